@@ -1,0 +1,7 @@
+/**
+ * @ketaflow/core: pure clinical logic and the knowledge base.
+ * No I/O, no clock, no environment: what it needs comes in as arguments.
+ */
+export * from './result';
+export * from './knowledge/index';
+export * from './dosing/index';
