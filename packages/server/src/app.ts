@@ -1,0 +1,109 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import { registerErrorHandler } from './errors/error-handler';
+import { systemClock, type Clock } from './lib/clock';
+import { createMailer, type Mailer } from './lib/mailer';
+import { auth } from './plugins/auth';
+import { registerWebApp } from './plugins/web-app';
+import { auditRoutes } from './routes/audit/routes';
+import { authRoutes } from './routes/auth/routes';
+import { outboxRoutes } from './routes/outbox/routes';
+import { clinicalRoutes } from './routes/patients/clinical-routes';
+import { patientRoutes } from './routes/patients/routes';
+import { systemRoutes } from './routes/system/routes';
+import type { ClinicKnowledge } from './knowledge';
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly knowledge: ClinicKnowledge;
+  readonly clock?: Clock;
+  readonly mailer?: Mailer;
+  /** Serve the built web app too (off in API tests). */
+  readonly serveWeb?: boolean;
+  /** Pino logger options; `false` for silence in tests. */
+  readonly logger?: boolean | Record<string, unknown>;
+}
+
+/** Request logs name the method, path and status, never the query string or any body. */
+const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({
+    id: req.id,
+    method: req.method,
+    path: req.url.split('?')[0],
+  }),
+};
+
+/** Builds the whole HTTP application around the given database, knowledge and clock. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const db = database.db;
+  const mailer = deps.mailer ?? createMailer(db, config.smtpUrl, config.mailFrom);
+
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel, serializers: logSerializers, redact: ['req.headers.cookie'] },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'KetaFlow API',
+        version: '0.1.0',
+        description: 'Clinic software for ketamine infusions and esketamine nasal spray. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kf_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(auth, { db, clock, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours });
+
+  await app.register(systemRoutes, {
+    database,
+    demo: config.demoData,
+    clinicName: deps.knowledge.clinicName,
+    knowledgeVersion: deps.knowledge.version,
+  });
+  await app.register(authRoutes, {
+    db,
+    clock,
+    mailer,
+    publicUrl: config.publicUrl,
+    cookieSecure: config.cookieSecure,
+    sessionTtlHours: config.sessionTtlHours,
+    loginMaxFailures: config.loginMaxFailures,
+    loginLockoutMinutes: config.loginLockoutMinutes,
+  });
+  await app.register(patientRoutes, { db, clock });
+  await app.register(clinicalRoutes, { db, clock });
+  await app.register(auditRoutes, { db });
+  await app.register(outboxRoutes, { db });
+
+  if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable KetaFlow reads; documented in the README's configuration table. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  KETAFLOW_DATA_DIR: z.string().min(1).default('./data'),
+  KETAFLOW_SETTINGS: z.string().min(1).optional(),
+  KETAFLOW_DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  KETAFLOW_PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.string().startsWith('smtp').optional(),
+  MAIL_FROM: z.string().min(3).default('KetaFlow <no-reply@ketaflow.invalid>'),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** A PostgreSQL server; when absent the embedded PGlite database under `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly settingsFile: string | undefined;
+  readonly demoData: boolean;
+  readonly publicUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly cookieSecure: boolean;
+  readonly sessionTtlHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockoutMinutes: number;
+  readonly logLevel: string;
+  readonly webDistDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from environment variables, naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.KETAFLOW_DATA_DIR),
+    settingsFile: e.KETAFLOW_SETTINGS,
+    demoData: e.KETAFLOW_DEMO_DATA === 'on',
+    publicUrl: e.KETAFLOW_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

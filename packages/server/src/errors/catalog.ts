@@ -1,0 +1,47 @@
+/**
+ * The one error catalog: every problem code the API can return, with its HTTP status and title.
+ * Responses are RFC 9457 problem+json. `docs/errors.md` lists the same codes (a test keeps them in step).
+ */
+export const ERROR_CATALOG = {
+  'VALIDATION.FAILED': { status: 400, title: 'The request has invalid fields' },
+  'REQUEST.MALFORMED': { status: 400, title: 'The request body could not be read' },
+  'AUTH.REQUIRED': { status: 401, title: 'Log-in required' },
+  'AUTH.INVALID_CREDENTIALS': { status: 401, title: 'E-mail or password is wrong' },
+  'AUTH.FORBIDDEN': { status: 403, title: 'Your role may not do this' },
+  'AUTH.CSRF_INVALID': { status: 403, title: 'Missing or wrong CSRF token' },
+  'AUTH.LOCKED': { status: 423, title: 'Account temporarily locked' },
+  'AUTH.RESET_TOKEN_INVALID': { status: 400, title: 'The reset link is invalid or has expired' },
+  'AUTH.EMAIL_TAKEN': { status: 409, title: 'An account with this e-mail already exists' },
+  'RESOURCE.NOT_FOUND': { status: 404, title: 'Not found' },
+  'RESOURCE.CONFLICT': { status: 409, title: 'The request conflicts with the current state' },
+  'RATE_LIMITED': { status: 429, title: 'Too many requests' },
+  'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
+  'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface FieldError {
+  /** Where the problem is, e.g. `body.weight.value`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An expected failure on its way to the client as problem+json. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: readonly FieldError[] | undefined;
+
+  constructor(code: ErrorCode, detail?: string, errors?: readonly FieldError[]) {
+    super(detail ?? ERROR_CATALOG[code].title);
+    this.code = code;
+    this.status = ERROR_CATALOG[code].status;
+    this.errors = errors;
+  }
+}
+
+/** Shorthand for a 400 naming one field. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION.FAILED', `${path}: ${message}`, [{ path, message }]);
+}

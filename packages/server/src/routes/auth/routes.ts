@@ -1,0 +1,233 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { passwordResets, sessions, users } from '../../db/schema/index';
+import { AppError } from '../../errors/catalog';
+import { appendAudit } from '../../lib/audit';
+import type { Clock } from '../../lib/clock';
+import type { Mailer } from '../../lib/mailer';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords';
+import { hashToken, newToken } from '../../lib/tokens';
+import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
+import { problems } from '../common-schemas';
+import { insertPatient } from '../patients/repository';
+import { LoginBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionResponse } from './schemas';
+
+export interface AuthRouteOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
+  readonly cookieSecure: boolean;
+  readonly sessionTtlHours: number;
+  readonly loginMaxFailures: number;
+  readonly loginLockoutMinutes: number;
+}
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+function toUser(row: typeof users.$inferSelect): SessionUser {
+  return { id: row.id, email: row.email, role: row.role, displayName: row.displayName, patientId: row.patientId };
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
+  const { db, clock } = options;
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: SessionResponse, ...problems(400, 401, 423, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+      if (!user || user.disabledAt) {
+        await verifyAgainstDummy(password);
+        throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+      }
+      const now = clock.now();
+      if (user.lockedUntil && user.lockedUntil > now) {
+        throw new AppError('AUTH.LOCKED', `Too many failed log-ins: try again after ${user.lockedUntil.toISOString()}.`);
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        // One atomic update, so parallel guesses on several instances all count.
+        const lockUntil = new Date(now.getTime() + options.loginLockoutMinutes * 60_000);
+        const [updated] = await db
+          .update(users)
+          .set({
+            failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${options.loginMaxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
+            lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${options.loginMaxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+          })
+          .where(eq(users.id, user.id))
+          .returning({ lockedUntil: users.lockedUntil });
+        await appendAudit(db, request, { action: 'auth.login', resourceType: 'User', resourceId: user.id, outcome: 'denied' });
+        if (updated?.lockedUntil && updated.lockedUntil > now) {
+          throw new AppError('AUTH.LOCKED', `Too many failed log-ins: try again after ${updated.lockedUntil.toISOString()}.`);
+        }
+        throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+      }
+      await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+      const csrfToken = await startSession(db, reply, request, user.id, options);
+      request.auth = { user: toUser(user), csrfToken, tokenHash: '' };
+      await appendAudit(db, request, { action: 'auth.login', resourceType: 'User', resourceId: user.id, outcome: 'success' });
+      return { user: toUser(user), csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.undefined(), ...problems(401, 403) } } },
+    async (request, reply) => {
+      const session = requireAuth(request);
+      await db.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: SessionResponse, ...problems(401) } } },
+    (request) => {
+      const session = requireAuth(request);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Patient self-registration: creates the record and the account, and logs in',
+        body: RegisterBody,
+        response: { 201: SessionResponse, ...problems(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const passwordHash = await hashPassword(b.password);
+      let user: SessionUser;
+      try {
+        user = await db.transaction(async (tx) => {
+          const patient = await insertPatient(
+            tx,
+            { givenName: b.givenName, familyName: b.familyName, birthDate: b.birthDate, sex: 'unknown', email: b.email, ...(b.phone ? { phone: b.phone } : {}) },
+            clock.now(),
+          );
+          const [row] = await tx
+            .insert(users)
+            .values({
+              email: b.email,
+              passwordHash,
+              role: 'patient',
+              displayName: `${b.givenName} ${b.familyName}`,
+              patientId: patient.id,
+            })
+            .returning();
+          if (!row) throw new Error('insert into users returned no row');
+          request.auth = { user: toUser(row), csrfToken: '', tokenHash: '' };
+          await appendAudit(tx, request, {
+            action: 'patient.register',
+            resourceType: 'Patient',
+            resourceId: patient.id,
+            patientId: patient.id,
+            outcome: 'success',
+          });
+          return toUser(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError('AUTH.EMAIL_TAKEN', 'An account with this e-mail already exists.', [
+            { path: 'body.email', message: 'is already registered' },
+          ]);
+        }
+        throw error;
+      }
+      const csrfToken = await startSession(db, reply, request, user.id, options);
+      return reply.status(201).send({ user, csrfToken });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/request',
+    {
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a reset link; answers the same whether or not the e-mail exists',
+        body: ResetRequestBody,
+        response: { 202: z.object({}), ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      const [user] = await db.select().from(users).where(eq(users.email, request.body.email)).limit(1);
+      if (user && !user.disabledAt) {
+        const token = newToken();
+        await db.insert(passwordResets).values({
+          tokenHash: hashToken(token),
+          userId: user.id,
+          expiresAt: new Date(clock.now().getTime() + RESET_TTL_MS),
+        });
+        await options.mailer.send({
+          to: user.email,
+          subject: 'Reset your KetaFlow password',
+          body: `Someone asked to reset the password of this KetaFlow account.\n\nTo choose a new password, open this link within one hour:\n${options.publicUrl}/reset-password/${token}\n\nIf it was not you, ignore this message: nothing changes.`,
+        });
+      }
+      return reply.status(202).send({});
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a reset token; ends every session of the account',
+        body: ResetConfirmBody,
+        response: { 204: z.undefined(), ...problems(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      const now = clock.now();
+      const passwordHash = await hashPassword(request.body.password);
+      const done = await db.transaction(async (tx) => {
+        const [reset] = await tx
+          .update(passwordResets)
+          .set({ usedAt: now })
+          .where(
+            and(
+              eq(passwordResets.tokenHash, hashToken(request.body.token)),
+              isNull(passwordResets.usedAt),
+              gt(passwordResets.expiresAt, now),
+            ),
+          )
+          .returning();
+        if (!reset) return false;
+        await tx
+          .update(users)
+          .set({ passwordHash, failedLoginCount: 0, lockedUntil: null })
+          .where(eq(users.id, reset.userId));
+        await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+        return true;
+      });
+      if (!done) {
+        throw new AppError('AUTH.RESET_TOKEN_INVALID', 'The reset link is invalid, used or expired: ask for a new one.', [
+          { path: 'body.token', message: 'is invalid or expired' },
+        ]);
+      }
+      return reply.status(204).send();
+    },
+  );
+};

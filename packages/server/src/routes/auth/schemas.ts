@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../../db/schema/index';
+import { IsoDate } from '../common-schemas';
+
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
+
+export const NewPassword = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(256, 'must be at most 256 characters');
+
+export const UserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+  patientId: z.uuid().nullable(),
+});
+
+export const SessionResponse = z.object({ user: UserSchema, csrfToken: z.string() });
+
+export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(256) });
+
+export const RegisterBody = z.object({
+  email: Email,
+  password: NewPassword,
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  birthDate: IsoDate,
+  phone: z.string().trim().min(3).max(40).optional(),
+});
+
+export const ResetRequestBody = z.object({ email: Email });
+export const ResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: NewPassword });

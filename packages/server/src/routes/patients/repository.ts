@@ -1,0 +1,177 @@
+import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import {
+  allergies,
+  conditions,
+  medications,
+  patientHeights,
+  patients,
+  patientWeights,
+} from '../../db/schema/index';
+import type { PatientCreateInput, PatientDto, PatientSummaryDto } from './schemas';
+
+type PatientRow = typeof patients.$inferSelect;
+
+/** Creates a patient with a fresh medical record number. */
+export async function insertPatient(executor: Executor, input: PatientCreateInput, now: Date): Promise<PatientRow> {
+  const [row] = await executor
+    .insert(patients)
+    .values({
+      givenName: input.givenName,
+      familyName: input.familyName,
+      birthDate: input.birthDate,
+      sex: input.sex,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      addressLine: input.addressLine ?? null,
+      city: input.city ?? null,
+      postalCode: input.postalCode ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert into patients returned no row');
+  return row;
+}
+
+export async function findPatientRow(executor: Executor, id: string): Promise<PatientRow | undefined> {
+  const [row] = await executor.select().from(patients).where(eq(patients.id, id)).limit(1);
+  return row;
+}
+
+// The outer column is spelt out: drizzle renders a lone column unqualified, which the subquery would
+// resolve to its own table.
+const latestWeightSql = sql<{ weightKg: string; measuredOn: string } | null>`(
+  select json_build_object('weightKg', w.weight_kg, 'measuredOn', w.measured_on)
+  from patient_weights w where w.patient_id = "patients"."id"
+  order by w.measured_on desc, w.created_at desc limit 1)`;
+
+function toLatestWeight(raw: { weightKg: string | number; measuredOn: string } | null): PatientSummaryDto['latestWeight'] {
+  return raw ? { weightKg: Number(raw.weightKg), measuredOn: raw.measuredOn } : null;
+}
+
+export async function searchPatients(
+  executor: Executor,
+  query: string | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PatientSummaryDto[]; total: number }> {
+  const term = query ? `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  const where = term
+    ? or(
+        ilike(patients.familyName, term),
+        ilike(patients.givenName, term),
+        ilike(patients.mrn, term),
+        ilike(sql`${patients.givenName} || ' ' || ${patients.familyName}`, term),
+      )
+    : undefined;
+  const [totalRow] = await executor.select({ n: count() }).from(patients).where(where);
+  const rows = await executor
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      givenName: patients.givenName,
+      familyName: patients.familyName,
+      birthDate: patients.birthDate,
+      sex: patients.sex,
+      latestWeight: latestWeightSql,
+    })
+    .from(patients)
+    .where(where)
+    .orderBy(patients.familyName, patients.givenName, patients.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return {
+    total: totalRow?.n ?? 0,
+    items: rows.map((r) => ({ ...r, latestWeight: toLatestWeight(r.latestWeight) })),
+  };
+}
+
+const nullable = (v: string | null | undefined): string | null => v ?? null;
+
+/** The whole record of one patient, lists newest first; undefined when no such patient. */
+export async function loadPatient(executor: Executor, id: string): Promise<PatientDto | undefined> {
+  const row = await findPatientRow(executor, id);
+  if (!row) return undefined;
+  const [weights, heights, allergyRows, conditionRows, medicationRows] = await Promise.all([
+    executor
+      .select()
+      .from(patientWeights)
+      .where(eq(patientWeights.patientId, id))
+      .orderBy(desc(patientWeights.measuredOn), desc(patientWeights.createdAt)),
+    executor
+      .select()
+      .from(patientHeights)
+      .where(eq(patientHeights.patientId, id))
+      .orderBy(desc(patientHeights.measuredOn), desc(patientHeights.createdAt)),
+    executor.select().from(allergies).where(eq(allergies.patientId, id)).orderBy(desc(allergies.createdAt)),
+    executor.select().from(conditions).where(eq(conditions.patientId, id)).orderBy(desc(conditions.createdAt)),
+    executor.select().from(medications).where(eq(medications.patientId, id)).orderBy(desc(medications.createdAt)),
+  ]);
+  const latest = weights[0];
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    birthDate: row.birthDate,
+    sex: row.sex,
+    email: row.email,
+    phone: row.phone,
+    addressLine: row.addressLine,
+    city: row.city,
+    postalCode: row.postalCode,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    latestWeight: latest ? { weightKg: Number(latest.weightKg), measuredOn: latest.measuredOn } : null,
+    weights: weights.map((w) => ({
+      id: w.id,
+      weightKg: Number(w.weightKg),
+      measuredOn: w.measuredOn,
+      enteredUnit: w.enteredUnit,
+      enteredValue: Number(w.enteredValue),
+    })),
+    heights: heights.map((h) => ({ id: h.id, heightCm: Number(h.heightCm), measuredOn: h.measuredOn })),
+    allergies: allergyRows.map((a) => ({
+      id: a.id,
+      substance: a.substance,
+      codeSystem: nullable(a.codeSystem),
+      code: nullable(a.code),
+      reaction: nullable(a.reaction),
+      criticality: nullable(a.criticality),
+      status: a.status,
+    })),
+    conditions: conditionRows.map((c) => ({
+      id: c.id,
+      text: c.text,
+      codeSystem: nullable(c.codeSystem),
+      code: nullable(c.code),
+      clinicalStatus: c.clinicalStatus,
+      verificationStatus: c.verificationStatus,
+      onsetDate: nullable(c.onsetDate),
+      abatementDate: nullable(c.abatementDate),
+    })),
+    medications: medicationRows.map((m) => ({
+      id: m.id,
+      text: m.text,
+      rxnormCode: nullable(m.rxnormCode),
+      doseText: nullable(m.doseText),
+      status: m.status,
+      startedOn: nullable(m.startedOn),
+      stoppedOn: nullable(m.stoppedOn),
+    })),
+  };
+}
+
+export async function medicationBelongsTo(executor: Executor, patientId: string, medicationId: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: medications.id })
+    .from(medications)
+    .where(and(eq(medications.id, medicationId), eq(medications.patientId, patientId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function touchPatient(executor: Executor, id: string, now: Date): Promise<void> {
+  await executor.update(patients).set({ updatedAt: now }).where(eq(patients.id, id));
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/client';
+import { seedDemoData, type DemoLogin } from './demo/seed-demo';
+import { DEMO_PASSWORD } from './demo/demo-people';
+import { loadClinicKnowledge } from './knowledge';
+import { systemClock } from './lib/clock';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly database: DatabaseHandle;
+  readonly url: string;
+  readonly demoLogins: DemoLogin[] | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, seeds demo data when asked, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const knowledge = loadClinicKnowledge();
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
+  const app = await buildApp({ config, database, knowledge });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  return {
+    app,
+    database,
+    url,
+    demoLogins,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export function describeStart(server: RunningServer, config: Config): string {
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  const lines = [`KetaFlow is running at ${server.url}  (database: ${where})`, `API docs: ${server.url}/api/docs`];
+  if (config.demoData) {
+    lines.push(`Demo log-ins (password "${DEMO_PASSWORD}"):`);
+    for (const login of server.demoLogins ?? []) lines.push(`  ${login.role.padEnd(10)} ${login.email}`);
+    if (!server.demoLogins) lines.push('  (the database already had data: the demo accounts from its first start still work)');
+  }
+  return lines.join('\n');
+}

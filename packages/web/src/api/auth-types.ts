@@ -1,0 +1,32 @@
+export type Role = 'patient' | 'nurse' | 'prescriber' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  displayName: string;
+  patientId: string | null;
+}
+
+/** What login, registration and `GET /api/auth/me` return. */
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Meta {
+  demo: boolean;
+  clinicName: string;
+  knowledgeVersion: string;
+}
+
+export function isStaff(role: Role): boolean {
+  return role !== 'patient';
+}
+
+export const roleLabels: Record<Role, string> = {
+  patient: 'Patient',
+  nurse: 'Nurse',
+  prescriber: 'Prescriber',
+  admin: 'Administrator',
+};

@@ -1,0 +1,106 @@
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+export type WeightUnit = 'kg' | 'lb';
+export type HeightUnit = 'cm' | 'in';
+export type AllergyCriticality = 'low' | 'high' | 'unable-to-assess';
+export type AllergyStatus = 'active' | 'inactive' | 'resolved';
+export type ConditionCodeSystem = 'snomed' | 'icd10cm';
+/** FHIR R4 Condition.clinicalStatus codes. */
+export type ConditionClinicalStatus =
+  | 'active'
+  | 'recurrence'
+  | 'relapse'
+  | 'inactive'
+  | 'remission'
+  | 'resolved';
+/** FHIR R4 Condition.verificationStatus codes. */
+export type ConditionVerificationStatus =
+  | 'unconfirmed'
+  | 'provisional'
+  | 'differential'
+  | 'confirmed'
+  | 'refuted'
+  | 'entered-in-error';
+export type MedicationStatus = 'active' | 'stopped' | 'completed' | 'on-hold' | 'entered-in-error';
+
+export interface LatestWeight {
+  weightKg: number;
+  measuredOn: string;
+}
+
+export interface PatientSummary {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: Sex;
+  latestWeight: LatestWeight | null;
+}
+
+export interface WeightEntry {
+  id: string;
+  weightKg: number;
+  measuredOn: string;
+  enteredUnit: WeightUnit;
+  enteredValue: number;
+}
+
+export interface HeightEntry {
+  id: string;
+  heightCm: number;
+  measuredOn: string;
+}
+
+export interface AllergyEntry {
+  id: string;
+  substance: string;
+  codeSystem: string | null;
+  code: string | null;
+  reaction: string | null;
+  criticality: AllergyCriticality | null;
+  status: AllergyStatus | null;
+}
+
+export interface ConditionEntry {
+  id: string;
+  text: string;
+  codeSystem: ConditionCodeSystem | null;
+  code: string | null;
+  clinicalStatus: ConditionClinicalStatus;
+  verificationStatus: ConditionVerificationStatus;
+  onsetDate: string | null;
+  abatementDate: string | null;
+}
+
+export interface MedicationEntry {
+  id: string;
+  text: string;
+  rxnormCode: string | null;
+  doseText: string | null;
+  status: MedicationStatus;
+  startedOn: string | null;
+  stoppedOn: string | null;
+}
+
+export interface Patient extends PatientSummary {
+  email: string | null;
+  phone: string | null;
+  addressLine: string | null;
+  city: string | null;
+  postalCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+  weights: WeightEntry[];
+  heights: HeightEntry[];
+  allergies: AllergyEntry[];
+  conditions: ConditionEntry[];
+  medications: MedicationEntry[];
+}
+
+export interface AccessLogEntry {
+  at: string;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  outcome: string;
+}

@@ -1,0 +1,34 @@
+import type { Role } from '../api/auth-types';
+
+export interface NavItem {
+  label: string;
+  to: string;
+}
+
+const patientsItem: NavItem = { label: 'Patients', to: '/patients' };
+
+const itemsByRole: Record<Role, readonly NavItem[]> = {
+  patient: [
+    { label: 'My record', to: '/me' },
+    { label: 'Who opened my record', to: '/me/access' },
+  ],
+  nurse: [patientsItem],
+  prescriber: [patientsItem],
+  admin: [
+    patientsItem,
+    { label: 'Audit log', to: '/admin/audit' },
+    { label: 'Outbox', to: '/admin/outbox' },
+  ],
+};
+
+export function navItemsFor(role: Role): readonly NavItem[] {
+  return itemsByRole[role];
+}
+
+/** Whether `item` is the current page or one of its sub-pages (`/patients/123` is under "Patients"). */
+export function isNavItemActive(item: NavItem, pathname: string, items: readonly NavItem[]): boolean {
+  if (pathname === item.to) return true;
+  // "/me" must not light up on "/me/access", which has its own item.
+  const moreSpecific = items.some((other) => other !== item && pathname.startsWith(other.to) && other.to.startsWith(item.to));
+  return !moreSpecific && pathname.startsWith(`${item.to}/`);
+}

@@ -1,0 +1,31 @@
+import { Anchor, Box, Container, Group } from '@mantine/core';
+import { Link, Outlet } from 'react-router';
+import { Brand } from './brand';
+import { SkipLink } from './skip-link';
+
+/** Header and main landmark for the pages anyone can open (landing, log-in, registration). */
+export function PublicLayout() {
+  return (
+    <>
+      <SkipLink />
+      <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Container size="md">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Brand to="/" />
+            <Group component="nav" aria-label="Account" gap="md">
+              <Anchor component={Link} to="/login">
+                Log in
+              </Anchor>
+              <Anchor component={Link} to="/register">
+                Register
+              </Anchor>
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Container component="main" id="main-content" tabIndex={-1} size="md" py="xl">
+        <Outlet />
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+
+export const demoPassword = 'ketaflow-demo';
+
+const demoAccounts = [
+  { role: 'Administrator', email: 'admin@demo.ketaflow.test' },
+  { role: 'Prescriber', email: 'prescriber@demo.ketaflow.test' },
+  { role: 'Nurse', email: 'nurse@demo.ketaflow.test' },
+  { role: 'Patient', email: 'patient@demo.ketaflow.test' },
+] as const;
+
+/** Shown on the log-in page only when the server runs with demo data. */
+export function DemoLogins({ onChoose }: { onChoose: (email: string) => void }) {
+  return (
+    <Card withBorder component="section" aria-labelledby="demo-logins-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="demo-logins-title">
+          Demo log-ins
+        </Title>
+        <Text size="sm">
+          This server holds made-up demo data. Every demo account uses the password{' '}
+          <Text span ff="monospace">
+            {demoPassword}
+          </Text>
+          .
+        </Text>
+        {demoAccounts.map((account) => (
+          <Group key={account.email} justify="space-between" wrap="wrap" gap="xs">
+            <Text size="sm" ff="monospace">
+              {account.email}
+            </Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => {
+                onChoose(account.email);
+              }}
+            >
+              Fill in {account.role.toLowerCase()}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

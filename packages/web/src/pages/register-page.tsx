@@ -1,0 +1,138 @@
+import { Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Navigate } from 'react-router';
+import { register } from '../api/auth-api';
+import { homePathFor } from '../auth/home-path';
+import { useApplySession, useSession } from '../auth/use-session';
+import { FormErrorAlert } from '../components/form-error-alert';
+import { PageHeading } from '../components/page-heading';
+import { applyProblemToForm } from '../forms/apply-problem';
+import { ifFilled } from '../forms/form-values';
+import {
+  minimumPasswordLength,
+  requireDate,
+  requireText,
+  validateEmail,
+  validatePassword,
+} from '../forms/validators';
+
+interface RegistrationValues {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  email: string;
+  password: string;
+  phone: string;
+}
+
+export function RegisterPage() {
+  const session = useSession();
+  const applySession = useApplySession();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<RegistrationValues>({
+    initialValues: {
+      givenName: '',
+      familyName: '',
+      birthDate: '',
+      email: '',
+      password: '',
+      phone: '',
+    },
+    validate: {
+      givenName: requireText('Given name'),
+      familyName: requireText('Family name'),
+      birthDate: requireDate('Date of birth'),
+      email: validateEmail,
+      password: validatePassword,
+    },
+  });
+  const registration = useMutation({
+    mutationFn: register,
+    onMutate: () => {
+      setFormError(null);
+    },
+    // Registration logs the new patient in; storing the session redirects below.
+    onSuccess: applySession,
+    onError: (error) => {
+      setFormError(applyProblemToForm(form, error));
+    },
+  });
+
+  if (session.data != null) return <Navigate to={homePathFor(session.data.user)} replace />;
+
+  return (
+    <Stack maw={560} gap="lg">
+      <PageHeading>Create your patient account</PageHeading>
+      <Text>
+        Register to see your record and who has opened it. Your clinic links your treatment to this
+        account.
+      </Text>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          registration.mutate({
+            givenName: values.givenName.trim(),
+            familyName: values.familyName.trim(),
+            birthDate: values.birthDate,
+            email: values.email.trim(),
+            password: values.password,
+            ...ifFilled('phone', values.phone),
+          });
+        })}
+      >
+        <Stack gap="md">
+          <FormErrorAlert message={formError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Given name"
+              autoComplete="given-name"
+              required
+              {...form.getInputProps('givenName')}
+            />
+            <TextInput
+              label="Family name"
+              autoComplete="family-name"
+              required
+              {...form.getInputProps('familyName')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label="Date of birth"
+            type="date"
+            autoComplete="bday"
+            required
+            {...form.getInputProps('birthDate')}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            description={`At least ${minimumPasswordLength} characters`}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <TextInput
+            label="Phone (optional)"
+            type="tel"
+            autoComplete="tel"
+            {...form.getInputProps('phone')}
+          />
+          <Button type="submit" loading={registration.isPending}>
+            Create account
+          </Button>
+        </Stack>
+      </form>
+      <Text size="sm">
+        Already registered? <Anchor component={Link} to="/login">Log in</Anchor>.
+      </Text>
+    </Stack>
+  );
+}
