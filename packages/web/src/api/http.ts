@@ -43,7 +43,8 @@ export async function requestJson<T>(method: HttpMethod, path: string, body?: un
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const payload = await readBody(response);
-  if (!response.ok) throw new ApiProblemError(toProblem(response.status, response.statusText, payload));
+  if (!response.ok)
+    throw new ApiProblemError(toProblem(response.status, response.statusText, payload));
   // The caller names the contract's response type; the server validates responses by schema.
   return payload as T;
 }

@@ -6,20 +6,10 @@ export type AllergyStatus = 'active' | 'inactive' | 'resolved';
 export type ConditionCodeSystem = 'snomed' | 'icd10cm';
 /** FHIR R4 Condition.clinicalStatus codes. */
 export type ConditionClinicalStatus =
-  | 'active'
-  | 'recurrence'
-  | 'relapse'
-  | 'inactive'
-  | 'remission'
-  | 'resolved';
+  'active' | 'recurrence' | 'relapse' | 'inactive' | 'remission' | 'resolved';
 /** FHIR R4 Condition.verificationStatus codes. */
 export type ConditionVerificationStatus =
-  | 'unconfirmed'
-  | 'provisional'
-  | 'differential'
-  | 'confirmed'
-  | 'refuted'
-  | 'entered-in-error';
+  'unconfirmed' | 'provisional' | 'differential' | 'confirmed' | 'refuted' | 'entered-in-error';
 export type MedicationStatus = 'active' | 'stopped' | 'completed' | 'on-hold' | 'entered-in-error';
 
 export interface LatestWeight {

@@ -28,7 +28,7 @@ export function AppLayout() {
   const location = useLocation();
   const [navOpened, nav] = useDisclosure(false);
   // Below the `sm` breakpoint the navigation is a drawer; when shut it must not take focus.
-  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
   const logOut = useLogOut();
 
   // RequireSession renders this only with a session.
@@ -74,12 +74,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar
-        id={navId}
-        p="md"
-        aria-label="Main"
-        inert={isPhone && !navOpened}
-      >
+      <AppShell.Navbar id={navId} p="md" aria-label="Main" inert={isPhone && !navOpened}>
         <Stack gap="xs">
           <Group hiddenFrom="sm" pb="sm">
             <UserBadge user={user} />

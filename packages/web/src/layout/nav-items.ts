@@ -26,9 +26,15 @@ export function navItemsFor(role: Role): readonly NavItem[] {
 }
 
 /** Whether `item` is the current page or one of its sub-pages (`/patients/123` is under "Patients"). */
-export function isNavItemActive(item: NavItem, pathname: string, items: readonly NavItem[]): boolean {
+export function isNavItemActive(
+  item: NavItem,
+  pathname: string,
+  items: readonly NavItem[],
+): boolean {
   if (pathname === item.to) return true;
   // "/me" must not light up on "/me/access", which has its own item.
-  const moreSpecific = items.some((other) => other !== item && pathname.startsWith(other.to) && other.to.startsWith(item.to));
+  const moreSpecific = items.some(
+    (other) => other !== item && pathname.startsWith(other.to) && other.to.startsWith(item.to),
+  );
   return !moreSpecific && pathname.startsWith(`${item.to}/`);
 }

@@ -8,7 +8,11 @@ export function PublicLayout() {
   return (
     <>
       <SkipLink />
-      <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        component="header"
+        py="sm"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Container size="md">
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Brand to="/" />

@@ -13,13 +13,15 @@ export function LandingPage() {
     <Stack gap="lg" maw={680}>
       <Title order={1}>Safer ketamine and esketamine care, from first visit to follow-up</Title>
       <Text size="lg">
-        KetaFlow is open-source software for clinics that treat patients with ketamine infusions
-        and esketamine nasal spray. It keeps one versioned clinical knowledge base and builds the
+        KetaFlow is open-source software for clinics that treat patients with ketamine infusions and
+        esketamine nasal spray. It keeps one versioned clinical knowledge base and builds the
         clinic&apos;s daily work on it.
       </Text>
       <List spacing="xs">
         <List.Item>Patients see their own record and who has opened it.</List.Item>
-        <List.Item>Nurses and prescribers keep weights, allergies, conditions and medicines current.</List.Item>
+        <List.Item>
+          Nurses and prescribers keep weights, allergies, conditions and medicines current.
+        </List.Item>
         <List.Item>Every look at a patient&apos;s record is written to an audit log.</List.Item>
       </List>
       <Group>

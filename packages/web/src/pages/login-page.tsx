@@ -14,7 +14,9 @@ import { DemoLogins, demoPassword } from './demo-logins';
 function readReturnPath(state: unknown): string | null {
   if (typeof state !== 'object' || state === null || !('from' in state)) return null;
   const from = state.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : null;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login')
+    ? from
+    : null;
 }
 
 export function LoginPage() {
@@ -78,7 +80,11 @@ export function LoginPage() {
         </Stack>
       </form>
       <Text size="sm">
-        New patient? <Anchor component={Link} to="/register">Create an account</Anchor>.
+        New patient?{' '}
+        <Anchor component={Link} to="/register">
+          Create an account
+        </Anchor>
+        .
       </Text>
       {meta.data?.demo === true && (
         <DemoLogins

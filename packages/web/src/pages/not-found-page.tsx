@@ -7,7 +7,11 @@ export function NotFoundPage() {
     <>
       <PageHeading>Page not found</PageHeading>
       <Text>
-        There is no page at this address. <Anchor component={Link} to="/">Go to the start page</Anchor>.
+        There is no page at this address.{' '}
+        <Anchor component={Link} to="/">
+          Go to the start page
+        </Anchor>
+        .
       </Text>
     </>
   );

@@ -131,7 +131,11 @@ export function RegisterPage() {
         </Stack>
       </form>
       <Text size="sm">
-        Already registered? <Anchor component={Link} to="/login">Log in</Anchor>.
+        Already registered?{' '}
+        <Anchor component={Link} to="/login">
+          Log in
+        </Anchor>
+        .
       </Text>
     </Stack>
   );

@@ -39,8 +39,11 @@ export function ResetPasswordConfirmPage() {
       <PageHeading>Choose a new password</PageHeading>
       {confirm.isSuccess ? (
         <Alert color="teal" title="Password changed" role="status">
-          Your password was changed. <Anchor component={Link} to="/login">Log in</Anchor> with the
-          new one.
+          Your password was changed.{' '}
+          <Anchor component={Link} to="/login">
+            Log in
+          </Anchor>{' '}
+          with the new one.
         </Alert>
       ) : (
         <form

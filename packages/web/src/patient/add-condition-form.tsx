@@ -41,7 +41,9 @@ export function AddConditionForm({ patientId }: { patientId: string }) {
     validate: {
       text: requireText('Condition'),
       code: (code, values) =>
-        code.trim() !== '' && values.codeSystem === '' ? 'Choose the code system of this code' : null,
+        code.trim() !== '' && values.codeSystem === ''
+          ? 'Choose the code system of this code'
+          : null,
       onsetDate: optionalDate('Onset'),
       abatementDate: optionalDate('Abatement'),
     },

@@ -1,4 +1,12 @@
-import { Button, Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { HeightUnit, Patient, WeightUnit } from '../api/patient-types';
 import { addEntry } from '../api/patients-api';
@@ -25,7 +33,8 @@ const kinds = {
 function describeConversion(kind: Kind, value: number | string, unit: string): string | undefined {
   if (typeof value !== 'number' || value <= 0) return undefined;
   if (kind === 'weight' && unit === 'lb') return `≈ ${formatKilograms(toKilograms(value, unit))}`;
-  if (kind === 'height' && unit === 'in') return `≈ ${formatCentimetres(toCentimetres(value, unit))}`;
+  if (kind === 'height' && unit === 'in')
+    return `≈ ${formatCentimetres(toCentimetres(value, unit))}`;
   return undefined;
 }
 

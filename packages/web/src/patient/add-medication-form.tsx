@@ -30,7 +30,9 @@ export function AddMedicationForm({ patientId }: { patientId: string }) {
     validate: {
       text: requireText('Medication'),
       rxnormCode: (code) =>
-        code.trim() === '' || /^\d+$/.test(code.trim()) ? null : 'An RxNorm code is a number (RxCUI)',
+        code.trim() === '' || /^\d+$/.test(code.trim())
+          ? null
+          : 'An RxNorm code is a number (RxCUI)',
       startedOn: optionalDate('Started on'),
       stoppedOn: optionalDate('Stopped on'),
     },
@@ -70,7 +72,11 @@ export function AddMedicationForm({ patientId }: { patientId: string }) {
               inputMode="numeric"
               {...form.getInputProps('rxnormCode')}
             />
-            <TextInput label="Dose" placeholder="e.g. 50 mg once daily" {...form.getInputProps('doseText')} />
+            <TextInput
+              label="Dose"
+              placeholder="e.g. 50 mg once daily"
+              {...form.getInputProps('doseText')}
+            />
             <NativeSelect
               label="Status"
               data={medicationStatusOptions}

@@ -15,7 +15,11 @@ export function WeightsTable({ weights }: { weights: readonly WeightEntry[] }) {
       emptyText="No weight recorded."
       rows={weights.map((entry) => ({
         key: entry.id,
-        cells: [formatDate(entry.measuredOn), formatKilograms(entry.weightKg), describeEntered(entry)],
+        cells: [
+          formatDate(entry.measuredOn),
+          formatKilograms(entry.weightKg),
+          describeEntered(entry),
+        ],
       }))}
     />
   );

@@ -1,0 +1,270 @@
+/**
+ * Checks a protocol's dosing data and guardrails once and turns them into scaled integers for
+ * exact comparison. Protocols are immutable knowledge-base records, so the compiled form is
+ * cached by object identity.
+ */
+import { err, ok, type Problem, type Result } from '../result';
+import { toScaledInteger } from './exact';
+import { DOSE_PROBLEM, problem } from './problems';
+import type {
+  DoseGuardrails,
+  DosingProtocol,
+  LimitRange,
+  SoftHardRange,
+  WeightBasis,
+} from './types';
+
+/** Limits are held at 10^-6 of their unit. */
+export const LIMIT_DIGITS = 6;
+export const LIMIT_SCALE = 1e6;
+
+/** One bound, as given and as an integer count of 10^-6. */
+export interface CompiledBound {
+  readonly value: number;
+  readonly scaled: number;
+}
+
+export interface CompiledRange {
+  readonly softMin: CompiledBound | undefined;
+  readonly softMax: CompiledBound | undefined;
+  readonly hardMin: CompiledBound | undefined;
+  readonly hardMax: CompiledBound | undefined;
+}
+
+export interface CompiledProtocol {
+  readonly id: string;
+  readonly doseMinMgPerKg: number;
+  readonly doseMaxMgPerKg: number;
+  /** Default dose in 10^-4 mg/kg. */
+  readonly defaultDose4: number;
+  readonly defaultDoseMgPerKg: number;
+  /** Default duration in milli-minutes. */
+  readonly defaultDurationMilliMin: number;
+  readonly defaultDurationMin: number;
+  readonly weightBasis: WeightBasis;
+  readonly doseMgPerKg: CompiledRange;
+  readonly totalDoseMg: CompiledRange;
+  readonly doseRateMgPerKgPerHour: CompiledRange;
+  readonly durationMin: CompiledRange;
+  readonly finalConcentrationMgPerMl: CompiledRange;
+  readonly weightKg: CompiledRange;
+  /** Scaled 10^-6. */
+  readonly weightChangeFraction6: number;
+  readonly weightChangeFraction: number;
+  /** Scaled 10^-6. */
+  readonly mixupTolerance6: number;
+  readonly weightMaxAgeDays: number;
+}
+
+/** The guardrails that have both soft and hard ranges. */
+export type SoftHardKey =
+  | 'doseMgPerKg'
+  | 'totalDoseMg'
+  | 'doseRateMgPerKgPerHour'
+  | 'durationMin'
+  | 'finalConcentrationMgPerMl';
+
+const cache = new WeakMap<DosingProtocol, Result<CompiledProtocol, Problem[]>>();
+
+function readBound(
+  value: unknown,
+  path: string,
+  problems: Problem[],
+): CompiledBound | undefined {
+  if (value === undefined) return undefined;
+  const scaled =
+    typeof value === 'number' && value >= 0 && value <= 1e6
+      ? toScaledInteger(value, LIMIT_DIGITS)
+      : undefined;
+  if (typeof value !== 'number' || scaled === undefined) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        path,
+        `${path} must be a number from 0 to 1000000 with at most 6 decimals`,
+      ),
+    );
+    return undefined;
+  }
+  return { value, scaled };
+}
+
+function readRange(
+  range: LimitRange | undefined,
+  path: string,
+  problems: Problem[],
+): { min: CompiledBound | undefined; max: CompiledBound | undefined } {
+  if (range === undefined || typeof range !== 'object') {
+    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path} is required`));
+    return { min: undefined, max: undefined };
+  }
+  const min = readBound(range.min, `${path}.min`, problems);
+  const max = readBound(range.max, `${path}.max`, problems);
+  if (min !== undefined && max !== undefined && min.scaled > max.scaled) {
+    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.min is above ${path}.max`));
+  }
+  return { min, max };
+}
+
+function readSoftHard(
+  guardrails: DoseGuardrails,
+  key: SoftHardKey,
+  problems: Problem[],
+): CompiledRange {
+  const path = `protocol.guardrails.${key}`;
+  const entry = guardrails[key] as SoftHardRange | undefined;
+  const soft = readRange(entry?.soft, `${path}.soft`, problems);
+  const hard = readRange(entry?.hard, `${path}.hard`, problems);
+  // A soft bound outside its hard bound could never be reached.
+  if (soft.max && hard.max && soft.max.scaled > hard.max.scaled) {
+    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.max is above hard.max`));
+  }
+  if (soft.min && hard.min && soft.min.scaled < hard.min.scaled) {
+    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`));
+  }
+  return { softMin: soft.min, softMax: soft.max, hardMin: hard.min, hardMax: hard.max };
+}
+
+function readDefaulted(
+  range: { readonly min: number; readonly max: number; readonly default: number } | undefined,
+  path: string,
+  digits: number,
+  max: number,
+  problems: Problem[],
+): number | undefined {
+  const ok =
+    range !== undefined &&
+    [range.min, range.max, range.default].every(
+      (v) => typeof v === 'number' && v > 0 && v <= max && toScaledInteger(v, digits) !== undefined,
+    ) &&
+    range.min <= range.default &&
+    range.default <= range.max;
+  if (!ok) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        path,
+        `${path} needs min ≤ default ≤ max, each above 0, at most ${max}, with at most ${digits} decimals`,
+      ),
+    );
+    return undefined;
+  }
+  return toScaledInteger(range.default, digits);
+}
+
+function readFraction(value: unknown, path: string, problems: Problem[]): number | undefined {
+  const scaled =
+    typeof value === 'number' && value > 0 && value < 1
+      ? toScaledInteger(value, LIMIT_DIGITS)
+      : undefined;
+  if (scaled === undefined) {
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path} must be a fraction between 0 and 1`),
+    );
+  }
+  return scaled;
+}
+
+function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Problem[]> {
+  const problems: Problem[] = [];
+  if (typeof protocol.id !== 'string' || protocol.id === '') {
+    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, 'protocol.id', 'protocol.id is required'));
+  }
+  const defaultDose4 = readDefaulted(protocol.doseMgPerKg, 'protocol.doseMgPerKg', 4, 100, problems);
+  const defaultDuration = readDefaulted(
+    protocol.durationMin,
+    'protocol.durationMin',
+    3,
+    20_160,
+    problems,
+  );
+  const basis = protocol.weightBasis as unknown;
+  if (basis !== 'actual' && basis !== 'ideal' && basis !== 'adjusted') {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        'protocol.weightBasis',
+        'protocol.weightBasis must be actual, ideal or adjusted',
+      ),
+    );
+  }
+  const g = protocol.guardrails as DoseGuardrails | undefined;
+  if (g === undefined || typeof g !== 'object') {
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_PROTOCOL, 'protocol.guardrails', 'protocol.guardrails is required'),
+    );
+    return err(problems);
+  }
+  const doseMgPerKg = readSoftHard(g, 'doseMgPerKg', problems);
+  const totalDoseMg = readSoftHard(g, 'totalDoseMg', problems);
+  const doseRateMgPerKgPerHour = readSoftHard(g, 'doseRateMgPerKgPerHour', problems);
+  const durationMin = readSoftHard(g, 'durationMin', problems);
+  const finalConcentrationMgPerMl = readSoftHard(g, 'finalConcentrationMgPerMl', problems);
+  const weight = readRange(g.weightKg?.hard, 'protocol.guardrails.weightKg.hard', problems);
+  if (weight.min === undefined || weight.max === undefined) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        'protocol.guardrails.weightKg.hard',
+        'protocol.guardrails.weightKg.hard needs both min and max: a weight is never unchecked',
+      ),
+    );
+  }
+  const change6 = readFraction(
+    g.weightChangeSoftFraction,
+    'protocol.guardrails.weightChangeSoftFraction',
+    problems,
+  );
+  const mixup6 = readFraction(g.lbKgMixupTolerance, 'protocol.guardrails.lbKgMixupTolerance', problems);
+  if (!Number.isInteger(g.weightMaxAgeDays) || g.weightMaxAgeDays < 0) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        'protocol.guardrails.weightMaxAgeDays',
+        'protocol.guardrails.weightMaxAgeDays must be a whole number of days ≥ 0',
+      ),
+    );
+  }
+  if (
+    problems.length > 0 ||
+    defaultDose4 === undefined ||
+    defaultDuration === undefined ||
+    change6 === undefined ||
+    mixup6 === undefined
+  ) {
+    return err(problems);
+  }
+  return ok({
+    id: protocol.id,
+    doseMinMgPerKg: protocol.doseMgPerKg.min,
+    doseMaxMgPerKg: protocol.doseMgPerKg.max,
+    defaultDose4,
+    defaultDoseMgPerKg: protocol.doseMgPerKg.default,
+    defaultDurationMilliMin: defaultDuration,
+    defaultDurationMin: protocol.durationMin.default,
+    weightBasis: protocol.weightBasis,
+    doseMgPerKg,
+    totalDoseMg,
+    doseRateMgPerKgPerHour,
+    durationMin,
+    finalConcentrationMgPerMl,
+    weightKg: { softMin: undefined, softMax: undefined, hardMin: weight.min, hardMax: weight.max },
+    weightChangeFraction6: change6,
+    weightChangeFraction: g.weightChangeSoftFraction,
+    mixupTolerance6: mixup6,
+    weightMaxAgeDays: g.weightMaxAgeDays,
+  });
+}
+
+/**
+ * Validate a protocol's dosing part and compile its limits, reporting every problem with its
+ * path. Cached per protocol object (protocols are read-only knowledge-base data).
+ */
+export function compileProtocol(protocol: DosingProtocol): Result<CompiledProtocol, Problem[]> {
+  let compiled = cache.get(protocol);
+  if (compiled === undefined) {
+    compiled = compileUncached(protocol);
+    cache.set(protocol, compiled);
+  }
+  return compiled;
+}

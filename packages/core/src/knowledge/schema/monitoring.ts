@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { nonEmptyText, sourceIdsSchema } from './common';
+
+/** A vital-sign cut-off found in a source; a fact about that source, not a KetaFlow rule. */
+export interface ThresholdFinding {
+  readonly id: string;
+  readonly context: string;
+  readonly use: 'pre-dose-guide' | 'exclusion' | 'contraindication';
+  readonly parameter:
+    | 'systolic-bp'
+    | 'diastolic-bp'
+    | 'heart-rate'
+    | 'respiratory-rate'
+    | 'spo2'
+    | 'weight';
+  readonly comparison: 'above' | 'below';
+  readonly value: number;
+  /** UCUM unit. */
+  readonly unit: 'mm[Hg]' | '/min' | '%' | 'kg';
+  readonly sources: readonly string[];
+}
+
+export interface SourcedStatement {
+  readonly id: string;
+  readonly statement: string;
+  readonly sources: readonly string[];
+}
+
+export interface Monitoring {
+  readonly thresholdsFound: readonly ThresholdFinding[];
+  readonly thresholdsNote: string;
+  readonly bpObservations: readonly SourcedStatement[];
+  readonly vitalSigns: {
+    readonly continuousDuringInfusion: boolean;
+    /** Common research schedule during a 40-min infusion. */
+    readonly bpIntervalDuringInfusionMin: number;
+    readonly bpIntervalAfterInfusionMin: number;
+    readonly note: string;
+    readonly sources: readonly string[];
+  };
+  readonly discharge: {
+    /** Modified Aldrete total at or above which a patient may leave (clinic setting). */
+    readonly aldreteMinScore: number;
+    readonly aldreteMaxScore: number;
+    readonly responsibleAdultRequired: boolean;
+    readonly otherCriteria: readonly string[];
+    readonly note: string;
+    readonly sources: readonly string[];
+  };
+  readonly esketamineSession: {
+    readonly observationMinMinutes: number;
+    readonly bpRecheckMinutesAfterDose: number;
+    readonly preDoseBpGuide: { readonly systolicMmHg: number; readonly diastolicMmHg: number };
+    readonly noFoodHoursBefore: number;
+    readonly noLiquidsMinutesBefore: number;
+    readonly nasalSteroidOrDecongestantMinHoursBefore: number;
+    readonly pulseOximetryEverySession: boolean;
+    readonly drivingNote: string;
+    readonly sources: readonly string[];
+  };
+  readonly liverFunction: {
+    readonly baselineTests: readonly string[];
+    readonly whenRequired: string;
+    readonly recheck: string;
+    readonly note: string;
+    readonly sources: readonly string[];
+  };
+}
+
+const sourcedStatementSchema: z.ZodType<SourcedStatement> = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  statement: nonEmptyText,
+  sources: sourceIdsSchema,
+});
+
+export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
+  thresholdsFound: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      context: nonEmptyText,
+      use: z.enum(['pre-dose-guide', 'exclusion', 'contraindication']),
+      parameter: z.enum([
+        'systolic-bp',
+        'diastolic-bp',
+        'heart-rate',
+        'respiratory-rate',
+        'spo2',
+        'weight',
+      ]),
+      comparison: z.enum(['above', 'below']),
+      value: z.number().finite(),
+      unit: z.enum(['mm[Hg]', '/min', '%', 'kg']),
+      sources: sourceIdsSchema,
+    }),
+  ),
+  thresholdsNote: nonEmptyText,
+  bpObservations: z.array(sourcedStatementSchema),
+  vitalSigns: z.strictObject({
+    continuousDuringInfusion: z.boolean(),
+    bpIntervalDuringInfusionMin: z.number().int().positive(),
+    bpIntervalAfterInfusionMin: z.number().int().positive(),
+    note: nonEmptyText,
+    sources: sourceIdsSchema,
+  }),
+  discharge: z.strictObject({
+    aldreteMinScore: z.number().int().min(0).max(10),
+    aldreteMaxScore: z.literal(10),
+    responsibleAdultRequired: z.boolean(),
+    otherCriteria: z.array(nonEmptyText),
+    note: nonEmptyText,
+    sources: sourceIdsSchema,
+  }),
+  esketamineSession: z.strictObject({
+    observationMinMinutes: z.number().int().positive(),
+    bpRecheckMinutesAfterDose: z.number().int().positive(),
+    preDoseBpGuide: z.strictObject({
+      systolicMmHg: z.number().int().positive(),
+      diastolicMmHg: z.number().int().positive(),
+    }),
+    noFoodHoursBefore: z.number().nonnegative(),
+    noLiquidsMinutesBefore: z.number().nonnegative(),
+    nasalSteroidOrDecongestantMinHoursBefore: z.number().nonnegative(),
+    pulseOximetryEverySession: z.boolean(),
+    drivingNote: nonEmptyText,
+    sources: sourceIdsSchema,
+  }),
+  liverFunction: z.strictObject({
+    baselineTests: z.array(nonEmptyText).min(1),
+    whenRequired: nonEmptyText,
+    recheck: nonEmptyText,
+    note: nonEmptyText,
+    sources: sourceIdsSchema,
+  }),
+});

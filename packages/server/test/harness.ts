@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { loadConfig, type Config } from '../src/config';
+import { openDatabase, type DatabaseHandle } from '../src/db/client';
+import { DEMO_PASSWORD } from '../src/demo/demo-people';
+import { seedDemoData } from '../src/demo/seed-demo';
+import { loadClinicKnowledge } from '../src/knowledge';
+import type { Clock } from '../src/lib/clock';
+
+/** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
+export const DRIVERS: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A clock the test moves by hand. */
+export class FixedClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export const T0 = new Date('2026-03-02T14:00:00Z');
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly database: DatabaseHandle;
+  readonly clock: FixedClock;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `kf_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Boots the app in-process (no port) on a fresh, migrated database with the demo clinic. */
+export async function createTestApp(
+  driver: 'pglite' | 'postgres' = 'pglite',
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const pgDb = driver === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const config = loadConfig({ KETAFLOW_DEMO_DATA: 'on', LOG_LEVEL: 'silent', ...options.env });
+  const database = openDatabase({ url: pgDb?.url });
+  await database.migrate();
+  const clock = new FixedClock(T0);
+  if (options.demo ?? true) await seedDemoData(database.db, clock);
+  const app = await buildApp({ config, database, clock, knowledge: loadClinicKnowledge(), logger: false, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await pgDb?.drop();
+    },
+  };
+}
+
+export interface Session {
+  readonly cookie: string;
+  readonly csrfToken: string;
+  readonly user: { id: string; role: string; patientId: string | null; email: string };
+}
+
+export function cookieFrom(response: LightMyRequestResponse): string {
+  const header = response.headers['set-cookie'];
+  const first = Array.isArray(header) ? header[0] : header;
+  if (!first) throw new Error(`no cookie set (status ${response.statusCode}: ${response.body})`);
+  return first.split(';')[0]!;
+}
+
+export async function login(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+  const body = response.json<{ csrfToken: string; user: Session['user'] }>();
+  return { cookie: cookieFrom(response), csrfToken: body.csrfToken, user: body.user };
+}
+
+/** Sends a request as a logged-in user, with the CSRF header on writes. */
+export function as(app: FastifyInstance, session: Session | null) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+      headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+    });
+}
+
+export const DEMO = {
+  admin: 'admin@demo.ketaflow.test',
+  prescriber: 'prescriber@demo.ketaflow.test',
+  nurse: 'nurse@demo.ketaflow.test',
+  patient: 'patient@demo.ketaflow.test',
+} as const;

@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router';
+import type { Role } from '../api/auth-types';
+import { RequireSession } from '../auth/require-session';
+import { AppLayout } from '../layout/app-layout';
+import { PublicLayout } from '../layout/public-layout';
+import { LandingPage } from '../pages/landing-page';
+import { LoginPage } from '../pages/login-page';
+import { NotFoundPage } from '../pages/not-found-page';
+import { RegisterPage } from '../pages/register-page';
+import { ResetPasswordConfirmPage } from '../pages/reset-password-confirm-page';
+import { ResetPasswordRequestPage } from '../pages/reset-password-request-page';
+
+// The workspace pages load on demand, so the public pages stay small on a phone.
+const staffRoles: readonly Role[] = ['nurse', 'prescriber', 'admin'];
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/', element: <LandingPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/reset-password', element: <ResetPasswordRequestPage /> },
+      { path: '/reset-password/:token', element: <ResetPasswordConfirmPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            element: <RequireSession roles={['patient']} />,
+            children: [
+              { path: '/me', lazy: () => import('../pages/my-record-page').then((m) => ({ Component: m.MyRecordPage })) },
+              { path: '/me/access', lazy: () => import('../pages/my-access-page').then((m) => ({ Component: m.MyAccessPage })) },
+            ],
+          },
+          {
+            element: <RequireSession roles={staffRoles} />,
+            children: [
+              { path: '/patients', lazy: () => import('../pages/patient-list-page').then((m) => ({ Component: m.PatientListPage })) },
+              { path: '/patients/:id', lazy: () => import('../pages/patient-record-page').then((m) => ({ Component: m.PatientRecordPage })) },
+            ],
+          },
+          {
+            element: <RequireSession roles={['admin']} />,
+            children: [
+              { path: '/admin/audit', lazy: () => import('../admin/audit-log-page').then((m) => ({ Component: m.AuditLogPage })) },
+              { path: '/admin/outbox', lazy: () => import('../admin/outbox-page').then((m) => ({ Component: m.OutboxPage })) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

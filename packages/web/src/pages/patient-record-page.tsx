@@ -1,0 +1,35 @@
+import { Anchor, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { PageHeading } from '../components/page-heading';
+import { PageLoader } from '../components/page-loader';
+import { QueryErrorAlert } from '../components/query-error-alert';
+import { PatientRecordSections } from '../patient/patient-record-sections';
+import { usePatient } from '../patient/use-patient';
+
+function StaffRecord({ patientId }: { patientId: string }) {
+  const patient = usePatient(patientId);
+  if (patient.isPending) return <PageLoader label="Loading the record" />;
+  if (patient.isError) return <QueryErrorAlert error={patient.error} />;
+  const { givenName, familyName, mrn, birthDate } = patient.data;
+  return (
+    <>
+      <PageHeading>{`${givenName} ${familyName}`}</PageHeading>
+      <Text mb="md" c="dimmed">
+        MRN {mrn} · born {birthDate}
+      </Text>
+      <PatientRecordSections patient={patient.data} editable />
+    </>
+  );
+}
+
+export function PatientRecordPage() {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <Anchor component={Link} to="/patients" size="sm">
+        ← All patients
+      </Anchor>
+      <StaffRecord key={id} patientId={id} />
+    </>
+  );
+}
