@@ -34,22 +34,50 @@ export const router = createBrowserRouter([
           {
             element: <RequireSession roles={['patient']} />,
             children: [
-              { path: '/me', lazy: () => import('../pages/my-record-page').then((m) => ({ Component: m.MyRecordPage })) },
-              { path: '/me/access', lazy: () => import('../pages/my-access-page').then((m) => ({ Component: m.MyAccessPage })) },
+              {
+                path: '/me',
+                lazy: () =>
+                  import('../pages/my-record-page').then((m) => ({ Component: m.MyRecordPage })),
+              },
+              {
+                path: '/me/access',
+                lazy: () =>
+                  import('../pages/my-access-page').then((m) => ({ Component: m.MyAccessPage })),
+              },
             ],
           },
           {
             element: <RequireSession roles={staffRoles} />,
             children: [
-              { path: '/patients', lazy: () => import('../pages/patient-list-page').then((m) => ({ Component: m.PatientListPage })) },
-              { path: '/patients/:id', lazy: () => import('../pages/patient-record-page').then((m) => ({ Component: m.PatientRecordPage })) },
+              {
+                path: '/patients',
+                lazy: () =>
+                  import('../pages/patient-list-page').then((m) => ({
+                    Component: m.PatientListPage,
+                  })),
+              },
+              {
+                path: '/patients/:id',
+                lazy: () =>
+                  import('../pages/patient-record-page').then((m) => ({
+                    Component: m.PatientRecordPage,
+                  })),
+              },
             ],
           },
           {
             element: <RequireSession roles={['admin']} />,
             children: [
-              { path: '/admin/audit', lazy: () => import('../admin/audit-log-page').then((m) => ({ Component: m.AuditLogPage })) },
-              { path: '/admin/outbox', lazy: () => import('../admin/outbox-page').then((m) => ({ Component: m.OutboxPage })) },
+              {
+                path: '/admin/audit',
+                lazy: () =>
+                  import('../admin/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
+              },
+              {
+                path: '/admin/outbox',
+                lazy: () =>
+                  import('../admin/outbox-page').then((m) => ({ Component: m.OutboxPage })),
+              },
             ],
           },
         ],
