@@ -53,7 +53,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const mailer = deps.mailer ?? createMailer(db, config.smtpUrl, config.mailFrom);
 
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel, serializers: logSerializers, redact: ['req.headers.cookie'] },
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      serializers: logSerializers,
+      redact: ['req.headers.cookie'],
+    },
     trustProxy: true,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
@@ -68,7 +72,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       info: {
         title: 'KetaFlow API',
         version: '0.1.0',
-        description: 'Clinic software for ketamine infusions and esketamine nasal spray. Errors are RFC 9457 problem+json.',
+        description:
+          'Clinic software for ketamine infusions and esketamine nasal spray. Errors are RFC 9457 problem+json.',
       },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kf_session' } },
@@ -81,7 +86,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(auth, { db, clock, cookieSecure: config.cookieSecure, sessionTtlHours: config.sessionTtlHours });
+  await app.register(auth, {
+    db,
+    clock,
+    cookieSecure: config.cookieSecure,
+    sessionTtlHours: config.sessionTtlHours,
+  });
 
   await app.register(systemRoutes, {
     database,

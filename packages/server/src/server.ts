@@ -37,12 +37,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
 }
 
 export function describeStart(server: RunningServer, config: Config): string {
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
-  const lines = [`KetaFlow is running at ${server.url}  (database: ${where})`, `API docs: ${server.url}/api/docs`];
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `embedded PGlite in ${config.dataDir}`;
+  const lines = [
+    `KetaFlow is running at ${server.url}  (database: ${where})`,
+    `API docs: ${server.url}/api/docs`,
+  ];
   if (config.demoData) {
     lines.push(`Demo log-ins (password "${DEMO_PASSWORD}"):`);
-    for (const login of server.demoLogins ?? []) lines.push(`  ${login.role.padEnd(10)} ${login.email}`);
-    if (!server.demoLogins) lines.push('  (the database already had data: the demo accounts from its first start still work)');
+    for (const login of server.demoLogins ?? [])
+      lines.push(`  ${login.role.padEnd(10)} ${login.email}`);
+    if (!server.demoLogins)
+      lines.push(
+        '  (the database already had data: the demo accounts from its first start still work)',
+      );
   }
   return lines.join('\n');
 }

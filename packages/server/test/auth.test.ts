@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { as, cookieFrom, createTestApp, DEMO, DRIVERS, login, type TestApp } from './harness';
 
@@ -29,27 +28,38 @@ describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=Lax/);
     const token = cookieFrom(response).split('=')[1]!;
-    const rows = await t.database.db.execute(sql`select count(*)::int as n from sessions where token_hash = ${token}`);
-    const n = 'rows' in rows ? (rows.rows[0] as { n: number }).n : -1;
-    expect(n).toBe(0);
+    const rows = await t.database.query(
+      'select count(*)::int as n from sessions where token_hash = $1',
+      [token],
+    );
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   test('answers 401 with problem+json for a wrong password', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.prescriber, password: 'wrong-password-1' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: DEMO.prescriber, password: 'wrong-password-1' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS', status: 401 });
   });
 
   test('answers the same for an unknown e-mail as for a wrong password', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'whatever-123' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.org', password: 'whatever-123' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
   });
 
   test('locks the account after 5 failures and unlocks after the lockout time', async () => {
     const email = 'prescriber2@demo.ketaflow.test';
-    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await attempt('bad-password-x')).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
@@ -81,23 +91,49 @@ describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { email: 'New.Person@Example.org', password: 'a-long-password-1', givenName: 'Robin', familyName: 'Quill', birthDate: '1990-05-05' },
+      payload: {
+        email: 'New.Person@Example.org',
+        password: 'a-long-password-1',
+        givenName: 'Robin',
+        familyName: 'Quill',
+        birthDate: '1990-05-05',
+      },
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json<{ user: { role: string; patientId: string; email: string }; csrfToken: string }>();
+    const body = response.json<{
+      user: { role: string; patientId: string; email: string };
+      csrfToken: string;
+    }>();
     expect(body.user).toMatchObject({ role: 'patient', email: 'new.person@example.org' });
-    const session = { cookie: cookieFrom(response), csrfToken: body.csrfToken, user: { ...body.user, id: '' } };
+    const session = {
+      cookie: cookieFrom(response),
+      csrfToken: body.csrfToken,
+      user: { ...body.user, id: '' },
+    };
     const record = await as(t.app, session)('GET', `/api/patients/${body.user.patientId}`);
     expect(record.statusCode).toBe(200);
-    expect(record.json()).toMatchObject({ givenName: 'Robin', familyName: 'Quill', mrn: expect.stringMatching(/^KF\d+$/) });
+    const patient = record.json<{ givenName: string; familyName: string; mrn: string }>();
+    expect(patient).toMatchObject({ givenName: 'Robin', familyName: 'Quill' });
+    expect(patient.mrn).toMatch(/^KF\d+$/);
   });
 
   test('refuses a second registration with the same e-mail with 409 naming body.email', async () => {
-    const payload = { email: 'twice@example.org', password: 'a-long-password-1', givenName: 'A', familyName: 'B', birthDate: '1990-01-01' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/register', payload })).statusCode).toBe(201);
+    const payload = {
+      email: 'twice@example.org',
+      password: 'a-long-password-1',
+      givenName: 'A',
+      familyName: 'B',
+      birthDate: '1990-01-01',
+    };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/register', payload })).statusCode,
+    ).toBe(201);
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'AUTH.EMAIL_TAKEN', errors: [{ path: 'body.email' }] });
+    expect(again.json()).toMatchObject({
+      code: 'AUTH.EMAIL_TAKEN',
+      errors: [{ path: 'body.email' }],
+    });
   });
 
   test('reports every invalid registration field with its path, and writes nothing', async () => {
@@ -105,41 +141,66 @@ describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { email: 'not-an-email', password: 'short', givenName: '', familyName: 'X', birthDate: '1990-13-45' },
+      payload: {
+        email: 'not-an-email',
+        password: 'short',
+        givenName: '',
+        familyName: 'X',
+        birthDate: '1990-13-45',
+      },
     });
     expect(response.statusCode).toBe(400);
-    const paths = response.json<{ errors: { path: string }[] }>().errors.map((e) => e.path).sort();
+    const paths = response
+      .json<{ errors: { path: string }[] }>()
+      .errors.map((e) => e.path)
+      .sort();
     expect(paths).toEqual(['body.birthDate', 'body.email', 'body.givenName', 'body.password']);
     expect(await countRows(t, 'patients')).toBe(before);
   });
 
   test('resets a password through the outbox link, once', async () => {
-    const requested = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: DEMO.patient } });
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: DEMO.patient },
+    });
     expect(requested.statusCode).toBe(202);
     const admin = await login(t.app, DEMO.admin);
     const outbox = await as(t.app, admin)('GET', '/api/outbox');
-    const mail = outbox.json<{ items: { to: string; body: string }[] }>().items.find((m) => m.to === DEMO.patient);
+    const mail = outbox
+      .json<{ items: { to: string; body: string }[] }>()
+      .items.find((m) => m.to === DEMO.patient);
     const token = mail?.body.match(/reset-password\/([\w-]+)/)?.[1];
     expect(token).toBeDefined();
     const confirm = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/confirm',
+        payload: { token, password },
+      });
     expect((await confirm('a-brand-new-password')).statusCode).toBe(204);
     expect((await login(t.app, DEMO.patient, 'a-brand-new-password')).user.role).toBe('patient');
     const reused = await confirm('another-new-password');
     expect(reused.statusCode).toBe(400);
-    expect(reused.json()).toMatchObject({ code: 'AUTH.RESET_TOKEN_INVALID', errors: [{ path: 'body.token' }] });
+    expect(reused.json()).toMatchObject({
+      code: 'AUTH.RESET_TOKEN_INVALID',
+      errors: [{ path: 'body.token' }],
+    });
   });
 
   test('answers 202 for an unknown e-mail too, and sends nothing', async () => {
     const before = await countRows(t, 'outbox');
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'ghost@example.org' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email: 'ghost@example.org' },
+    });
     expect(response.statusCode).toBe(202);
     expect(await countRows(t, 'outbox')).toBe(before);
   });
 });
 
 export async function countRows(t: TestApp, table: string): Promise<number> {
-  const result = await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  const rows = ('rows' in result ? result.rows : result) as { n: number }[];
-  return rows[0]!.n;
+  const rows = await t.database.query(`select count(*)::int as n from ${table}`);
+  return Number(rows[0]?.n);
 }

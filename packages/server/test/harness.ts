@@ -10,7 +10,9 @@ import { loadClinicKnowledge } from '../src/knowledge';
 import type { Clock } from '../src/lib/clock';
 
 /** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
-export const DRIVERS: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DRIVERS: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** A clock the test moves by hand. */
 export class FixedClock implements Clock {
@@ -65,7 +67,14 @@ export async function createTestApp(
   await database.migrate();
   const clock = new FixedClock(T0);
   if (options.demo ?? true) await seedDemoData(database.db, clock);
-  const app = await buildApp({ config, database, clock, knowledge: loadClinicKnowledge(), logger: false, serveWeb: false });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    knowledge: loadClinicKnowledge(),
+    logger: false,
+    serveWeb: false,
+  });
   await app.ready();
   return {
     app,
@@ -93,9 +102,18 @@ export function cookieFrom(response: LightMyRequestResponse): string {
   return first.split(';')[0]!;
 }
 
-export async function login(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
   const body = response.json<{ csrfToken: string; user: Session['user'] }>();
   return { cookie: cookieFrom(response), csrfToken: body.csrfToken, user: body.user };
 }

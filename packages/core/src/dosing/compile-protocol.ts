@@ -35,6 +35,9 @@ export interface CompiledProtocol {
   readonly id: string;
   readonly doseMinMgPerKg: number;
   readonly doseMaxMgPerKg: number;
+  /** Usual dose range in 10^-4 mg/kg. */
+  readonly doseMin4: number;
+  readonly doseMax4: number;
   /** Default dose in 10^-4 mg/kg. */
   readonly defaultDose4: number;
   readonly defaultDoseMgPerKg: number;
@@ -238,6 +241,8 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     id: protocol.id,
     doseMinMgPerKg: protocol.doseMgPerKg.min,
     doseMaxMgPerKg: protocol.doseMgPerKg.max,
+    doseMin4: Math.round(protocol.doseMgPerKg.min * 1e4),
+    doseMax4: Math.round(protocol.doseMgPerKg.max * 1e4),
     defaultDose4,
     defaultDoseMgPerKg: protocol.doseMgPerKg.default,
     defaultDurationMilliMin: defaultDuration,
@@ -267,4 +272,10 @@ export function compileProtocol(protocol: DosingProtocol): Result<CompiledProtoc
     cache.set(protocol, compiled);
   }
   return compiled;
+}
+
+/** Every problem in a protocol's dosing data and guardrails (empty when it is usable). */
+export function validateDosingProtocol(protocol: DosingProtocol): readonly Problem[] {
+  const compiled = compileProtocol(protocol);
+  return compiled.ok ? [] : compiled.error;
 }

@@ -2,7 +2,7 @@
  * Decimal text for scaled integers and ratios, exact to the digit: the steps a nurse re-checks
  * must show the numbers that were computed, never a binary-float approximation.
  */
-import { divideFloor, floorProductRatio, isProductDivisible, pow10 } from './exact';
+import { divideFloor, floorProductRatio, pow10 } from './exact';
 
 /** Digits of a non-negative safe integer, left-padded with zeros to `width`. */
 function padDigits(n: number, width: number): string {
@@ -40,9 +40,22 @@ export interface RatioText {
   readonly exact: boolean;
 }
 
+/** Greatest common divisor of two safe integers ≥ 0. */
+function gcd(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
 /**
- * n / d as exact decimal text when it terminates within `exactDigits` decimals, else truncated
- * to `truncatedDigits` decimals and marked with an ellipsis (`104.166…`).
+ * n / d (n ≥ 0, d > 0, safe integers) as exact decimal text when it terminates within
+ * `exactDigits` decimals, else truncated to `truncatedDigits` decimals and marked with an
+ * ellipsis (`104.166…`).
  */
 export function formatRatio(
   n: number,
@@ -50,11 +63,30 @@ export function formatRatio(
   exactDigits: number,
   truncatedDigits: number,
 ): RatioText {
-  if (isProductDivisible(n, pow10(exactDigits), d)) {
-    return { text: formatScaled(floorProductRatio(n, pow10(exactDigits), d), exactDigits), exact: true };
+  const g = gcd(n, d);
+  const num = n / g;
+  const den = d / g;
+  // n / d terminates iff the reduced denominator is 2^a × 5^b; it then needs max(a, b) decimals.
+  let rest = den;
+  let twos = 0;
+  let fives = 0;
+  while (rest % 2 === 0) {
+    rest /= 2;
+    twos += 1;
   }
+  while (rest % 5 === 0) {
+    rest /= 5;
+    fives += 1;
+  }
+  const digits = twos > fives ? twos : fives;
+  if (rest === 1 && digits <= exactDigits) {
+    const scaled = num * (pow10(digits) / den);
+    if (Number.isSafeInteger(scaled)) return { text: formatScaled(scaled, digits), exact: true };
+  }
+  const whole = divideFloor(n, d);
+  const fraction = floorProductRatio(n - whole * d, pow10(truncatedDigits), d);
   return {
-    text: `${formatFixed(floorProductRatio(n, pow10(truncatedDigits), d), truncatedDigits)}…`,
+    text: `${String(whole)}.${padDigits(fraction, truncatedDigits)}…`,
     exact: false,
   };
 }

@@ -13,7 +13,9 @@ function print(text: string): void {
 }
 
 export function buildCli(): Command {
-  const program = new Command('ketaflow').description('KetaFlow: clinic software for ketamine and esketamine').showHelpAfterError();
+  const program = new Command('ketaflow')
+    .description('KetaFlow: clinic software for ketamine and esketamine')
+    .showHelpAfterError();
 
   program
     .command('serve')
@@ -46,21 +48,33 @@ export function buildCli(): Command {
     .description('Create an admin account (the first one of a new clinic)')
     .requiredOption('--email <email>', 'log-in e-mail')
     .option('--name <name>', 'display name', 'Clinic administrator')
-    .option('--password <password>', 'at least 12 characters; a random one is made and printed when omitted')
+    .option(
+      '--password <password>',
+      'at least 12 characters; a random one is made and printed when omitted',
+    )
     .action(async (options: { email: string; name: string; password?: string }) => {
       const email = options.email.trim().toLowerCase();
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InvalidArgumentError(`--email: "${email}" is not an e-mail address`);
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+        throw new InvalidArgumentError(`--email: "${email}" is not an e-mail address`);
       const password = options.password ?? newToken().slice(0, 20);
-      if (password.length < 12) throw new InvalidArgumentError('--password: must be at least 12 characters');
+      if (password.length < 12)
+        throw new InvalidArgumentError('--password: must be at least 12 characters');
       const config = loadConfig();
       const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       try {
         await database.migrate();
-        const [taken] = await database.db.select({ n: count() }).from(users).where(eq(users.email, email));
-        if ((taken?.n ?? 0) > 0) throw new InvalidArgumentError(`--email: an account with ${email} already exists`);
-        await database.db
-          .insert(users)
-          .values({ email, displayName: options.name, role: 'admin', passwordHash: await hashPassword(password) });
+        const [taken] = await database.db
+          .select({ n: count() })
+          .from(users)
+          .where(eq(users.email, email));
+        if ((taken?.n ?? 0) > 0)
+          throw new InvalidArgumentError(`--email: an account with ${email} already exists`);
+        await database.db.insert(users).values({
+          email,
+          displayName: options.name,
+          role: 'admin',
+          passwordHash: await hashPassword(password),
+        });
         print(`Admin ${email} created.${options.password ? '' : ` Password: ${password}`}`);
       } finally {
         await database.close();

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   /** Applies the SQL migrations in `packages/server/drizzle`; safe to call from several instances. */
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
+  /** Raw SQL for maintenance and tests; application code uses `db`. */
+  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
         return false;
       }
     },
+    query: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
     close: () => client.close(),
   };
 }
@@ -94,6 +97,7 @@ function openPostgres(url: string): DatabaseHandle {
         return false;
       }
     },
+    query: async (text, params) => (await pool.query<Record<string, unknown>>(text, params)).rows,
     close: () => pool.end(),
   };
 }

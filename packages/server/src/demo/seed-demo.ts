@@ -44,13 +44,27 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
     const sites = await tx
       .insert(locations)
       .values([
-        { clinicId: clinic.id, name: 'Downtown', timeZone: 'America/New_York', addressLine: '100 Main Street' },
-        { clinicId: clinic.id, name: 'Riverside', timeZone: 'America/New_York', addressLine: '25 River Road' },
+        {
+          clinicId: clinic.id,
+          name: 'Downtown',
+          timeZone: 'America/New_York',
+          addressLine: '100 Main Street',
+        },
+        {
+          clinicId: clinic.id,
+          name: 'Riverside',
+          timeZone: 'America/New_York',
+          addressLine: '25 River Road',
+        },
       ])
       .returning();
-    await tx.insert(chairs).values(
-      sites.flatMap((site, s) => [1, 2, 3].map((n) => ({ locationId: site.id, name: `Chair ${s * 3 + n}` }))),
-    );
+    await tx
+      .insert(chairs)
+      .values(
+        sites.flatMap((site, s) =>
+          [1, 2, 3].map((n) => ({ locationId: site.id, name: `Chair ${s * 3 + n}` })),
+        ),
+      );
     await tx.insert(users).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash })));
 
     for (const [index, p] of DEMO_PATIENTS.entries()) {
@@ -69,10 +83,26 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
       if (!row) throw new Error('demo patient not created');
       // Two weights per patient: an older one and a recent one, so history and "latest" both show.
       await tx.insert(patientWeights).values([
-        { patientId: row.id, weightKg: String(p.weightKg + 1.5), enteredValue: String(p.weightKg + 1.5), enteredUnit: 'kg', measuredOn: daysBefore(now, 60 + index) },
-        { patientId: row.id, weightKg: String(p.weightKg), enteredValue: String(p.weightKg), enteredUnit: 'kg', measuredOn: daysBefore(now, 3 + (index % 5)) },
+        {
+          patientId: row.id,
+          weightKg: String(p.weightKg + 1.5),
+          enteredValue: String(p.weightKg + 1.5),
+          enteredUnit: 'kg',
+          measuredOn: daysBefore(now, 60 + index),
+        },
+        {
+          patientId: row.id,
+          weightKg: String(p.weightKg),
+          enteredValue: String(p.weightKg),
+          enteredUnit: 'kg',
+          measuredOn: daysBefore(now, 3 + (index % 5)),
+        },
       ]);
-      await tx.insert(patientHeights).values({ patientId: row.id, heightCm: String(p.heightCm), measuredOn: daysBefore(now, 60 + index) });
+      await tx.insert(patientHeights).values({
+        patientId: row.id,
+        heightCm: String(p.heightCm),
+        measuredOn: daysBefore(now, 60 + index),
+      });
       if (p.conditions.length > 0) {
         await tx.insert(conditions).values(
           p.conditions.map((c) => ({
@@ -97,7 +127,9 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
         );
       }
       if (p.allergies.length > 0) {
-        await tx.insert(allergies).values(p.allergies.map((substance) => ({ patientId: row.id, substance })));
+        await tx
+          .insert(allergies)
+          .values(p.allergies.map((substance) => ({ patientId: row.id, substance })));
       }
       if (index === 0) {
         await tx.insert(users).values({
@@ -110,5 +142,8 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
       }
     }
   });
-  return [...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })), { email: DEMO_PATIENT_LOGIN, role: 'patient' }];
+  return [
+    ...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })),
+    { email: DEMO_PATIENT_LOGIN, role: 'patient' },
+  ];
 }

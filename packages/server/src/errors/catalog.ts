@@ -14,7 +14,7 @@ export const ERROR_CATALOG = {
   'AUTH.EMAIL_TAKEN': { status: 409, title: 'An account with this e-mail already exists' },
   'RESOURCE.NOT_FOUND': { status: 404, title: 'Not found' },
   'RESOURCE.CONFLICT': { status: 409, title: 'The request conflicts with the current state' },
-  'RATE_LIMITED': { status: 429, title: 'Too many requests' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;

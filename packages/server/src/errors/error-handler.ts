@@ -19,7 +19,11 @@ export interface ProblemDetails {
   errors?: FieldError[];
 }
 
-export function problemFor(code: ErrorCode, detail: string, errors?: readonly FieldError[]): ProblemDetails {
+export function problemFor(
+  code: ErrorCode,
+  detail: string,
+  errors?: readonly FieldError[],
+): ProblemDetails {
   const entry = ERROR_CATALOG[code];
   return {
     type: `/api/problems#${code}`,
@@ -31,7 +35,11 @@ export function problemFor(code: ErrorCode, detail: string, errors?: readonly Fi
   };
 }
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: ProblemDetails): FastifyReply {
+function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: ProblemDetails,
+): FastifyReply {
   return reply
     .status(problem.status)
     .type('application/problem+json')
@@ -48,14 +56,21 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const prefix = CONTEXT_PREFIX[error.validationContext ?? 'body'] ?? 'body';
       const errors = error.validation.map((v) => {
         const pointer = v.instancePath.split('/').filter(Boolean).join('.');
-        return { path: pointer ? `${prefix}.${pointer}` : prefix, message: v.message ?? 'is invalid' };
+        return {
+          path: pointer ? `${prefix}.${pointer}` : prefix,
+          message: v.message ?? 'is invalid',
+        };
       });
       const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
       return sendProblem(reply, request, problemFor('VALIDATION.FAILED', detail, errors));
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return sendProblem(reply, request, problemFor('RATE_LIMITED', 'Too many requests: wait and try again.'));
+      return sendProblem(
+        reply,
+        request,
+        problemFor('RATE_LIMITED', 'Too many requests: wait and try again.'),
+      );
     }
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: unparseable JSON, wrong content type, body too large.
@@ -71,6 +86,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, problemFor('RESOURCE.NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+    sendProblem(
+      reply,
+      request,
+      problemFor('RESOURCE.NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+    ),
   );
 }

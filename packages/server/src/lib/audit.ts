@@ -19,7 +19,11 @@ export interface AuditEntry {
  * Appends one row to the audit trail: who (from the session), what, when, from where, outcome.
  * Pass the open transaction for writes, so the trail and the change commit together.
  */
-export async function appendAudit(executor: Executor, request: FastifyRequest, entry: AuditEntry): Promise<void> {
+export async function appendAudit(
+  executor: Executor,
+  request: FastifyRequest,
+  entry: AuditEntry,
+): Promise<void> {
   const user = request.auth?.user;
   await executor.insert(auditLog).values({
     actorUserId: user?.id ?? null,

@@ -25,7 +25,10 @@ export function createMailer(db: Database, smtpUrl: string | undefined, from: st
         await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row.id));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await db.update(outbox).set({ lastError: message.slice(0, 500) }).where(eq(outbox.id, row.id));
+        await db
+          .update(outbox)
+          .set({ lastError: message.slice(0, 500) })
+          .where(eq(outbox.id, row.id));
       }
     },
   };

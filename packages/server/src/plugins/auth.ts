@@ -51,7 +51,13 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now()), isNull(users.disabledAt)))
+      .where(
+        and(
+          eq(sessions.tokenHash, tokenHash),
+          gt(sessions.expiresAt, clock.now()),
+          isNull(users.disabledAt),
+        ),
+      )
       .limit(1);
     const row = rows[0];
     if (!row) return;
@@ -70,7 +76,10 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken)) {
-        throw new AppError('AUTH.CSRF_INVALID', `Send the ${CSRF_HEADER} header returned at log-in.`);
+        throw new AppError(
+          'AUTH.CSRF_INVALID',
+          `Send the ${CSRF_HEADER} header returned at log-in.`,
+        );
       }
     }
   });

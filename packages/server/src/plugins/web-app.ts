@@ -16,7 +16,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path.startsWith('/fhir') || path.startsWith('/cds-services')) {
-      return reply.callNotFound();
+      reply.callNotFound();
+      return reply;
     }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -24,10 +24,7 @@ export const users = pgTable(
   (t) => [
     check('users_role_check', sql`${t.role} in ('patient', 'nurse', 'prescriber', 'admin')`),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    check(
-      'users_patient_link',
-      sql`(${t.role} = 'patient') = (${t.patientId} is not null)`,
-    ),
+    check('users_patient_link', sql`(${t.role} = 'patient') = (${t.patientId} is not null)`),
   ],
 );
 

@@ -13,7 +13,13 @@ import { hashToken, newToken } from '../../lib/tokens';
 import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
 import { problems } from '../common-schemas';
 import { insertPatient } from '../patients/repository';
-import { LoginBody, RegisterBody, ResetConfirmBody, ResetRequestBody, SessionResponse } from './schemas';
+import {
+  LoginBody,
+  RegisterBody,
+  ResetConfirmBody,
+  ResetRequestBody,
+  SessionResponse,
+} from './schemas';
 
 export interface AuthRouteOptions {
   readonly db: Database;
@@ -29,7 +35,13 @@ export interface AuthRouteOptions {
 const RESET_TTL_MS = 60 * 60 * 1000;
 
 function toUser(row: typeof users.$inferSelect): SessionUser {
-  return { id: row.id, email: row.email, role: row.role, displayName: row.displayName, patientId: row.patientId };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    displayName: row.displayName,
+    patientId: row.patientId,
+  };
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
@@ -55,7 +67,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       }
       const now = clock.now();
       if (user.lockedUntil && user.lockedUntil > now) {
-        throw new AppError('AUTH.LOCKED', `Too many failed log-ins: try again after ${user.lockedUntil.toISOString()}.`);
+        throw new AppError(
+          'AUTH.LOCKED',
+          `Too many failed log-ins: try again after ${user.lockedUntil.toISOString()}.`,
+        );
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
         // One atomic update, so parallel guesses on several instances all count.
@@ -68,23 +83,45 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
           })
           .where(eq(users.id, user.id))
           .returning({ lockedUntil: users.lockedUntil });
-        await appendAudit(db, request, { action: 'auth.login', resourceType: 'User', resourceId: user.id, outcome: 'denied' });
+        await appendAudit(db, request, {
+          action: 'auth.login',
+          resourceType: 'User',
+          resourceId: user.id,
+          outcome: 'denied',
+        });
         if (updated?.lockedUntil && updated.lockedUntil > now) {
-          throw new AppError('AUTH.LOCKED', `Too many failed log-ins: try again after ${updated.lockedUntil.toISOString()}.`);
+          throw new AppError(
+            'AUTH.LOCKED',
+            `Too many failed log-ins: try again after ${updated.lockedUntil.toISOString()}.`,
+          );
         }
         throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
       }
-      await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
+      await db
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null })
+        .where(eq(users.id, user.id));
       const csrfToken = await startSession(db, reply, request, user.id, options);
       request.auth = { user: toUser(user), csrfToken, tokenHash: '' };
-      await appendAudit(db, request, { action: 'auth.login', resourceType: 'User', resourceId: user.id, outcome: 'success' });
+      await appendAudit(db, request, {
+        action: 'auth.login',
+        resourceType: 'User',
+        resourceId: user.id,
+        outcome: 'success',
+      });
       return { user: toUser(user), csrfToken };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.undefined(), ...problems(401, 403) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session',
+        response: { 204: z.undefined(), ...problems(401, 403) },
+      },
+    },
     async (request, reply) => {
       const session = requireAuth(request);
       await db.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
@@ -95,7 +132,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: SessionResponse, ...problems(401) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        response: { 200: SessionResponse, ...problems(401) },
+      },
+    },
     (request) => {
       const session = requireAuth(request);
       return { user: session.user, csrfToken: session.csrfToken };
@@ -121,7 +164,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         user = await db.transaction(async (tx) => {
           const patient = await insertPatient(
             tx,
-            { givenName: b.givenName, familyName: b.familyName, birthDate: b.birthDate, sex: 'unknown', email: b.email, ...(b.phone ? { phone: b.phone } : {}) },
+            {
+              givenName: b.givenName,
+              familyName: b.familyName,
+              birthDate: b.birthDate,
+              sex: 'unknown',
+              email: b.email,
+              ...(b.phone ? { phone: b.phone } : {}),
+            },
             clock.now(),
           );
           const [row] = await tx
@@ -170,7 +220,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       },
     },
     async (request, reply) => {
-      const [user] = await db.select().from(users).where(eq(users.email, request.body.email)).limit(1);
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(users.email, request.body.email))
+        .limit(1);
       if (user && !user.disabledAt) {
         const token = newToken();
         await db.insert(passwordResets).values({
@@ -223,9 +277,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         return true;
       });
       if (!done) {
-        throw new AppError('AUTH.RESET_TOKEN_INVALID', 'The reset link is invalid, used or expired: ask for a new one.', [
-          { path: 'body.token', message: 'is invalid or expired' },
-        ]);
+        throw new AppError(
+          'AUTH.RESET_TOKEN_INVALID',
+          'The reset link is invalid, used or expired: ask for a new one.',
+          [{ path: 'body.token', message: 'is invalid or expired' }],
+        );
       }
       return reply.status(204).send();
     },

@@ -34,4 +34,7 @@ export const RegisterBody = z.object({
 });
 
 export const ResetRequestBody = z.object({ email: Email });
-export const ResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: NewPassword });
+export const ResetConfirmBody = z.object({
+  token: z.string().min(10).max(200),
+  password: NewPassword,
+});

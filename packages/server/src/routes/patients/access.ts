@@ -18,11 +18,23 @@ export async function assertPatientAccess(
   const { user } = requireAuth(request);
   const allowed = isStaff(user) || user.patientId === patientId;
   if (!allowed) {
-    await appendAudit(db, request, { action, resourceType: 'Patient', resourceId: patientId, patientId, outcome: 'denied' });
+    await appendAudit(db, request, {
+      action,
+      resourceType: 'Patient',
+      resourceId: patientId,
+      patientId,
+      outcome: 'denied',
+    });
     throw new AppError('RESOURCE.NOT_FOUND', 'No such patient.');
   }
   if (!(await findPatientRow(db, patientId))) {
-    await appendAudit(db, request, { action, resourceType: 'Patient', resourceId: patientId, patientId, outcome: 'not-found' });
+    await appendAudit(db, request, {
+      action,
+      resourceType: 'Patient',
+      resourceId: patientId,
+      patientId,
+      outcome: 'not-found',
+    });
     throw new AppError('RESOURCE.NOT_FOUND', 'No such patient.');
   }
 }

@@ -1,8 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Database, Transaction } from '../../db/client';
-import { allergies, conditions, medications, patientHeights, patientWeights } from '../../db/schema/index';
+import type { Transaction } from '../../db/client';
+import {
+  allergies,
+  conditions,
+  medications,
+  patientHeights,
+  patientWeights,
+} from '../../db/schema/index';
 import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -38,7 +44,10 @@ function assertNotFuture(path: string, isoDate: string | undefined, clock: Clock
 }
 
 /** Weights, heights, allergies, conditions and medications: staff add; every write is audited. */
-export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (app, { db, clock }) => {
+export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
+  app,
+  { db, clock },
+) => {
   const staffOnly = requireRole(...STAFF_ROLES);
   const created = { 201: PatientSchema, ...problems(400, 401, 403, 404) };
 
@@ -54,7 +63,13 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     await db.transaction(async (tx) => {
       const resourceId = await insert(tx);
       await touchPatient(tx, patientId, clock.now());
-      await appendAudit(tx, request, { action, resourceType, resourceId, patientId, outcome: 'success' });
+      await appendAudit(tx, request, {
+        action,
+        resourceType,
+        resourceId,
+        patientId,
+        outcome: 'success',
+      });
     });
     return mustLoad(db, patientId);
   }
@@ -69,25 +84,36 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     '/api/patients/:id/weights',
     {
       preHandler: staffOnly,
-      schema: { tags: ['patients'], summary: 'Record a weight (kg or lb)', params: IdParams, body: WeightBody, response: created },
+      schema: {
+        tags: ['patients'],
+        summary: 'Record a weight (kg or lb)',
+        params: IdParams,
+        body: WeightBody,
+        response: created,
+      },
     },
     async (request, reply) => {
       const { weight, measuredOn } = request.body;
       assertNotFuture('body.measuredOn', measuredOn, clock);
-      const patient = await write(request, request.params.id, 'patient.weight.create', 'Observation', (tx) =>
-        insertedId(
-          tx
-            .insert(patientWeights)
-            .values({
-              patientId: request.params.id,
-              weightKg: String(toKg(weight.value, weight.unit)),
-              enteredValue: String(weight.value),
-              enteredUnit: weight.unit,
-              measuredOn,
-              recordedBy: request.auth?.user.id ?? null,
-            })
-            .returning({ id: patientWeights.id }),
-        ),
+      const patient = await write(
+        request,
+        request.params.id,
+        'patient.weight.create',
+        'Observation',
+        (tx) =>
+          insertedId(
+            tx
+              .insert(patientWeights)
+              .values({
+                patientId: request.params.id,
+                weightKg: String(toKg(weight.value, weight.unit)),
+                enteredValue: String(weight.value),
+                enteredUnit: weight.unit,
+                measuredOn,
+                recordedBy: request.auth?.user.id ?? null,
+              })
+              .returning({ id: patientWeights.id }),
+          ),
       );
       return reply.status(201).send(patient);
     },
@@ -97,23 +123,34 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     '/api/patients/:id/heights',
     {
       preHandler: staffOnly,
-      schema: { tags: ['patients'], summary: 'Record a height (cm or in)', params: IdParams, body: HeightBody, response: created },
+      schema: {
+        tags: ['patients'],
+        summary: 'Record a height (cm or in)',
+        params: IdParams,
+        body: HeightBody,
+        response: created,
+      },
     },
     async (request, reply) => {
       const { height, measuredOn } = request.body;
       assertNotFuture('body.measuredOn', measuredOn, clock);
-      const patient = await write(request, request.params.id, 'patient.height.create', 'Observation', (tx) =>
-        insertedId(
-          tx
-            .insert(patientHeights)
-            .values({
-              patientId: request.params.id,
-              heightCm: String(toCm(height.value, height.unit)),
-              measuredOn,
-              recordedBy: request.auth?.user.id ?? null,
-            })
-            .returning({ id: patientHeights.id }),
-        ),
+      const patient = await write(
+        request,
+        request.params.id,
+        'patient.height.create',
+        'Observation',
+        (tx) =>
+          insertedId(
+            tx
+              .insert(patientHeights)
+              .values({
+                patientId: request.params.id,
+                heightCm: String(toCm(height.value, height.unit)),
+                measuredOn,
+                recordedBy: request.auth?.user.id ?? null,
+              })
+              .returning({ id: patientHeights.id }),
+          ),
       );
       return reply.status(201).send(patient);
     },
@@ -123,25 +160,36 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     '/api/patients/:id/allergies',
     {
       preHandler: staffOnly,
-      schema: { tags: ['patients'], summary: 'Record an allergy', params: IdParams, body: AllergyBody, response: created },
+      schema: {
+        tags: ['patients'],
+        summary: 'Record an allergy',
+        params: IdParams,
+        body: AllergyBody,
+        response: created,
+      },
     },
     async (request, reply) => {
       const b = request.body;
-      const patient = await write(request, request.params.id, 'patient.allergy.create', 'AllergyIntolerance', (tx) =>
-        insertedId(
-          tx
-            .insert(allergies)
-            .values({
-              patientId: request.params.id,
-              substance: b.substance,
-              codeSystem: b.codeSystem ?? null,
-              code: b.code ?? null,
-              reaction: b.reaction ?? null,
-              criticality: b.criticality ?? null,
-              status: b.status,
-            })
-            .returning({ id: allergies.id }),
-        ),
+      const patient = await write(
+        request,
+        request.params.id,
+        'patient.allergy.create',
+        'AllergyIntolerance',
+        (tx) =>
+          insertedId(
+            tx
+              .insert(allergies)
+              .values({
+                patientId: request.params.id,
+                substance: b.substance,
+                codeSystem: b.codeSystem ?? null,
+                code: b.code ?? null,
+                reaction: b.reaction ?? null,
+                criticality: b.criticality ?? null,
+                status: b.status,
+              })
+              .returning({ id: allergies.id }),
+          ),
       );
       return reply.status(201).send(patient);
     },
@@ -151,7 +199,13 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     '/api/patients/:id/conditions',
     {
       preHandler: staffOnly,
-      schema: { tags: ['patients'], summary: 'Record a condition', params: IdParams, body: ConditionBody, response: created },
+      schema: {
+        tags: ['patients'],
+        summary: 'Record a condition',
+        params: IdParams,
+        body: ConditionBody,
+        response: created,
+      },
     },
     async (request, reply) => {
       const b = request.body;
@@ -159,22 +213,27 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
       if (b.onsetDate && b.abatementDate && b.abatementDate < b.onsetDate) {
         throw fieldError('body.abatementDate', 'must not be before onsetDate');
       }
-      const patient = await write(request, request.params.id, 'patient.condition.create', 'Condition', (tx) =>
-        insertedId(
-          tx
-            .insert(conditions)
-            .values({
-              patientId: request.params.id,
-              text: b.text,
-              codeSystem: b.codeSystem ?? null,
-              code: b.code ?? null,
-              clinicalStatus: b.clinicalStatus,
-              verificationStatus: b.verificationStatus,
-              onsetDate: b.onsetDate ?? null,
-              abatementDate: b.abatementDate ?? null,
-            })
-            .returning({ id: conditions.id }),
-        ),
+      const patient = await write(
+        request,
+        request.params.id,
+        'patient.condition.create',
+        'Condition',
+        (tx) =>
+          insertedId(
+            tx
+              .insert(conditions)
+              .values({
+                patientId: request.params.id,
+                text: b.text,
+                codeSystem: b.codeSystem ?? null,
+                code: b.code ?? null,
+                clinicalStatus: b.clinicalStatus,
+                verificationStatus: b.verificationStatus,
+                onsetDate: b.onsetDate ?? null,
+                abatementDate: b.abatementDate ?? null,
+              })
+              .returning({ id: conditions.id }),
+          ),
       );
       return reply.status(201).send(patient);
     },
@@ -184,28 +243,39 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
     '/api/patients/:id/medications',
     {
       preHandler: staffOnly,
-      schema: { tags: ['patients'], summary: 'Record a medication', params: IdParams, body: MedicationBody, response: created },
+      schema: {
+        tags: ['patients'],
+        summary: 'Record a medication',
+        params: IdParams,
+        body: MedicationBody,
+        response: created,
+      },
     },
     async (request, reply) => {
       const b = request.body;
       if (b.startedOn && b.stoppedOn && b.stoppedOn < b.startedOn) {
         throw fieldError('body.stoppedOn', 'must not be before startedOn');
       }
-      const patient = await write(request, request.params.id, 'patient.medication.create', 'MedicationStatement', (tx) =>
-        insertedId(
-          tx
-            .insert(medications)
-            .values({
-              patientId: request.params.id,
-              text: b.text,
-              rxnormCode: b.rxnormCode ?? null,
-              doseText: b.doseText ?? null,
-              status: b.status,
-              startedOn: b.startedOn ?? null,
-              stoppedOn: b.stoppedOn ?? null,
-            })
-            .returning({ id: medications.id }),
-        ),
+      const patient = await write(
+        request,
+        request.params.id,
+        'patient.medication.create',
+        'MedicationStatement',
+        (tx) =>
+          insertedId(
+            tx
+              .insert(medications)
+              .values({
+                patientId: request.params.id,
+                text: b.text,
+                rxnormCode: b.rxnormCode ?? null,
+                doseText: b.doseText ?? null,
+                status: b.status,
+                startedOn: b.startedOn ?? null,
+                stoppedOn: b.stoppedOn ?? null,
+              })
+              .returning({ id: medications.id }),
+          ),
       );
       return reply.status(201).send(patient);
     },
@@ -231,7 +301,11 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
       return write(request, id, 'patient.medication.update', 'MedicationStatement', async (tx) => {
         await tx
           .update(medications)
-          .set({ status: request.body.status, stoppedOn: request.body.stoppedOn ?? null, updatedAt: clock.now() })
+          .set({
+            status: request.body.status,
+            stoppedOn: request.body.stoppedOn ?? null,
+            updatedAt: clock.now(),
+          })
           .where(eq(medications.id, medicationId));
         return medicationId;
       });

@@ -13,7 +13,11 @@ import type { PatientCreateInput, PatientDto, PatientSummaryDto } from './schema
 type PatientRow = typeof patients.$inferSelect;
 
 /** Creates a patient with a fresh medical record number. */
-export async function insertPatient(executor: Executor, input: PatientCreateInput, now: Date): Promise<PatientRow> {
+export async function insertPatient(
+  executor: Executor,
+  input: PatientCreateInput,
+  now: Date,
+): Promise<PatientRow> {
   const [row] = await executor
     .insert(patients)
     .values({
@@ -34,7 +38,10 @@ export async function insertPatient(executor: Executor, input: PatientCreateInpu
   return row;
 }
 
-export async function findPatientRow(executor: Executor, id: string): Promise<PatientRow | undefined> {
+export async function findPatientRow(
+  executor: Executor,
+  id: string,
+): Promise<PatientRow | undefined> {
   const [row] = await executor.select().from(patients).where(eq(patients.id, id)).limit(1);
   return row;
 }
@@ -46,7 +53,9 @@ const latestWeightSql = sql<{ weightKg: string; measuredOn: string } | null>`(
   from patient_weights w where w.patient_id = "patients"."id"
   order by w.measured_on desc, w.created_at desc limit 1)`;
 
-function toLatestWeight(raw: { weightKg: string | number; measuredOn: string } | null): PatientSummaryDto['latestWeight'] {
+function toLatestWeight(
+  raw: { weightKg: string | number; measuredOn: string } | null,
+): PatientSummaryDto['latestWeight'] {
   return raw ? { weightKg: Number(raw.weightKg), measuredOn: raw.measuredOn } : null;
 }
 
@@ -104,9 +113,21 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       .from(patientHeights)
       .where(eq(patientHeights.patientId, id))
       .orderBy(desc(patientHeights.measuredOn), desc(patientHeights.createdAt)),
-    executor.select().from(allergies).where(eq(allergies.patientId, id)).orderBy(desc(allergies.createdAt)),
-    executor.select().from(conditions).where(eq(conditions.patientId, id)).orderBy(desc(conditions.createdAt)),
-    executor.select().from(medications).where(eq(medications.patientId, id)).orderBy(desc(medications.createdAt)),
+    executor
+      .select()
+      .from(allergies)
+      .where(eq(allergies.patientId, id))
+      .orderBy(desc(allergies.createdAt)),
+    executor
+      .select()
+      .from(conditions)
+      .where(eq(conditions.patientId, id))
+      .orderBy(desc(conditions.createdAt)),
+    executor
+      .select()
+      .from(medications)
+      .where(eq(medications.patientId, id))
+      .orderBy(desc(medications.createdAt)),
   ]);
   const latest = weights[0];
   return {
@@ -123,7 +144,9 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
     postalCode: row.postalCode,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    latestWeight: latest ? { weightKg: Number(latest.weightKg), measuredOn: latest.measuredOn } : null,
+    latestWeight: latest
+      ? { weightKg: Number(latest.weightKg), measuredOn: latest.measuredOn }
+      : null,
     weights: weights.map((w) => ({
       id: w.id,
       weightKg: Number(w.weightKg),
@@ -131,7 +154,11 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       enteredUnit: w.enteredUnit,
       enteredValue: Number(w.enteredValue),
     })),
-    heights: heights.map((h) => ({ id: h.id, heightCm: Number(h.heightCm), measuredOn: h.measuredOn })),
+    heights: heights.map((h) => ({
+      id: h.id,
+      heightCm: Number(h.heightCm),
+      measuredOn: h.measuredOn,
+    })),
     allergies: allergyRows.map((a) => ({
       id: a.id,
       substance: a.substance,
@@ -163,7 +190,11 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
   };
 }
 
-export async function medicationBelongsTo(executor: Executor, patientId: string, medicationId: string): Promise<boolean> {
+export async function medicationBelongsTo(
+  executor: Executor,
+  patientId: string,
+  medicationId: string,
+): Promise<boolean> {
   const [row] = await executor
     .select({ id: medications.id })
     .from(medications)

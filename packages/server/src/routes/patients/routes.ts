@@ -9,7 +9,13 @@ import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, paged, problems } from '../common-schemas';
 import { assertPatientAccess } from './access';
 import { insertPatient, loadPatient, searchPatients } from './repository';
-import { PatientCreateBody, PatientListQuery, PatientPatchBody, PatientSchema, PatientSummarySchema } from './schemas';
+import {
+  PatientCreateBody,
+  PatientListQuery,
+  PatientPatchBody,
+  PatientSchema,
+  PatientSummarySchema,
+} from './schemas';
 
 export interface PatientRouteOptions {
   readonly db: Database;
@@ -17,7 +23,10 @@ export interface PatientRouteOptions {
 }
 
 /** Demographics: list, create, read, edit. Clinical lists live in clinical-routes.ts. */
-export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (app, { db, clock }) => {
+export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
+  app,
+  { db, clock },
+) => {
   const staffOnly = requireRole(...STAFF_ROLES);
 
   app.get(

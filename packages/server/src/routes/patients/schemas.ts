@@ -58,7 +58,14 @@ export const AllergyBody = z
   })
   .strict();
 
-export const CLINICAL_STATUSES = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'] as const;
+export const CLINICAL_STATUSES = [
+  'active',
+  'recurrence',
+  'relapse',
+  'inactive',
+  'remission',
+  'resolved',
+] as const;
 export const VERIFICATION_STATUSES = [
   'unconfirmed',
   'provisional',
@@ -84,12 +91,21 @@ export const ConditionBody = z
     path: ['code'],
   });
 
-export const MEDICATION_STATUSES = ['active', 'stopped', 'completed', 'on-hold', 'entered-in-error'] as const;
+export const MEDICATION_STATUSES = [
+  'active',
+  'stopped',
+  'completed',
+  'on-hold',
+  'entered-in-error',
+] as const;
 
 export const MedicationBody = z
   .object({
     text: z.string().trim().min(1).max(300),
-    rxnormCode: z.string().regex(/^\d{1,10}$/, 'must be an RxNorm code (digits)').optional(),
+    rxnormCode: z
+      .string()
+      .regex(/^\d{1,10}$/, 'must be an RxNorm code (digits)')
+      .optional(),
     doseText: OptionalText(200),
     status: z.enum(MEDICATION_STATUSES),
     startedOn: IsoDate.optional(),

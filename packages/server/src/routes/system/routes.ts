@@ -35,10 +35,18 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
         tags: ['system'],
         summary: 'What this server is: demo mode, clinic name, knowledge version',
         response: {
-          200: z.object({ demo: z.boolean(), clinicName: z.string(), knowledgeVersion: z.string() }),
+          200: z.object({
+            demo: z.boolean(),
+            clinicName: z.string(),
+            knowledgeVersion: z.string(),
+          }),
         },
       },
     },
-    () => ({ demo: options.demo, clinicName: options.clinicName, knowledgeVersion: options.knowledgeVersion }),
+    () => ({
+      demo: options.demo,
+      clinicName: options.clinicName,
+      knowledgeVersion: options.knowledgeVersion,
+    }),
   );
 };

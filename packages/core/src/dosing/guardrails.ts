@@ -1,0 +1,152 @@
+/**
+ * Guardrails as a smart-pump drug library applies them [P1][P2][P4]: a value above a hard
+ * maximum (or below a hard minimum) blocks; past a soft bound it may go on only with a reason,
+ * which is recorded. Comparisons use the exact value, never the rounded one shown.
+ */
+import { compareRatio } from './exact';
+import { LIMIT_SCALE, type CompiledBound, type CompiledRange, type SoftHardKey } from './compile-protocol';
+import type { UcumUnit } from './quantity';
+import type { Rounded } from './rounding';
+import type { LimitField, LimitFinding, SoftLimitOverride } from './types';
+
+interface RangeSpec {
+  readonly field: LimitField;
+  readonly label: string;
+  readonly unit: UcumUnit;
+  readonly aboveHard: string;
+  readonly belowHard: string;
+  readonly aboveSoft: string;
+  readonly belowSoft: string;
+}
+
+function spec(field: LimitField, label: string, unit: UcumUnit, code: string): RangeSpec {
+  return {
+    field,
+    label,
+    unit,
+    aboveHard: `DOSE.${code}_ABOVE_HARD_LIMIT`,
+    belowHard: `DOSE.${code}_BELOW_HARD_LIMIT`,
+    aboveSoft: `DOSE.${code}_ABOVE_SOFT_LIMIT`,
+    belowSoft: `DOSE.${code}_BELOW_SOFT_LIMIT`,
+  };
+}
+
+/** Each guarded quantity, its unit and its limit codes (`DOSE.<NAME>_<ABOVE|BELOW>_<SOFT|HARD>_LIMIT`). */
+export const RANGE_SPECS: Readonly<Record<SoftHardKey | 'weightKg', RangeSpec>> = {
+  doseMgPerKg: spec('doseMgPerKg', 'Dose', 'mg/kg', 'DOSE_PER_KG'),
+  totalDoseMg: spec('totalDoseMg', 'Total dose', 'mg', 'TOTAL_DOSE'),
+  doseRateMgPerKgPerHour: spec('doseRateMgPerKgPerHour', 'Dose rate', 'mg/kg/h', 'DOSE_RATE'),
+  durationMin: spec('durationMin', 'Duration', 'min', 'DURATION'),
+  finalConcentrationMgPerMl: spec(
+    'finalConcentrationMgPerMl',
+    'Final concentration',
+    'mg/mL',
+    'CONCENTRATION',
+  ),
+  weightKg: spec('weightKg', 'Weight', 'kg', 'WEIGHT'),
+};
+
+function finding(
+  s: RangeSpec,
+  level: 'soft' | 'hard',
+  above: boolean,
+  bound: CompiledBound,
+  shown: Rounded,
+  protocolId: string,
+): LimitFinding {
+  const code = above
+    ? level === 'hard'
+      ? s.aboveHard
+      : s.aboveSoft
+    : level === 'hard'
+      ? s.belowHard
+      : s.belowSoft;
+  const valueText = shown.wasRounded ? shown.exactText : shown.text;
+  const consequence = level === 'hard' ? 'blocked' : 'going on needs an override with a reason';
+  return {
+    level,
+    code,
+    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: ${consequence}`,
+    field: s.field,
+    value: { value: shown.value, unit: s.unit },
+    limit: { value: bound.value, unit: s.unit },
+  };
+}
+
+/**
+ * Check the exact value n / d against a range; append at most one finding per side (a hard
+ * finding replaces the soft one on the same side).
+ */
+export function checkRange(
+  findings: LimitFinding[],
+  key: SoftHardKey | 'weightKg',
+  range: CompiledRange,
+  n: number,
+  d: number,
+  shown: Rounded,
+  protocolId: string,
+): void {
+  const s = RANGE_SPECS[key];
+  if (range.hardMax !== undefined && compareRatio(n, d, range.hardMax.scaled, LIMIT_SCALE) > 0) {
+    findings.push(finding(s, 'hard', true, range.hardMax, shown, protocolId));
+  } else if (
+    range.softMax !== undefined &&
+    compareRatio(n, d, range.softMax.scaled, LIMIT_SCALE) > 0
+  ) {
+    findings.push(finding(s, 'soft', true, range.softMax, shown, protocolId));
+  }
+  if (range.hardMin !== undefined && compareRatio(n, d, range.hardMin.scaled, LIMIT_SCALE) < 0) {
+    findings.push(finding(s, 'hard', false, range.hardMin, shown, protocolId));
+  } else if (
+    range.softMin !== undefined &&
+    compareRatio(n, d, range.softMin.scaled, LIMIT_SCALE) < 0
+  ) {
+    findings.push(finding(s, 'soft', false, range.softMin, shown, protocolId));
+  }
+}
+
+/** Limits after overrides, and what they mean for giving the dose. */
+export interface LimitOutcome {
+  readonly limits: readonly LimitFinding[];
+  /** Any hard limit was hit: the dose must not be given. */
+  readonly blocked: boolean;
+  /** Some soft limit has no override with a non-empty reason. */
+  readonly requiresOverride: boolean;
+}
+
+/**
+ * Apply soft-limit overrides by code. An override needs a non-empty reason; a hard limit cannot
+ * be overridden; an override for a limit that was not hit is reported, not silently dropped.
+ */
+export function applyOverrides(
+  findings: readonly LimitFinding[],
+  overrides: readonly SoftLimitOverride[],
+  notes: string[],
+): LimitOutcome {
+  let limits = findings;
+  if (overrides.length > 0) {
+    const updated = findings.slice();
+    for (const o of overrides) {
+      const i = updated.findIndex((f) => f.code === o.code);
+      const f = updated[i];
+      const reason = o.reason.trim();
+      if (f === undefined) {
+        notes.push(`Override for ${o.code} not used: that limit was not hit.`);
+      } else if (f.level === 'hard') {
+        notes.push(`${o.code} is a hard limit and cannot be overridden.`);
+      } else if (reason === '') {
+        notes.push(`Override for ${o.code} has no reason: the soft limit still needs one.`);
+      } else {
+        updated[i] = { ...f, overridden: { reason } };
+      }
+    }
+    limits = updated;
+  }
+  let blocked = false;
+  let requiresOverride = false;
+  for (const f of limits) {
+    if (f.level === 'hard') blocked = true;
+    else if (f.overridden === undefined) requiresOverride = true;
+  }
+  return { limits, blocked, requiresOverride };
+}

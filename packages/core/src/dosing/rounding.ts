@@ -1,0 +1,116 @@
+/**
+ * Rounding, done once, at the end, half up, to a stated increment, and always shown.
+ *
+ * Measured or programmed quantities round to the clinic's settings (drug volume to the
+ * measurable increment, rate to the pump's increment). Derived quantities that nobody measures
+ * (dose, dose per kg, concentration, dose rates) are shown to the fixed display increments below;
+ * guardrails compare their exact values.
+ */
+import { pow10 } from './exact';
+import { formatRatio, formatScaled } from './format-decimal';
+
+/** A fixed display increment: `scaled` units of 10^-digits. */
+export interface DisplayIncrement {
+  readonly scaled: number;
+  readonly digits: number;
+  readonly text: string;
+}
+
+/** Ordered dose shown to 0.01 mg. */
+export const DOSE_DISPLAY: DisplayIncrement = { scaled: 1, digits: 2, text: 'shown to 0.01 mg' };
+/** Dose per kg shown to 0.0001 mg/kg. */
+export const DOSE_PER_KG_DISPLAY: DisplayIncrement = {
+  scaled: 1,
+  digits: 4,
+  text: 'shown to 0.0001 mg/kg',
+};
+/** Final concentration shown to 0.0001 mg/mL. */
+export const CONCENTRATION_DISPLAY: DisplayIncrement = {
+  scaled: 1,
+  digits: 4,
+  text: 'shown to 0.0001 mg/mL',
+};
+/** Dose rate shown to 0.0001 mg/kg/h. */
+export const DOSE_RATE_PER_KG_DISPLAY: DisplayIncrement = {
+  scaled: 1,
+  digits: 4,
+  text: 'shown to 0.0001 mg/kg/h',
+};
+/** Dose rate shown to 0.0001 mg/min. */
+export const DOSE_RATE_PER_MIN_DISPLAY: DisplayIncrement = {
+  scaled: 1,
+  digits: 4,
+  text: 'shown to 0.0001 mg/min',
+};
+
+/** Decimals shown exactly before an unrounded value is truncated with an ellipsis. */
+const EXACT_DIGITS = 9;
+
+/** A value rounded to an increment, with the text of both the exact and the rounded value. */
+export interface Rounded {
+  /** The rounded value as a plain number with no more decimals than the increment. */
+  readonly value: number;
+  /** The rounded value in units of 10^-digits. */
+  readonly scaled: number;
+  readonly text: string;
+  /** The unrounded value: exact when it terminates within 9 decimals, else `104.166…`. */
+  readonly exactText: string;
+  readonly wasRounded: boolean;
+}
+
+/**
+ * Round n / d (n ≥ 0, d > 0, safe integers) half up to a multiple of `incScaled` × 10^-digits.
+ * `truncatedDigits` is how many decimals the unrounded text keeps when it does not terminate.
+ */
+export function roundRatio(
+  n: number,
+  d: number,
+  incScaled: number,
+  digits: number,
+  truncatedDigits: number,
+): Rounded {
+  const scale = pow10(digits);
+  const divisor = d * incScaled;
+  const p = n * scale;
+  let k: number;
+  let remainder: number;
+  if (Number.isSafeInteger(p) && Number.isSafeInteger(divisor)) {
+    remainder = p % divisor;
+    k = (p - remainder) / divisor;
+    if (remainder * 2 >= divisor) k += 1;
+  } else {
+    const bigP = BigInt(n) * BigInt(scale);
+    const bigD = BigInt(d) * BigInt(incScaled);
+    const r = bigP % bigD;
+    k = Number((bigP - r) / bigD) + (r * 2n >= bigD ? 1 : 0);
+    remainder = r === 0n ? 0 : 1;
+  }
+  const scaled = k * incScaled;
+  const text = formatScaled(scaled, digits);
+  const wasRounded = remainder !== 0;
+  return {
+    value: scaled / scale,
+    scaled,
+    text,
+    exactText: wasRounded ? formatRatio(n, d, EXACT_DIGITS, truncatedDigits).text : text,
+    wasRounded,
+  };
+}
+
+/** A value that needs no rounding: `scaled` units of 10^-digits. */
+export function exactValue(scaled: number, digits: number): Rounded {
+  const text = formatScaled(scaled, digits);
+  return { value: scaled / pow10(digits), scaled, text, exactText: text, wasRounded: false };
+}
+
+/** Round n / d to a fixed display increment. */
+export function roundForDisplay(n: number, d: number, display: DisplayIncrement): Rounded {
+  return roundRatio(n, d, display.scaled, display.digits, display.digits + 1);
+}
+
+/** `0.8 mL`, or `0.79832 mL, rounded to 0.8 mL (increment 0.01 mL)` when rounding changed it. */
+export function roundedText(r: Rounded, unit: string, why: string): string {
+  return r.wasRounded
+    ? `${r.exactText} ${unit}, rounded to ${r.text} ${unit} (${why})`
+    : `${r.text} ${unit}`;
+}

@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { demoEmails, takeScreenshot, useHarness } from './harness';
+import { logIn, waitForPath, waitForText } from './steps';
+
+function isNavLinkOnScreenInPage(name: string): boolean {
+  const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent === name);
+  const box = link?.getBoundingClientRect();
+  return box !== undefined && box.left >= 0 && box.right <= window.innerWidth && box.width > 0;
+}
+
+function isNavLinkOnScreen(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(isNavLinkOnScreenInPage, name);
+}
+
+describe('accounts and the shell in the browser', () => {
+  const harness = useHarness();
+
+  test('a wrong password shows the reason the server gave', async () => {
+    const page = await harness.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(demoEmails.prescriber);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    const response = await answer;
+    expect(response.status()).toBe(401);
+    const problem = (await response.json()) as { detail: string; code: string };
+    expect(problem.code).toBe('AUTH.INVALID_CREDENTIALS');
+    await waitForText(page.getByRole('alert').filter({ hasText: 'Log-in failed' }), problem.detail);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await takeScreenshot(page, 'login-wrong-password');
+  });
+
+  test('a new patient registers and lands on their record', async () => {
+    const page = await harness.newPage();
+    await page.goto('/register');
+    await page.getByLabel('Given name').fill('Robin');
+    await page.getByLabel('Family name').fill('Example');
+    await page.getByLabel('Date of birth').fill('1988-07-14');
+    await page.getByLabel('Email').fill('robin.example@example.test');
+    await page.getByLabel('Password', { exact: true }).fill('too-short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    // Checked in the browser before any request: the rule is stated and the field says why.
+    await waitForText(page.getByRole('main'), 'Password must be at least 12 characters');
+    await takeScreenshot(page, 'register-short-password');
+
+    await page.getByLabel('Password', { exact: true }).fill('a-long-enough-passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await waitForPath(page, '/me');
+    await page.getByRole('heading', { name: 'My record', level: 1 }).waitFor();
+    await waitForText(page.getByRole('banner'), 'Robin');
+    await waitForText(page.getByRole('region', { name: 'Demographics' }), 'Robin Example');
+    await takeScreenshot(page, 'register-landed-on-record');
+  });
+
+  test('on a phone the burger opens the navigation', async () => {
+    const page = await harness.newPage({ width: 375, height: 812 });
+    await logIn(page, demoEmails.admin);
+    await waitForPath(page, '/patients');
+    const burger = page.getByRole('button', { name: 'Open navigation' });
+    await burger.waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    // Shut, the drawer sits off-screen (and is inert, so out of the tab order).
+    expect(await isNavLinkOnScreen(page, 'Audit log')).toBe(false);
+    await takeScreenshot(page, 'phone-nav-closed');
+
+    await burger.click();
+    const closeButton = page.getByRole('button', { name: 'Close navigation' });
+    expect(await closeButton.getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('link', { name: 'Audit log' }).waitFor();
+    await page.waitForFunction(isNavLinkOnScreenInPage, 'Audit log');
+    await takeScreenshot(page, 'phone-nav-open');
+
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await waitForPath(page, '/admin/audit');
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
+    // Nothing is wider than the phone: wide tables scroll inside their own box.
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(375);
+    await takeScreenshot(page, 'phone-audit-log');
+  });
+});

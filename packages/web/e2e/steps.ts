@@ -1,0 +1,38 @@
+/** Small waits and common steps for the browser tests (playwright-core has no auto-waiting expect). */
+import type { Locator, Page } from 'playwright-core';
+import { demoPassword } from './harness';
+
+const defaultTimeoutMs = 15_000;
+
+/** Waits until `locator`'s text matches `expected`, and returns that text. */
+export async function waitForText(
+  locator: Locator,
+  expected: string | RegExp,
+  timeoutMs = defaultTimeoutMs,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.textContent({ timeout: timeoutMs }).catch(() => null)) ?? '';
+    const matches = typeof expected === 'string' ? last.includes(expected) : expected.test(last);
+    if (matches) return last;
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+  }
+  throw new Error(`Timed out waiting for text ${String(expected)}; last text was: ${last}`);
+}
+
+/** Waits until the page's path (and query) matches. */
+export async function waitForPath(page: Page, path: string | RegExp): Promise<void> {
+  await page.waitForURL((url) =>
+    typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search),
+  );
+}
+
+/** Logs in through the form and waits until the app has left the log-in page. */
+export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
