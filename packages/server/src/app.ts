@@ -18,6 +18,7 @@ import { auth } from './plugins/auth';
 import { registerWebApp } from './plugins/web-app';
 import { auditRoutes } from './routes/audit/routes';
 import { authRoutes } from './routes/auth/routes';
+import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     loginMaxFailures: config.loginMaxFailures,
     loginLockoutMinutes: config.loginLockoutMinutes,
   });
+  await app.register(knowledgeRoutes, { knowledge: deps.knowledge });
   await app.register(patientRoutes, { db, clock });
   await app.register(clinicalRoutes, { db, clock });
   await app.register(auditRoutes, { db });

@@ -17,7 +17,7 @@ export interface RunningServer {
 
 /** Opens the database, applies migrations, seeds demo data when asked, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const knowledge = loadClinicKnowledge();
+  const knowledge = loadClinicKnowledge(config.settingsFile);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;

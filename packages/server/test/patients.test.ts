@@ -324,6 +324,29 @@ describe.each(DRIVERS)('patients on %s', (driver) => {
     expect(response.json()).toMatchObject({ code: 'REQUEST.MALFORMED' });
   });
 
+  test('edits only the fields sent, keeps the rest, and clears a contact field with null', async () => {
+    const asNurse = as(t.app, sessions.get('nurse')!);
+    const created = await asNurse('POST', '/api/patients', {
+      ...bodies.patient,
+      sex: 'male',
+      phone: '555-0199',
+    });
+    const id = created.json<{ id: string }>().id;
+    const edited = await asNurse('PATCH', `/api/patients/${id}`, {
+      givenName: 'Casimir',
+      phone: null,
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      givenName: 'Casimir',
+      familyName: 'Doe',
+      sex: 'male',
+      phone: null,
+    });
+    const empty = await asNurse('PATCH', `/api/patients/${id}`, {});
+    expect(empty.statusCode).toBe(400);
+  });
+
   test('changes a medication status and refuses a medication of another patient', async () => {
     const asNurse = as(t.app, sessions.get('nurse')!);
     const created = await asNurse('POST', `/api/patients/${otherId}/medications`, {

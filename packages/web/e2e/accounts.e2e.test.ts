@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { logIn, waitForPath, waitForText } from './steps';
+import { label, logIn, waitForPath, waitForText } from './steps';
 
 function isNavLinkOnScreenInPage(name: string): boolean {
   const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent === name);
@@ -19,8 +19,8 @@ describe('accounts and the shell in the browser', () => {
   test('a wrong password shows the reason the server gave', async () => {
     const page = await harness.newPage();
     await page.goto('/login');
-    await page.getByLabel('Email').fill(demoEmails.prescriber);
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByLabel(label('Email')).fill(demoEmails.prescriber);
+    await page.getByLabel(label('Password')).fill('not-the-password');
     const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
     const response = await answer;
@@ -35,17 +35,31 @@ describe('accounts and the shell in the browser', () => {
   test('a new patient registers and lands on their record', async () => {
     const page = await harness.newPage();
     await page.goto('/register');
-    await page.getByLabel('Given name').fill('Robin');
-    await page.getByLabel('Family name').fill('Example');
-    await page.getByLabel('Date of birth').fill('1988-07-14');
-    await page.getByLabel('Email').fill('robin.example@example.test');
-    await page.getByLabel('Password', { exact: true }).fill('too-short');
+    await page.getByLabel(label('Given name')).fill('Robin');
+    await page.getByLabel(label('Family name')).fill('Example');
+    await page.getByLabel(label('Date of birth')).fill('1988-07-14');
+    await page.getByLabel(label('Email')).fill('robin.example@example.test');
+    await page.getByLabel(label('Password')).fill('too-short');
     await page.getByRole('button', { name: 'Create account' }).click();
     // Checked in the browser before any request: the rule is stated and the field says why.
     await waitForText(page.getByRole('main'), 'Password must be at least 12 characters');
     await takeScreenshot(page, 'register-short-password');
 
-    await page.getByLabel('Password', { exact: true }).fill('a-long-enough-passphrase');
+    // Checked by the server: its field error sits beside the field it names.
+    const email = page.getByLabel(label('Email'));
+    await email.fill(demoEmails.patient);
+    await page.getByLabel(label('Password')).fill('a-long-enough-passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('is already registered').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
+    await waitForText(
+      page.locator(`[id="${describedBy.split(' ').pop() ?? ''}"]`),
+      'is already registered',
+    );
+    await takeScreenshot(page, 'register-email-taken');
+
+    await email.fill('robin.example@example.test');
     await page.getByRole('button', { name: 'Create account' }).click();
     await waitForPath(page, '/me');
     await page.getByRole('heading', { name: 'My record', level: 1 }).waitFor();
@@ -79,5 +93,43 @@ describe('accounts and the shell in the browser', () => {
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(375);
     await takeScreenshot(page, 'phone-audit-log');
+  });
+
+  test('a password reset link from the outbox sets a new password', async () => {
+    const page = await harness.newPage();
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await waitForPath(page, '/reset-password');
+    await page.getByLabel(label('Email')).fill(demoEmails.nurse);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await waitForText(page.getByRole('status'), 'If an account exists, a link was sent');
+    await takeScreenshot(page, 'reset-requested');
+
+    // Without SMTP the e-mail waits in the outbox, where an admin can read it.
+    const admin = await harness.newPage();
+    await logIn(admin, demoEmails.admin);
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outbox' })
+      .click();
+    await waitForPath(admin, '/admin/outbox');
+    const message = admin
+      .getByRole('table', { name: 'Outbox' })
+      .getByRole('row')
+      .filter({ hasText: demoEmails.nurse })
+      .first();
+    const body = await waitForText(message, /\/reset-password\/\S+/);
+    await takeScreenshot(admin, 'admin-outbox');
+    const token = /\/reset-password\/(\S+)/.exec(body)?.[1] ?? '';
+
+    await page.goto(`/reset-password/${token}`);
+    await page.getByLabel(label('New password')).fill('a-brand-new-passphrase');
+    await page.getByLabel(label('Repeat new password')).fill('a-brand-new-passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await waitForText(page.getByRole('status'), 'Your password was changed');
+    await takeScreenshot(page, 'reset-confirmed');
+
+    await logIn(page, demoEmails.nurse, 'a-brand-new-passphrase');
+    await waitForPath(page, '/patients');
   });
 });

@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -138,10 +144,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves `screenshots/<name>.png` at the repository root (git-ignored). */
-export async function takeScreenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves `screenshots/<name>.png` at the repository root (git-ignored): the viewport, after
+ * scrolling `subject` into view (full-page shots smear the app shell's fixed header).
+ */
+export async function takeScreenshot(page: Page, name: string, subject?: Locator): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await subject?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
 
 export interface Harness {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { logIn, waitForPath, waitForText } from './steps';
+import { label, logIn, waitForPath, waitForText } from './steps';
 
 // These steps share one server: the audit log at the end must show the reads made before it.
 describe('patient records in the browser', () => {
@@ -34,17 +34,17 @@ describe('patient records in the browser', () => {
     const weightsTable = weights.getByRole('table', { name: 'Weights' });
     await weightsTable.waitFor();
     expect(await weightsTable.getByRole('row').count()).toBeGreaterThan(1);
-    await takeScreenshot(page, 'nurse-patient-record');
+    await takeScreenshot(page, 'nurse-patient-record', weights);
 
     // A weight typed in pounds is sent as entered; the record shows kilograms.
-    await weights.getByLabel('Weight', { exact: true }).fill('150');
+    await weights.getByLabel(label('Weight')).fill('150');
     await weights.getByLabel('Unit').selectOption('lb');
-    await weights.getByLabel('Measured on').fill('2024-02-29');
+    await weights.getByLabel(label('Measured on')).fill('2024-02-29');
     await waitForText(weights, '≈ 68 kg');
     await weights.getByRole('button', { name: 'Add weight' }).click();
     await waitForText(weightsTable, '150 lb');
     await waitForText(weightsTable, '2024-02-29');
-    await takeScreenshot(page, 'nurse-weight-added');
+    await takeScreenshot(page, 'nurse-weight-added', weights);
   });
 
   test('the demo patient sees their own record and who opened it', async () => {

@@ -28,11 +28,19 @@ export async function waitForPath(page: Page, path: string | RegExp): Promise<vo
   );
 }
 
+/**
+ * Matches a field's label exactly, with or without the required-field asterisk: Mantine hides the
+ * asterisk from screen readers (aria-hidden), but Playwright's label text still includes it.
+ */
+export function label(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+}
+
 /** Logs in through the form and waits until the app has left the log-in page. */
 export async function logIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel(label('Email')).fill(email);
+  await page.getByLabel(label('Password')).fill(password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
 }

@@ -2,19 +2,19 @@
  * IV ketamine infusion: dose, drug volume, bag, final concentration, pump rate and dose rates,
  * with guardrails and the arithmetic written out for an independent double check.
  *
- * Pipeline (exact integers throughout; see rounding.ts for what is rounded and to what):
- *   dose mg      = dose mg/kg × dosing weight            (10^-7 mg)
+ * Pipeline (exact integers throughout; rounding.ts says what is rounded, to what, and when):
+ *   dose         = dose per kg × dosing weight            (10^-7 mg)
  *   drug volume  = dose ÷ vial concentration            → rounded to the measurable increment
  *   drawn dose   = drug volume × vial concentration      (what actually goes in the bag)
- *   total volume = bag + drug volume (add-to-bag) or bag (withdraw-equal-volume)
+ *   total volume = bag + drug volume (add-to-bag), or the bag (withdraw-equal-volume)
  *   final conc.  = drawn dose ÷ total volume
  *   pump rate    = total volume ÷ duration × 60          → rounded to the pump's increment
- *   dose rate    = dose mg/kg ÷ duration × 60, and dose ÷ duration
+ *   dose rates   = dose per kg ÷ duration × 60, and dose ÷ duration (of the ordered dose)
  */
 import { ok, type Problem, type Result } from '../result';
 import { compareRatio, decimalsOf, multiplyExact } from './exact';
-import { formatScaled } from './format-decimal';
-import { applyOverrides, checkRange } from './guardrails';
+import { formatRatio, formatScaled } from './format-decimal';
+import { applyOverrides, checkRange, RANGE_SPECS } from './guardrails';
 import { DOSE_LIMIT } from './problems';
 import { readInfusionInput, type ReadInfusion } from './read-infusion-input';
 import {
@@ -30,8 +30,8 @@ import {
   type Rounded,
 } from './rounding';
 import type { InfusionCalculation, InfusionInput, LimitFinding } from './types';
-import { checkWeight } from './weight-checks';
 import { resolveDosingWeight } from './weight-basis';
+import { checkWeight } from './weight-checks';
 
 /** The label's ceiling for IV use of the 100 mg/mL strength: diluted at least 1:1 [S01][S05]. */
 const MAX_IV_CONCENTRATION_MG_PER_ML = 50;
@@ -46,9 +46,17 @@ function hardFinding(
   return { level: 'hard', code, message, field, value, limit };
 }
 
+/** Decimals kept when an unrounded value does not terminate: one more than the increment's. */
 function truncatedDigitsFor(increment4: number): number {
   const d = decimalsOf(increment4, 4) + 1;
   return d < 3 ? 3 : d;
+}
+
+/** `0.8 mL`, or the exact value with its rounding to the setting's increment. */
+function settingRoundedText(r: Rounded, unit: string, label: string, increment4: number): string {
+  return r.wasRounded
+    ? roundedText(r, unit, `${label} ${formatScaled(increment4, 4)} ${unit}`)
+    : `${r.text} ${unit}`;
 }
 
 /** The calculation on validated, scaled input. */
@@ -58,86 +66,83 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   const findings: LimitFinding[] = [];
   const protocol = x.protocol;
   const c = x.concentration;
+  const dose = x.dose;
 
-  // Weight.
+  // Weight (grams).
   const weight = resolveDosingWeight(x, steps, notes);
   const grams = weight.dosingGrams;
-  const weightText = formatScaled(grams, 3);
-  const actualShown = exactValue(weight.actualGrams, 3);
+  const weightShown = exactValue(grams, 3);
+  const actualShown =
+    weight.actualGrams === grams ? weightShown : exactValue(weight.actualGrams, 3);
   checkWeight(findings, notes, x, weight.actualGrams, actualShown);
+  const weightText = weightShown.text;
 
-  // Dose and dose per kg: dose7 is the ordered dose in 10^-7 mg.
+  // Dose (10^-7 mg) and dose per kg (perKgN / perKgD mg/kg, exact).
   let dose7: number;
   let perKg: Rounded;
   let perKgN: number;
   let perKgD: number;
-  let perKgText: string;
-  const dose = x.dose;
+  let doseShown: Rounded;
+  let doseText: string;
   if (dose.unit === 'mg/kg') {
     dose7 = multiplyExact(dose.scaled4, grams);
     perKgN = dose.scaled4;
     perKgD = 1e4;
-    perKg = exactValue(dose.scaled4, 4);
-    perKgText = perKg.text;
+    perKg = dose.explicit
+      ? exactValue(dose.scaled4, 4)
+      : {
+          value: protocol.defaultDoseMgPerKg,
+          scaled: dose.scaled4,
+          text: protocol.defaultDoseText,
+          exactText: protocol.defaultDoseText,
+          wasRounded: false,
+        };
+    doseShown = roundForDisplay(dose7, 1e7, DOSE_DISPLAY);
+    doseText = doseShown.wasRounded ? formatScaled(dose7, 7) : doseShown.text;
+    steps.push(
+      `${perKg.text} mg/kg × ${weightText} kg = ${roundedText(doseShown, 'mg', DOSE_DISPLAY.text)}`,
+    );
   } else {
     dose7 = dose.scaled3 * 1e4;
     perKgN = dose7;
     perKgD = grams * 1e4;
     perKg = roundForDisplay(perKgN, perKgD, DOSE_PER_KG_DISPLAY);
-    perKgText = perKg.wasRounded ? perKg.exactText : perKg.text;
-  }
-  const doseShown = roundForDisplay(dose7, 1e7, DOSE_DISPLAY);
-  const doseText = formatScaled(dose7, 7);
-  if (dose.unit === 'mg/kg') {
-    steps.push(
-      `${perKgText} mg/kg × ${weightText} kg = ${roundedText(doseShown, 'mg', DOSE_DISPLAY.text)}`,
-    );
-  } else {
+    doseShown = exactValue(dose.scaled3, 3);
+    doseText = doseShown.text;
     steps.push(
       `${doseText} mg ÷ ${weightText} kg = ${roundedText(perKg, 'mg/kg', DOSE_PER_KG_DISPLAY.text)}`,
     );
   }
-  checkRange(findings, 'doseMgPerKg', protocol.doseMgPerKg, perKgN, perKgD, perKg, protocol.id);
-  checkRange(findings, 'totalDoseMg', protocol.totalDoseMg, dose7, 1e7, doseShown, protocol.id);
-
-  // Duration (milli-minutes).
-  const milliMin = x.duration.milliMin;
-  const durationText = formatScaled(milliMin, 3);
-  if (x.duration.hours4 !== undefined) {
-    steps.push(`${formatScaled(x.duration.hours4, 4)} h × 60 min/h = ${durationText} min`);
-  }
-
-  // Dose rates (ordered dose over the duration).
-  const rateN = dose.unit === 'mg/kg' ? 6 * dose.scaled4 : 6 * dose7;
-  const rateD = dose.unit === 'mg/kg' ? milliMin : multiplyExact(grams, milliMin);
-  const perKgPerHour = roundForDisplay(rateN, rateD, DOSE_RATE_PER_KG_DISPLAY);
-  steps.push(
-    (dose.unit === 'mg/kg'
-      ? `${perKgText} mg/kg ÷ ${durationText} min × 60 min/h = `
-      : `${doseText} mg ÷ ${weightText} kg ÷ ${durationText} min × 60 min/h = `) +
-      roundedText(perKgPerHour, 'mg/kg/h', DOSE_RATE_PER_KG_DISPLAY.text),
-  );
-  const perMin = roundForDisplay(dose7, milliMin * 1e4, DOSE_RATE_PER_MIN_DISPLAY);
-  steps.push(
-    `${doseText} mg ÷ ${durationText} min = ${roundedText(perMin, 'mg/min', DOSE_RATE_PER_MIN_DISPLAY.text)}`,
+  const perKgText = perKg.wasRounded ? perKg.exactText : perKg.text;
+  checkRange(
+    findings,
+    RANGE_SPECS.doseMgPerKg,
+    protocol.doseMgPerKg,
+    perKgN,
+    perKgD,
+    perKg,
+    protocol.id,
   );
   checkRange(
     findings,
-    'doseRateMgPerKgPerHour',
-    protocol.doseRateMgPerKgPerHour,
-    rateN,
-    rateD,
-    perKgPerHour,
+    RANGE_SPECS.totalDoseMg,
+    protocol.totalDoseMg,
+    dose7,
+    1e7,
+    doseShown,
     protocol.id,
   );
-  const durationShown = exactValue(milliMin, 3);
-  checkRange(findings, 'durationMin', protocol.durationMin, milliMin, 1000, durationShown, protocol.id);
 
-  // Drug volume, rounded to the measurable increment (10^-4 mL).
-  const incrementText = formatScaled(x.volumeIncrement4, 4);
-  const volume = roundRatio(dose7, c * 1e7, x.volumeIncrement4, 4, truncatedDigitsFor(x.volumeIncrement4));
+  // Drug volume (10^-4 mL), rounded to the measurable increment; the drug actually drawn.
+  const volume = roundRatio(
+    dose7,
+    c * 1e7,
+    x.volumeIncrement4,
+    4,
+    truncatedDigitsFor(x.volumeIncrement4),
+  );
   steps.push(
-    `${doseText} mg ÷ ${c} mg/mL = ${roundedText(volume, 'mL', `increment ${incrementText} mL`)}`,
+    `${doseText} mg ÷ ${c} mg/mL = ${settingRoundedText(volume, 'mL', 'increment', x.volumeIncrement4)}`,
   );
   const volume4 = volume.scaled;
   if (volume4 === 0) {
@@ -145,28 +150,39 @@ function calculate(x: ReadInfusion): InfusionCalculation {
       hardFinding(
         DOSE_LIMIT.DRUG_VOLUME_BELOW_INCREMENT,
         'drugVolumeMl',
-        `Drug volume ${volume.exactText} mL is less than the measurable increment of ${incrementText} mL: use a weaker vial`,
+        `Drug volume ${volume.exactText} mL is less than the measurable increment of ${formatScaled(x.volumeIncrement4, 4)} mL: use a weaker vial`,
         { value: 0, unit: 'mL' },
         { value: x.volumeIncrement4 / 1e4, unit: 'mL' },
       ),
     );
   }
   const drawn4 = volume4 * c; // 10^-4 mg
-  const drawnText = formatScaled(drawn4, 4);
+  let drawnText = doseText;
   if (drawn4 * 1000 !== dose7) {
+    drawnText = formatScaled(drawn4, 4);
     steps.push(
       `${volume.text} mL × ${c} mg/mL = ${drawnText} mg drawn up (ordered ${doseText} mg; the difference is the volume rounding)`,
     );
+    const difference7 = Math.abs(drawn4 * 1000 - dose7);
+    if (volume4 > 0 && compareRatio(difference7, dose7, 1, 100) > 0) {
+      // [inference] 1%: beyond it a weaker vial measures the ordered dose noticeably closer.
+      notes.push(
+        `Rounding the volume changes the dose drawn by ${formatRatio(difference7 * 100, dose7, 2, 2).text}% of the ordered dose: a weaker vial would measure it more closely.`,
+      );
+    }
   }
 
   // Bag and total volume (10^-4 mL).
   const bagText = formatScaled(x.bag4, 4);
   let total4: number;
+  let totalText: string;
   if (x.bagMode === 'add-to-bag') {
     total4 = x.bag4 + volume4;
-    steps.push(`${bagText} mL + ${volume.text} mL = ${formatScaled(total4, 4)} mL`);
+    totalText = formatScaled(total4, 4);
+    steps.push(`${bagText} mL + ${volume.text} mL = ${totalText} mL`);
   } else {
     total4 = x.bag4;
+    totalText = bagText;
     steps.push(
       `${bagText} mL − ${volume.text} mL withdrawn + ${volume.text} mL ketamine = ${bagText} mL`,
     );
@@ -182,16 +198,15 @@ function calculate(x: ReadInfusion): InfusionCalculation {
       );
     }
   }
-  const totalText = formatScaled(total4, 4);
 
-  // Final concentration.
+  // Final concentration (drawn mg ÷ total mL).
   const concentration = roundForDisplay(drawn4, total4, CONCENTRATION_DISPLAY);
   steps.push(
     `${drawnText} mg ÷ ${totalText} mL = ${roundedText(concentration, 'mg/mL', CONCENTRATION_DISPLAY.text)}`,
   );
   checkRange(
     findings,
-    'finalConcentrationMgPerMl',
+    RANGE_SPECS.finalConcentrationMgPerMl,
     protocol.finalConcentrationMgPerMl,
     drawn4,
     total4,
@@ -210,26 +225,80 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     );
   }
 
-  // Pump rate: total ÷ duration × 60 = total4 × 6 ÷ milliMin (mL/h).
-  const rateIncrementText = formatScaled(x.rateIncrement4, 4);
-  const rate = roundRatio(total4 * 6, milliMin, x.rateIncrement4, 4, truncatedDigitsFor(x.rateIncrement4));
+  // Duration (milli-minutes).
+  const milliMin = x.duration.milliMin;
+  const durationText = x.duration.explicit
+    ? formatScaled(milliMin, 3)
+    : protocol.defaultDurationText;
+  if (x.duration.hours4 !== undefined) {
+    steps.push(`${formatScaled(x.duration.hours4, 4)} h × 60 min/h = ${durationText} min`);
+  }
+  const durationShown: Rounded = {
+    value: milliMin / 1000,
+    scaled: milliMin,
+    text: durationText,
+    exactText: durationText,
+    wasRounded: false,
+  };
+  checkRange(
+    findings,
+    RANGE_SPECS.durationMin,
+    protocol.durationMin,
+    milliMin,
+    1000,
+    durationShown,
+    protocol.id,
+  );
+
+  // Pump rate: total ÷ duration × 60 = total4 × 6 ÷ milliMin mL/h, rounded to the pump.
+  const rate = roundRatio(
+    total4 * 6,
+    milliMin,
+    x.rateIncrement4,
+    4,
+    truncatedDigitsFor(x.rateIncrement4),
+  );
   steps.push(
-    `${totalText} mL ÷ ${durationText} min × 60 min/h = ${roundedText(rate, 'mL/h', `pump increment ${rateIncrementText} mL/h`)}`,
+    `${totalText} mL ÷ ${durationText} min × 60 min/h = ${settingRoundedText(rate, 'mL/h', 'pump increment', x.rateIncrement4)}`,
   );
   if (rate.scaled === 0) {
     findings.push(
       hardFinding(
         DOSE_LIMIT.RATE_BELOW_PUMP_INCREMENT,
         'rateMlPerHour',
-        `Pump rate ${rate.exactText} mL/h is below the pump's increment of ${rateIncrementText} mL/h`,
+        `Pump rate ${rate.exactText} mL/h is below the pump's increment of ${formatScaled(x.rateIncrement4, 4)} mL/h`,
         { value: 0, unit: 'mL/h' },
         { value: x.rateIncrement4 / 1e4, unit: 'mL/h' },
       ),
     );
   }
 
+  // Dose rates of the ordered dose: mg/kg/h = (mg/kg) × 60 000 ÷ milliMin; mg/min = dose ÷ min.
+  const perHourN = dose.unit === 'mg/kg' ? 6 * dose.scaled4 : 6 * dose7;
+  const perHourD = dose.unit === 'mg/kg' ? milliMin : multiplyExact(grams, milliMin);
+  const perKgPerHour = roundForDisplay(perHourN, perHourD, DOSE_RATE_PER_KG_DISPLAY);
+  steps.push(
+    (dose.unit === 'mg/kg'
+      ? `${perKgText} mg/kg ÷ ${durationText} min × 60 min/h = `
+      : `${doseText} mg ÷ ${weightText} kg ÷ ${durationText} min × 60 min/h = `) +
+      roundedText(perKgPerHour, 'mg/kg/h', DOSE_RATE_PER_KG_DISPLAY.text),
+  );
+  checkRange(
+    findings,
+    RANGE_SPECS.doseRateMgPerKgPerHour,
+    protocol.doseRateMgPerKgPerHour,
+    perHourN,
+    perHourD,
+    perKgPerHour,
+    protocol.id,
+  );
+  const perMin = roundForDisplay(dose7, milliMin * 1e4, DOSE_RATE_PER_MIN_DISPLAY);
+  steps.push(
+    `${doseText} mg ÷ ${durationText} min = ${roundedText(perMin, 'mg/min', DOSE_RATE_PER_MIN_DISPLAY.text)}`,
+  );
+
   if (dose.unit === 'mg/kg' && !dose.explicit) {
-    notes.push(`Dose ${perKgText} mg/kg is the ${protocol.id} protocol default.`);
+    notes.push(protocol.defaultDoseNote);
   } else if (
     compareRatio(perKgN, perKgD, protocol.doseMin4, 1e4) < 0 ||
     compareRatio(perKgN, perKgD, protocol.doseMax4, 1e4) > 0
@@ -238,9 +307,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
       `Dose ${perKgText} mg/kg is outside the ${protocol.id} protocol's usual ${protocol.doseMinMgPerKg}–${protocol.doseMaxMgPerKg} mg/kg.`,
     );
   }
-  if (!x.duration.explicit) {
-    notes.push(`Duration ${durationText} min is the ${protocol.id} protocol default.`);
-  }
+  if (!x.duration.explicit) notes.push(protocol.defaultDurationNote);
 
   const outcome = applyOverrides(findings, x.overrides, notes);
   return {
@@ -258,9 +325,9 @@ function calculate(x: ReadInfusion): InfusionCalculation {
       mgPerKgPerHour: { value: perKgPerHour.value, unit: 'mg/kg/h' },
       mgPerMin: { value: perMin.value, unit: 'mg/min' },
     },
-    duration: { value: milliMin / 1000, unit: 'min' },
-    dosingWeight: { value: grams / 1000, unit: 'kg', basis: weight.basis },
-    actualWeight: { value: weight.actualGrams / 1000, unit: 'kg' },
+    duration: { value: durationShown.value, unit: 'min' },
+    dosingWeight: { value: weightShown.value, unit: 'kg', basis: weight.basis },
+    actualWeight: { value: actualShown.value, unit: 'kg' },
     limits: outcome.limits,
     blocked: outcome.blocked,
     requiresOverride: outcome.requiresOverride,
@@ -274,8 +341,8 @@ function calculate(x: ReadInfusion): InfusionCalculation {
  * pump rate, dose rates and duration, with soft and hard limits and re-checkable steps.
  *
  * Invalid input gives `err` with one problem per bad field (never a throw, never NaN). A hard
- * limit gives `ok` with `blocked: true`: the numbers are for review, not for giving; a soft limit
- * without an override reason gives `requiresOverride: true`. See `isAdministrable`.
+ * limit gives `ok` with `blocked: true`: the numbers are for review, never for giving. A soft
+ * limit without an override reason gives `requiresOverride: true`. See `isAdministrable`.
  *
  * Sources: vial strengths and the 1:1 dilution of 100 mg/mL [S01][S05]; Devine ideal weight
  * [S99][S100][S101]; adjusted weight [S102]; limit model [P1][P2][P4]; weight checks [W1].
@@ -286,7 +353,7 @@ export function calculateInfusion(input: InfusionInput): Result<InfusionCalculat
   return ok(calculate(read.value));
 }
 
-/** True when the calculation may be prepared and given: no hard limit, no soft limit without a reason. */
+/** True when the dose may be prepared and given: no hard limit, no soft limit without a reason. */
 export function isAdministrable(calculation: {
   readonly blocked: boolean;
   readonly requiresOverride: boolean;

@@ -73,8 +73,6 @@ export function calculateNasalDose(input: NasalInput): Result<NasalCalculation, 
       `${mg} mg ÷ 28 mg per device = ${devices} device${devices === 1 ? '' : 's'}`,
       `${devices} device${devices === 1 ? '' : 's'} × 2 sprays (one per nostril) = ${devices * 2} sprays`,
     ],
-    notes: [
-      'Do not prime the devices; wait 5 minutes between devices [S15].',
-    ],
+    notes: ['Do not prime the devices; wait 5 minutes between devices [S15].'],
   });
 }

@@ -5,6 +5,7 @@
  */
 import { err, ok, type Problem, type Result } from '../result';
 import { toScaledInteger } from './exact';
+import { formatScaled } from './format-decimal';
 import { DOSE_PROBLEM, problem } from './problems';
 import type {
   DoseGuardrails,
@@ -57,6 +58,12 @@ export interface CompiledProtocol {
   /** Scaled 10^-6. */
   readonly mixupTolerance6: number;
   readonly weightMaxAgeDays: number;
+  /** Notes said when the protocol's default dose or duration is used (built once). */
+  readonly defaultDoseNote: string;
+  readonly defaultDurationNote: string;
+  /** Text of the default dose (mg/kg) and duration (min), for the steps. */
+  readonly defaultDoseText: string;
+  readonly defaultDurationText: string;
 }
 
 /** The guardrails that have both soft and hard ranges. */
@@ -69,11 +76,7 @@ export type SoftHardKey =
 
 const cache = new WeakMap<DosingProtocol, Result<CompiledProtocol, Problem[]>>();
 
-function readBound(
-  value: unknown,
-  path: string,
-  problems: Problem[],
-): CompiledBound | undefined {
+function readBound(value: unknown, path: string, problems: Problem[]): CompiledBound | undefined {
   if (value === undefined) return undefined;
   const scaled =
     typeof value === 'number' && value >= 0 && value <= 1e6
@@ -120,10 +123,14 @@ function readSoftHard(
   const hard = readRange(entry?.hard, `${path}.hard`, problems);
   // A soft bound outside its hard bound could never be reached.
   if (soft.max && hard.max && soft.max.scaled > hard.max.scaled) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.max is above hard.max`));
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.max is above hard.max`),
+    );
   }
   if (soft.min && hard.min && soft.min.scaled < hard.min.scaled) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`));
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`),
+    );
   }
   return { softMin: soft.min, softMax: soft.max, hardMin: hard.min, hardMax: hard.max };
 }
@@ -173,7 +180,13 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
   if (typeof protocol.id !== 'string' || protocol.id === '') {
     problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, 'protocol.id', 'protocol.id is required'));
   }
-  const defaultDose4 = readDefaulted(protocol.doseMgPerKg, 'protocol.doseMgPerKg', 4, 100, problems);
+  const defaultDose4 = readDefaulted(
+    protocol.doseMgPerKg,
+    'protocol.doseMgPerKg',
+    4,
+    100,
+    problems,
+  );
   const defaultDuration = readDefaulted(
     protocol.durationMin,
     'protocol.durationMin',
@@ -194,7 +207,11 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
   const g = protocol.guardrails as DoseGuardrails | undefined;
   if (g === undefined || typeof g !== 'object') {
     problems.push(
-      problem(DOSE_PROBLEM.INVALID_PROTOCOL, 'protocol.guardrails', 'protocol.guardrails is required'),
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        'protocol.guardrails',
+        'protocol.guardrails is required',
+      ),
     );
     return err(problems);
   }
@@ -203,7 +220,8 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
   const doseRateMgPerKgPerHour = readSoftHard(g, 'doseRateMgPerKgPerHour', problems);
   const durationMin = readSoftHard(g, 'durationMin', problems);
   const finalConcentrationMgPerMl = readSoftHard(g, 'finalConcentrationMgPerMl', problems);
-  const weight = readRange(g.weightKg?.hard, 'protocol.guardrails.weightKg.hard', problems);
+  const weightKg = g.weightKg as DoseGuardrails['weightKg'] | undefined;
+  const weight = readRange(weightKg?.hard, 'protocol.guardrails.weightKg.hard', problems);
   if (weight.min === undefined || weight.max === undefined) {
     problems.push(
       problem(
@@ -218,7 +236,11 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     'protocol.guardrails.weightChangeSoftFraction',
     problems,
   );
-  const mixup6 = readFraction(g.lbKgMixupTolerance, 'protocol.guardrails.lbKgMixupTolerance', problems);
+  const mixup6 = readFraction(
+    g.lbKgMixupTolerance,
+    'protocol.guardrails.lbKgMixupTolerance',
+    problems,
+  );
   if (!Number.isInteger(g.weightMaxAgeDays) || g.weightMaxAgeDays < 0) {
     problems.push(
       problem(
@@ -258,6 +280,10 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     weightChangeFraction: g.weightChangeSoftFraction,
     mixupTolerance6: mixup6,
     weightMaxAgeDays: g.weightMaxAgeDays,
+    defaultDoseText: formatScaled(defaultDose4, 4),
+    defaultDurationText: formatScaled(defaultDuration, 3),
+    defaultDoseNote: `Dose ${protocol.doseMgPerKg.default} mg/kg is the ${protocol.id} protocol default.`,
+    defaultDurationNote: `Duration ${protocol.durationMin.default} min is the ${protocol.id} protocol default.`,
   });
 }
 

@@ -41,15 +41,19 @@ export function decimalsOf(scaled: number, digits: number): number {
   return d;
 }
 
-/** Exact floor(n / d) for safe integers n ≥ 0, d > 0. */
+/**
+ * Exact floor(n / d) for safe integers n ≥ 0, d > 0. The float quotient is within
+ * n / (d × 2^53) < 1/d of n / d, closer than any integer it is not equal to, so its floor is
+ * exact; this avoids `%`, which V8 runs as a slow fmod call outside the int32 range.
+ */
 export function divideFloor(n: number, d: number): number {
-  return (n - (n % d)) / d;
+  return Math.floor(n / d);
 }
 
 /** Exact round-half-up of n / d for safe integers n ≥ 0, d > 0. */
 export function divideRoundHalfUp(n: number, d: number): number {
-  const r = n % d;
-  const q = (n - r) / d;
+  const q = Math.floor(n / d);
+  const r = n - q * d;
   return r * 2 >= d ? q + 1 : q;
 }
 
@@ -91,25 +95,31 @@ export function floorProductRatio(a: number, b: number, d: number): number {
 /** True when a × b is divisible by d (a, b ≥ 0, d > 0). */
 export function isProductDivisible(a: number, b: number, d: number): boolean {
   const p = a * b;
-  if (Number.isSafeInteger(p)) return p % d === 0;
+  if (Number.isSafeInteger(p)) return p === Math.floor(p / d) * d;
   return (BigInt(a) * BigInt(b)) % BigInt(d) === 0n;
 }
 
 /**
- * Exact comparison of n1/d1 with n2/d2 (all safe integers, n ≥ 0, d > 0) by continued
- * fractions: no products, so no overflow. Returns -1, 0 or 1.
+ * Exact comparison of n1/d1 with n2/d2 (all safe integers, n ≥ 0, d > 0): floats when they
+ * are far apart, else continued fractions (no products, so no overflow). Returns -1, 0 or 1.
  */
 export function compareRatio(n1: number, d1: number, n2: number, d2: number): -1 | 0 | 1 {
+  // Each float quotient is within a relative 2^-53 of the exact one, so a gap wider than 10^-12
+  // (relative) decides; only near-ties take the exact path below.
+  const x = n1 / d1;
+  const y = n2 / d2;
+  if (x < y - y * 1e-12) return -1;
+  if (x > y + y * 1e-12) return 1;
   let a = n1;
   let b = d1;
   let c = n2;
   let e = d2;
   for (;;) {
-    const r1 = a % b;
-    const r2 = c % e;
-    const q1 = (a - r1) / b;
-    const q2 = (c - r2) / e;
+    const q1 = Math.floor(a / b);
+    const q2 = Math.floor(c / e);
     if (q1 !== q2) return q1 < q2 ? -1 : 1;
+    const r1 = a - q1 * b;
+    const r2 = c - q2 * e;
     if (r1 === 0 || r2 === 0) {
       if (r1 === r2) return 0;
       return r1 === 0 ? -1 : 1;

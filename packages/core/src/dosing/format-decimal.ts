@@ -2,7 +2,7 @@
  * Decimal text for scaled integers and ratios, exact to the digit: the steps a nurse re-checks
  * must show the numbers that were computed, never a binary-float approximation.
  */
-import { divideFloor, floorProductRatio, pow10 } from './exact';
+import { pow10 } from './exact';
 
 /** Digits of a non-negative safe integer, left-padded with zeros to `width`. */
 function padDigits(n: number, width: number): string {
@@ -12,25 +12,29 @@ function padDigits(n: number, width: number): string {
 
 /**
  * n / 10^digits as the shortest exact decimal (`1008000, 4` → `100.8`), never in exponent form.
- * n is a safe integer ≥ 0.
+ * n is a safe integer ≥ 0. Built from integer parts: V8 caches the text of small integers,
+ * while printing a fractional double runs the full shortest-round-trip algorithm.
  */
 export function formatScaled(n: number, digits: number): string {
   const scale = pow10(digits);
-  const value = n / scale;
-  // Below 10^15 every decimal has ≤ 15 significant digits, so the shortest round-trip text of
-  // the nearest double is this very decimal (ECMA-262 Number::toString).
-  if (n < 1e15 && (value >= 1e-6 || n === 0)) return String(value);
-  const whole = divideFloor(n, scale);
-  const fraction = n - whole * scale;
+  const whole = Math.floor(n / scale);
+  let fraction = n - whole * scale;
   if (fraction === 0) return String(whole);
-  return `${String(whole)}.${padDigits(fraction, digits).replace(/0+$/, '')}`;
+  let width = digits;
+  let next = fraction / 10;
+  while (next === Math.floor(next)) {
+    fraction = next;
+    width -= 1;
+    next = fraction / 10;
+  }
+  return `${String(whole)}.${padDigits(fraction, width)}`;
 }
 
 /** n / 10^digits with exactly `digits` decimals, zeros kept (`66929, 3` → `66.929`). */
 export function formatFixed(n: number, digits: number): string {
   if (digits === 0) return String(n);
   const scale = pow10(digits);
-  const whole = divideFloor(n, scale);
+  const whole = Math.floor(n / scale);
   return `${String(whole)}.${padDigits(n - whole * scale, digits)}`;
 }
 
@@ -40,22 +44,10 @@ export interface RatioText {
   readonly exact: boolean;
 }
 
-/** Greatest common divisor of two safe integers ≥ 0. */
-function gcd(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return x;
-}
-
 /**
  * n / d (n ≥ 0, d > 0, safe integers) as exact decimal text when it terminates within
- * `exactDigits` decimals, else truncated to `truncatedDigits` decimals and marked with an
- * ellipsis (`104.166…`).
+ * `exactDigits` decimals, else truncated to `truncatedDigits` (≤ `exactDigits`) decimals and
+ * marked with an ellipsis (`104.166…`). Long division, as many digits per step as stay exact.
  */
 export function formatRatio(
   n: number,
@@ -63,30 +55,37 @@ export function formatRatio(
   exactDigits: number,
   truncatedDigits: number,
 ): RatioText {
-  const g = gcd(n, d);
-  const num = n / g;
-  const den = d / g;
-  // n / d terminates iff the reduced denominator is 2^a × 5^b; it then needs max(a, b) decimals.
-  let rest = den;
-  let twos = 0;
-  let fives = 0;
-  while (rest % 2 === 0) {
-    rest /= 2;
-    twos += 1;
+  const whole = Math.floor(n / d);
+  let remainder = n - whole * d;
+  if (remainder === 0) return { text: String(whole), exact: true };
+  // Digits per step: remainder × 10^step must stay a safe integer (remainder < d).
+  let step = exactDigits;
+  while (step > 1 && d * pow10(step) > Number.MAX_SAFE_INTEGER) step -= 1;
+  let digits = 0;
+  let fraction = 0;
+  while (remainder !== 0 && digits < exactDigits) {
+    const take = exactDigits - digits < step ? exactDigits - digits : step;
+    const scale = pow10(take);
+    const scaled = remainder * scale;
+    const chunk = Math.floor(scaled / d);
+    remainder = scaled - chunk * d;
+    fraction = fraction * scale + chunk;
+    digits += take;
   }
-  while (rest % 5 === 0) {
-    rest /= 5;
-    fives += 1;
+  if (remainder === 0) {
+    // Drop the trailing zeros a multi-digit step may have added.
+    let width = digits;
+    let next = fraction / 10;
+    while (next === Math.floor(next)) {
+      fraction = next;
+      width -= 1;
+      next = fraction / 10;
+    }
+    return { text: `${String(whole)}.${padDigits(fraction, width)}`, exact: true };
   }
-  const digits = twos > fives ? twos : fives;
-  if (rest === 1 && digits <= exactDigits) {
-    const scaled = num * (pow10(digits) / den);
-    if (Number.isSafeInteger(scaled)) return { text: formatScaled(scaled, digits), exact: true };
-  }
-  const whole = divideFloor(n, d);
-  const fraction = floorProductRatio(n - whole * d, pow10(truncatedDigits), d);
+  const truncated = Math.floor(fraction / pow10(digits - truncatedDigits));
   return {
-    text: `${String(whole)}.${padDigits(fraction, truncatedDigits)}…`,
+    text: `${String(whole)}.${padDigits(truncated, truncatedDigits)}…`,
     exact: false,
   };
 }

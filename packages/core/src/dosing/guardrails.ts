@@ -4,12 +4,17 @@
  * which is recorded. Comparisons use the exact value, never the rounded one shown.
  */
 import { compareRatio } from './exact';
-import { LIMIT_SCALE, type CompiledBound, type CompiledRange, type SoftHardKey } from './compile-protocol';
+import {
+  LIMIT_SCALE,
+  type CompiledBound,
+  type CompiledRange,
+  type SoftHardKey,
+} from './compile-protocol';
 import type { UcumUnit } from './quantity';
 import type { Rounded } from './rounding';
 import type { LimitField, LimitFinding, SoftLimitOverride } from './types';
 
-interface RangeSpec {
+export interface RangeSpec {
   readonly field: LimitField;
   readonly label: string;
   readonly unit: UcumUnit;
@@ -74,34 +79,40 @@ function finding(
 }
 
 /**
+ * Sign of n/d − bound. `x` is the float n/d: within 2^-53 (relative) of the exact value, as the
+ * bound's float is of its own, so a gap wider than 10^-12 decides; near-ties compare exactly.
+ */
+function compareToBound(x: number, n: number, d: number, bound: CompiledBound): number {
+  const v = bound.value;
+  if (x > v + v * 1e-12) return 1;
+  if (x < v - v * 1e-12) return -1;
+  return compareRatio(n, d, bound.scaled, LIMIT_SCALE);
+}
+
+/**
  * Check the exact value n / d against a range; append at most one finding per side (a hard
  * finding replaces the soft one on the same side).
  */
 export function checkRange(
   findings: LimitFinding[],
-  key: SoftHardKey | 'weightKg',
+  s: RangeSpec,
   range: CompiledRange,
   n: number,
   d: number,
   shown: Rounded,
   protocolId: string,
 ): void {
-  const s = RANGE_SPECS[key];
-  if (range.hardMax !== undefined && compareRatio(n, d, range.hardMax.scaled, LIMIT_SCALE) > 0) {
-    findings.push(finding(s, 'hard', true, range.hardMax, shown, protocolId));
-  } else if (
-    range.softMax !== undefined &&
-    compareRatio(n, d, range.softMax.scaled, LIMIT_SCALE) > 0
-  ) {
-    findings.push(finding(s, 'soft', true, range.softMax, shown, protocolId));
+  const x = n / d;
+  const { hardMax, softMax, hardMin, softMin } = range;
+  if (hardMax !== undefined && compareToBound(x, n, d, hardMax) > 0) {
+    findings.push(finding(s, 'hard', true, hardMax, shown, protocolId));
+  } else if (softMax !== undefined && compareToBound(x, n, d, softMax) > 0) {
+    findings.push(finding(s, 'soft', true, softMax, shown, protocolId));
   }
-  if (range.hardMin !== undefined && compareRatio(n, d, range.hardMin.scaled, LIMIT_SCALE) < 0) {
-    findings.push(finding(s, 'hard', false, range.hardMin, shown, protocolId));
-  } else if (
-    range.softMin !== undefined &&
-    compareRatio(n, d, range.softMin.scaled, LIMIT_SCALE) < 0
-  ) {
-    findings.push(finding(s, 'soft', false, range.softMin, shown, protocolId));
+  if (hardMin !== undefined && compareToBound(x, n, d, hardMin) < 0) {
+    findings.push(finding(s, 'hard', false, hardMin, shown, protocolId));
+  } else if (softMin !== undefined && compareToBound(x, n, d, softMin) < 0) {
+    findings.push(finding(s, 'soft', false, softMin, shown, protocolId));
   }
 }
 

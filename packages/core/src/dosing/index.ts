@@ -2,22 +2,22 @@
  * Dosing: weight bases, dose, volume, dilution, pump rate, esketamine nasal devices and
  * guardrails (soft and hard limits), in exact arithmetic with re-checkable steps.
  */
+// DoseGuardrails, LimitRange and WeightBasis are defined in ./types with the same shape as the
+// knowledge module's, which the package root already exports under those names; re-exporting
+// them here too would make `export *` in src/index.ts ambiguous.
 export type {
-  DoseGuardrails,
   DosingProtocol,
   InfusionCalculation,
   InfusionInput,
   InfusionSettings,
   LimitField,
   LimitFinding,
-  LimitRange,
   NasalCalculation,
   NasalInput,
   Sex,
   SoftHardRange,
   SoftLimitOverride,
   VialConcentrationMgPerMl,
-  WeightBasis,
 } from './types';
 export type { InputQuantity, InputUnit, Quantity, UcumUnit } from './quantity';
 export { calculateInfusion, isAdministrable } from './calculate-infusion';

@@ -78,21 +78,36 @@ export function parseQuantity<U extends InputUnit = InputUnit>(
   const problems: Problem[] = [];
   if (sign === '-' && value !== 0) {
     problems.push(
-      problem(DOSE_PROBLEM.NOT_POSITIVE, field, `${field} must be greater than zero, got ${text.trim()}`),
+      problem(
+        DOSE_PROBLEM.NOT_POSITIVE,
+        field,
+        `${field} must be greater than zero, got ${text.trim()}`,
+      ),
     );
   } else if (value === 0) {
-    problems.push(problem(DOSE_PROBLEM.NOT_POSITIVE, field, `${field} must be greater than zero, got 0`));
+    problems.push(
+      problem(DOSE_PROBLEM.NOT_POSITIVE, field, `${field} must be greater than zero, got 0`),
+    );
   } else if (!Number.isFinite(value)) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_INPUT, field, `${field} is too large to be a number`));
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_INPUT, field, `${field} is too large to be a number`),
+    );
   }
   let unit: InputUnit | undefined;
   if (unitText === '') {
     problems.push(
-      problem(DOSE_PROBLEM.MISSING_UNIT, `${field}.unit`, `${field} ${JSON.stringify(text)} has no unit${expect}`),
+      problem(
+        DOSE_PROBLEM.MISSING_UNIT,
+        `${field}.unit`,
+        `${field} ${JSON.stringify(text)} has no unit${expect}`,
+      ),
     );
   } else {
     unit = UNIT_ALIASES[unitText.toLowerCase()];
-    if (unit === undefined || (allowed !== undefined && !(allowed as readonly InputUnit[]).includes(unit))) {
+    if (
+      unit === undefined ||
+      (allowed !== undefined && !(allowed as readonly InputUnit[]).includes(unit))
+    ) {
       problems.push(
         problem(
           DOSE_PROBLEM.UNKNOWN_UNIT,

@@ -29,7 +29,9 @@ export function readPositiveNumber(
     return undefined;
   }
   if (!Number.isFinite(value)) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_INPUT, path, `${path} must be finite, got ${value}`));
+    problems.push(
+      problem(DOSE_PROBLEM.INVALID_INPUT, path, `${path} must be finite, got ${value}`),
+    );
     return undefined;
   }
   if (value <= 0) {
@@ -81,7 +83,7 @@ export function readQuantity<U extends string>(
       problem(
         DOSE_PROBLEM.UNKNOWN_UNIT,
         `${path}.unit`,
-        `${path} unit ${describeValue(unit)} is not accepted: use ${units.join(' or ')}`,
+        `${path} unit ${typeof unit === 'string' ? JSON.stringify(unit) : describeValue(unit)} is not accepted: use ${units.join(' or ')}`,
       ),
     );
   } else {

@@ -67,6 +67,11 @@ const HEIGHT_BOUNDS = { cm: [30, 300], in: [12, 120] } as const;
 /** Devine assumes at least 60 in: 60e6 µin, or 152.4e6 µcm [S99][S100][S101]. */
 const DEVINE_MIN_SCALED6 = { cm: 152_400_000, in: 60_000_000 } as const;
 const NO_OVERRIDES: readonly SoftLimitOverride[] = [];
+const WEIGHT_UNITS = ['kg', 'lb'] as const;
+const HEIGHT_UNITS = ['cm', 'in'] as const;
+const DOSE_UNITS = ['mg/kg', 'mg'] as const;
+const DURATION_UNITS = ['min', 'h'] as const;
+const CONCENTRATION_UNITS = ['mg/mL'] as const;
 
 function readDate(value: unknown, path: string, problems: Problem[]): number | undefined {
   const ms = typeof value === 'string' ? parseIsoInstant(value) : undefined;
@@ -82,6 +87,18 @@ function readDate(value: unknown, path: string, problems: Problem[]): number | u
   return ms;
 }
 
+/** A positive setting at 10^-4 of its unit. */
+function readSetting(
+  value: unknown,
+  path: string,
+  unit: string,
+  max: number,
+  problems: Problem[],
+): number | undefined {
+  const v = readPositiveNumber(value, path, problems);
+  return v === undefined ? undefined : readScaled(v, path, unit, 4, max, problems);
+}
+
 function readSettings(
   raw: unknown,
   problems: Problem[],
@@ -91,14 +108,21 @@ function readSettings(
     return undefined;
   }
   const s = raw as Partial<Record<keyof InfusionSettings, unknown>>;
-  const scaled = (key: keyof InfusionSettings, unit: string, max: number): number | undefined => {
-    const path = `settings.${key}`;
-    const v = readPositiveNumber(s[key], path, problems);
-    return v === undefined ? undefined : readScaled(v, path, unit, 4, max, problems);
-  };
-  const bag4 = scaled('bagVolumeMl', 'mL', MAX_BAG_ML);
-  const volumeIncrement4 = scaled('volumeIncrementMl', 'mL', 10);
-  const rateIncrement4 = scaled('rateIncrementMlPerHour', 'mL/h', 100);
+  const bag4 = readSetting(s.bagVolumeMl, 'settings.bagVolumeMl', 'mL', MAX_BAG_ML, problems);
+  const volumeIncrement4 = readSetting(
+    s.volumeIncrementMl,
+    'settings.volumeIncrementMl',
+    'mL',
+    10,
+    problems,
+  );
+  const rateIncrement4 = readSetting(
+    s.rateIncrementMlPerHour,
+    'settings.rateIncrementMlPerHour',
+    'mL/h',
+    100,
+    problems,
+  );
   const bagMode = s.bagMode;
   if (bagMode !== 'add-to-bag' && bagMode !== 'withdraw-equal-volume') {
     problems.push(
@@ -117,7 +141,7 @@ function readSettings(
 }
 
 function readWeight(raw: unknown, problems: Problem[]): ScaledMeasure<'kg' | 'lb'> | undefined {
-  const q = readQuantity(raw, 'weight', ['kg', 'lb'] as const, problems);
+  const q = readQuantity(raw, 'weight', WEIGHT_UNITS, problems);
   if (q === undefined) return undefined;
   const max = q.unit === 'kg' ? MAX_WEIGHT_KG : MAX_WEIGHT_LB;
   const scaled6 = readScaled(q.value, 'weight', q.unit, 6, max, problems);
@@ -129,7 +153,7 @@ function readHeight(
   needsDevine: boolean,
   problems: Problem[],
 ): ScaledMeasure<'cm' | 'in'> | undefined {
-  const q = readQuantity(raw, 'height', ['cm', 'in'] as const, problems);
+  const q = readQuantity(raw, 'height', HEIGHT_UNITS, problems);
   if (q === undefined) return undefined;
   const [min, max] = HEIGHT_BOUNDS[q.unit];
   if (q.value < min) {
@@ -165,7 +189,7 @@ function readDose(
   if (raw === undefined) {
     return protocol && { unit: 'mg/kg', scaled4: protocol.defaultDose4, explicit: false };
   }
-  const q = readQuantity(raw, 'dose', ['mg/kg', 'mg'] as const, problems);
+  const q = readQuantity(raw, 'dose', DOSE_UNITS, problems);
   if (q === undefined) return undefined;
   if (q.unit === 'mg/kg') {
     const scaled4 = readScaled(q.value, 'dose', 'mg/kg', 4, MAX_DOSE_MG_PER_KG, problems);
@@ -189,7 +213,7 @@ function readDuration(
       }
     );
   }
-  const q = readQuantity(raw, 'duration', ['min', 'h'] as const, problems);
+  const q = readQuantity(raw, 'duration', DURATION_UNITS, problems);
   if (q === undefined) return undefined;
   if (q.unit === 'min') {
     const milliMin = readScaled(q.value, 'duration', 'min', 3, MAX_DURATION_MIN, problems);
@@ -204,7 +228,11 @@ function readOverrides(raw: unknown, problems: Problem[]): readonly SoftLimitOve
   if (raw === undefined) return NO_OVERRIDES;
   if (!Array.isArray(raw)) {
     problems.push(
-      problem(DOSE_PROBLEM.INVALID_INPUT, 'overrides', 'overrides must be a list of { code, reason }'),
+      problem(
+        DOSE_PROBLEM.INVALID_INPUT,
+        'overrides',
+        'overrides must be a list of { code, reason }',
+      ),
     );
     return NO_OVERRIDES;
   }
@@ -213,7 +241,11 @@ function readOverrides(raw: unknown, problems: Problem[]): readonly SoftLimitOve
     const o = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     if (typeof o.code !== 'string' || o.code === '') {
       problems.push(
-        problem(DOSE_PROBLEM.INVALID_INPUT, `overrides[${i}].code`, `overrides[${i}].code is required`),
+        problem(
+          DOSE_PROBLEM.INVALID_INPUT,
+          `overrides[${i}].code`,
+          `overrides[${i}].code is required`,
+        ),
       );
     } else if (typeof o.reason !== 'string') {
       problems.push(
@@ -234,7 +266,9 @@ function readOverrides(raw: unknown, problems: Problem[]): readonly SoftLimitOve
 export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Problem[]> {
   const problems: Problem[] = [];
   if (typeof input !== 'object' || (input as unknown) === null) {
-    return err([problem(DOSE_PROBLEM.INVALID_INPUT, '', 'the calculation input must be an object')]);
+    return err([
+      problem(DOSE_PROBLEM.INVALID_INPUT, '', 'the calculation input must be an object'),
+    ]);
   }
   let protocol: CompiledProtocol | undefined;
   if (typeof input.protocol !== 'object' || (input.protocol as unknown) === null) {
@@ -288,7 +322,7 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
   const concentrationQ = readQuantity(
     input.vialConcentration,
     'vialConcentration',
-    ['mg/mL'] as const,
+    CONCENTRATION_UNITS,
     problems,
   );
   const c = concentrationQ?.value;
@@ -334,7 +368,11 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
   }
   if (weightMeasuredMs !== undefined && asOfMs !== undefined && weightMeasuredMs > asOfMs) {
     problems.push(
-      problem(DOSE_PROBLEM.DATE_AFTER_AS_OF, 'weight.measuredOn', 'weight.measuredOn is after asOf'),
+      problem(
+        DOSE_PROBLEM.DATE_AFTER_AS_OF,
+        'weight.measuredOn',
+        'weight.measuredOn is after asOf',
+      ),
     );
   }
   const overrides = readOverrides(input.overrides, problems);
@@ -359,7 +397,10 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
     sex: sex as Sex | undefined,
     dose,
     concentration: c as VialConcentrationMgPerMl,
-    ...settings,
+    bag4: settings.bag4,
+    bagMode: settings.bagMode,
+    volumeIncrement4: settings.volumeIncrement4,
+    rateIncrement4: settings.rateIncrement4,
     duration,
     lastWeight,
     asOfMs,

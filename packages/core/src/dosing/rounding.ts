@@ -74,9 +74,10 @@ export function roundRatio(
   const p = n * scale;
   let k: number;
   let remainder: number;
-  if (Number.isSafeInteger(p) && Number.isSafeInteger(divisor)) {
-    remainder = p % divisor;
-    k = (p - remainder) / divisor;
+  // Products of non-negative integers: exact, and integers, while within 2^53.
+  if (p <= Number.MAX_SAFE_INTEGER && divisor <= Number.MAX_SAFE_INTEGER) {
+    k = Math.floor(p / divisor); // exact: see divideFloor
+    remainder = p - k * divisor;
     if (remainder * 2 >= divisor) k += 1;
   } else {
     const bigP = BigInt(n) * BigInt(scale);

@@ -93,7 +93,11 @@ export function idealWeightGrams(
 }
 
 /** Adjusted body weight in grams: IBW + 0.4 × (actual − IBW) [S102]. */
-export function adjustedWeightGrams(idealGrams: number, actualGrams: number, steps: string[]): number {
+export function adjustedWeightGrams(
+  idealGrams: number,
+  actualGrams: number,
+  steps: string[],
+): number {
   // IBW + 0.4 (A − IBW) = (6 IBW + 4 A) / 10, in grams.
   const tenths = 6 * idealGrams + 4 * actualGrams;
   const grams = divideRoundHalfUp(tenths, 10);

@@ -7,7 +7,7 @@
 import type { CompiledProtocol } from './compile-protocol';
 import { compareRatio, roundProductRatio } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
-import { checkRange } from './guardrails';
+import { checkRange, RANGE_SPECS } from './guardrails';
 import { wholeDaysBetween } from './iso-date';
 import { DOSE_LIMIT } from './problems';
 import type { ReadInfusion } from './read-infusion-input';
@@ -75,7 +75,15 @@ export function checkWeight(
   actualShown: Rounded,
 ): void {
   const protocol = input.protocol;
-  checkRange(findings, 'weightKg', protocol.weightKg, actualGrams, 1000, actualShown, protocol.id);
+  checkRange(
+    findings,
+    RANGE_SPECS.weightKg,
+    protocol.weightKg,
+    actualGrams,
+    1000,
+    actualShown,
+    protocol.id,
+  );
   if (input.lastWeight === undefined) {
     notes.push(
       'No previous weight recorded: the weight-change and lb/kg mix-up checks were not done.',

@@ -6,6 +6,7 @@ import { users } from '../db/schema/index';
 import { hashPassword } from '../lib/passwords';
 import { newToken } from '../lib/tokens';
 import { describeStart, startServer } from '../server';
+import { addKnowledgeCommands } from './knowledge-commands';
 
 /** Writes to stdout; the CLI's output is its interface (design.md: contracts). */
 function print(text: string): void {
@@ -81,6 +82,7 @@ export function buildCli(): Command {
       }
     });
 
+  addKnowledgeCommands(program);
   return program;
 }
 

@@ -15,6 +15,15 @@ interface AuditFiltersFormProps {
   onApply: (values: AuditFilterValues) => void;
 }
 
+// Record and user ids are UUIDs; checking here saves a round trip that can only fail.
+function optionalUuid(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trimmed)
+    ? null
+    : 'Enter a full id (a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427)';
+}
+
 export const emptyAuditFilters: AuditFilterValues = {
   patientId: '',
   actorUserId: '',
@@ -27,6 +36,8 @@ export function AuditFiltersForm({ initialValues, onApply }: AuditFiltersFormPro
   const form = useForm<AuditFilterValues>({
     initialValues,
     validate: {
+      patientId: optionalUuid,
+      actorUserId: optionalUuid,
       from: optionalDate('From'),
       to: (value, values) => {
         const invalid = optionalDate('To')(value);

@@ -1,6 +1,8 @@
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
 export type WeightUnit = 'kg' | 'lb';
 export type HeightUnit = 'cm' | 'in';
+/** Drug allergies are coded in RxNorm, others (foods, latex) in SNOMED CT. */
+export type AllergyCodeSystem = 'rxnorm' | 'snomed';
 export type AllergyCriticality = 'low' | 'high' | 'unable-to-assess';
 export type AllergyStatus = 'active' | 'inactive' | 'resolved';
 export type ConditionCodeSystem = 'snomed' | 'icd10cm';
@@ -44,7 +46,7 @@ export interface HeightEntry {
 export interface AllergyEntry {
   id: string;
   substance: string;
-  codeSystem: string | null;
+  codeSystem: AllergyCodeSystem | null;
   code: string | null;
   reaction: string | null;
   criticality: AllergyCriticality | null;

@@ -2,6 +2,7 @@ import { requestJson, withQuery } from './http';
 import type { Page } from './page';
 import type {
   AccessLogEntry,
+  AllergyCodeSystem,
   AllergyCriticality,
   AllergyStatus,
   ConditionClinicalStatus,
@@ -45,7 +46,7 @@ export interface NewHeight {
 
 export interface NewAllergy {
   substance: string;
-  codeSystem?: string;
+  codeSystem?: AllergyCodeSystem;
   code?: string;
   reaction?: string;
   criticality?: AllergyCriticality;

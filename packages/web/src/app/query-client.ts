@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { setCsrfToken } from '../api/csrf-token';
 import { ApiProblemError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
@@ -12,15 +12,15 @@ function isClientError(error: unknown): boolean {
  * elsewhere): forget it, and the route guard sends the person to the log-in page.
  */
 export function createQueryClient(): QueryClient {
+  const forgetSessionOn401 = (error: unknown) => {
+    if (error instanceof ApiProblemError && error.status === 401) {
+      setCsrfToken(null);
+      queryClient.setQueryData(queryKeys.session, null);
+    }
+  };
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof ApiProblemError && error.status === 401) {
-          setCsrfToken(null);
-          queryClient.setQueryData(queryKeys.session, null);
-        }
-      },
-    }),
+    queryCache: new QueryCache({ onError: forgetSessionOn401 }),
+    mutationCache: new MutationCache({ onError: forgetSessionOn401 }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -1,10 +1,15 @@
 import { Alert } from '@mantine/core';
 
 /** The form-level message of a failed submission (field messages sit beside their fields). */
-export function FormErrorAlert({ message }: { message: string | null }) {
+interface FormErrorAlertProps {
+  message: string | null;
+  title?: string;
+}
+
+export function FormErrorAlert({ message, title = 'Not saved' }: FormErrorAlertProps) {
   if (message === null) return null;
   return (
-    <Alert color="red" role="alert" title="Not saved">
+    <Alert color="red" role="alert" title={title}>
       {message}
     </Alert>
   );

@@ -1,4 +1,5 @@
 import type {
+  AllergyCodeSystem,
   AllergyCriticality,
   AllergyStatus,
   ConditionClinicalStatus,
@@ -30,6 +31,11 @@ export const allergyStatusOptions: Option<AllergyStatus>[] = [
   { value: 'active', label: 'Active' },
   { value: 'inactive', label: 'Inactive' },
   { value: 'resolved', label: 'Resolved' },
+];
+
+export const allergyCodeSystemOptions: Option<AllergyCodeSystem>[] = [
+  { value: 'rxnorm', label: 'RxNorm' },
+  { value: 'snomed', label: 'SNOMED CT' },
 ];
 
 export const codeSystemOptions: Option<ConditionCodeSystem>[] = [

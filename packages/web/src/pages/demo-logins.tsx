@@ -13,7 +13,7 @@ const demoAccounts = [
 export function DemoLogins({ onChoose }: { onChoose: (email: string) => void }) {
   return (
     <Card withBorder component="section" aria-labelledby="demo-logins-title">
-      <Stack gap="xs">
+      <Stack gap="sm">
         <Title order={2} size="h4" id="demo-logins-title">
           Demo log-ins
         </Title>
@@ -25,18 +25,24 @@ export function DemoLogins({ onChoose }: { onChoose: (email: string) => void }) 
           .
         </Text>
         {demoAccounts.map((account) => (
-          <Group key={account.email} justify="space-between" wrap="wrap" gap="xs">
-            <Text size="sm" ff="monospace">
-              {account.email}
-            </Text>
+          <Group key={account.email} justify="space-between" wrap="nowrap" gap="xs">
+            <div>
+              <Text size="sm" fw={500}>
+                {account.role}
+              </Text>
+              <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                {account.email}
+              </Text>
+            </div>
             <Button
               size="compact-sm"
-              variant="light"
+              variant="default"
+              aria-label={`Fill in the ${account.role.toLowerCase()} log-in`}
               onClick={() => {
                 onChoose(account.email);
               }}
             >
-              Fill in {account.role.toLowerCase()}
+              Fill in
             </Button>
           </Group>
         ))}

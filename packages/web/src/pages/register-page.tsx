@@ -83,7 +83,7 @@ export function RegisterPage() {
         })}
       >
         <Stack gap="md">
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={formError} title="Registration failed" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Given name"

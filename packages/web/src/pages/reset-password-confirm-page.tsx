@@ -53,7 +53,7 @@ export function ResetPasswordConfirmPage() {
           })}
         >
           <Stack gap="md">
-            <FormErrorAlert message={formError} />
+            <FormErrorAlert message={formError} title="Password not changed" />
             <PasswordInput
               label="New password"
               description={`At least ${minimumPasswordLength} characters`}

@@ -39,7 +39,7 @@ export function ResetPasswordRequestPage() {
         >
           <Stack gap="md">
             <Text>Enter the email address of your account and we will send you a link.</Text>
-            <FormErrorAlert message={formError} />
+            <FormErrorAlert message={formError} title="Not sent" />
             <TextInput
               label="Email"
               type="email"

@@ -1,11 +1,16 @@
 import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { AllergyCriticality, AllergyStatus } from '../api/patient-types';
+import type { AllergyCodeSystem, AllergyCriticality, AllergyStatus } from '../api/patient-types';
 import { addEntry, type NewAllergy } from '../api/patients-api';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { ifChosen, ifFilled } from '../forms/form-values';
 import { requireText } from '../forms/validators';
-import { allergyStatusOptions, criticalityOptions, withNotRecorded } from '../format/labels';
+import {
+  allergyCodeSystemOptions,
+  allergyStatusOptions,
+  criticalityOptions,
+  withNotRecorded,
+} from '../format/labels';
 import { useRecordFormMutation } from './use-record-form-mutation';
 
 interface AllergyValues {
@@ -13,7 +18,7 @@ interface AllergyValues {
   reaction: string;
   criticality: AllergyCriticality | '';
   status: AllergyStatus | '';
-  codeSystem: string;
+  codeSystem: AllergyCodeSystem | '';
   code: string;
 }
 
@@ -27,7 +32,13 @@ export function AddAllergyForm({ patientId }: { patientId: string }) {
       codeSystem: '',
       code: '',
     },
-    validate: { substance: requireText('Substance') },
+    validate: {
+      substance: requireText('Substance'),
+      code: (code, values) =>
+        code.trim() !== '' && values.codeSystem === ''
+          ? 'Choose the code system of this code'
+          : null,
+    },
   });
   const { mutation, formError } = useRecordFormMutation({
     form,
@@ -44,7 +55,7 @@ export function AddAllergyForm({ patientId }: { patientId: string }) {
           ...ifFilled('reaction', values.reaction),
           ...ifChosen('criticality', values.criticality),
           ...ifChosen('status', values.status),
-          ...ifFilled('codeSystem', values.codeSystem),
+          ...ifChosen('codeSystem', values.codeSystem),
           ...ifFilled('code', values.code),
         });
       })}
@@ -65,9 +76,9 @@ export function AddAllergyForm({ patientId }: { patientId: string }) {
               data={withNotRecorded(allergyStatusOptions)}
               {...form.getInputProps('status')}
             />
-            <TextInput
+            <NativeSelect
               label="Code system (optional)"
-              placeholder="e.g. rxnorm or snomed"
+              data={withNotRecorded(allergyCodeSystemOptions)}
               {...form.getInputProps('codeSystem')}
             />
             <TextInput label="Code (optional)" {...form.getInputProps('code')} />

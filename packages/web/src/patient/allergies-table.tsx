@@ -1,5 +1,10 @@
 import type { AllergyEntry } from '../api/patient-types';
-import { allergyStatusOptions, criticalityOptions, labelOf } from '../format/labels';
+import {
+  allergyCodeSystemOptions,
+  allergyStatusOptions,
+  criticalityOptions,
+  labelOf,
+} from '../format/labels';
 import { describeCode } from './coded-text';
 import { RecordTable } from './record-table';
 
@@ -16,7 +21,10 @@ export function AllergiesTable({ allergies }: { allergies: readonly AllergyEntry
           entry.reaction ?? '—',
           labelOf(criticalityOptions, entry.criticality),
           labelOf(allergyStatusOptions, entry.status),
-          describeCode(entry.codeSystem, entry.code),
+          describeCode(
+            entry.codeSystem === null ? null : labelOf(allergyCodeSystemOptions, entry.codeSystem),
+            entry.code,
+          ),
         ],
       }))}
     />

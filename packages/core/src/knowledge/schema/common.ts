@@ -31,9 +31,9 @@ export interface DefaultedRange {
 }
 
 export const defaultedRangeSchema: z.ZodType<DefaultedRange> = z.strictObject({
-  min: z.number().finite().nonnegative(),
-  max: z.number().finite().nonnegative(),
-  default: z.number().finite().nonnegative(),
+  min: z.number().nonnegative(),
+  max: z.number().nonnegative(),
+  default: z.number().nonnegative(),
 });
 
 /** A SNOMED CT concept used to recognise a coded condition. */

@@ -25,7 +25,7 @@ export interface Costs {
   readonly sources: readonly string[];
 }
 
-const price = z.number().finite().nonnegative().nullable();
+const price = z.number().nonnegative().nullable();
 
 export const costsSchema: z.ZodType<Costs> = z.strictObject({
   nasalSpray30DaySupply: z.strictObject({

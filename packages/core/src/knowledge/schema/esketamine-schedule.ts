@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  ESKETAMINE_SCHEDULE_IDS,
-  type EsketamineScheduleId,
-  type IndicationId,
-} from '../ids';
+import { ESKETAMINE_SCHEDULE_IDS, type EsketamineScheduleId, type IndicationId } from '../ids';
 import { indicationIdSchema, nonEmptyText, sourceIdsSchema } from './common';
 
 /** One phase of a labelled esketamine schedule. */

@@ -35,7 +35,7 @@ export interface DoseGuardrails {
   readonly notes: string;
 }
 
-const bound = z.number().finite().nonnegative().exactOptional();
+const bound = z.number().nonnegative().exactOptional();
 
 export const limitRangeSchema: z.ZodType<LimitRange> = z.strictObject({ min: bound, max: bound });
 

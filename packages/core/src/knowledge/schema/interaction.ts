@@ -49,7 +49,9 @@ export const interactionSchema: z.ZodType<Interaction> = z.strictObject({
   classId: z.string().regex(/^[a-z0-9-]+$/),
   className: nonEmptyText,
   exampleDrugs: z
-    .array(z.strictObject({ generic: nonEmptyText, brands: z.array(nonEmptyText), inSeed: z.boolean() }))
+    .array(
+      z.strictObject({ generic: nonEmptyText, brands: z.array(nonEmptyText), inSeed: z.boolean() }),
+    )
     .min(1),
   atcCodes: z.array(atcCodeSchema),
   appliesTo: z.array(medicationIdSchema).min(1),

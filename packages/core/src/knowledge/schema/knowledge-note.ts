@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { evidenceLevelSchema, nonEmptyText, sourceIdsSchema } from './common';
 import type { EvidenceLevel } from '../ids';
 
-export const NOTE_TOPICS = ['onset', 'research-update', 'abuse', 'regulatory'] as const;
+export const NOTE_TOPICS = [
+  'onset',
+  'research-update',
+  'abuse',
+  'regulatory',
+  'dosing',
+  'patient-advice',
+] as const;
 
 /** A dated statement (often the seed's) with what the evidence behind it actually shows. */
 export interface KnowledgeNote {

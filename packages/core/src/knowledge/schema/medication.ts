@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { IndicationId, MedicationId } from '../ids';
-import {
-  indicationIdSchema,
-  medicationIdSchema,
-  nonEmptyText,
-  sourceIdsSchema,
-} from './common';
+import { indicationIdSchema, medicationIdSchema, nonEmptyText, sourceIdsSchema } from './common';
 
 /** A WHO ATC code with whether the reference confirmed it (section 8 marks confirmed codes). */
 export interface AtcCode {

@@ -7,12 +7,7 @@ export interface ThresholdFinding {
   readonly context: string;
   readonly use: 'pre-dose-guide' | 'exclusion' | 'contraindication';
   readonly parameter:
-    | 'systolic-bp'
-    | 'diastolic-bp'
-    | 'heart-rate'
-    | 'respiratory-rate'
-    | 'spo2'
-    | 'weight';
+    'systolic-bp' | 'diastolic-bp' | 'heart-rate' | 'respiratory-rate' | 'spo2' | 'weight';
   readonly comparison: 'above' | 'below';
   readonly value: number;
   /** UCUM unit. */
@@ -88,7 +83,7 @@ export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
         'weight',
       ]),
       comparison: z.enum(['above', 'below']),
-      value: z.number().finite(),
+      value: z.number(),
       unit: z.enum(['mm[Hg]', '/min', '%', 'kg']),
       sources: sourceIdsSchema,
     }),

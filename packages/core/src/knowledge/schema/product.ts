@@ -51,7 +51,7 @@ export interface Product {
   readonly sources: readonly string[];
 }
 
-const positive = z.number().finite().positive();
+const positive = z.number().positive();
 
 export const productSchema: z.ZodType<Product> = z.strictObject({
   id: z.enum(PRODUCT_IDS),

@@ -36,6 +36,8 @@ export interface InfusionProtocol {
   readonly indicationId: IndicationId;
   readonly medicationId: 'ketamine';
   readonly route: 'IV';
+  /** The seed gives these protocols for adults only. */
+  readonly population: 'adults';
   readonly labelStatus: 'off-label';
   readonly doseMgPerKg: DefaultedRange;
   readonly durationMin: DefaultedRange;
@@ -57,6 +59,7 @@ export const infusionProtocolSchema: z.ZodType<InfusionProtocol> = z.strictObjec
   indicationId: indicationIdSchema,
   medicationId: z.literal('ketamine'),
   route: z.literal('IV'),
+  population: z.literal('adults'),
   labelStatus: z.literal('off-label'),
   doseMgPerKg: defaultedRangeSchema,
   durationMin: defaultedRangeSchema,

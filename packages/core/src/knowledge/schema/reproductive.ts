@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { MedicationId, Severity } from '../ids';
-import {
-  medicationIdSchema,
-  nonEmptyText,
-  severitySchema,
-  sourceIdsSchema,
-} from './common';
+import { medicationIdSchema, nonEmptyText, severitySchema, sourceIdsSchema } from './common';
 
 /** A pregnancy exposure registry a clinic can point patients to. */
 export interface PregnancyRegistry {

@@ -5,21 +5,45 @@ import { IsoDate, PageQuery } from '../common-schemas';
 const OptionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 const Nullable = z.string().nullable();
 
+const demographics = {
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  birthDate: IsoDate,
+  sex: z.enum(SEXES),
+  email: z.email().max(254),
+  phone: z.string().trim().min(1).max(40),
+  addressLine: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().min(1).max(20),
+};
+
 export const PatientCreateBody = z
   .object({
-    givenName: z.string().trim().min(1).max(100),
-    familyName: z.string().trim().min(1).max(100),
-    birthDate: IsoDate,
-    sex: z.enum(SEXES).default('unknown'),
-    email: z.email().max(254).optional(),
-    phone: OptionalText(40),
-    addressLine: OptionalText(200),
-    city: OptionalText(100),
-    postalCode: OptionalText(20),
+    givenName: demographics.givenName,
+    familyName: demographics.familyName,
+    birthDate: demographics.birthDate,
+    sex: demographics.sex.default('unknown'),
+    email: demographics.email.optional(),
+    phone: demographics.phone.optional(),
+    addressLine: demographics.addressLine.optional(),
+    city: demographics.city.optional(),
+    postalCode: demographics.postalCode.optional(),
   })
   .strict();
 
-export const PatientPatchBody = PatientCreateBody.partial()
+/** Only the fields sent change (no defaults here); `null` clears an optional contact field. */
+export const PatientPatchBody = z
+  .object({
+    givenName: demographics.givenName.optional(),
+    familyName: demographics.familyName.optional(),
+    birthDate: demographics.birthDate.optional(),
+    sex: demographics.sex.optional(),
+    email: demographics.email.nullable().optional(),
+    phone: demographics.phone.nullable().optional(),
+    addressLine: demographics.addressLine.nullable().optional(),
+    city: demographics.city.nullable().optional(),
+    postalCode: demographics.postalCode.nullable().optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'name at least one field to change' });
 

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
+
+const bound = z.number().nonnegative().exactOptional();
+const limitRange = z.strictObject({ min: bound, max: bound });
+const softHard = z.strictObject({
+  soft: limitRange.exactOptional(),
+  hard: limitRange.exactOptional(),
+});
+const mmHg = z.number().int().min(40).max(300).exactOptional();
+const price = z.number().nonnegative().nullable();
+
+/** Overrides of one protocol's guardrails; hard limits may only be tightened (checked later). */
+export const guardrailSettingsSchema = z.strictObject({
+  doseMgPerKg: softHard.exactOptional(),
+  totalDoseMg: softHard.exactOptional(),
+  doseRateMgPerKgPerHour: softHard.exactOptional(),
+  durationMin: softHard.exactOptional(),
+  finalConcentrationMgPerMl: softHard.exactOptional(),
+  weightKg: z.strictObject({ hard: limitRange.exactOptional() }).exactOptional(),
+  weightChangeSoftFraction: z.number().gt(0).max(0.5).exactOptional(),
+  lbKgMixupTolerance: z.number().gt(0).max(0.5).exactOptional(),
+  weightMaxAgeDays: z.number().int().min(1).max(365).exactOptional(),
+});
+
+/**
+ * What a clinic may change. Every field is optional and unknown keys are errors. Shape only:
+ * `applyClinicSettings` also checks values against the knowledge base (known codes, protocol
+ * defaults inside their sourced range, hard limits only tightened, soft inside hard).
+ */
+export const clinicSettingsSchema = z.strictObject({
+  clinicName: z.string().trim().min(1).max(200).exactOptional(),
+  /** Severity per contraindication, interaction or pregnancy/lactation code. */
+  severities: z.record(z.string(), z.enum(SEVERITIES)).exactOptional(),
+  /** Pre-session blood-pressure thresholds (a reading above the value triggers). */
+  bloodPressure: z
+    .strictObject({
+      softSystolicMmHg: mmHg,
+      softDiastolicMmHg: mmHg,
+      hardSystolicMmHg: mmHg,
+      hardDiastolicMmHg: mmHg,
+    })
+    .exactOptional(),
+  weightBasisDefault: z.enum(WEIGHT_BASES).exactOptional(),
+  protocols: z
+    .partialRecord(
+      z.enum(PROTOCOL_IDS),
+      z.strictObject({
+        defaultDoseMgPerKg: z.number().positive().exactOptional(),
+        defaultDurationMin: z.number().positive().exactOptional(),
+        weightBasis: z.enum(WEIGHT_BASES).exactOptional(),
+      }),
+    )
+    .exactOptional(),
+  guardrails: z.partialRecord(z.enum(PROTOCOL_IDS), guardrailSettingsSchema).exactOptional(),
+  prices: z
+    .strictObject({
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+        .exactOptional(),
+      consultPrice: price.exactOptional(),
+      infusionPriceByIndication: z.partialRecord(z.enum(INDICATION_IDS), price).exactOptional(),
+    })
+    .exactOptional(),
+});
+
+export type ClinicSettings = z.output<typeof clinicSettingsSchema>;
+export type GuardrailSettings = z.output<typeof guardrailSettingsSchema>;
