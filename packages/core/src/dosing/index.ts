@@ -26,3 +26,4 @@ export { parseQuantity, type ParseQuantityOptions } from './parse-quantity';
 export { validateDosingProtocol } from './compile-protocol';
 export { DOSE_LIMIT, DOSE_PROBLEM, type DoseProblemCode } from './problems';
 export { RANGE_SPECS } from './guardrails';
+export { dosingProtocolFor, infusionSettingsFor } from './from-knowledge';

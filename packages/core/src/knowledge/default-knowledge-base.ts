@@ -4,6 +4,7 @@ import { costs } from './facts/costs';
 import { esketamineSchedules } from './facts/esketamine-schedules';
 import { doseGuardrails } from './facts/guardrails';
 import { indications } from './facts/indications';
+import { infusionPreparation } from './facts/infusion-preparation';
 import { interactions } from './facts/interactions';
 import { medications } from './facts/medications';
 import { monitoring } from './facts/monitoring';
@@ -43,6 +44,8 @@ export const knowledgeBase: KnowledgeBase = sealKnowledgeBase({
   protocols,
   esketamineSchedules,
   doseGuardrails,
+  locationGuardrails: {},
+  infusionPreparation,
   contraindications,
   interactions,
   pregnancyAndLactation,

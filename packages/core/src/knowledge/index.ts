@@ -58,6 +58,8 @@ export type {
   OverrideValue,
 } from './schema/knowledge-base';
 export type { LimitRange, SoftHardLimits, DoseGuardrails } from './schema/guardrails';
+export { BAG_MODES, type BagMode, type InfusionPreparation } from './schema/infusion-preparation';
+export { LOCATION_CODE } from './settings/clinic-settings';
 export type { Source, SourceKind } from './schema/source';
 export type {
   DefaultedRange,

@@ -7,6 +7,7 @@ import { costsSchema, type Costs } from './costs';
 import { esketamineScheduleSchema, type EsketamineSchedule } from './esketamine-schedule';
 import { doseGuardrailsSchema, type DoseGuardrails } from './guardrails';
 import { indicationSchema, type Indication } from './indication';
+import { infusionPreparationSchema, type InfusionPreparation } from './infusion-preparation';
 import { interactionSchema, type Interaction } from './interaction';
 import { knowledgeNoteSchema, type KnowledgeNote } from './knowledge-note';
 import { medicationSchema, type Medication } from './medication';
@@ -49,6 +50,11 @@ export interface KnowledgeBase {
   readonly protocols: Readonly<Record<ProtocolId, InfusionProtocol>>;
   readonly esketamineSchedules: readonly EsketamineSchedule[];
   readonly doseGuardrails: Readonly<Record<ProtocolId, DoseGuardrails>>;
+  /** Guardrails a location tightens further, by location code then protocol (clinic settings). */
+  readonly locationGuardrails: Readonly<
+    Record<string, Partial<Readonly<Record<ProtocolId, DoseGuardrails>>>>
+  >;
+  readonly infusionPreparation: InfusionPreparation;
   readonly contraindications: readonly Contraindication[];
   readonly interactions: readonly Interaction[];
   readonly pregnancyAndLactation: readonly ReproductiveGuidance[];
@@ -75,6 +81,11 @@ export const knowledgeBaseSchema: z.ZodType<KnowledgeBase> = z.strictObject({
   protocols: z.record(z.enum(PROTOCOL_IDS), infusionProtocolSchema),
   esketamineSchedules: z.array(esketamineScheduleSchema),
   doseGuardrails: z.record(z.enum(PROTOCOL_IDS), doseGuardrailsSchema),
+  locationGuardrails: z.record(
+    z.string().min(1),
+    z.partialRecord(z.enum(PROTOCOL_IDS), doseGuardrailsSchema),
+  ),
+  infusionPreparation: infusionPreparationSchema,
   contraindications: z.array(contraindicationSchema).min(1),
   interactions: z.array(interactionSchema).min(1),
   pregnancyAndLactation: z.array(reproductiveGuidanceSchema).min(1),

@@ -65,6 +65,8 @@ function applyGuardrails(
   base: DoseGuardrails,
   gs: GuardrailSettings | undefined,
   note: Note,
+  settingsRoot: readonly PropertyKey[] = ['guardrails', id],
+  kbRoot: readonly PropertyKey[] = ['doseGuardrails', id],
 ): DoseGuardrails {
   if (gs === undefined) return base;
   for (const field of SOFT_HARD_FIELDS) {
@@ -73,8 +75,8 @@ function applyGuardrails(
         const to = gs[field]?.[kind]?.[side];
         if (to !== undefined)
           note(
-            ['guardrails', id, field, kind, side],
-            ['doseGuardrails', id, field, kind, side],
+            [...settingsRoot, field, kind, side],
+            [...kbRoot, field, kind, side],
             base[field][kind][side],
             to,
           );
@@ -85,8 +87,8 @@ function applyGuardrails(
     const to = gs.weightKg?.hard?.[side];
     if (to !== undefined)
       note(
-        ['guardrails', id, 'weightKg', 'hard', side],
-        ['doseGuardrails', id, 'weightKg', 'hard', side],
+        [...settingsRoot, 'weightKg', 'hard', side],
+        [...kbRoot, 'weightKg', 'hard', side],
         base.weightKg.hard[side],
         to,
       );
@@ -97,7 +99,7 @@ function applyGuardrails(
     'weightMaxAgeDays',
   ] as const) {
     const to = gs[key];
-    if (to !== undefined) note(['guardrails', id, key], ['doseGuardrails', id, key], base[key], to);
+    if (to !== undefined) note([...settingsRoot, key], [...kbRoot, key], base[key], to);
   }
   return mergeGuardrails(base, gs);
 }
@@ -190,6 +192,41 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
   const doseGuardrails = buildRecord(PROTOCOL_IDS, (id) =>
     applyGuardrails(id, base.doseGuardrails[id], s.guardrails?.[id], note),
   );
+  const locationGuardrails: Record<string, Partial<Record<ProtocolId, DoseGuardrails>>> = {
+    ...base.locationGuardrails,
+  };
+  for (const [code, location] of Object.entries(s.locations ?? {})) {
+    const byProtocol: Partial<Record<ProtocolId, DoseGuardrails>> = {};
+    for (const id of PROTOCOL_IDS) {
+      const gs = location.guardrails?.[id];
+      if (gs === undefined) continue;
+      byProtocol[id] = applyGuardrails(
+        id,
+        doseGuardrails[id],
+        gs,
+        note,
+        ['locations', code, 'guardrails', id],
+        ['locationGuardrails', code, id],
+      );
+    }
+    locationGuardrails[code] = byProtocol;
+  }
+  const prep = s.infusionPreparation;
+  const infusionPreparation = { ...base.infusionPreparation, ...prep };
+  for (const key of [
+    'diluent',
+    'bagVolumeMl',
+    'bagMode',
+    'volumeIncrementMl',
+    'rateIncrementMlPerHour',
+  ] as const) {
+    note(
+      ['infusionPreparation', key],
+      ['infusionPreparation', key],
+      base.infusionPreparation[key],
+      infusionPreparation[key],
+    );
+  }
   const contraindications = withSeverity(base.contraindications, 'contraindications', s, note).map(
     (c) =>
       c.bloodPressure === undefined
@@ -237,6 +274,8 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     clinic: { name, weightBasisDefault },
     protocols,
     doseGuardrails,
+    locationGuardrails,
+    infusionPreparation,
     contraindications,
     interactions,
     pregnancyAndLactation,

@@ -52,10 +52,10 @@ function checkGuardrailSettings(
   id: ProtocolId,
   gs: GuardrailSettings,
   baseG: DoseGuardrails,
+  root: readonly PropertyKey[] = ['guardrails', id],
 ): Problem[] {
   const problems: Problem[] = [];
   const effective = mergeGuardrails(baseG, gs);
-  const root = ['guardrails', id];
   for (const field of SOFT_HARD_FIELDS) {
     const unit = GUARDRAIL_UNITS[field];
     const set = gs[field];
@@ -197,6 +197,49 @@ function checkBloodPressure(settings: ClinicSettings, base: KnowledgeBase): Prob
 }
 
 /**
+ * A location's guardrails may only tighten the clinic's hard limits (the clinic's own settings
+ * applied first), and its protocol defaults must stay within its limits.
+ */
+function checkLocations(settings: ClinicSettings, base: KnowledgeBase): Problem[] {
+  const problems: Problem[] = [];
+  for (const [code, location] of Object.entries(settings.locations ?? {})) {
+    for (const id of PROTOCOL_IDS) {
+      const gs = location.guardrails?.[id];
+      if (gs === undefined) continue;
+      const clinicSet = settings.guardrails?.[id];
+      const clinicG =
+        clinicSet === undefined
+          ? base.doseGuardrails[id]
+          : mergeGuardrails(base.doseGuardrails[id], clinicSet);
+      const root = ['locations', code, 'guardrails', id];
+      const found = checkGuardrailSettings(id, gs, clinicG, root);
+      problems.push(...found);
+      if (found.length > 0) continue;
+      const effective = mergeGuardrails(clinicG, gs);
+      const dose =
+        settings.protocols?.[id]?.defaultDoseMgPerKg ?? base.protocols[id].doseMgPerKg.default;
+      const duration =
+        settings.protocols?.[id]?.defaultDurationMin ?? base.protocols[id].durationMin.default;
+      for (const [field, value, unit] of [
+        ['doseMgPerKg', dose, 'mg/kg'],
+        ['durationMin', duration, 'min'],
+      ] as const) {
+        const hard = effective[field].hard;
+        if (!isWithinRange(value, hard))
+          problems.push(
+            problem(
+              'SETTINGS.DEFAULT_OUTSIDE_GUARDRAIL',
+              `the protocol default ${value} ${unit} would be outside this location's hard limit (${describeRange(hard, unit)})`,
+              [...root, field, 'hard'],
+            ),
+          );
+      }
+    }
+  }
+  return problems;
+}
+
+/**
  * Checks shape-valid clinic settings against the knowledge base they apply to and returns
  * every problem, each with the path of the setting to fix.
  */
@@ -216,5 +259,6 @@ export function checkClinicSettings(settings: ClinicSettings, base: KnowledgeBas
   }
   problems.push(...checkBloodPressure(settings, base));
   for (const id of PROTOCOL_IDS) problems.push(...checkProtocol(id, settings, base));
+  problems.push(...checkLocations(settings, base));
   return problems;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
+import { BAG_MODES } from '../schema/infusion-preparation';
 
 const bound = z.number().nonnegative().exactOptional();
 const limitRange = z.strictObject({ min: bound, max: bound });
@@ -7,6 +8,9 @@ const softHard = z.strictObject({
   soft: limitRange.exactOptional(),
   hard: limitRange.exactOptional(),
 });
+/** A location's code, as the server stores it (`main-street`). */
+export const LOCATION_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 const mmHg = z.number().int().min(40).max(300).exactOptional();
 const price = z.number().nonnegative().nullable();
 
@@ -53,6 +57,28 @@ export const clinicSettingsSchema = z.strictObject({
     )
     .exactOptional(),
   guardrails: z.partialRecord(z.enum(PROTOCOL_IDS), guardrailSettingsSchema).exactOptional(),
+  /** How infusions are prepared and programmed (bag, mode, measuring and pump increments). */
+  infusionPreparation: z
+    .strictObject({
+      diluent: z.string().trim().min(1).max(100).exactOptional(),
+      bagVolumeMl: z.number().positive().max(1000).exactOptional(),
+      bagMode: z.enum(BAG_MODES).exactOptional(),
+      volumeIncrementMl: z.number().positive().max(10).exactOptional(),
+      rateIncrementMlPerHour: z.number().positive().max(10).exactOptional(),
+    })
+    .exactOptional(),
+  /**
+   * Per-location guardrails (a care area in a pump drug library), keyed by location code. They
+   * apply on top of the clinic's and may only tighten its hard limits.
+   */
+  locations: z
+    .record(
+      z.string().regex(LOCATION_CODE, 'must be a location code: lower-case letters, digits and -'),
+      z.strictObject({
+        guardrails: z.partialRecord(z.enum(PROTOCOL_IDS), guardrailSettingsSchema).exactOptional(),
+      }),
+    )
+    .exactOptional(),
   prices: z
     .strictObject({
       currency: z
