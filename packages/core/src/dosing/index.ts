@@ -27,3 +27,13 @@ export { validateDosingProtocol } from './compile-protocol';
 export { DOSE_LIMIT, DOSE_PROBLEM, type DoseProblemCode } from './problems';
 export { RANGE_SPECS } from './guardrails';
 export { dosingProtocolFor, infusionSettingsFor } from './from-knowledge';
+export {
+  calculateDose,
+  doseToJson,
+  DOSE_PRODUCTS,
+  type DoseJson,
+  type DoseLimitJson,
+  type DoseOutcome,
+  type DoseProduct,
+  type DoseRequest,
+} from './dose-request';
