@@ -34,6 +34,12 @@ export const defaultBloodPressureThresholds: BloodPressureThresholds = {
       note: 'No source in the reference gives a diastolic stop value. Conservative clinic default from the "180/100" figure often attributed to the APA consensus or Wan 2015, which could NOT be verified; one trial patient was stopped at 180/115. Review before use.',
     },
   },
+  readingMaxAge: {
+    maxAgeDays: 30,
+    basis: 'clinic-setting',
+    sources: ['S09a', 'S16'],
+    note: 'No source gives how old an intake blood pressure may be. Conservative clinic default: a reading older than 30 days proves nothing at screening. The labels still ask for a reading before every dose.',
+  },
 };
 
 /** The six contraindications the seed page lists, in its order. */

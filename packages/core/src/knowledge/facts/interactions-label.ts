@@ -140,4 +140,25 @@ export const labelInteractions: readonly Interaction[] = [
       'Esketamine label says monitor BP. For IV ketamine only a consumer drug site lists the interaction.',
     sources: ['S34', 'S81'],
   },
+  {
+    code: 'IX.THYROID_HORMONES',
+    classId: 'thyroid-hormones',
+    className: 'Thyroid hormones',
+    exampleDrugs: [
+      { generic: 'levothyroxine', brands: ['Synthroid'], inSeed: false },
+      { generic: 'liothyronine', brands: ['Cytomel'], inSeed: false },
+    ],
+    atcCodes: [],
+    appliesTo: ['ketamine'],
+    origin: ['smpc'],
+    summary:
+      'Thyroid hormones with ketamine may raise the risk of high blood pressure and a fast heart rate.',
+    effect: 'Higher risk of hypertension and tachycardia.',
+    management: 'Check that the thyroid dose is stable; monitor BP and heart rate during the session.',
+    severity: 'info',
+    evidenceLevel: 'smpc',
+    evidenceNote:
+      'Only a non-US ketamine SmPC lists it; not in the US label. Brand names are general knowledge.',
+    sources: ['S155', 'S129'],
+  },
 ];

@@ -22,6 +22,27 @@ export const pregnancyAndLactation: readonly ReproductiveGuidance[] = [
       phone: '1-844-405-6185',
       sources: ['S35', 'S36'],
     },
+    statusRules: {
+      pregnantMaxAge: {
+        maxAgeDays: 294,
+        basis: 'clinic-setting',
+        sources: ['S02', 'S35'],
+        note: 'Clinic default of 42 weeks, the longest a pregnancy usually lasts: an older pregnancy record, even one left active, no longer shows a current pregnancy. No source gives this window.',
+      },
+      notPregnantMaxAge: {
+        maxAgeDays: 14,
+        basis: 'clinic-setting',
+        sources: ['S02', 'S35'],
+        note: 'Conservative clinic default: a "not pregnant" status older than 14 days is treated as unknown. No source gives this window.',
+      },
+      askAgeYears: {
+        min: 10,
+        max: 55,
+        basis: 'clinic-setting',
+        sources: ['S02', 'S37'],
+        note: 'Clinic default, deliberately wide: female patients from 10 to 55 years old are asked for their pregnancy status unless a clinician records that pregnancy is not possible.',
+      },
+    },
     sources: ['SEED', 'S02', 'S03', 'S35', 'S36', 'S43'],
   },
   {

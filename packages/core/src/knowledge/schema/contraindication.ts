@@ -24,11 +24,21 @@ export interface BpPair {
   readonly diastolic: BpThreshold;
 }
 
+/** How old a recorded value may be and still count; older values prove nothing (screening). */
+export interface RecencyWindow {
+  readonly maxAgeDays: number;
+  readonly basis: 'sourced' | 'clinic-setting';
+  readonly sources: readonly string[];
+  readonly note: string;
+}
+
 /** Pre-session blood-pressure cut-offs: soft asks for review, hard stops the session. */
 export interface BloodPressureThresholds {
   readonly comparison: 'greater-than';
   readonly soft: BpPair;
   readonly hard: BpPair;
+  /** Screening uses the latest reading only when it is at most this old. */
+  readonly readingMaxAge?: RecencyWindow;
 }
 
 export const CONTRAINDICATION_ORIGINS = ['seed', 'ketamine-label', 'esketamine-label'] as const;
@@ -66,10 +76,18 @@ const bpPairSchema: z.ZodType<BpPair> = z.strictObject({
   diastolic: bpThresholdSchema,
 });
 
+export const recencyWindowSchema: z.ZodType<RecencyWindow> = z.strictObject({
+  maxAgeDays: z.number().int().min(1).max(3650),
+  basis: z.enum(['sourced', 'clinic-setting']),
+  sources: sourceIdsSchema,
+  note: nonEmptyText,
+});
+
 export const bloodPressureThresholdsSchema: z.ZodType<BloodPressureThresholds> = z.strictObject({
   comparison: z.literal('greater-than'),
   soft: bpPairSchema,
   hard: bpPairSchema,
+  readingMaxAge: recencyWindowSchema.exactOptional(),
 });
 
 export const contraindicationSchema: z.ZodType<Contraindication> = z.strictObject({

@@ -13,6 +13,7 @@ import type { KnowledgeBase, Override, OverrideValue } from '../schema/knowledge
 import type { InfusionProtocol } from '../schema/protocol';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
 import { mergeGuardrails } from './merge-guardrails';
+import { applyBpReadingWindow, applyPregnancyStatusSettings } from './screening-windows';
 
 type Note = (
   path: readonly PropertyKey[],
@@ -231,7 +232,15 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     (c) =>
       c.bloodPressure === undefined
         ? c
-        : { ...c, bloodPressure: applyBloodPressure(c.code, c.bloodPressure, s, note) },
+        : {
+            ...c,
+            bloodPressure: applyBpReadingWindow(
+              c.code,
+              applyBloodPressure(c.code, c.bloodPressure, s, note),
+              s,
+              note,
+            ),
+          },
   );
   const interactions = withSeverity(base.interactions, 'interactions', s, note);
   const pregnancyAndLactation = withSeverity(
@@ -239,7 +248,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     'pregnancyAndLactation',
     s,
     note,
-  );
+  ).map((g) => applyPregnancyStatusSettings(g, s, note));
 
   const prices = s.prices;
   const currency = prices?.currency ?? base.costs.currency;

@@ -43,6 +43,17 @@ export const clinicSettingsSchema = z.strictObject({
       softDiastolicMmHg: mmHg,
       hardSystolicMmHg: mmHg,
       hardDiastolicMmHg: mmHg,
+      /** Screening ignores a reading older than this (days). */
+      readingMaxAgeDays: z.number().int().min(1).max(365).exactOptional(),
+    })
+    .exactOptional(),
+  /** When screening treats a pregnancy status as known (see `PregnancyStatusRules`). */
+  pregnancyStatus: z
+    .strictObject({
+      pregnantMaxAgeDays: z.number().int().min(1).max(365).exactOptional(),
+      notPregnantMaxAgeDays: z.number().int().min(1).max(365).exactOptional(),
+      askMinAgeYears: z.number().int().min(0).max(120).exactOptional(),
+      askMaxAgeYears: z.number().int().min(0).max(120).exactOptional(),
     })
     .exactOptional(),
   weightBasisDefault: z.enum(WEIGHT_BASES).exactOptional(),
