@@ -11,4 +11,6 @@ export const queryKeys = {
   accessLog: (id: string, page: number) => ['access-log', id, page] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
   outbox: (page: number) => ['outbox', page] as const,
+  knowledge: ['knowledge'] as const,
+  doseCalculations: (patientId: string) => ['dose-calculations', patientId] as const,
 };

@@ -63,6 +63,27 @@ export const router = createBrowserRouter([
                     Component: m.PatientRecordPage,
                   })),
               },
+              {
+                path: '/dose',
+                lazy: () =>
+                  import('../dose/dose-calculator-page').then((m) => ({
+                    Component: m.DoseCalculatorPage,
+                  })),
+              },
+              {
+                path: '/patients/:id/dose',
+                lazy: () =>
+                  import('../dose/dose-calculator-page').then((m) => ({
+                    Component: m.DoseCalculatorPage,
+                  })),
+              },
+              {
+                path: '/patients/:id/dose/:calculationId',
+                lazy: () =>
+                  import('../dose/saved-sheet-page').then((m) => ({
+                    Component: m.SavedSheetPage,
+                  })),
+              },
             ],
           },
           {

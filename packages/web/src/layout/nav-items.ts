@@ -6,16 +6,18 @@ export interface NavItem {
 }
 
 const patientsItem: NavItem = { label: 'Patients', to: '/patients' };
+const doseItem: NavItem = { label: 'Dose calculator', to: '/dose' };
 
 const itemsByRole: Record<Role, readonly NavItem[]> = {
   patient: [
     { label: 'My record', to: '/me' },
     { label: 'Who opened my record', to: '/me/access' },
   ],
-  nurse: [patientsItem],
-  prescriber: [patientsItem],
+  nurse: [patientsItem, doseItem],
+  prescriber: [patientsItem, doseItem],
   admin: [
     patientsItem,
+    doseItem,
     { label: 'Audit log', to: '/admin/audit' },
     { label: 'Outbox', to: '/admin/outbox' },
   ],

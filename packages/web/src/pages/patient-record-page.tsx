@@ -1,4 +1,4 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -14,9 +14,18 @@ function StaffRecord({ patientId }: { patientId: string }) {
   return (
     <>
       <PageHeading>{`${givenName} ${familyName}`}</PageHeading>
-      <Text mb="md" c="dimmed">
-        MRN {mrn} · born {birthDate}
-      </Text>
+      <Group mb="md" justify="space-between">
+        <Text c="dimmed">
+          MRN {mrn} · born {birthDate}
+        </Text>
+        <Button
+          component={Link}
+          to={`/patients/${encodeURIComponent(patientId)}/dose`}
+          variant="light"
+        >
+          Dose calculator
+        </Button>
+      </Group>
       <PatientRecordSections patient={patient.data} editable />
     </>
   );

@@ -1,0 +1,82 @@
+import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import type { DoseJson, DoseLimitJson } from '@ketaflow/core';
+import { limitTitle } from './limit-title';
+
+interface DoseLimitsProps {
+  result: DoseJson;
+  reasons: Readonly<Record<string, string>>;
+  onReasonChange: (code: string, reason: string) => void;
+  /** Field errors from the server, by limit code. */
+  reasonErrors?: Readonly<Record<string, string>> | undefined;
+}
+
+function HardLimit({ limit }: { limit: DoseLimitJson }) {
+  return (
+    <Alert color="red" variant="filled" title="Hard limit: blocked — do not give">
+      {limit.message}
+    </Alert>
+  );
+}
+
+function SoftLimit(props: {
+  limit: DoseLimitJson;
+  reason: string;
+  error: string | undefined;
+  onChange: (reason: string) => void;
+}) {
+  const { limit } = props;
+  const label = `Reason to override: ${limitTitle(limit)}`;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      styles={{ root: { borderLeft: '4px solid var(--mantine-color-yellow-7)' } }}
+      title={
+        limit.overridden ? 'Soft limit: overridden with a reason' : 'Soft limit: needs a reason'
+      }
+    >
+      <Stack gap="xs">
+        <Text size="sm">{limit.message}</Text>
+        <TextInput
+          label={label}
+          required
+          value={props.reason}
+          error={props.error}
+          placeholder="Why is it right to go on for this patient?"
+          onChange={(event) => {
+            props.onChange(event.currentTarget.value);
+          }}
+        />
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Limits as a pump drug library shows them: hard ones block, soft ones each need a reason. */
+export function DoseLimits({
+  result,
+  reasons,
+  onReasonChange,
+  reasonErrors = {},
+}: DoseLimitsProps) {
+  if (result.limits.length === 0) return null;
+  return (
+    <Stack gap="sm" role="group" aria-label="Limits">
+      {result.limits.map((limit) =>
+        limit.level === 'hard' ? (
+          <HardLimit key={limit.code} limit={limit} />
+        ) : (
+          <SoftLimit
+            key={limit.code}
+            limit={limit}
+            reason={reasons[limit.code] ?? ''}
+            error={reasonErrors[limit.code]}
+            onChange={(reason) => {
+              onReasonChange(limit.code, reason);
+            }}
+          />
+        ),
+      )}
+    </Stack>
+  );
+}
