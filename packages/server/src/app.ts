@@ -20,6 +20,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
+import { dosingRoutes } from './routes/dosing/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
 import { systemRoutes } from './routes/system/routes';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(knowledgeRoutes, { knowledge: deps.knowledge });
   await app.register(patientRoutes, { db, clock });
   await app.register(clinicalRoutes, { db, clock });
+  await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
 

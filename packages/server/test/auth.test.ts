@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { as, cookieFrom, createTestApp, DEMO, DRIVERS, login, type TestApp } from './harness';
+import {
+  as,
+  cookieFrom,
+  countRows,
+  createTestApp,
+  DEMO,
+  DRIVERS,
+  login,
+  type TestApp,
+} from './harness';
 
 describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
   let t: TestApp;
@@ -199,8 +208,3 @@ describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
     expect(await countRows(t, 'outbox')).toBe(before);
   });
 });
-
-export async function countRows(t: TestApp, table: string): Promise<number> {
-  const rows = await t.database.query(`select count(*)::int as n from ${table}`);
-  return Number(rows[0]?.n);
-}

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type DatabaseHandle } from '../src/db/client';
 import { DEMO_PASSWORD } from '../src/demo/demo-people';
 import { seedDemoData } from '../src/demo/seed-demo';
-import { loadClinicKnowledge } from '../src/knowledge';
+import { loadClinicKnowledge, type ClinicKnowledge } from '../src/knowledge';
 import type { Clock } from '../src/lib/clock';
 
 /** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
@@ -59,7 +59,7 @@ async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promi
 /** Boots the app in-process (no port) on a fresh, migrated database with the demo clinic. */
 export async function createTestApp(
   driver: 'pglite' | 'postgres' = 'pglite',
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: { demo?: boolean; env?: Record<string, string>; knowledge?: ClinicKnowledge } = {},
 ): Promise<TestApp> {
   const pgDb = driver === 'postgres' ? await freshPostgresDatabase() : undefined;
   const config = loadConfig({ KETAFLOW_DEMO_DATA: 'on', LOG_LEVEL: 'silent', ...options.env });
@@ -71,7 +71,7 @@ export async function createTestApp(
     config,
     database,
     clock,
-    knowledge: loadClinicKnowledge(),
+    knowledge: options.knowledge ?? loadClinicKnowledge(),
     logger: false,
     serveWeb: false,
   });
@@ -135,3 +135,9 @@ export const DEMO = {
   nurse: 'nurse@demo.ketaflow.test',
   patient: 'patient@demo.ketaflow.test',
 } as const;
+
+/** Rows in a table, to prove that a refused request wrote nothing. */
+export async function countRows(t: TestApp, table: string): Promise<number> {
+  const rows = await t.database.query(`select count(*)::int as n from ${table}`);
+  return Number(rows[0]?.n);
+}

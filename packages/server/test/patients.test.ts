@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { countRows } from './auth.test';
-import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
+import {
+  as,
+  countRows,
+  createTestApp,
+  DEMO,
+  DRIVERS,
+  login,
+  type Session,
+  type TestApp,
+} from './harness';
 
 type Role = 'anonymous' | 'patient' | 'nurse' | 'prescriber' | 'admin';
 

@@ -197,13 +197,13 @@ export function calculateDose(kb: KnowledgeBase, input: unknown): Result<DoseOut
     const probe = calculateInfusion(
       toInfusionInput(request, dosingProtocolFor(kb, PROTOCOL_IDS[0]), settings),
     );
-    if (!probe.ok) problems.push(...probe.error);
+    if (!probe.ok) problems.push(...probe.error.map(requestPath));
     return err(problems);
   }
   const locationCode = typeof location === 'string' ? location : undefined;
   const protocol = dosingProtocolFor(kb, indication, locationCode);
   const result = calculateInfusion(toInfusionInput(request, protocol, settings));
-  if (!result.ok) return err([...problems, ...result.error]);
+  if (!result.ok) return err([...problems, ...result.error.map(requestPath)]);
   if (problems.length > 0) return err(problems);
   if (locationCode !== undefined && kb.locationGuardrails[locationCode]?.[indication] === undefined)
     return ok({
@@ -217,6 +217,14 @@ export function calculateDose(kb: KnowledgeBase, input: unknown): Result<DoseOut
       },
     });
   return ok({ product, calculation: result.value });
+}
+
+/** The calculator's field names, as the request spells them. */
+function requestPath(p: Problem): Problem {
+  const path = p.path;
+  if (path === 'vialConcentration' || path?.startsWith('vialConcentration.') === true)
+    return { ...p, path: `concentration${path.slice('vialConcentration'.length)}` };
+  return p;
 }
 
 function toInfusionInput(

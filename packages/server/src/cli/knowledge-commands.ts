@@ -30,7 +30,7 @@ export function addKnowledgeCommands(program: Command): void {
       }
       for (const { id, displayName, protocol } of items) {
         const perWeek = protocol.sessionsPerWeek
-          ? `${range(protocol.sessionsPerWeek, '×/week')}`
+          ? range(protocol.sessionsPerWeek, '×/week')
           : 'as needed';
         print(
           `${id.padEnd(24)} ${displayName.padEnd(34)} ${range(protocol.doseMgPerKg, 'mg/kg').padEnd(14)} over ${range(protocol.durationMin, 'min').padEnd(12)} ${perWeek}`,

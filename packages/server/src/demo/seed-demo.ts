@@ -46,12 +46,14 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
       .values([
         {
           clinicId: clinic.id,
+          code: 'downtown',
           name: 'Downtown',
           timeZone: 'America/New_York',
           addressLine: '100 Main Street',
         },
         {
           clinicId: clinic.id,
+          code: 'riverside',
           name: 'Riverside',
           timeZone: 'America/New_York',
           addressLine: '25 River Road',

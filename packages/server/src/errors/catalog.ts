@@ -14,12 +14,25 @@ export const ERROR_CATALOG = {
   'AUTH.EMAIL_TAKEN': { status: 409, title: 'An account with this e-mail already exists' },
   'RESOURCE.NOT_FOUND': { status: 404, title: 'Not found' },
   'RESOURCE.CONFLICT': { status: 409, title: 'The request conflicts with the current state' },
+  'DOSE.BLOCKED': { status: 422, title: 'A hard dose limit blocks this calculation' },
+  'DOSE.OVERRIDE_REASON_REQUIRED': {
+    status: 422,
+    title: 'A soft dose limit needs a reason before going on',
+  },
+  'DOSE.NO_WEIGHT': { status: 422, title: 'The patient has no recorded weight' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** A dose limit carried in a DOSE.* problem, so the client can show and override it. */
+export interface ProblemLimit {
+  readonly level: 'soft' | 'hard';
+  readonly code: string;
+  readonly message: string;
+}
 
 export interface FieldError {
   /** Where the problem is, e.g. `body.weight.value`. */
@@ -32,12 +45,19 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly errors: readonly FieldError[] | undefined;
+  readonly limits: readonly ProblemLimit[] | undefined;
 
-  constructor(code: ErrorCode, detail?: string, errors?: readonly FieldError[]) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    errors?: readonly FieldError[],
+    limits?: readonly ProblemLimit[],
+  ) {
     super(detail ?? ERROR_CATALOG[code].title);
     this.code = code;
     this.status = ERROR_CATALOG[code].status;
     this.errors = errors;
+    this.limits = limits;
   }
 }
 

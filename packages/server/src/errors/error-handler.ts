@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from './catalog';
+import {
+  AppError,
+  ERROR_CATALOG,
+  type ErrorCode,
+  type FieldError,
+  type ProblemLimit,
+} from './catalog';
 
 const CONTEXT_PREFIX: Record<string, string> = {
   body: 'body',
@@ -17,12 +23,14 @@ export interface ProblemDetails {
   code: ErrorCode;
   instance?: string;
   errors?: FieldError[];
+  limits?: ProblemLimit[];
 }
 
 export function problemFor(
   code: ErrorCode,
   detail: string,
   errors?: readonly FieldError[],
+  limits?: readonly ProblemLimit[],
 ): ProblemDetails {
   const entry = ERROR_CATALOG[code];
   return {
@@ -32,6 +40,7 @@ export function problemFor(
     detail,
     code,
     ...(errors && errors.length > 0 ? { errors: [...errors] } : {}),
+    ...(limits && limits.length > 0 ? { limits: [...limits] } : {}),
   };
 }
 
@@ -50,7 +59,11 @@ function sendProblem(
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, request, problemFor(error.code, error.message, error.errors));
+      return sendProblem(
+        reply,
+        request,
+        problemFor(error.code, error.message, error.errors, error.limits),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const prefix = CONTEXT_PREFIX[error.validationContext ?? 'body'] ?? 'body';

@@ -18,6 +18,10 @@ export const ProblemSchema = z
     code: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    limits: z
+      .array(z.object({ level: z.enum(['soft', 'hard']), code: z.string(), message: z.string() }))
+      .optional()
+      .describe('DOSE.* problems: the limits that stopped the request'),
   })
   .describe('RFC 9457 problem details');
 

@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './audit';
 export * from './clinic';
 export * from './patients';
+export * from './dosing';

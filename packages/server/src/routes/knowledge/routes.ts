@@ -57,7 +57,7 @@ export const knowledgeRoutes: FastifyPluginAsyncZod<{ knowledge: ClinicKnowledge
     },
     () => ({
       knowledgeVersion: kb.knowledgeVersion,
-      items: kb.products.map((p) => ({ ...p }) as Record<string, unknown> & { id: string }),
+      items: kb.products.map((p) => ({ ...p })),
     }),
   );
 };
