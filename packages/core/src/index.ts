@@ -5,3 +5,5 @@
 export * from './result';
 export * from './knowledge/index';
 export * from './dosing/index';
+export * from './vocabulary/index';
+export * from './screening/index';

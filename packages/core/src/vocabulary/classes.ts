@@ -11,7 +11,8 @@ export function interactionClassIdsOf(ingredient: Ingredient): readonly string[]
   const out: string[] = [];
   for (const id of ingredient.classIds) {
     const cls = dictionary.classes.get(id);
-    if (cls !== undefined && !out.includes(cls.interactionClassId)) out.push(cls.interactionClassId);
+    if (cls !== undefined && !out.includes(cls.interactionClassId))
+      out.push(cls.interactionClassId);
   }
   return out;
 }

@@ -96,7 +96,14 @@ export const CURATED_CLASSES: readonly CuratedClass[] = [
     id: 'ssris',
     name: 'Selective serotonin reuptake inhibitors (SSRIs)',
     interactionClassId: 'antidepressants',
-    members: ['citalopram', 'escitalopram', 'fluoxetine', 'fluvoxamine', 'paroxetine', 'sertraline'],
+    members: [
+      'citalopram',
+      'escitalopram',
+      'fluoxetine',
+      'fluvoxamine',
+      'paroxetine',
+      'sertraline',
+    ],
   },
   {
     id: 'snris',
@@ -130,7 +137,14 @@ export const CURATED_CLASSES: readonly CuratedClass[] = [
     id: 'maois',
     name: 'Monoamine oxidase inhibitors (MAOIs)',
     interactionClassId: 'maois',
-    members: ['isocarboxazid', 'phenelzine', 'rasagiline', 'safinamide', 'selegiline', 'tranylcypromine'],
+    members: [
+      'isocarboxazid',
+      'phenelzine',
+      'rasagiline',
+      'safinamide',
+      'selegiline',
+      'tranylcypromine',
+    ],
     note: 'Rasagiline and safinamide are MAO-B inhibitors like selegiline; grouped conservatively.',
   },
   {
@@ -202,7 +216,13 @@ export const CURATED_CLASSES: readonly CuratedClass[] = [
     id: 'thiazide-diuretics',
     name: 'Thiazide and thiazide-like diuretics',
     interactionClassId: 'antihypertensives',
-    members: ['chlorothiazide', 'chlorthalidone', 'hydrochlorothiazide', 'indapamide', 'metolazone'],
+    members: [
+      'chlorothiazide',
+      'chlorthalidone',
+      'hydrochlorothiazide',
+      'indapamide',
+      'metolazone',
+    ],
   },
   {
     id: 'loop-diuretics',

@@ -1,9 +1,4 @@
-import {
-  COMBINATION_PRODUCTS,
-  CURATED_CLASSES,
-  HAND_ADDED_BRANDS,
-  SYNONYMS,
-} from './curation';
+import { COMBINATION_PRODUCTS, CURATED_CLASSES, HAND_ADDED_BRANDS, SYNONYMS } from './curation';
 import { BRAND_LINES, INGREDIENT_LINES, PRODUCT_CODE_LINES } from './data/rxnorm.generated';
 import { allowedEdits } from './edit-distance';
 import { nameKey } from './text';

@@ -153,7 +153,10 @@ export function resolveRxNormCodes(codes: readonly string[]): Normalized | undef
  * A medication from its RxNorm codes, else from its text (an old or unknown code falls back to
  * the display text, as with 2019-era EHR data).
  */
-export function normalizeMedication(codes: readonly string[], text: string | undefined): Normalized {
+export function normalizeMedication(
+  codes: readonly string[],
+  text: string | undefined,
+): Normalized {
   const byCode = resolveRxNormCodes(codes);
   const hasText = text !== undefined && text.trim() !== '';
   if (byCode === undefined)
@@ -168,7 +171,7 @@ export function normalizeMedication(codes: readonly string[], text: string | und
 
 /** An ingredient by its lower-case RxNorm name. */
 export function findIngredient(name: string): Ingredient | undefined {
-  return dictionary.ingredients.get(name.toLowerCase());
+  return dictionary.ingredients.get(name) ?? dictionary.ingredients.get(name.toLowerCase());
 }
 
 /** Every name the normaliser knows (generic, synonym, brand), for autocomplete. */
