@@ -37,6 +37,19 @@ describe('calculateDose', () => {
     expect(out.steps[0]).toContain('80 kg');
   });
 
+  it('uses the clinic’s stocked vial when none is named, and says so', () => {
+    const { concentration: _named, ...unnamed } = base;
+    const out = json(unnamed);
+    const stocked = knowledgeBase.infusionPreparation.vialConcentrationMgPerMl;
+    expect(out.vialConcentration).toEqual({ value: stocked, unit: 'mg/mL' });
+    expect(out.notes.join(' ')).toContain('stocked strength (clinic setting)');
+    const applied = applyClinicSettings(knowledgeBase, {
+      infusionPreparation: { vialConcentrationMgPerMl: 50 },
+    });
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+    expect(json(unnamed, applied.value).vialConcentration).toEqual({ value: 50, unit: 'mg/mL' });
+  });
+
   it('takes a bag other than the clinic default and the withdraw mode', () => {
     const out = json({
       ...base,

@@ -40,6 +40,7 @@ export interface DoseRequest {
   readonly weightBasis?: WeightBasis;
   readonly dose?: InputQuantity<'mg/kg' | 'mg'>;
   readonly duration?: InputQuantity<'min' | 'h'>;
+  /** Vial strength; without it the clinic's stocked strength (a clinic setting) is used. */
   readonly concentration?: InputQuantity<'mg/mL'>;
   /** A bag other than the clinic's default one. */
   readonly bagVolume?: InputQuantity<'mL'>;
@@ -202,21 +203,33 @@ export function calculateDose(kb: KnowledgeBase, input: unknown): Result<DoseOut
   }
   const locationCode = typeof location === 'string' ? location : undefined;
   const protocol = dosingProtocolFor(kb, indication, locationCode);
-  const result = calculateInfusion(toInfusionInput(request, protocol, settings));
+  const stocked = kb.infusionPreparation.vialConcentrationMgPerMl;
+  const withVial: DoseRequest =
+    request.concentration === undefined
+      ? { ...request, concentration: { value: stocked, unit: 'mg/mL' } }
+      : request;
+  const result = calculateInfusion(toInfusionInput(withVial, protocol, settings));
   if (!result.ok) return err([...problems, ...result.error.map(requestPath)]);
   if (problems.length > 0) return err(problems);
-  if (locationCode !== undefined && kb.locationGuardrails[locationCode]?.[indication] === undefined)
-    return ok({
-      product,
-      calculation: {
-        ...result.value,
-        notes: [
-          ...result.value.notes,
+  const vialNote =
+    request.concentration === undefined
+      ? [`Vial ${stocked} mg/mL is the clinic's stocked strength (clinic setting): check the vial.`]
+      : [];
+  const locationNote =
+    locationCode !== undefined && kb.locationGuardrails[locationCode]?.[indication] === undefined
+      ? [
           `Location ${locationCode} sets no guardrails of its own for ${indication}: the clinic's apply.`,
-        ],
-      },
-    });
-  return ok({ product, calculation: result.value });
+        ]
+      : [];
+  if (vialNote.length === 0 && locationNote.length === 0)
+    return ok({ product, calculation: result.value });
+  return ok({
+    product,
+    calculation: {
+      ...result.value,
+      notes: [...result.value.notes, ...vialNote, ...locationNote],
+    },
+  });
 }
 
 /** The calculator's field names, as the request spells them. */

@@ -13,6 +13,8 @@ export type BagMode = (typeof BAG_MODES)[number];
 export interface InfusionPreparation {
   /** Diluent, e.g. "0.9% sodium chloride" (label diluents: NS, D5W, sterile water [S01][S05]). */
   readonly diluent: string;
+  /** The vial strength the clinic stocks, used when a calculation names none (10, 50 or 100). */
+  readonly vialConcentrationMgPerMl: 10 | 50 | 100;
   /** Nominal bag volume (overfill is not counted). */
   readonly bagVolumeMl: number;
   /** Drug volume added to the bag, or the same volume of diluent withdrawn first. */
@@ -30,6 +32,7 @@ const increment = z.number().positive().max(10);
 
 export const infusionPreparationSchema: z.ZodType<InfusionPreparation> = z.strictObject({
   diluent: nonEmptyText,
+  vialConcentrationMgPerMl: z.union([z.literal(10), z.literal(50), z.literal(100)]),
   bagVolumeMl: z.number().positive().max(1000),
   bagMode: z.enum(BAG_MODES),
   volumeIncrementMl: increment,

@@ -216,6 +216,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
   const infusionPreparation = { ...base.infusionPreparation, ...prep };
   for (const key of [
     'diluent',
+    'vialConcentrationMgPerMl',
     'bagVolumeMl',
     'bagMode',
     'volumeIncrementMl',

@@ -72,6 +72,9 @@ export const clinicSettingsSchema = z.strictObject({
   infusionPreparation: z
     .strictObject({
       diluent: z.string().trim().min(1).max(100).exactOptional(),
+      vialConcentrationMgPerMl: z
+        .union([z.literal(10), z.literal(50), z.literal(100)])
+        .exactOptional(),
       bagVolumeMl: z.number().positive().max(1000).exactOptional(),
       bagMode: z.enum(BAG_MODES).exactOptional(),
       volumeIncrementMl: z.number().positive().max(10).exactOptional(),
