@@ -100,7 +100,7 @@ function readRange(
   path: string,
   problems: Problem[],
 ): { min: CompiledBound | undefined; max: CompiledBound | undefined } {
-  if (range === undefined || typeof range !== 'object') {
+  if (typeof range !== 'object' || (range as unknown) === null) {
     problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path} is required`));
     return { min: undefined, max: undefined };
   }
@@ -143,7 +143,8 @@ function readDefaulted(
   problems: Problem[],
 ): number | undefined {
   const ok =
-    range !== undefined &&
+    typeof range === 'object' &&
+    (range as unknown) !== null &&
     [range.min, range.max, range.default].every(
       (v) => typeof v === 'number' && v > 0 && v <= max && toScaledInteger(v, digits) !== undefined,
     ) &&
@@ -205,7 +206,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     );
   }
   const g = protocol.guardrails as DoseGuardrails | undefined;
-  if (g === undefined || typeof g !== 'object') {
+  if (typeof g !== 'object' || (g as unknown) === null) {
     problems.push(
       problem(
         DOSE_PROBLEM.INVALID_PROTOCOL,

@@ -58,6 +58,8 @@ export interface ReadInfusion {
 /** Physically plausible input bounds (not clinical limits: those are the guardrails). */
 const MAX_WEIGHT_KG = 1000;
 const MAX_WEIGHT_LB = 2204.6;
+/** Below these a weight would round to 0 g and every per-kg value divide by zero. */
+const MIN_WEIGHT = { kg: 0.5, lb: 1 } as const;
 const MAX_DOSE_MG_PER_KG = 100;
 const MAX_DOSE_MG = 10_000;
 const MAX_DURATION_MIN = 20_160;
@@ -143,6 +145,16 @@ function readSettings(
 function readWeight(raw: unknown, problems: Problem[]): ScaledMeasure<'kg' | 'lb'> | undefined {
   const q = readQuantity(raw, 'weight', WEIGHT_UNITS, problems);
   if (q === undefined) return undefined;
+  if (q.value < MIN_WEIGHT[q.unit]) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.OUT_OF_RANGE,
+        'weight',
+        `weight ${q.value} ${q.unit} is not plausible (at least ${MIN_WEIGHT[q.unit]} ${q.unit})`,
+      ),
+    );
+    return undefined;
+  }
   const max = q.unit === 'kg' ? MAX_WEIGHT_KG : MAX_WEIGHT_LB;
   const scaled6 = readScaled(q.value, 'weight', q.unit, 6, max, problems);
   return scaled6 === undefined ? undefined : { unit: q.unit, value: q.value, scaled6 };
@@ -279,7 +291,8 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
     else problems.push(...compiled.error);
   }
 
-  const basis = input.weightBasis ?? protocol?.weightBasis;
+  // `??` would let null through as 'use the protocol's basis'; null is a wrong type, not absence.
+  const basis = input.weightBasis === undefined ? protocol?.weightBasis : input.weightBasis;
   if (
     input.weightBasis !== undefined &&
     basis !== 'actual' &&
@@ -347,8 +360,17 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
       unknown
     >;
     const kg = readPositiveNumber(last.valueKg, 'lastRecordedWeight.valueKg', problems);
+    if (kg !== undefined && kg < MIN_WEIGHT.kg) {
+      problems.push(
+        problem(
+          DOSE_PROBLEM.OUT_OF_RANGE,
+          'lastRecordedWeight.valueKg',
+          `lastRecordedWeight.valueKg ${kg} kg is not plausible (at least ${MIN_WEIGHT.kg} kg)`,
+        ),
+      );
+    }
     const scaled6 =
-      kg === undefined
+      kg === undefined || kg < MIN_WEIGHT.kg
         ? undefined
         : readScaled(kg, 'lastRecordedWeight.valueKg', 'kg', 6, MAX_WEIGHT_KG, problems);
     const lastMs = readDate(last.measuredOn, 'lastRecordedWeight.measuredOn', problems);
