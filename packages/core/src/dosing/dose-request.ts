@@ -236,7 +236,11 @@ export function calculateDose(kb: KnowledgeBase, input: unknown): Result<DoseOut
 function requestPath(p: Problem): Problem {
   const path = p.path;
   if (path === 'vialConcentration' || path?.startsWith('vialConcentration.') === true)
-    return { ...p, path: `concentration${path.slice('vialConcentration'.length)}` };
+    return {
+      ...p,
+      path: `concentration${path.slice('vialConcentration'.length)}`,
+      message: p.message.replace(/^vialConcentration/, 'concentration'),
+    };
   return p;
 }
 

@@ -6,6 +6,7 @@ import { users } from '../db/schema/index';
 import { hashPassword } from '../lib/passwords';
 import { newToken } from '../lib/tokens';
 import { describeStart, startServer } from '../server';
+import { addDoseCommand } from './dose-command';
 import { addKnowledgeCommands } from './knowledge-commands';
 
 /** Writes to stdout; the CLI's output is its interface (design.md: contracts). */
@@ -83,6 +84,7 @@ export function buildCli(): Command {
     });
 
   addKnowledgeCommands(program);
+  addDoseCommand(program);
   return program;
 }
 
