@@ -1,4 +1,4 @@
-import { Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Fieldset, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { DoseProduct, KnowledgeBase, WeightBasis } from '@ketaflow/core';
 import type { ReactNode } from 'react';
 import type { Patient } from '../api/patient-types';
@@ -21,6 +21,9 @@ interface DoseFormProps {
   onChange: (patch: Partial<DoseInputs>) => void;
 }
 
+const unitWidth = 84;
+
+/** The unit of a quantity, inside the number field's right edge; named for screen readers. */
 function UnitSelect<U extends string>(props: {
   label: string;
   value: U;
@@ -29,10 +32,24 @@ function UnitSelect<U extends string>(props: {
 }) {
   return (
     <NativeSelect
-      label={props.label}
+      aria-label={props.label}
       data={[...props.units]}
       value={props.value}
-      w={96}
+      rightSectionWidth={24}
+      styles={{
+        input: {
+          width: unitWidth,
+          fontWeight: 500,
+          // Inside the number field's border: 2 px lower than a field of the same size.
+          height: 'calc(var(--input-height-sm) - 2px)',
+          minHeight: 'calc(var(--input-height-sm) - 2px)',
+          borderTopLeftRadius: 0,
+          borderBottomLeftRadius: 0,
+          borderTop: 0,
+          borderBottom: 0,
+          borderRight: 0,
+        },
+      }}
       onChange={(event) => {
         const unit = props.units.find((u) => u === event.currentTarget.value);
         if (unit !== undefined) props.onChange(unit);
@@ -41,7 +58,7 @@ function UnitSelect<U extends string>(props: {
   );
 }
 
-/** A number field with its unit beside it; the error sits under the number. */
+/** A number field with its unit at its right edge; the error sits under the number. */
 function QuantityField(props: {
   label: string;
   value: string;
@@ -52,23 +69,28 @@ function QuantityField(props: {
   unit: ReactNode;
 }) {
   return (
-    <Group align="flex-start" gap="xs" wrap="nowrap">
-      <TextInput
-        label={props.label}
-        inputMode="decimal"
-        autoComplete="off"
-        value={props.value}
-        error={props.error}
-        description={props.description}
-        placeholder={props.placeholder}
-        onChange={(event) => {
-          props.onChange(event.currentTarget.value);
-        }}
-        style={{ flex: 1 }}
-      />
-      {props.unit}
-    </Group>
+    <TextInput
+      label={props.label}
+      inputMode="decimal"
+      autoComplete="off"
+      value={props.value}
+      error={props.error}
+      description={props.description}
+      placeholder={props.placeholder}
+      onChange={(event) => {
+        props.onChange(event.currentTarget.value);
+      }}
+      rightSection={props.unit}
+      rightSectionWidth={props.unit === null ? undefined : unitWidth}
+    />
   );
+}
+
+/** "0.5 mg/kg" for a fixed value, "0.1–0.5 mg/kg" for a range. */
+function describeRange(range: { min: number; max: number }, unit: string): string {
+  return range.min === range.max
+    ? `${String(range.min)} ${unit}`
+    : `${String(range.min)}–${String(range.max)} ${unit}`;
 }
 
 function optionsOf<V extends string>(labels: Readonly<Record<V, string>>) {
@@ -271,7 +293,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
                 description={
                   protocol === undefined
                     ? 'Protocol default'
-                    : `Protocol: ${String(protocol.doseMgPerKg.min)}–${String(protocol.doseMgPerKg.max)} mg/kg, default ${String(protocol.doseMgPerKg.default)} mg/kg`
+                    : `Protocol: ${describeRange(protocol.doseMgPerKg, 'mg/kg')}, default ${String(protocol.doseMgPerKg.default)} mg/kg`
                 }
                 onChange={(dose) => {
                   onChange({ dose });
@@ -299,7 +321,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
                 description={
                   protocol === undefined
                     ? 'Protocol default'
-                    : `Protocol: ${String(protocol.durationMin.min)}–${String(protocol.durationMin.max)} min, default ${String(protocol.durationMin.default)} min`
+                    : `Protocol: ${describeRange(protocol.durationMin, 'min')}, default ${String(protocol.durationMin.default)} min`
                 }
                 onChange={(duration) => {
                   onChange({ duration });

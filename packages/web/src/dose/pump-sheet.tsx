@@ -58,12 +58,13 @@ function Verdict({ result, saved }: Pick<PumpSheetProps, 'result' | 'saved'>) {
   return null;
 }
 
-const checkRoles = [
+const infusionChecks = [
   'Prepared by',
   'Independent double check by',
   'Pump programmed by',
   'Pump settings checked by',
 ];
+const nasalChecks = ['Prepared by', 'Independent double check by', 'Given by'];
 
 /** The pump programming sheet: what to draw up, how to run it, and lines for a double check. */
 export function PumpSheet(props: PumpSheetProps) {
@@ -164,7 +165,7 @@ export function PumpSheet(props: PumpSheetProps) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {checkRoles.map((role) => (
+            {(isInfusion ? infusionChecks : nasalChecks).map((role) => (
               <Table.Tr key={role}>
                 <Table.Th scope="row">{role}</Table.Th>
                 <Table.Td />

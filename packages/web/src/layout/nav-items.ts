@@ -3,10 +3,16 @@ import type { Role } from '../api/auth-types';
 export interface NavItem {
   label: string;
   to: string;
+  /** Pages under another item's path that belong to this one (a patient's dose calculator). */
+  owns?: RegExp;
 }
 
 const patientsItem: NavItem = { label: 'Patients', to: '/patients' };
-const doseItem: NavItem = { label: 'Dose calculator', to: '/dose' };
+const doseItem: NavItem = {
+  label: 'Dose calculator',
+  to: '/dose',
+  owns: /^\/patients\/[^/]+\/dose(\/|$)/,
+};
 
 const itemsByRole: Record<Role, readonly NavItem[]> = {
   patient: [
@@ -33,7 +39,8 @@ export function isNavItemActive(
   pathname: string,
   items: readonly NavItem[],
 ): boolean {
-  if (pathname === item.to) return true;
+  if (pathname === item.to || item.owns?.test(pathname) === true) return true;
+  if (items.some((other) => other !== item && other.owns?.test(pathname) === true)) return false;
   // "/me" must not light up on "/me/access", which has its own item.
   const moreSpecific = items.some(
     (other) => other !== item && pathname.startsWith(other.to) && other.to.startsWith(item.to),

@@ -1,0 +1,193 @@
+import { join } from 'node:path';
+import type { KnowledgeBase } from '@ketaflow/core';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Patient } from '../src/api/patient-types';
+import { expectInfusion, type InfusionExpectation } from './dose-expectations';
+import { demoEmails, repoRoot, takeScreenshot, useHarness } from './harness';
+import { label, logIn, waitForPath, waitForText } from './steps';
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The value cell of the row headed `name` in a two-column results table. */
+function valueOf(table: Locator, name: string): Locator {
+  return table
+    .getByRole('row')
+    .filter({ has: table.page().getByRole('rowheader', { name, exact: true }) })
+    .getByRole('cell');
+}
+
+const rowsByField: Readonly<Record<keyof InfusionExpectation, string>> = {
+  dose: 'Dose',
+  drugVolume: 'Drug volume',
+  totalVolume: 'Total volume',
+  concentration: 'Final concentration',
+  rate: 'Pump rate',
+  duration: 'Duration',
+  doseRate: 'Dose rate',
+};
+
+async function expectNumbers(table: Locator, expected: InfusionExpectation): Promise<void> {
+  for (const [field, row] of Object.entries(rowsByField)) {
+    const want = expected[field as keyof InfusionExpectation];
+    await waitForText(valueOf(table, row), want);
+    expect((await valueOf(table, row).textContent())?.trim()).toBe(want);
+  }
+}
+
+describe('dose calculator in the browser', () => {
+  const harness = useHarness();
+
+  test('a nurse calculates a depression infusion, overrides a soft limit, saves and prints the sheet', async () => {
+    const page = await harness.newPage();
+    await logIn(page, demoEmails.nurse);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Dose calculator' })
+      .click();
+    await waitForPath(page, '/dose');
+
+    // Pick the patient through the search.
+    await page.getByLabel(label('Find patient')).fill('Lindqvist');
+    const matches = page.getByRole('table', { name: 'Matching patients' });
+    await waitForText(matches, 'Lindqvist');
+    await takeScreenshot(page, 'dose-pick-patient');
+    await matches.getByRole('link', { name: /Lindqvist/ }).click();
+    await waitForPath(page, /^\/patients\/[^/]+\/dose$/);
+    const patientId = new URL(page.url()).pathname.split('/')[2] ?? '';
+
+    const kb = await getJson<KnowledgeBase>(page, '/api/knowledge');
+    const patient = await getJson<Patient>(page, `/api/patients/${patientId}`);
+    const latest = patient.latestWeight;
+    if (latest === null) throw new Error('the demo patient has no weight');
+
+    // Prefilled from the record: the latest weight with its date, height and sex.
+    const weight = page.getByLabel(label('Weight'));
+    expect(await weight.inputValue()).toBe(String(latest.weightKg));
+    await waitForText(page.locator('main'), `From the record, measured ${latest.measuredOn}`);
+    expect(await page.getByLabel(label('Weight measured on')).inputValue()).toBe(latest.measuredOn);
+    expect(await page.getByLabel(label('Sex')).inputValue()).toBe(patient.sex);
+
+    await page.getByLabel(label('Protocol (indication)')).selectOption('depression');
+    await page.getByLabel(label('Vial concentration')).selectOption('50');
+
+    const protocol = kb.protocols.depression;
+    const prep = kb.infusionPreparation;
+    expect(prep.bagMode).toBe('add-to-bag');
+    expect(await page.getByLabel(label('Bag volume (mL)')).inputValue()).toBe(
+      String(prep.bagVolumeMl),
+    );
+    const base = {
+      weightKg: latest.weightKg,
+      doseMgPerKg: protocol.doseMgPerKg.default,
+      durationMin: protocol.durationMin.default,
+      vialMgPerMl: 50,
+      bagMl: prep.bagVolumeMl,
+      volumeIncrementMl: prep.volumeIncrementMl,
+      rateIncrementMlPerHour: prep.rateIncrementMlPerHour,
+    };
+    const results = page.getByRole('table', { name: 'Calculation' });
+    await expectNumbers(results, expectInfusion(base));
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'Within limits');
+    await takeScreenshot(page, 'dose-depression-50', results);
+
+    // Above the hard dose limit: red, blocked, cannot be saved.
+    const hardDose = kb.doseGuardrails.depression.doseMgPerKg.hard.max;
+    if (hardDose === undefined) throw new Error('depression has no hard dose limit');
+    await page.getByLabel(label('Dose')).fill(String(hardDose + 0.2));
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'Blocked — do not give');
+    expect(await page.getByRole('button', { name: 'Save calculation' }).isDisabled()).toBe(true);
+    await takeScreenshot(page, 'dose-hard-limit', page.getByText('Blocked — do not give').first());
+    await page.getByLabel(label('Dose')).fill('');
+
+    // A longer infusion than the protocol's: a soft limit that needs a reason.
+    const softMax = kb.doseGuardrails.depression.durationMin.soft.max ?? 0;
+    const longer = softMax + 5;
+    await page.getByLabel(label('Duration')).fill(String(longer));
+    const reason = page.getByLabel(label('Reason to override: duration above soft limit'));
+    await reason.waitFor();
+    await waitForText(
+      page.getByRole('region', { name: 'Result' }),
+      'Soft limit: a reason is needed',
+    );
+    expect(await page.getByRole('button', { name: 'Save calculation' }).isDisabled()).toBe(true);
+    const expected = expectInfusion({ ...base, durationMin: longer });
+    await expectNumbers(results, expected);
+    const why = 'Slower rate tolerated better at the last session';
+    await reason.fill(why);
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'overridden with reasons');
+    await takeScreenshot(page, 'dose-soft-limit-reason', reason);
+
+    // Save: the server recomputes from the record and stores it.
+    await page.getByRole('button', { name: 'Save calculation' }).click();
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'Saved as calculation');
+    const saved = page.getByRole('table', { name: 'Saved calculations' });
+    await waitForText(saved, expected.rate);
+    await takeScreenshot(page, 'dose-saved', saved);
+
+    // The printed sheet: only the sheet, with the same numbers and the double-check lines.
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.getByRole('article', { name: 'Pump programming sheet' });
+    await sheet.waitFor({ state: 'visible' });
+    expect(await page.getByLabel(label('Vial concentration')).isVisible()).toBe(false);
+    await expectNumbers(sheet.getByRole('table', { name: 'Sheet values' }), expected);
+    const sheetText = (await sheet.textContent()) ?? '';
+    for (const fact of [
+      `${patient.familyName}, ${patient.givenName}`,
+      patient.mrn,
+      patient.birthDate,
+      `measured ${latest.measuredOn}`,
+      '50 mg/mL',
+      why,
+      kb.knowledgeVersion,
+    ]) {
+      expect(sheetText).toContain(fact);
+    }
+    expect(sheetText).not.toContain('PREVIEW');
+    const check = sheet.getByRole('table', { name: 'Independent double check' });
+    for (const role of ['Prepared by', 'Independent double check by']) {
+      await check.getByRole('rowheader', { name: role }).waitFor();
+    }
+    // In print media the app's fixed header is gone, so a full-page shot shows the whole sheet.
+    await page.screenshot({
+      path: join(repoRoot, 'screenshots', 'dose-print-sheet.png'),
+      fullPage: true,
+    });
+    await page.emulateMedia({ media: 'screen' });
+
+    // The stored calculation's own sheet route shows what the server saved.
+    await saved.getByRole('link', { name: 'Open sheet' }).first().click();
+    await waitForPath(page, /^\/patients\/[^/]+\/dose\/[^/]+$/);
+    const storedSheet = page.getByRole('article', { name: 'Pump programming sheet' });
+    await expectNumbers(storedSheet.getByRole('table', { name: 'Sheet values' }), expected);
+    await waitForText(storedSheet, why);
+    await takeScreenshot(page, 'dose-saved-sheet');
+  });
+
+  test('the calculator fits a tablet in portrait', async () => {
+    const page = await harness.newPage({ width: 820, height: 1180 });
+    await logIn(page, demoEmails.prescriber);
+    await page.goto('/dose');
+    await page.getByLabel(label('Find patient')).fill('Okafor');
+    const matches = page.getByRole('table', { name: 'Matching patients' });
+    await matches.getByRole('link', { name: /Okafor/ }).click();
+    await waitForPath(page, /^\/patients\/[^/]+\/dose$/);
+    await page.getByLabel(label('Protocol (indication)')).selectOption('depression');
+    await page.getByLabel(label('Vial concentration')).selectOption('10');
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'mL/h');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await takeScreenshot(page, 'dose-tablet-form');
+    await takeScreenshot(
+      page,
+      'dose-tablet-result',
+      page.getByRole('table', { name: 'Calculation' }),
+    );
+  });
+});
