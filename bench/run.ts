@@ -19,6 +19,8 @@ import {
   testProtocol,
 } from '../packages/core/src/dosing/fixtures/test-protocols';
 
+import { SCREENING_BENCHMARKS } from './screening-cases';
+
 export interface Benchmark {
   readonly name: string;
   /** Inputs cycled through, so one constant input cannot be folded away. */
@@ -107,6 +109,7 @@ export const BENCHMARKS: Benchmark[] = [
     inputs: ['176 lb', '80kg', '1.5h', '0.5mg/kg'],
     run: (text: string) => parseQuantity(text),
   },
+  ...SCREENING_BENCHMARKS,
 ];
 
 let sink = 0;

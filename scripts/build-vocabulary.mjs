@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(
-  process.argv[2] ?? join(root, '..', 'shared', 'data', 'external', 'rxnorm-prescribable-ingredients'),
+  process.argv[2] ??
+    join(root, '..', 'shared', 'data', 'external', 'rxnorm-prescribable-ingredients'),
 );
 const out = join(root, 'packages', 'core', 'src', 'vocabulary', 'data', 'rxnorm.generated.ts');
 
@@ -59,7 +60,8 @@ const rows = parseCsv(readFileSync(join(dataDir, 'rxcui-to-ingredient.csv'), 'ut
 
 const relevant = new Set();
 for (const c of curation.CURATED_CLASSES) for (const m of c.members) relevant.add(m);
-for (const parts of Object.values(curation.COMBINATION_PRODUCTS)) for (const p of parts) relevant.add(p);
+for (const parts of Object.values(curation.COMBINATION_PRODUCTS))
+  for (const p of parts) relevant.add(p);
 for (const parts of Object.values(curation.SYNONYMS)) for (const p of parts) relevant.add(p);
 for (const name of ['ketamine', 'esketamine']) relevant.add(name);
 
@@ -91,7 +93,8 @@ for (const { name, rxcui } of curation.HAND_ADDED_INGREDIENTS) {
   handAdded.add(name);
 }
 const missing = [...relevant].filter((n) => !ingredientCode.has(n));
-if (missing.length > 0) throw new Error(`curated ingredients without an RxNorm code: ${missing.join(', ')}`);
+if (missing.length > 0)
+  throw new Error(`curated ingredients without an RxNorm code: ${missing.join(', ')}`);
 
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const ingredientLines = [...ingredientCode.entries()]

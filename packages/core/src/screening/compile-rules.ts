@@ -8,22 +8,12 @@ import type { KnowledgeBase } from '../knowledge/schema/knowledge-base';
 import type { PregnancyStatusRules, ReproductiveGuidance } from '../knowledge/schema/reproductive';
 import type { FindingSource, ScreeningProduct } from './types';
 
+const NON_WORD = /[^a-z0-9]+/g;
+
 /** Lower-case words separated by single spaces, padded, for whole-word `includes`. */
 export function padWords(text: string): string {
-  let out = ' ';
-  let space = true;
-  const lower = text.toLowerCase();
-  for (let i = 0; i < lower.length; i += 1) {
-    const c = lower.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      out += lower[i] ?? '';
-      space = false;
-    } else if (!space) {
-      out += ' ';
-      space = true;
-    }
-  }
-  return space ? out : `${out} `;
+  if (text === '') return '';
+  return ` ${text.toLowerCase().replace(NON_WORD, ' ').trim()} `;
 }
 
 export interface CompiledContraindication {

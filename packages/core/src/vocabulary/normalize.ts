@@ -157,6 +157,20 @@ export function normalizeMedication(
   codes: readonly string[],
   text: string | undefined,
 ): Normalized {
+  const key = `${codes.join(' ')}\u0000${text ?? ''}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const result = readMedication(codes, text);
+  // A pure function of its input, so a bounded memo is safe: lists repeat across screenings.
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, Normalized>();
+
+function readMedication(codes: readonly string[], text: string | undefined): Normalized {
   const byCode = resolveRxNormCodes(codes);
   const hasText = text !== undefined && text.trim() !== '';
   if (byCode === undefined)

@@ -154,7 +154,8 @@ export const labelInteractions: readonly Interaction[] = [
     summary:
       'Thyroid hormones with ketamine may raise the risk of high blood pressure and a fast heart rate.',
     effect: 'Higher risk of hypertension and tachycardia.',
-    management: 'Check that the thyroid dose is stable; monitor BP and heart rate during the session.',
+    management:
+      'Check that the thyroid dose is stable; monitor BP and heart rate during the session.',
     severity: 'info',
     evidenceLevel: 'smpc',
     evidenceNote:
