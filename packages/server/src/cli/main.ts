@@ -8,6 +8,7 @@ import { newToken } from '../lib/tokens';
 import { describeStart, startServer } from '../server';
 import { addDoseCommand } from './dose-command';
 import { addKnowledgeCommands } from './knowledge-commands';
+import { addScreenCommand } from './screen-command';
 
 /** Writes to stdout; the CLI's output is its interface (design.md: contracts). */
 function print(text: string): void {
@@ -85,6 +86,7 @@ export function buildCli(): Command {
 
   addKnowledgeCommands(program);
   addDoseCommand(program);
+  addScreenCommand(program);
   return program;
 }
 
