@@ -127,6 +127,8 @@ describe('dose calculator in the browser', () => {
     await waitForText(page.getByRole('region', { name: 'Result' }), 'Saved as calculation');
     const saved = page.getByRole('table', { name: 'Saved calculations' });
     await waitForText(saved, expected.rate);
+    // Saved once: saving the same screen again would store a duplicate.
+    expect(await page.getByRole('button', { name: 'Save calculation' }).isDisabled()).toBe(true);
     await takeScreenshot(page, 'dose-saved', saved);
 
     // The printed sheet: only the sheet, with the same numbers and the double-check lines.

@@ -5,10 +5,11 @@ import type { SavedDoseCalculation } from '../api/dose-types';
 import type { Patient } from '../api/patient-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { DoseForm } from './dose-form';
-import { initialInputs, parseDecimal, type DoseInputs } from './dose-inputs';
+import { initialInputs, parseDecimal, type DoseField, type DoseInputs } from './dose-inputs';
 import { DoseLimits } from './dose-limits';
 import { DoseResultTable } from './dose-result-table';
 import { DoseStatus } from './dose-status';
+import { NeededInputs } from './needed-inputs';
 import { DoseSteps } from './dose-steps';
 import { PumpSheet } from './pump-sheet';
 import { findRecordMismatch } from './record-mismatch';
@@ -21,6 +22,13 @@ interface DoseCalculatorProps {
   patient: Patient | undefined;
   asOf: string;
   canSave: boolean;
+}
+
+function touchedOnly(
+  missing: Partial<Record<DoseField, string>>,
+  touched: ReadonlySet<string>,
+): Partial<Record<DoseField, string>> {
+  return Object.fromEntries(Object.entries(missing).filter(([field]) => touched.has(field)));
 }
 
 /** The weight the sheet shows: the record's when saved, else the one typed, in kg. */
@@ -40,9 +48,12 @@ export function DoseCalculator({ kb, patient, asOf, canSave }: DoseCalculatorPro
   const [inputs, setInputs] = useState(() => initialInputs(kb, patient));
   const [saved, setSaved] = useState<SavedDoseCalculation | null>(null);
   const [serverErrors, setServerErrors] = useState<ServerErrors | null>(null);
+  // An empty input is flagged red only once someone has been in it; until then it is listed.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const view = useDoseCalculation(inputs, kb, patient, asOf);
   const change = (patch: Partial<DoseInputs>) => {
     setInputs((current) => ({ ...current, ...patch }));
+    setTouched((current) => new Set([...current, ...Object.keys(patch)]));
     // What was saved or refused no longer matches the screen.
     setSaved(null);
     setServerErrors(null);
@@ -58,7 +69,11 @@ export function DoseCalculator({ kb, patient, asOf, canSave }: DoseCalculatorPro
             kb={kb}
             patient={patient}
             inputs={inputs}
-            errors={{ ...view.fieldErrors, ...serverErrors?.fields }}
+            errors={{
+              ...touchedOnly(view.missing, touched),
+              ...view.fieldErrors,
+              ...serverErrors?.fields,
+            }}
             asOf={asOf}
             onChange={change}
           />
@@ -75,8 +90,8 @@ export function DoseCalculator({ kb, patient, asOf, canSave }: DoseCalculatorPro
                 </Alert>
               )}
               {result === null ? (
-                <Alert color="gray" title="Not calculated yet">
-                  Fill in the inputs marked in red; the result appears as you type.
+                <Alert color="gray" title="Not calculated yet" role="status">
+                  <NeededInputs missing={view.missing} />
                 </Alert>
               ) : (
                 <>
@@ -109,6 +124,7 @@ export function DoseCalculator({ kb, patient, asOf, canSave }: DoseCalculatorPro
                     result={result}
                     mismatch={findRecordMismatch(inputs, patient)}
                     canSave={canSave}
+                    isSaved={saved !== null}
                     onSaved={(calculation) => {
                       setSaved(calculation);
                       setServerErrors(null);

@@ -345,7 +345,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
                 data={[
                   {
                     value: '',
-                    label: `Protocol default (${weightBasisLabels[basisDefault].toLowerCase()})`,
+                    label: `Protocol: ${weightBasisLabels[basisDefault].toLowerCase()}`,
                   },
                   ...optionsOf(weightBasisLabels),
                 ]}

@@ -19,6 +19,8 @@ interface SavePanelProps {
   result: DoseJson | null;
   mismatch: RecordMismatch;
   canSave: boolean;
+  /** The inputs on screen are saved already; another save would store a duplicate. */
+  isSaved: boolean;
   onSaved: (saved: SavedDoseCalculation) => void;
   onError: (error: unknown) => void;
 }
@@ -26,6 +28,7 @@ interface SavePanelProps {
 function blockers(props: SavePanelProps): string[] {
   const { result, mismatch } = props;
   const reasons: string[] = [];
+  if (props.isSaved) return ['Saved. Change an input to calculate and save again.'];
   if (result === null) reasons.push('Complete the inputs above first.');
   else if (result.blocked) reasons.push('A hard limit blocks this dose: it cannot be saved.');
   else if (result.requiresOverride) reasons.push('Give a reason for each soft limit.');

@@ -1,5 +1,6 @@
 import {
   calculateDose,
+  DOSE_PROBLEM,
   doseToJson,
   type DoseJson,
   type DoseRequest,
@@ -18,6 +19,8 @@ export interface DoseCalculationView {
   /** `null` while an input is missing or wrong. */
   result: DoseJson | null;
   fieldErrors: Partial<Record<DoseField, string>>;
+  /** Inputs still empty that the calculation needs, with the calculator's message for each. */
+  missing: Partial<Record<DoseField, string>>;
   /** Problems no input shows. */
   formErrors: string[];
 }
@@ -47,30 +50,33 @@ export function calculateView(
 ): DoseCalculationView {
   const base = toDoseRequest(inputs, { kb, patient, asOf });
   const fieldErrors: Partial<Record<DoseField, string>> = {};
+  const missing: Partial<Record<DoseField, string>> = {};
   const formErrors: string[] = [];
   if (inputs.product === 'ketamine-iv' && parseDecimal(inputs.bagVolume) === undefined) {
     // An empty bag field would silently mean the clinic's bag: ask for it instead.
-    addError(fieldErrors, 'bagVolume', 'bag volume is required');
+    missing.bagVolume = 'bag volume is required';
   }
   const first = calculateDose(kb, base);
-  if (!first.ok || Object.keys(fieldErrors).length > 0) {
+  if (!first.ok || Object.keys(missing).length > 0) {
     for (const problem of first.ok ? [] : first.error) {
       const field = fieldForPath(problem.path ?? '', inputs.product);
       if (field === undefined) formErrors.push(problem.message);
+      else if (problem.code === DOSE_PROBLEM.MISSING_INPUT)
+        addError(missing, field, problem.message);
       else addError(fieldErrors, field, problem.message);
     }
-    return { request: base, overrides: [], result: null, fieldErrors, formErrors };
+    return { request: base, overrides: [], result: null, fieldErrors, missing, formErrors };
   }
   const firstJson = doseToJson(first.value);
   const overrides = overridesFor(firstJson, inputs.reasons);
   if (overrides.length === 0) {
-    return { request: base, overrides, result: firstJson, fieldErrors, formErrors };
+    return { request: base, overrides, result: firstJson, fieldErrors, missing, formErrors };
   }
   const request = { ...base, overrides };
   const second = calculateDose(kb, request);
   // Same inputs plus valid overrides cannot fail; fall back to the first result if it ever does.
   const result = second.ok ? doseToJson(second.value) : firstJson;
-  return { request, overrides, result, fieldErrors, formErrors };
+  return { request, overrides, result, fieldErrors, missing, formErrors };
 }
 
 export function useDoseCalculation(
