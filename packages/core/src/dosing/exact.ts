@@ -110,6 +110,13 @@ export function compareRatio(n1: number, d1: number, n2: number, d2: number): -1
   const y = n2 / d2;
   if (x < y - y * 1e-12) return -1;
   if (x > y + y * 1e-12) return 1;
+  // Near-tie (often an exact tie: a dose on its limit): cross-multiply while both products are
+  // exact, else continued fractions.
+  const left = n1 * d2;
+  const right = n2 * d1;
+  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) {
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
   let a = n1;
   let b = d1;
   let c = n2;

@@ -56,12 +56,13 @@ export function infusionSettingsFor(kb: KnowledgeBase): InfusionSettings {
   const cached = settingsCache.get(kb);
   if (cached !== undefined) return cached;
   const p = kb.infusionPreparation;
-  const made: InfusionSettings = {
+  // Frozen: the calculator reads frozen settings once and reuses them.
+  const made: InfusionSettings = Object.freeze({
     bagVolumeMl: p.bagVolumeMl,
     bagMode: p.bagMode,
     volumeIncrementMl: p.volumeIncrementMl,
     rateIncrementMlPerHour: p.rateIncrementMlPerHour,
-  };
+  });
   settingsCache.set(kb, made);
   return made;
 }

@@ -101,10 +101,24 @@ function readSetting(
   return v === undefined ? undefined : readScaled(v, path, unit, 4, max, problems);
 }
 
-function readSettings(
-  raw: unknown,
-  problems: Problem[],
-): Pick<ReadInfusion, 'bag4' | 'bagMode' | 'volumeIncrement4' | 'rateIncrement4'> | undefined {
+type ReadSettings = Pick<ReadInfusion, 'bag4' | 'bagMode' | 'volumeIncrement4' | 'rateIncrement4'>;
+
+/** Frozen settings (the knowledge base's, via `infusionSettingsFor`) read once. */
+const frozenSettings = new WeakMap<object, ReadSettings>();
+
+function readSettings(raw: unknown, problems: Problem[]): ReadSettings | undefined {
+  if (typeof raw === 'object' && raw !== null && Object.isFrozen(raw)) {
+    const cached = frozenSettings.get(raw);
+    if (cached !== undefined) return cached;
+    const before = problems.length;
+    const read = readSettingsUncached(raw, problems);
+    if (read !== undefined && problems.length === before) frozenSettings.set(raw, read);
+    return read;
+  }
+  return readSettingsUncached(raw, problems);
+}
+
+function readSettingsUncached(raw: unknown, problems: Problem[]): ReadSettings | undefined {
   if (typeof raw !== 'object' || raw === null) {
     problems.push(problem(DOSE_PROBLEM.INVALID_SETTINGS, 'settings', 'settings are required'));
     return undefined;
