@@ -10,14 +10,13 @@
 import {
   calculateInfusion,
   calculateNasalDose,
+  dosingProtocolFor,
+  infusionSettingsFor,
   parseQuantity,
   type InfusionInput,
 } from '../packages/core/src/dosing/index';
-import {
-  TEST_PROTOCOLS,
-  TEST_SETTINGS,
-  testProtocol,
-} from '../packages/core/src/dosing/fixtures/test-protocols';
+import { knowledgeBase } from '../packages/core/src/knowledge/default-knowledge-base';
+import { PROTOCOL_IDS } from '../packages/core/src/knowledge/ids';
 
 import { SCREENING_BENCHMARKS } from './screening-cases';
 
@@ -37,29 +36,32 @@ const ROUNDS = 12;
 const SLICE_MS = 120;
 const BATCH = 1000;
 
+/** The real knowledge base's protocols and default infusion preparation. */
+const settings = infusionSettingsFor(knowledgeBase);
+
 const typical: InfusionInput = {
-  protocol: testProtocol('depression'),
+  protocol: dosingProtocolFor(knowledgeBase, 'depression'),
   weight: { value: 80, unit: 'kg' },
   vialConcentration: { value: 50, unit: 'mg/mL' },
-  settings: TEST_SETTINGS,
+  settings,
 };
 
 const mixed: InfusionInput[] = [];
-for (const protocol of Object.values(TEST_PROTOCOLS)) {
-  for (const concentration of [10, 50, 100]) {
+for (const id of PROTOCOL_IDS) {
+  for (const concentration of [10, 50, 100] as const) {
     for (const weightKg of [50, 80, 120]) {
       mixed.push({
-        protocol,
+        protocol: dosingProtocolFor(knowledgeBase, id),
         weight: { value: weightKg, unit: 'kg' },
         vialConcentration: { value: concentration, unit: 'mg/mL' },
-        settings: TEST_SETTINGS,
+        settings,
       });
     }
   }
 }
 
 const everyCheck: InfusionInput = {
-  protocol: testProtocol('chronic-pain'),
+  protocol: dosingProtocolFor(knowledgeBase, 'chronic-pain'),
   weight: { value: 176, unit: 'lb', measuredOn: '2025-02-20' },
   height: { value: 170, unit: 'cm' },
   sex: 'male',
@@ -67,7 +69,7 @@ const everyCheck: InfusionInput = {
   dose: { value: 0.3, unit: 'mg/kg' },
   duration: { value: 4.5, unit: 'h' },
   vialConcentration: { value: 10, unit: 'mg/mL' },
-  settings: TEST_SETTINGS,
+  settings,
   lastRecordedWeight: { valueKg: 78.5, measuredOn: '2025-01-10' },
   asOf: '2025-03-01',
   overrides: [{ code: 'DOSE.TOTAL_DOSE_ABOVE_SOFT_LIMIT', reason: 'prescriber confirmed' }],
