@@ -191,5 +191,13 @@ describe('dose calculator in the browser', () => {
       'dose-tablet-result',
       page.getByRole('table', { name: 'Calculation' }),
     );
+
+    // The nasal spray: a dose in whole 28 mg devices, no infusion inputs.
+    await page.getByLabel(label('Product')).selectOption('esketamine-nasal');
+    expect(await page.getByLabel(label('Vial concentration')).count()).toBe(0);
+    await page.getByLabel(label('Esketamine dose')).selectOption('84');
+    const results = page.getByRole('table', { name: 'Calculation' });
+    await waitForText(valueOf(results, 'Devices (28 mg each)'), String(84 / 28));
+    await takeScreenshot(page, 'dose-tablet-nasal', results);
   });
 });

@@ -3,7 +3,7 @@ import type { BagMode } from './dose-inputs';
 
 export const productLabels: Readonly<Record<DoseProduct, string>> = {
   'ketamine-iv': 'Ketamine IV infusion',
-  'esketamine-nasal': 'Esketamine nasal spray (28 mg devices)',
+  'esketamine-nasal': 'Esketamine nasal spray',
 };
 
 export const weightBasisLabels: Readonly<Record<WeightBasis, string>> = {
