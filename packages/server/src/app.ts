@@ -21,6 +21,8 @@ import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
 import { dosingRoutes } from './routes/dosing/routes';
+import { publicScreeningRoutes } from './routes/screening/public-routes';
+import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
 import { systemRoutes } from './routes/system/routes';
@@ -110,10 +112,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     sessionTtlHours: config.sessionTtlHours,
     loginMaxFailures: config.loginMaxFailures,
     loginLockoutMinutes: config.loginLockoutMinutes,
+    knowledge: deps.knowledge,
   });
   await app.register(knowledgeRoutes, { knowledge: deps.knowledge });
-  await app.register(patientRoutes, { db, clock });
-  await app.register(clinicalRoutes, { db, clock });
+  const screening = { db, clock, knowledge: deps.knowledge };
+  const afterChange = rescreenHook(screening);
+  await app.register(patientRoutes, { db, clock, afterChange });
+  await app.register(clinicalRoutes, { db, clock, afterChange });
+  await app.register(screeningRoutes, screening);
+  await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });

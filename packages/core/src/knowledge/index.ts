@@ -46,6 +46,7 @@ export {
   type GuardrailSettings,
 } from './settings/clinic-settings';
 export { knowledgeBaseSchema } from './schema/knowledge-base';
+export { alternativesSchema } from './schema/alternatives';
 export {
   ABSOLUTE_MAX_RATE_MG_PER_KG_PER_HOUR,
   UNDILUTED_IV_FORBIDDEN_MG_PER_ML,

@@ -20,6 +20,18 @@ export const ERROR_CATALOG = {
     title: 'A soft dose limit needs a reason before going on',
   },
   'DOSE.NO_WEIGHT': { status: 422, title: 'The patient has no recorded weight' },
+  'SCREEN.STALE': {
+    status: 409,
+    title: 'The record changed after this screening; use the current one',
+  },
+  'SCREEN.CONTRAINDICATED': {
+    status: 422,
+    title: 'A contraindicated screening cannot be signed',
+  },
+  'SCREEN.REASON_REQUIRED': {
+    status: 422,
+    title: 'Each warning accepted needs a reason',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './clinic';
 export * from './patients';
 export * from './dosing';
+export * from './screening';

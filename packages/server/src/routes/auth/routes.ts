@@ -13,6 +13,8 @@ import { hashToken, newToken } from '../../lib/tokens';
 import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
 import { problems } from '../common-schemas';
 import { insertPatient } from '../patients/repository';
+import { recordIntake } from '../screening/self-screening';
+import type { ClinicKnowledge } from '../../knowledge';
 import {
   LoginBody,
   RegisterBody,
@@ -30,6 +32,7 @@ export interface AuthRouteOptions {
   readonly sessionTtlHours: number;
   readonly loginMaxFailures: number;
   readonly loginLockoutMinutes: number;
+  readonly knowledge: ClinicKnowledge;
 }
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -168,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
               givenName: b.givenName,
               familyName: b.familyName,
               birthDate: b.birthDate,
-              sex: 'unknown',
+              sex: b.intake?.sex ?? 'unknown',
               email: b.email,
               ...(b.phone ? { phone: b.phone } : {}),
             },
@@ -185,6 +188,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
             })
             .returning();
           if (!row) throw new Error('insert into users returned no row');
+          if (b.intake)
+            await recordIntake(tx, {
+              kb: options.knowledge.kb,
+              patientId: patient.id,
+              answers: b.intake,
+              now: clock.now(),
+            });
           request.auth = { user: toUser(row), csrfToken: '', tokenHash: '' };
           await appendAudit(tx, request, {
             action: 'patient.register',

@@ -1,3 +1,4 @@
+import { SelfScreeningBody } from '../screening/self-screening';
 import { z } from 'zod';
 import { ROLES } from '../../db/schema/index';
 import { IsoDate } from '../common-schemas';
@@ -31,6 +32,8 @@ export const RegisterBody = z.object({
   familyName: z.string().trim().min(1).max(100),
   birthDate: IsoDate,
   phone: z.string().trim().min(3).max(40).optional(),
+  /** Self-screening answers, which become the patient's intake. */
+  intake: SelfScreeningBody.optional(),
 });
 
 export const ResetRequestBody = z.object({ email: Email });

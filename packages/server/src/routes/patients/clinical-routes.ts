@@ -46,7 +46,7 @@ function assertNotFuture(path: string, isoDate: string | undefined, clock: Clock
 /** Weights, heights, allergies, conditions and medications: staff add; every write is audited. */
 export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
   app,
-  { db, clock },
+  { db, clock, afterChange },
 ) => {
   const staffOnly = requireRole(...STAFF_ROLES);
   const created = { 201: PatientSchema, ...problems(400, 401, 403, 404) };
@@ -70,6 +70,7 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
         patientId,
         outcome: 'success',
       });
+      await afterChange?.(tx, request, patientId);
     });
     return mustLoad(db, patientId);
   }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { patients } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
@@ -17,15 +18,23 @@ import {
   PatientSummarySchema,
 } from './schemas';
 
+/** Runs inside the transaction of every change to a patient's record (e.g. re-screening). */
+export type RecordChangeHook = (
+  tx: Transaction,
+  request: FastifyRequest,
+  patientId: string,
+) => Promise<void>;
+
 export interface PatientRouteOptions {
   readonly db: Database;
   readonly clock: Clock;
+  readonly afterChange?: RecordChangeHook;
 }
 
 /** Demographics: list, create, read, edit. Clinical lists live in clinical-routes.ts. */
 export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
   app,
-  { db, clock },
+  { db, clock, afterChange },
 ) => {
   const staffOnly = requireRole(...STAFF_ROLES);
 
@@ -133,6 +142,7 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
           outcome: 'success',
           detail: { fields: Object.keys(request.body) },
         });
+        await afterChange?.(tx, request, id);
       });
       return mustLoad(db, id);
     },

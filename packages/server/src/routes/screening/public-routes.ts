@@ -1,0 +1,124 @@
+import {
+  alternativesSchema,
+  listMedicationNames,
+  normalizeMedicationText,
+  SCREENING_PRODUCTS,
+} from '@ketaflow/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from '../../lib/clock';
+import type { ClinicKnowledge } from '../../knowledge';
+import { problems } from '../common-schemas';
+import {
+  conditionQuestions,
+  SELF_SCREENING_OUTCOMES,
+  SelfScreeningBody,
+  selfScreen,
+} from './self-screening';
+
+const SelfScreeningAnswerSchema = z.object({
+  outcome: z.enum(SELF_SCREENING_OUTCOMES),
+  title: z.string(),
+  message: z.string(),
+  reasons: z.array(z.object({ severity: z.string(), summary: z.string() })).readonly(),
+  checkAtConsult: z.array(z.string()).readonly(),
+  alternatives: z.array(alternativesSchema).readonly(),
+  knowledgeVersion: z.string(),
+});
+
+export interface PublicScreeningOptions {
+  readonly clock: Clock;
+  readonly knowledge: ClinicKnowledge;
+}
+
+/**
+ * The public site's self-screening and the medication name look-up behind its autocomplete.
+ * Nothing here is stored or tied to a person: the answers are kept only if the person registers.
+ */
+export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions> = async (
+  app,
+  { clock, knowledge },
+) => {
+  const { kb } = knowledge;
+  const names = listMedicationNames()
+    .map((n) => ({ name: n.name, kind: n.kind, lower: n.name.toLowerCase() }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  app.get(
+    '/api/public/self-screening/questions',
+    {
+      schema: {
+        tags: ['self-screening'],
+        summary: 'What the self-screening asks: indications, products and conditions',
+        response: {
+          200: z.object({
+            knowledgeVersion: z.string(),
+            indications: z.array(z.object({ id: z.string(), displayName: z.string() })),
+            products: z.array(z.enum(SCREENING_PRODUCTS)).readonly(),
+            conditions: z.array(z.object({ code: z.string(), label: z.string() })),
+          }),
+        },
+      },
+    },
+    () => ({
+      knowledgeVersion: kb.knowledgeVersion,
+      indications: kb.indications.map((i) => ({ id: i.id, displayName: i.displayName })),
+      products: SCREENING_PRODUCTS,
+      conditions: conditionQuestions(kb),
+    }),
+  );
+
+  app.post(
+    '/api/public/self-screening',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['self-screening'],
+        summary: 'Check whether ketamine treatment may suit you (not a diagnosis; nothing stored)',
+        body: SelfScreeningBody,
+        response: { 200: SelfScreeningAnswerSchema, ...problems(400, 429) },
+      },
+    },
+    (request) => {
+      const asOf = clock.now().toISOString().slice(0, 10);
+      return selfScreen(kb, request.body, asOf).answer;
+    },
+  );
+
+  app.get(
+    '/api/vocabulary/medications',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['vocabulary'],
+        summary: 'Medication names for autocomplete, and what a typed name is recognised as',
+        querystring: z.object({
+          q: z.string().trim().min(2).max(100),
+          limit: z.coerce.number().int().min(1).max(50).default(10),
+        }),
+        response: {
+          200: z.object({
+            suggestions: z.array(z.object({ name: z.string(), kind: z.string() })),
+            recognized: z.object({
+              status: z.enum(['recognized', 'ambiguous', 'unrecognized']),
+              ingredients: z.array(z.string()),
+            }),
+          }),
+          ...problems(400, 429),
+        },
+      },
+    },
+    (request) => {
+      const q = request.query.q.toLowerCase();
+      const starts = names.filter((n) => n.lower.startsWith(q));
+      const contains = names.filter((n) => !n.lower.startsWith(q) && n.lower.includes(q));
+      const suggestions = [...starts, ...contains]
+        .slice(0, request.query.limit)
+        .map(({ name, kind }) => ({ name, kind }));
+      const normalized = normalizeMedicationText(request.query.q);
+      const ingredients =
+        normalized.status === 'recognized' ? normalized.ingredients.map((i) => i.name) : [];
+      return { suggestions, recognized: { status: normalized.status, ingredients } };
+    },
+  );
+};
