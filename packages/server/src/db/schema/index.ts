@@ -4,3 +4,4 @@ export * from './clinic';
 export * from './patients';
 export * from './dosing';
 export * from './screening';
+export * from './scheduling';
