@@ -6,9 +6,10 @@
  *
  * It keeps only what screening needs: every ingredient name with its RXCUI (so that a drug
  * outside the interaction classes is still recognised), and for the curated ingredients their
- * clinical-drug and branded-drug codes (SCD, SBD, GPCK, BPCK) and brand names.
+ * clinical-drug and branded-drug codes (SCD, SBD, GPCK, BPCK) and brand names, and the few
+ * brands of other ingredients listed in SNAPSHOT_BRANDS with their branded-drug codes.
  *
- * Usage: node scripts/build-vocabulary.mjs [path-to-rxnorm-dir]
+ * Usage: npx tsx scripts/build-vocabulary.mjs [path-to-rxnorm-dir]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -62,8 +63,10 @@ const relevant = new Set();
 for (const c of curation.CURATED_CLASSES) for (const m of c.members) relevant.add(m);
 for (const parts of Object.values(curation.COMBINATION_PRODUCTS))
   for (const p of parts) relevant.add(p);
-for (const parts of Object.values(curation.SYNONYMS)) for (const p of parts) relevant.add(p);
 for (const name of ['ketamine', 'esketamine']) relevant.add(name);
+// A synonym only needs its ingredient to exist: it must not pull in every brand of that
+// ingredient (cyanocobalamin would bring multivitamin brands read as vitamin B12 alone).
+const synonymTargets = new Set(Object.values(curation.SYNONYMS).flat());
 
 /** name -> rxcui of every IN concept. */
 const ingredientCode = new Map();
@@ -73,9 +76,28 @@ const productCodes = new Map();
 const brandIngredients = new Map();
 const PRODUCT_TTYS = new Set(['SCD', 'SBD', 'GPCK', 'BPCK']);
 
+/** ingredient name -> brands to take from the snapshot although the ingredient is not curated. */
+const snapshotBrands = new Map(Object.entries(curation.SNAPSHOT_BRANDS));
+const foundSnapshotBrands = new Set();
+
 for (const [rxcui, tty, name, ingRxcui, ingTty, ingName] of rows) {
   if (ingTty !== 'IN') continue;
   if (tty === 'IN' && rxcui === ingRxcui) ingredientCode.set(ingName, rxcui);
+  const wanted = snapshotBrands.get(ingName);
+  if (!relevant.has(ingName) && wanted !== undefined) {
+    // Only the listed brands and the branded drugs named after them (`... [Mirena]`).
+    const brand = tty === 'BN' ? name : (/\[([^\]]+)\]$/.exec(name)?.[1] ?? '');
+    if (!wanted.includes(brand)) continue;
+    if (tty === 'BN') {
+      foundSnapshotBrands.add(`${ingName}|${brand}`);
+      if (!brandIngredients.has(name)) brandIngredients.set(name, new Set());
+      brandIngredients.get(name).add(ingName);
+    } else if (tty === 'SBD' || tty === 'BPCK') {
+      if (!productCodes.has(ingName)) productCodes.set(ingName, new Set());
+      productCodes.get(ingName).add(rxcui);
+    }
+    continue;
+  }
   if (!relevant.has(ingName)) continue;
   if (PRODUCT_TTYS.has(tty)) {
     if (!productCodes.has(ingName)) productCodes.set(ingName, new Set());
@@ -86,13 +108,18 @@ for (const [rxcui, tty, name, ingRxcui, ingTty, ingName] of rows) {
   }
 }
 
+for (const [ingredient, brands] of snapshotBrands)
+  for (const brand of brands)
+    if (!foundSnapshotBrands.has(`${ingredient}|${brand}`))
+      throw new Error(`SNAPSHOT_BRANDS: ${brand} is not a brand of ${ingredient} in the snapshot`);
+
 const handAdded = new Set();
 for (const { name, rxcui } of curation.HAND_ADDED_INGREDIENTS) {
   if (ingredientCode.has(name)) throw new Error(`${name} is in the snapshot; do not hand-add it`);
   ingredientCode.set(name, rxcui);
   handAdded.add(name);
 }
-const missing = [...relevant].filter((n) => !ingredientCode.has(n));
+const missing = [...relevant, ...synonymTargets].filter((n) => !ingredientCode.has(n));
 if (missing.length > 0)
   throw new Error(`curated ingredients without an RxNorm code: ${missing.join(', ')}`);
 
@@ -116,12 +143,12 @@ export const INGREDIENT_LINES = \`
 ${ingredientLines.join('\n')}
 \`;
 
-/** Brand names (BN) of the curated ingredients as \`brand|ingredient+ingredient\` lines. */
+/** Brand names (BN) of the curated ingredients and of SNAPSHOT_BRANDS, as \`brand|ingredient+ingredient\` lines. */
 export const BRAND_LINES = \`
 ${brandLines.join('\n')}
 \`;
 
-/** Clinical and branded drug codes (SCD, SBD, GPCK, BPCK) per curated ingredient. */
+/** Clinical and branded drug codes (SCD, SBD, GPCK, BPCK) per curated ingredient; SBD and BPCK of SNAPSHOT_BRANDS. */
 export const PRODUCT_CODE_LINES = \`
 ${codeLines.join('\n')}
 \`;

@@ -45,11 +45,16 @@ const MEDICATION_OF: Readonly<Record<ScreeningProduct, MedicationId>> = {
 function compile(kb: KnowledgeBase, product: ScreeningProduct): ProductRules {
   const med = MEDICATION_OF[product];
   const byId = new Map(kb.sources.map((s) => [s.id, { id: s.id, title: s.title, year: s.year }]));
-  const sourcesOf = (ids: readonly string[]): readonly FindingSource[] =>
-    ids.flatMap((id) => {
+  // Every finding's sources are built here, so this is where they are made unique by id (a
+  // finding that joins a threshold's and a rule's sources would otherwise cite S02 twice).
+  const sourcesOf = (ids: readonly string[]): readonly FindingSource[] => {
+    const out: FindingSource[] = [];
+    for (const id of ids) {
       const s = byId.get(id);
-      return s === undefined ? [] : [s];
-    });
+      if (s !== undefined && !out.includes(s)) out.push(s);
+    }
+    return out;
+  };
   const contraindications = kb.contraindications
     .filter((ci) => ci.appliesTo.includes(med))
     .map((ci) => ({

@@ -1,5 +1,6 @@
 import { err, ok, type Problem, type Result } from '../result';
 import { isIsoDate } from './dates';
+import { formatBloodPressure } from './finding';
 import {
   CONDITION_CLINICAL_STATUSES,
   MEDICATION_STATUSES,
@@ -110,6 +111,13 @@ function dateOf(resource: Json, keys: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** What a record says when it has no text: its first code, else that it has neither. */
+function fallbackDisplay(codes: readonly Coding[]): string {
+  const first = codes[0];
+  if (first === undefined) return 'no code or text';
+  return first.system === 'other' ? `code ${first.code}` : `${first.system} ${first.code}`;
+}
+
 function ref(
   resource: Json,
   type: string,
@@ -122,10 +130,11 @@ function ref(
 
 function readCondition(res: Json, path: string, r: Reader, url: string | undefined): ConditionFact {
   const text = conceptText(res.code);
+  const codes = codings(res.code);
   const onset = dateOf(res, ['onsetDateTime', 'onsetPeriod', 'recordedDate']);
   return {
-    ref: ref(res, 'Condition', text ?? '', url),
-    codes: codings(res.code),
+    ref: ref(res, 'Condition', text ?? fallbackDisplay(codes), url),
+    codes,
     ...(text === undefined ? {} : { text }),
     clinicalStatus: statusCode(
       res.clinicalStatus,
@@ -168,11 +177,10 @@ function readMedication(
       medStatus = status as MedicationFact['status'];
     else r.problem(`${path}.status`, `must be one of: ${MEDICATION_STATUSES.join(', ')}`);
   }
+  const codes = codings(concept);
   return {
-    ref: ref(res, type, text ?? '', url),
-    rxnormCodes: codings(concept)
-      .filter((c) => c.system === 'rxnorm')
-      .map((c) => c.code),
+    ref: ref(res, type, text ?? fallbackDisplay(codes), url),
+    rxnormCodes: codes.filter((c) => c.system === 'rxnorm').map((c) => c.code),
     ...(text === undefined ? {} : { text }),
     status: medStatus,
   };
@@ -180,11 +188,10 @@ function readMedication(
 
 function readAllergy(res: Json, path: string, r: Reader, url: string | undefined): AllergyFact {
   const text = conceptText(res.code);
+  const codes = codings(res.code);
   return {
-    ref: ref(res, 'AllergyIntolerance', text ?? '', url),
-    rxnormCodes: codings(res.code)
-      .filter((c) => c.system === 'rxnorm')
-      .map((c) => c.code),
+    ref: ref(res, 'AllergyIntolerance', text ?? fallbackDisplay(codes), url),
+    rxnormCodes: codes.filter((c) => c.system === 'rxnorm').map((c) => c.code),
     ...(text === undefined ? {} : { text }),
     verificationStatus: statusCode(
       res.verificationStatus,
@@ -242,7 +249,7 @@ function readObservation(
     if (systolic === undefined || diastolic === undefined || date === undefined) return {};
     return {
       bp: {
-        ref: ref(res, 'Observation', `${systolic}/${diastolic} mmHg on ${date.slice(0, 10)}`, url),
+        ref: ref(res, 'Observation', formatBloodPressure(systolic, diastolic, date), url),
         date,
         systolicMmHg: systolic,
         diastolicMmHg: diastolic,
@@ -282,6 +289,23 @@ function readObservation(
   return {};
 }
 
+/** `Patient.deceased[x]`: a death date or `deceasedBoolean: true` means the patient has died. */
+function readDeceased(patient: Json, reference: string, r: Reader): EvidenceRef | undefined {
+  const when = patient.deceasedDateTime;
+  if (when !== undefined) {
+    // FHIR allows a partial date-time ("2013"): any date at all says the patient has died.
+    if (typeof when !== 'string' || when.trim() === '') {
+      r.problem('Patient.deceasedDateTime', 'must be a FHIR dateTime');
+      return undefined;
+    }
+    return { reference, display: `deceased ${isIsoDate(when) ? when.slice(0, 10) : when}` };
+  }
+  const flag = patient.deceasedBoolean;
+  if (flag !== undefined && typeof flag !== 'boolean')
+    r.problem('Patient.deceasedBoolean', 'must be true or false');
+  return flag === true ? { reference, display: 'deceased' } : undefined;
+}
+
 /**
  * Patient facts from a FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) holding Patient,
  * Condition, MedicationStatement, MedicationRequest, AllergyIntolerance and Observation
@@ -307,6 +331,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
   });
 
   let patient: Json | undefined;
+  let patientUrl: string | undefined;
   const conditions: ConditionFact[] = [];
   const medications: MedicationFact[] = [];
   const allergies: AllergyFact[] = [];
@@ -325,6 +350,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
       case 'Patient':
         if (patient !== undefined) r.problem(path, 'a bundle may describe one patient only');
         patient = res;
+        patientUrl = url;
         break;
       case 'Condition':
         conditions.push(readCondition(res, path, r, url));
@@ -352,9 +378,14 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
   const birthDate = str(patient?.birthDate);
   if (birthDate !== undefined && !isIsoDate(birthDate))
     r.problem('Patient.birthDate', 'must be an ISO date (YYYY-MM-DD)');
+  const reference =
+    patient === undefined ? 'Patient' : ref(patient, 'Patient', '', patientUrl).reference;
+  const deceased = patient === undefined ? undefined : readDeceased(patient, reference, r);
   if (r.problems.length > 0) return err(r.problems);
   const gender = str(patient?.gender);
   return ok({
+    reference,
+    ...(deceased === undefined ? {} : { deceased }),
     ...(birthDate === undefined ? {} : { birthDate }),
     sex: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown',
     pregnancyNotPossible: false,

@@ -12,6 +12,31 @@ export function severityRank(s: Severity): number {
   return RANK[s];
 }
 
+/**
+ * A blood-pressure value as a clinic writes it: whole mmHg. Thresholds are compared on the exact
+ * value, so when `limit` is given and the value is above it but would round to it (180.4 against
+ * 180), just enough decimals are shown that the text still reads as above the limit.
+ */
+export function formatMmHg(value: number, limit?: number): string {
+  const whole = Math.round(value);
+  if (limit === undefined || !(value > limit) || whole > limit) return String(whole);
+  for (let digits = 1; digits <= 4; digits += 1) {
+    const shown = value.toFixed(digits);
+    if (Number(shown) > limit) return shown;
+  }
+  return String(value);
+}
+
+/** `168/89 mmHg on 2025-02-20`: the display of a reading (see `formatMmHg` for `limits`). */
+export function formatBloodPressure(
+  systolic: number,
+  diastolic: number,
+  date: string,
+  limits?: { readonly systolic: number; readonly diastolic: number },
+): string {
+  return `${formatMmHg(systolic, limits?.systolic)}/${formatMmHg(diastolic, limits?.diastolic)} mmHg on ${date.slice(0, 10)}`;
+}
+
 /** Cuts a summary to the contract's 140 characters at a word boundary. */
 export function clip(summary: string): string {
   if (summary.length <= 140) return summary;

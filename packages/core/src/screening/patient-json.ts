@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { problemsFromZodIssues } from '../knowledge/zod-problems';
 import { err, ok, type Problem, type Result } from '../result';
 import { isIsoDate } from './dates';
+import { formatBloodPressure } from './finding';
 import {
   CONDITION_CLINICAL_STATUSES,
   MEDICATION_STATUSES,
@@ -59,6 +60,7 @@ export const patientJsonSchema = z.strictObject({
   birthDate: isoDate.exactOptional(),
   ageYears: z.number().int().min(0).max(130).exactOptional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']),
+  deceased: z.boolean().exactOptional(),
   pregnancy: z
     .strictObject({
       status: z.enum(['pregnant', 'not-pregnant', 'unknown', 'not-possible']),
@@ -94,6 +96,9 @@ export const patientJsonSchema = z.strictObject({
 
 export type PatientJson = z.output<typeof patientJsonSchema>;
 
+/** How findings cite the patient as a whole in KetaFlow patient JSON. */
+const PATIENT = 'patient';
+
 function label(list: string, index: number, itemId: string | undefined): string {
   return itemId === undefined ? `${list}[${index}]` : `${list}/${itemId}`;
 }
@@ -106,6 +111,8 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
   const pregnancy = p.pregnancy;
   const pregnancyRef = { reference: 'pregnancy', display: `pregnancy: ${pregnancy?.status ?? ''}` };
   return ok({
+    reference: PATIENT,
+    ...(p.deceased === true ? { deceased: { reference: PATIENT, display: 'deceased: true' } } : {}),
     ...(p.birthDate === undefined ? {} : { birthDate: p.birthDate }),
     ...(p.ageYears === undefined ? {} : { ageYears: p.ageYears }),
     sex: p.sex,
@@ -150,7 +157,7 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
     bloodPressures: (p.bloodPressure ?? []).map((b, i) => ({
       ref: {
         reference: label('bloodPressure', i, b.id),
-        display: `${b.systolicMmHg}/${b.diastolicMmHg} mmHg on ${b.date}`,
+        display: formatBloodPressure(b.systolicMmHg, b.diastolicMmHg, b.date),
       },
       date: b.date,
       systolicMmHg: b.systolicMmHg,

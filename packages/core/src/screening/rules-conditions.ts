@@ -1,7 +1,8 @@
 import { normalizeMedication } from '../vocabulary/normalize';
 import { daysBetween } from './dates';
 import { padWords, type CompiledContraindication, type ProductRules } from './compile-rules';
-import type { ConditionFact, Finding, PatientFacts } from './types';
+import { clip } from './finding';
+import type { AllergyFact, ConditionFact, Finding, PatientFacts } from './types';
 
 function matches(rule: CompiledContraindication, c: ConditionFact, text: string): boolean {
   for (const coding of c.codes) {
@@ -50,8 +51,14 @@ export function screenConditions(
 ): readonly ConditionFact[] {
   const hits = new Map<CompiledContraindication, ConditionFact[]>();
   const knownHypertension: ConditionFact[] = [];
+  const unreadable: ConditionFact[] = [];
   const pregnancyWindow = rules.pregnancyRules?.pregnantMaxAge.maxAgeDays;
   for (const c of patient.conditions) {
+    if (c.codes.length === 0 && c.text === undefined) {
+      // Nothing to match, but it may be a contraindication: a human has to look.
+      if (counts(c, true)) unreadable.push(c);
+      continue;
+    }
     const text = padWords(c.text ?? '');
     for (const rule of rules.contraindications) {
       if (!matches(rule, c, text)) continue;
@@ -100,6 +107,21 @@ export function screenConditions(
       sources: ht.sources,
     });
   }
+  if (unreadable.length > 0) {
+    out.push({
+      kind: 'unrecognized-input',
+      severity: 'warning',
+      code: 'SCREEN.UNREADABLE_CONDITION',
+      summary: clip(
+        `${unreadable.length === 1 ? 'A condition is' : `${unreadable.length} conditions are`} recorded with neither a code nor a text: a clinician must check.`,
+      ),
+      detail:
+        'Screening cannot tell whether an unnamed condition is a contraindication, so it is never passed over.',
+      management: 'Find out what the condition is and record it with a code or a name.',
+      evidence: unreadable.map((c) => c.ref),
+      sources: [],
+    });
+  }
   screenAllergies(patient, rules, out);
   return (rules.pregnancy === undefined ? undefined : hits.get(rules.pregnancy)) ?? [];
 }
@@ -109,15 +131,36 @@ const PRODUCT_INGREDIENTS = new Set(['ketamine', 'esketamine']);
 function screenAllergies(patient: PatientFacts, rules: ProductRules, out: Finding[]): void {
   const rule = rules.contraindications.find((c) => c.ci.code === 'CI.HYPERSENSITIVITY');
   if (rule === undefined) return;
+  const unreadable: AllergyFact[] = [];
   const evidence = patient.allergies.filter((a) => {
     if (a.verificationStatus === 'refuted' || a.verificationStatus === 'entered-in-error')
       return false;
+    if (a.rxnormCodes.length === 0 && a.text === undefined) {
+      // It could be an allergy to ketamine: a human has to look.
+      unreadable.push(a);
+      return false;
+    }
     const n = normalizeMedication(a.rxnormCodes, a.text);
     if (n.status === 'recognized' && n.ingredients.some((i) => PRODUCT_INGREDIENTS.has(i.name)))
       return true;
     const text = padWords(a.text ?? '');
     return rule.phrases.some((p) => text.includes(p)) || text.includes(' spravato ');
   });
+  if (unreadable.length > 0) {
+    out.push({
+      kind: 'unrecognized-input',
+      severity: 'warning',
+      code: 'SCREEN.UNREADABLE_ALLERGY',
+      summary: clip(
+        `${unreadable.length === 1 ? 'An allergy is' : `${unreadable.length} allergies are`} recorded without an RxNorm code or a name: a clinician must check.`,
+      ),
+      detail:
+        'Screening cannot tell whether an unnamed allergy is to ketamine or esketamine, so it is never passed over.',
+      management: 'Ask what the allergy is to and record the substance.',
+      evidence: unreadable.map((a) => a.ref),
+      sources: rule.sources,
+    });
+  }
   if (evidence.length === 0) return;
   out.push({
     kind: 'contraindication',

@@ -57,7 +57,10 @@ export function screenMedications(
         kind: 'unrecognized-input',
         severity: 'warning',
         code: 'VOCAB.UNRECOGNIZED_MEDICATION',
-        summary: clip(`Medicine not recognised: "${med.ref.display}". A clinician must check it.`),
+        summary:
+          med.text === undefined && med.rxnormCodes.length === 0
+            ? 'A medicine is recorded with neither an RxNorm code nor a name: a clinician must check it.'
+            : clip(`Medicine not recognised: "${med.ref.display}". A clinician must check it.`),
         detail:
           "Neither its RxNorm code nor its name matched KetaFlow's vocabulary, so its interactions are unknown.",
         management: 'Identify the medicine and check it against the interaction list.',

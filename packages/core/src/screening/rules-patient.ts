@@ -1,6 +1,6 @@
 import { ageInYears, daysBetween } from './dates';
 import type { ProductRules } from './compile-rules';
-import { capSeverity, clip } from './finding';
+import { capSeverity, clip, formatBloodPressure, formatMmHg } from './finding';
 import type { ConditionFact, Finding, PatientFacts, ScreeningOptions } from './types';
 
 /** Esketamine is not approved for children; the ketamine label warns of paediatric neurotoxicity. */
@@ -12,6 +12,32 @@ function ageOf(patient: PatientFacts, asOf: string): number | undefined {
   return patient.ageYears;
 }
 
+/**
+ * A record that says the patient has died is never screened as eligible: critical, so the
+ * decision is `contraindicated` whatever else the record holds.
+ *
+ * Kind `missing-data`: of the contract's kinds it fits best. It is not a `contraindication`
+ * (no clinical rule of the knowledge base, no source, nothing a clinic setting may soften) nor a
+ * `precaution` (there is nothing to manage during treatment). What the record lacks is any fact
+ * about a living patient: either it is the wrong record or the death is recorded in error, and a
+ * human must correct the record before screening means anything.
+ */
+export function screenDeceased(patient: PatientFacts, out: Finding[]): void {
+  if (patient.deceased === undefined) return;
+  out.push({
+    kind: 'missing-data',
+    severity: 'critical',
+    code: 'SCREEN.PATIENT_DECEASED',
+    summary: 'The record says this patient has died: it cannot be screened for treatment.',
+    detail:
+      'A record marked deceased describes no living patient, so none of its facts can support treatment. Either this is the wrong record or the death was recorded in error.',
+    management:
+      'Check the identity of the patient and the record. If the death was recorded in error, correct it and screen again.',
+    evidence: [patient.deceased],
+    sources: [],
+  });
+}
+
 /** Age under 18 needs review; an unknown age is missing data. */
 export function screenAge(
   patient: PatientFacts,
@@ -20,9 +46,6 @@ export function screenAge(
   out: Finding[],
 ): number | undefined {
   const age = ageOf(patient, asOf);
-  const evidence = [
-    { reference: 'Patient.birthDate', display: patient.birthDate ?? `${age ?? '?'} years` },
-  ];
   if (age === undefined) {
     out.push({
       kind: 'missing-data',
@@ -31,7 +54,7 @@ export function screenAge(
       summary: 'Age is unknown: record a date of birth before screening can be completed.',
       detail: 'Patients under 18 need review, so an unknown age cannot be treated as adult.',
       management: 'Record the date of birth.',
-      evidence: [],
+      evidence: [{ reference: patient.reference, display: 'no date of birth or age' }],
       sources: rules.sourcesOf(PAEDIATRIC_SOURCES),
     });
   } else if (age < ADULT_AGE_YEARS) {
@@ -43,7 +66,15 @@ export function screenAge(
       detail:
         'Esketamine is not approved for patients under 18, and the ketamine label warns about anaesthetic effects on the developing brain.',
       management: 'Refer to a specialist in child and adolescent psychiatry before any treatment.',
-      evidence,
+      evidence: [
+        {
+          reference: patient.reference,
+          display:
+            patient.birthDate === undefined
+              ? `${age} years`
+              : `born ${patient.birthDate.slice(0, 10)} (${age} years)`,
+        },
+      ],
       sources: rules.sourcesOf(PAEDIATRIC_SOURCES),
     });
   }
@@ -78,7 +109,11 @@ export function screenBloodPressure(
       ),
       detail: `${bp.readingMaxAge?.note ?? 'The knowledge base sets no window for readings.'} An unknown blood pressure is never treated as normal.`,
       management: 'Measure blood pressure and screen again.',
-      evidence: latest === undefined ? [] : [latest.ref],
+      evidence: [
+        latest === undefined
+          ? { reference: patient.reference, display: 'no blood pressure reading' }
+          : latest.ref,
+      ],
       sources: rules.sourcesOf(bp.readingMaxAge?.sources ?? ht.ci.sources),
     });
     return;
@@ -89,16 +124,25 @@ export function screenBloodPressure(
   const level = above(bp.hard) ? 'hard' : above(bp.soft) ? 'soft' : undefined;
   if (level === undefined) return;
   const t = bp[level];
+  // Compared above on the exact values; shown in whole mmHg unless that would hide which one
+  // is above the limit (see `formatMmHg`).
+  const limits = { systolic: t.systolic.valueMmHg, diastolic: t.diastolic.valueMmHg };
+  const reading = `${formatMmHg(sys, limits.systolic)}/${formatMmHg(dia, limits.diastolic)} mmHg`;
   out.push({
     kind: 'contraindication',
     severity: level === 'hard' ? ht.ci.severity : capSeverity(ht.ci.severity, 'warning'),
     code: ht.ci.code,
     summary: clip(
-      `Blood pressure ${sys}/${dia} mmHg is above the ${level} limit of ${t.systolic.valueMmHg}/${t.diastolic.valueMmHg} mmHg.`,
+      `Blood pressure ${reading} is above the ${level} limit of ${limits.systolic}/${limits.diastolic} mmHg.`,
     ),
     detail: `${ht.ci.detail} Systolic: ${t.systolic.note} Diastolic: ${t.diastolic.note}`,
     management: ht.ci.management,
-    evidence: [latest.ref],
+    evidence: [
+      {
+        reference: latest.ref.reference,
+        display: formatBloodPressure(sys, dia, latest.date, limits),
+      },
+    ],
     sources: rules.sourcesOf([...t.systolic.sources, ...t.diastolic.sources, ...ht.ci.sources]),
   });
 }
@@ -157,7 +201,14 @@ export function screenPregnancy(
     summary: 'Pregnancy status is unknown or out of date for a patient who could be pregnant.',
     detail: `${rule.ci.summary} ${statusRules.notPregnantMaxAge.note}`,
     management: 'Ask about pregnancy (or test) and record the status, then screen again.',
-    evidence: latest === undefined ? [] : [latest.ref],
+    evidence: [
+      latest === undefined
+        ? {
+            reference: patient.reference,
+            display: `${patient.sex}, ${age === undefined ? 'age unknown' : `${age} years`}: no pregnancy status`,
+          }
+        : latest.ref,
+    ],
     sources: rules.sourcesOf([...rule.ci.sources, ...statusRules.notPregnantMaxAge.sources]),
   });
 }
@@ -191,7 +242,7 @@ export function screenOther(
       detail:
         'Screening does not need the weight, but the dose calculation will refuse to run without it.',
       management: 'Weigh the patient on the day of the first session.',
-      evidence: [],
+      evidence: [{ reference: patient.reference, display: 'no weight on record' }],
       sources: [],
     });
   }

@@ -30,6 +30,36 @@ describe('screening scenarios (scenarios.ts)', () => {
     for (const code of s.present ?? []) expect(codes).toContain(code);
     for (const code of s.absent ?? []) expect(codes).not.toContain(code);
   });
+
+  test.each(SCENARIOS)('$name: sources unique by id, evidence on every finding', (s) => {
+    for (const f of run({ ...BASE_PATIENT, ...s.patient }, s.product).findings) {
+      const ids = f.sources.map((src) => src.id);
+      expect(ids, f.code).toEqual([...new Set(ids)]);
+      expect(f.evidence.length, f.code).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('KetaFlow patient JSON cites the patient as `patient`', () => {
+  test('missing pregnancy status lists each source once and names the patient checked', () => {
+    const f = run({ ...BASE_PATIENT, sex: 'female' }).findings.find(
+      (x) => x.code === 'SCREEN.MISSING_PREGNANCY_STATUS',
+    );
+    const ids = f?.sources.map((s) => s.id) ?? [];
+    expect(ids).toContain('S02');
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(f?.evidence).toEqual([
+      { reference: 'patient', display: 'female, 40 years: no pregnancy status' },
+    ]);
+  });
+
+  test('under 18 and deceased cite `patient`', () => {
+    const result = run({ ...BASE_PATIENT, birthDate: '2010-05-01', deceased: true });
+    const refs = (code: string) =>
+      result.findings.find((x) => x.code === code)?.evidence.map((e) => e.reference);
+    expect(refs('SCREEN.UNDER_18')).toEqual(['patient']);
+    expect(refs('SCREEN.PATIENT_DECEASED')).toEqual(['patient']);
+  });
 });
 
 describe('screening result contract', () => {

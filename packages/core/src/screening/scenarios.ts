@@ -570,6 +570,20 @@ export const SCENARIOS: readonly Scenario[] = [
     decision: 'eligible',
   },
   {
+    name: 'fractional BP just above the hard limit',
+    reason: '180.4 > 180: compared unrounded, although it rounds to 180',
+    patient: { bloodPressure: [{ date: '2025-02-25', systolicMmHg: 180.4, diastolicMmHg: 95 }] },
+    decision: 'contraindicated',
+    present: ['CI.UNCONTROLLED_HYPERTENSION'],
+  },
+  {
+    name: 'fractional BP just below the soft limit',
+    reason: '139.6/89.6 is not above 140/90, although it rounds to 140/90',
+    patient: { bloodPressure: [{ date: '2025-02-25', systolicMmHg: 139.6, diastolicMmHg: 89.6 }] },
+    decision: 'eligible',
+    absent: ['CI.UNCONTROLLED_HYPERTENSION'],
+  },
+  {
     name: 'stale BP proves nothing',
     reason: '45 days old > 30-day window',
     patient: { bloodPressure: [{ date: '2025-01-15', systolicMmHg: 120, diastolicMmHg: 80 }] },
@@ -661,6 +675,20 @@ export const SCENARIOS: readonly Scenario[] = [
     reason: 'age 18 on 2025-03-01',
     patient: { birthDate: '2007-03-01' },
     decision: 'eligible',
+  },
+  {
+    name: 'deceased patient',
+    reason: 'a record of a death is never eligible (SCREEN.PATIENT_DECEASED, critical)',
+    patient: { deceased: true },
+    decision: 'contraindicated',
+    present: ['SCREEN.PATIENT_DECEASED'],
+  },
+  {
+    name: 'deceased: false is a living patient',
+    reason: 'negative control',
+    patient: { deceased: false },
+    decision: 'eligible',
+    absent: ['SCREEN.PATIENT_DECEASED'],
   },
   // Unrecognised input
   {

@@ -7,7 +7,13 @@ import { parseFhirBundle } from './fhir-bundle';
 import { parsePatientJson } from './patient-json';
 import { screenConditions } from './rules-conditions';
 import { screenMedications } from './rules-medications';
-import { screenAge, screenBloodPressure, screenOther, screenPregnancy } from './rules-patient';
+import {
+  screenAge,
+  screenBloodPressure,
+  screenDeceased,
+  screenOther,
+  screenPregnancy,
+} from './rules-patient';
 import type { Decision, Finding, PatientFacts, ScreeningOptions, ScreeningResult } from './types';
 
 const DECISION_BY_RANK: readonly Decision[] = [
@@ -35,6 +41,7 @@ export function screen(
 ): ScreeningResult {
   const rules = rulesFor(kb, options.product);
   const findings: Finding[] = [];
+  screenDeceased(patient, findings);
   const age = screenAge(patient, rules, options.asOf, findings);
   const pregnancyRecords = screenConditions(patient, rules, options.asOf, findings);
   screenPregnancy(patient, pregnancyRecords, age, rules, options.asOf, findings);

@@ -39,6 +39,8 @@ const CONDITION_FLAGS: readonly (readonly [string, string])[] = [
 
 interface Row {
   readonly file: string;
+  readonly patientId: string;
+  readonly deceased: boolean;
   readonly activeMeds: readonly (readonly [string, string])[];
   readonly activeConditions: readonly string[];
 }
@@ -76,6 +78,8 @@ const rows: Row[] = readFileSync(join(DIR, 'index.csv'), 'utf8')
     const c = splitCsvLine(line);
     return {
       file: c[0] ?? '',
+      patientId: c[1] ?? '',
+      deceased: (c[4] ?? '') !== '',
       activeMeds: pairs(c[10] ?? ''),
       activeConditions: pairs(c[13] ?? '').map(([code]) => code),
     };
@@ -112,8 +116,43 @@ describe('Synthea bundles (shared/data/external/synthea-smart-on-fhir-r4)', () =
           snomed,
         ).toContain(flag);
     }
-    for (const f of findings)
-      for (const e of f.evidence) expect(e.reference).toMatch(/^[A-Za-z]+[/.]/);
+    for (const f of findings) {
+      // design.md: evidence names the triggering input as the FHIR `Type/id`.
+      expect(f.evidence.length, f.code).toBeGreaterThan(0);
+      for (const e of f.evidence) expect(e.reference, f.code).toMatch(/^[A-Z][A-Za-z]+\/[^/\s]+$/);
+      const ids = f.sources.map((src) => src.id);
+      expect(ids, f.code).toEqual([...new Set(ids)]);
+      // Blood pressures in whole mmHg (a tenth only when needed to stay above a limit).
+      for (const e of f.evidence)
+        if (e.display.includes('mmHg'))
+          expect(e.display, f.code).toMatch(/^\d+(\.\d)?\/\d+(\.\d)? mmHg on \d{4}-\d\d-\d\d$/);
+    }
+    const deceased = findings.find((f) => f.code === 'SCREEN.PATIENT_DECEASED');
+    if (row.deceased) {
+      expect(result.value.decision).toBe('contraindicated');
+      expect(deceased?.evidence.map((e) => e.reference)).toEqual([`Patient/${row.patientId}`]);
+    } else expect(deceased).toBeUndefined();
+  });
+
+  test('the index has deceased patients (so the check above is exercised)', () => {
+    expect(rows.filter((r) => r.deceased).length).toBeGreaterThan(0);
+  });
+
+  test('every active medication in the bundles is recognised', () => {
+    const unrecognized = rows.flatMap((row) => {
+      const bundle: unknown = JSON.parse(readFileSync(join(DIR, row.file), 'utf8'));
+      const result = screenInput(bundle, knowledgeBase, {
+        indication: 'depression',
+        product: 'ketamine-iv',
+        asOf: '2021-06-01',
+      });
+      return result.ok
+        ? result.value.findings
+            .filter((f) => f.code.startsWith('VOCAB.'))
+            .flatMap((f) => f.evidence.map((e) => e.display))
+        : [row.file];
+    });
+    expect(unrecognized).toEqual([]);
   });
 
   test('an active Normal pregnancy recorded recently is a contraindication', () => {

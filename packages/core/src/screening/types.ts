@@ -99,6 +99,13 @@ export interface WeightFact {
 
 /** Patient facts in one shape, whichever format they came in. */
 export interface PatientFacts {
+  /**
+   * How findings cite the patient as a whole (age, death, facts that were looked for and not
+   * found): `Patient/<id>` for FHIR, `patient` for KetaFlow patient JSON.
+   */
+  readonly reference: string;
+  /** Present when the record says the patient has died; its display says when, if known. */
+  readonly deceased?: EvidenceRef;
   readonly birthDate?: string;
   /** Used only when `birthDate` is absent. */
   readonly ageYears?: number;

@@ -351,18 +351,34 @@ export const HAND_ADDED_INGREDIENTS: readonly { readonly name: string; readonly 
 export const HAND_ADDED_BRANDS: Readonly<Record<string, readonly string[]>> = {
   acebutolol: ['Sectral'],
   acetaminophen: ['Tylenol'],
+  acyclovir: ['Zovirax'],
   albuterol: ['ProAir', 'Ventolin', 'Proventil'],
+  alendronate: ['Fosamax', 'Binosto'],
   alfentanil: ['Alfenta'],
   aliskiren: ['Tekturna'],
+  allopurinol: ['Zyloprim', 'Aloprim'],
   alprazolam: ['Xanax', 'Xanax XR', 'Niravam'],
   amitriptyline: ['Elavil'],
   amlodipine: ['Norvasc', 'Katerzia'],
+  amoxicillin: ['Amoxil'],
   amphetamine: ['Evekeo', 'Adzenys', 'Dyanavel'],
   aripiprazole: ['Abilify'],
   armodafinil: ['Nuvigil'],
+  aspirin: ['Ecotrin'],
   atenolol: ['Tenormin'],
   atomoxetine: ['Strattera'],
   atorvastatin: ['Lipitor'],
+  azithromycin: ['Zithromax', 'Z-Pak', 'Zmax'],
+};
+
+/**
+ * Brands of snapshot ingredients outside the classes that medication lists often carry. The build
+ * takes them from the snapshot's brand names (and fails if one is not there), with the branded-drug
+ * codes (SBD, BPCK) named after them, so that a Synthea `Liletta` code resolves.
+ */
+export const SNAPSHOT_BRANDS: Readonly<Record<string, readonly string[]>> = {
+  // Levonorgestrel intrauterine systems.
+  levonorgestrel: ['Kyleena', 'Liletta', 'Mirena', 'Skyla'],
 };
 
 /** Combination products by brand, with every ingredient (the snapshot lacks "A" parts). */
@@ -404,6 +420,10 @@ export const COMBINATION_PRODUCTS: Readonly<Record<string, readonly string[]>> =
 
 /** Abbreviations and common lay names written on medication lists. */
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  // INN and Synthea spelling ("Alendronic acid 10 MG Oral Tablet") of RxNorm's alendronate.
+  'alendronic acid': ['alendronate'],
+  // RxNorm names cyanocobalamin "vitamin B12" (IN 11248, in the snapshot).
+  cyanocobalamin: ['vitamin B12'],
   apap: ['acetaminophen'],
   paracetamol: ['acetaminophen'],
   asa: ['aspirin'],

@@ -107,6 +107,54 @@ describe('RxNorm codes', () => {
   });
 });
 
+describe('common "A" ingredients and the names Synthea writes (hand-added, review of issue 4)', () => {
+  test.each([
+    ['alendronate', '46041'],
+    ['allopurinol', '519'],
+    ['amoxicillin', '723'],
+    ['albuterol', '435'],
+    ['atorvastatin', '83367'],
+    ['aspirin', '1191'],
+    ['acyclovir', '281'],
+    ['azithromycin', '18631'],
+  ])('%s is ingredient %s, marked hand-added, and its code resolves', (name, rxcui) => {
+    expect(dictionary.ingredients.get(name)).toMatchObject({ rxcui, handAdded: true });
+    const n = normalizeMedication([rxcui], undefined);
+    expect(n.status === 'recognized' && n.ingredients.map((i) => i.name)).toEqual([name]);
+  });
+
+  test.each([
+    ['Alendronic acid 10 MG Oral Tablet', ['alendronate']],
+    ['alendronate sodium 70 mg weekly', ['alendronate']],
+    ['Fosamax 70 mg', ['alendronate']],
+    ['Zyloprim 100 mg', ['allopurinol']],
+    ['Amoxil 500 mg', ['amoxicillin']],
+    ['Zithromax Z-Pak', ['azithromycin']],
+    ['Zovirax 400 mg', ['acyclovir']],
+    ['Vitamin B 12 5 MG/ML Injectable Solution', ['vitamin B12']],
+    ['vitamin B12 1000 mcg', ['vitamin B12']],
+    ['cyanocobalamin 1000 mcg IM monthly', ['vitamin B12']],
+    ['Vitamin B 6 50 MG Oral Tablet', ['vitamin B6']],
+    ['Liletta 52 MG Intrauterine System', ['levonorgestrel']],
+    ['Mirena 52 MG Intrauterine System', ['levonorgestrel']],
+    ['Kyleena 19.5 MG Intrauterine System', ['levonorgestrel']],
+    ['Skyla 13.5 MG Intrauterine System', ['levonorgestrel']],
+  ])('%s → %j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  test('the Liletta branded-drug code of the Synthea bundles resolves', () => {
+    const n = normalizeMedication(['1605257'], undefined);
+    expect(n.status === 'recognized' && n.ingredients.map((i) => i.name)).toEqual([
+      'levonorgestrel',
+    ]);
+  });
+
+  test('a vitamin B strength after the B 12 is still a strength', () => {
+    expect(names('Vitamin B 12 1000 MCG')).toEqual(['vitamin B12']);
+  });
+});
+
 describe('vocabulary and knowledge base agree', () => {
   test('has at least 300 names', () => {
     expect(dictionary.names.size).toBeGreaterThanOrEqual(300);

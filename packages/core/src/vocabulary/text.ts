@@ -38,6 +38,8 @@ export function contentWords(text: string): string[] {
   const lower = text.toLowerCase();
   const words: string[] = [];
   let start = -1;
+  // End of a lone `b` just pushed: "Vitamin B 12" (Synthea) names vitamin B12, not a strength.
+  let loneB = -1;
   for (let i = 0; i <= lower.length; i += 1) {
     const code = i < lower.length ? lower.charCodeAt(i) : 32;
     if (isWordChar(code)) {
@@ -49,6 +51,12 @@ export function contentWords(text: string): string[] {
       if (first < 48 || first > 57) {
         const word = lower.slice(start, i);
         if (!STOPWORDS.has(word)) words.push(word);
+        loneB = word === 'b' ? i : -1;
+      } else {
+        // One or two digits right after the `b` (one space or hyphen between, no decimals).
+        if (loneB === start - 1 && i - start <= 2 && code !== 46)
+          words[words.length - 1] = `b${lower.slice(start, i)}`;
+        loneB = -1;
       }
       start = -1;
     }
