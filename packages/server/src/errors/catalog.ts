@@ -32,6 +32,34 @@ export const ERROR_CATALOG = {
     status: 422,
     title: 'Each warning accepted needs a reason',
   },
+  'COURSE.SCREENING_UNSIGNED': {
+    status: 422,
+    title: 'A course needs a signed screening',
+  },
+  'COURSE.SCREENING_STALE': {
+    status: 409,
+    title: 'The record changed after the screening was signed; sign the current one',
+  },
+  'COURSE.SCREENING_MISMATCH': {
+    status: 422,
+    title: 'The course does not match its screening',
+  },
+  'COURSE.OUT_OF_PROTOCOL': {
+    status: 422,
+    title: "The course rhythm is outside the protocol's range",
+  },
+  'COURSE.UNSCHEDULABLE': {
+    status: 409,
+    title: 'Not every session could be booked; nothing was booked',
+  },
+  'COURSE.TRANSITION_INVALID': {
+    status: 409,
+    title: 'This course status change is not allowed',
+  },
+  'APPOINTMENT.CUTOFF_PASSED': {
+    status: 422,
+    title: 'Too close to the appointment to change it online',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
