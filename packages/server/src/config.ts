@@ -53,8 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.KETAFLOW_DATA_DIR),
-    settingsFile: e.KETAFLOW_SETTINGS,
+    // Relative paths are taken from where the user ran npm (INIT_CWD), not the workspace folder
+    // npm switches to, so `npm start` at the root keeps the database in ./data there.
+    dataDir: resolve(env['INIT_CWD'] ?? process.cwd(), e.KETAFLOW_DATA_DIR),
+    settingsFile:
+      e.KETAFLOW_SETTINGS === undefined
+        ? undefined
+        : resolve(env['INIT_CWD'] ?? process.cwd(), e.KETAFLOW_SETTINGS),
     demoData: e.KETAFLOW_DEMO_DATA === 'on',
     publicUrl: e.KETAFLOW_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
