@@ -1,6 +1,7 @@
 import type { Meta, Session } from './auth-types';
 import { requestJson } from './http';
 import { ApiProblemError } from './problem';
+import type { SelfScreeningAnswers } from './screening-types';
 
 export interface Credentials {
   email: string;
@@ -15,6 +16,8 @@ export interface Registration {
   /** `YYYY-MM-DD` */
   birthDate: string;
   phone?: string;
+  /** Self-screening answers, which become the new patient's intake. */
+  intake?: SelfScreeningAnswers;
 }
 
 export function logIn(credentials: Credentials): Promise<Session> {

@@ -13,4 +13,7 @@ export const queryKeys = {
   outbox: (page: number) => ['outbox', page] as const,
   knowledge: ['knowledge'] as const,
   doseCalculations: (patientId: string) => ['dose-calculations', patientId] as const,
+  selfScreeningQuestions: ['self-screening-questions'] as const,
+  medicationSuggestions: (q: string) => ['medication-suggestions', q] as const,
+  screenings: (patientId: string) => ['screenings', patientId] as const,
 };

@@ -20,6 +20,13 @@ export const router = createBrowserRouter([
       { path: '/', element: <LandingPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      {
+        path: '/check',
+        lazy: () =>
+          import('../self-screening/self-screening-page').then((m) => ({
+            Component: m.SelfScreeningPage,
+          })),
+      },
       { path: '/reset-password', element: <ResetPasswordRequestPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordConfirmPage /> },
       { path: '*', element: <NotFoundPage /> },
@@ -75,6 +82,13 @@ export const router = createBrowserRouter([
                 lazy: () =>
                   import('../dose/dose-calculator-page').then((m) => ({
                     Component: m.DoseCalculatorPage,
+                  })),
+              },
+              {
+                path: '/patients/:id/screening',
+                lazy: () =>
+                  import('../screening/screening-review-page').then((m) => ({
+                    Component: m.ScreeningReviewPage,
                   })),
               },
               {

@@ -16,7 +16,10 @@ export function PublicLayout() {
         <Container size="md">
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Brand to="/" />
-            <Group component="nav" aria-label="Account" gap="md">
+            <Group component="nav" aria-label="Site" gap="md">
+              <Anchor component={Link} to="/check">
+                Could it suit me?
+              </Anchor>
               <Anchor component={Link} to="/login">
                 Log in
               </Anchor>

@@ -27,7 +27,10 @@ export function LandingPage() {
       <Group>
         {user === undefined ? (
           <>
-            <Button component={Link} to="/login">
+            <Button component={Link} to="/check">
+              Check if ketamine may suit you
+            </Button>
+            <Button component={Link} to="/login" variant="default">
               Log in
             </Button>
             <Button component={Link} to="/register" variant="default">

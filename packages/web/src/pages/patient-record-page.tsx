@@ -18,13 +18,22 @@ function StaffRecord({ patientId }: { patientId: string }) {
         <Text c="dimmed">
           MRN {mrn} · born {birthDate}
         </Text>
-        <Button
-          component={Link}
-          to={`/patients/${encodeURIComponent(patientId)}/dose`}
-          variant="light"
-        >
-          Dose calculator
-        </Button>
+        <Group gap="sm">
+          <Button
+            component={Link}
+            to={`/patients/${encodeURIComponent(patientId)}/screening`}
+            variant="light"
+          >
+            Screening
+          </Button>
+          <Button
+            component={Link}
+            to={`/patients/${encodeURIComponent(patientId)}/dose`}
+            variant="light"
+          >
+            Dose calculator
+          </Button>
+        </Group>
       </Group>
       <PatientRecordSections patient={patient.data} editable />
     </>

@@ -1,4 +1,14 @@
-import { Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,6 +27,11 @@ import {
   validateEmail,
   validatePassword,
 } from '../forms/validators';
+import {
+  forgetAnswersForRegistration,
+  readAnswersForRegistration,
+} from '../self-screening/intake-storage';
+import { IntakeSummary } from '../self-screening/intake-summary';
 
 interface RegistrationValues {
   givenName: string;
@@ -31,6 +46,9 @@ export function RegisterPage() {
   const session = useSession();
   const applySession = useApplySession();
   const [formError, setFormError] = useState<string | null>(null);
+  // Answers from the self-screening page, if the person came from there in this tab.
+  const [intake] = useState(readAnswersForRegistration);
+  const [includeIntake, setIncludeIntake] = useState(true);
   const form = useForm<RegistrationValues>({
     initialValues: {
       givenName: '',
@@ -54,7 +72,10 @@ export function RegisterPage() {
       setFormError(null);
     },
     // Registration logs the new patient in; storing the session redirects below.
-    onSuccess: applySession,
+    onSuccess: (newSession) => {
+      forgetAnswersForRegistration();
+      applySession(newSession);
+    },
     onError: (error) => {
       setFormError(applyProblemToForm(form, error));
     },
@@ -79,6 +100,7 @@ export function RegisterPage() {
             email: values.email.trim(),
             password: values.password,
             ...ifFilled('phone', values.phone),
+            ...(intake !== null && includeIntake ? { intake } : {}),
           });
         })}
       >
@@ -125,6 +147,21 @@ export function RegisterPage() {
             autoComplete="tel"
             {...form.getInputProps('phone')}
           />
+          {intake !== null && (
+            <Paper withBorder p="md">
+              <Stack gap="xs">
+                <Checkbox
+                  label="Add my self-check answers to my record"
+                  description="Your clinician sees them as things you told us, to confirm at your consult."
+                  checked={includeIntake}
+                  onChange={(event) => {
+                    setIncludeIntake(event.currentTarget.checked);
+                  }}
+                />
+                <IntakeSummary answers={intake} />
+              </Stack>
+            </Paper>
+          )}
           <Button type="submit" loading={registration.isPending}>
             Create account
           </Button>
