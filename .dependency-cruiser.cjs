@@ -4,10 +4,18 @@ module.exports = {
     {
       name: 'core-is-pure',
       comment:
-        'core runs in the browser and the server alike, so it imports nothing outside itself (no node:*, no packages but zod and @noble/hashes).',
+        'core runs in the browser and the server alike, so it imports nothing outside itself (no node:*, no packages but zod, @noble/hashes, date-fns and @date-fns/tz).',
       severity: 'error',
       from: { path: '^packages/core/src' },
-      to: { pathNot: ['^packages/core/src', 'node_modules/zod', 'node_modules/@noble/hashes'] },
+      to: {
+        pathNot: [
+          '^packages/core/src',
+          'node_modules/zod',
+          'node_modules/@noble/hashes',
+          'node_modules/date-fns',
+          'node_modules/@date-fns/tz',
+        ],
+      },
     },
     {
       name: 'core-no-node-builtins',

@@ -7,3 +7,4 @@ export * from './knowledge/index';
 export * from './dosing/index';
 export * from './vocabulary/index';
 export * from './screening/index';
+export * from './scheduling/index';

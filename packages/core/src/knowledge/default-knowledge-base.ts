@@ -12,6 +12,7 @@ import { notes } from './facts/notes';
 import { pregnancyAndLactation } from './facts/pregnancy-lactation';
 import { products } from './facts/products';
 import { protocols } from './facts/protocols';
+import { schedulingDefaults } from './facts/scheduling';
 import { sources } from './facts/sources';
 import { deepFreeze } from './deep-freeze';
 import { computeKnowledgeVersion, type KnowledgeContent } from './knowledge-version';
@@ -46,6 +47,7 @@ export const knowledgeBase: KnowledgeBase = sealKnowledgeBase({
   doseGuardrails,
   locationGuardrails: {},
   infusionPreparation,
+  scheduling: schedulingDefaults,
   contraindications,
   interactions,
   pregnancyAndLactation,

@@ -61,6 +61,13 @@ export type {
 export type { LimitRange, SoftHardLimits, DoseGuardrails } from './schema/guardrails';
 export { BAG_MODES, type BagMode, type InfusionPreparation } from './schema/infusion-preparation';
 export { LOCATION_CODE } from './settings/clinic-settings';
+export {
+  APPOINTMENT_TYPE_IDS,
+  type AppointmentTypeId,
+  type AppointmentTypeTimes,
+  type SchedulingDefaults,
+} from './schema/scheduling';
+export { type SchedulingSettings } from './settings/scheduling-settings';
 export type { Source, SourceKind } from './schema/source';
 export type {
   DefaultedRange,

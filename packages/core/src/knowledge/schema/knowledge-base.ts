@@ -15,6 +15,7 @@ import { monitoringSchema, type Monitoring } from './monitoring';
 import { productSchema, type Product } from './product';
 import { infusionProtocolSchema, type InfusionProtocol } from './protocol';
 import { reproductiveGuidanceSchema, type ReproductiveGuidance } from './reproductive';
+import { schedulingDefaultsSchema, type SchedulingDefaults } from './scheduling';
 import { sourceSchema, type Source } from './source';
 import type { WeightBasis } from '../ids';
 
@@ -55,6 +56,8 @@ export interface KnowledgeBase {
     Record<string, Partial<Readonly<Record<ProtocolId, DoseGuardrails>>>>
   >;
   readonly infusionPreparation: InfusionPreparation;
+  /** Appointment times, spacing, nurse capacity, holds and cut-offs (clinic settings). */
+  readonly scheduling: SchedulingDefaults;
   readonly contraindications: readonly Contraindication[];
   readonly interactions: readonly Interaction[];
   readonly pregnancyAndLactation: readonly ReproductiveGuidance[];
@@ -86,6 +89,7 @@ export const knowledgeBaseSchema: z.ZodType<KnowledgeBase> = z.strictObject({
     z.partialRecord(z.enum(PROTOCOL_IDS), doseGuardrailsSchema),
   ),
   infusionPreparation: infusionPreparationSchema,
+  scheduling: schedulingDefaultsSchema,
   contraindications: z.array(contraindicationSchema).min(1),
   interactions: z.array(interactionSchema).min(1),
   pregnancyAndLactation: z.array(reproductiveGuidanceSchema).min(1),

@@ -13,6 +13,7 @@ import type { KnowledgeBase, Override, OverrideValue } from '../schema/knowledge
 import type { InfusionProtocol } from '../schema/protocol';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
 import { mergeGuardrails } from './merge-guardrails';
+import { applySchedulingSettings } from './scheduling-settings';
 import { applyBpReadingWindow, applyPregnancyStatusSettings } from './screening-windows';
 
 type Note = (
@@ -286,6 +287,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     doseGuardrails,
     locationGuardrails,
     infusionPreparation,
+    scheduling: applySchedulingSettings(base.scheduling, s.scheduling, note),
     contraindications,
     interactions,
     pregnancyAndLactation,

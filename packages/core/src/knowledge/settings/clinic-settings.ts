@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
 import { BAG_MODES } from '../schema/infusion-preparation';
+import { schedulingSettingsSchema } from './scheduling-settings';
 
 const bound = z.number().nonnegative().exactOptional();
 const limitRange = z.strictObject({ min: bound, max: bound });
@@ -93,6 +94,8 @@ export const clinicSettingsSchema = z.strictObject({
       }),
     )
     .exactOptional(),
+  /** Appointment times, spacing, nurse capacity, holds, cut-offs, slot step (`SchedulingDefaults`). */
+  scheduling: schedulingSettingsSchema.exactOptional(),
   prices: z
     .strictObject({
       currency: z

@@ -1,0 +1,42 @@
+/**
+ * Scheduling: the clinic calendar model, appointment lengths, slot search, conflict
+ * explanations, and course planning. Pure: instants and the clinic's clock come in as arguments.
+ */
+export * from './types';
+export {
+  WEEKDAYS,
+  parseInstant,
+  formatInstant,
+  formatLocalInstant,
+  resolveLocalTime,
+  localToMs,
+  msToLocal,
+  weekdayOf,
+  addLocalDays,
+  isTimeZone,
+  type Instant,
+  type LocalDate,
+  type LocalTime,
+  type TimeZone,
+  type Weekday,
+  type LocalResolution,
+  type LocalDateTime,
+} from './time';
+export {
+  RESOURCE_NEEDS,
+  appointmentDuration,
+  isTreatmentSession,
+  type DurationRequest,
+} from './appointment-types';
+export { closureOn, openingIntervalsOn } from './calendar';
+export type { Interval } from './intervals';
+export { indexSchedule, type ScheduleIndex, type ScheduleInput } from './schedule-index';
+export {
+  findSlots,
+  findSlotsIn,
+  assignResources,
+  type FindSlotsInput,
+  type SlotRequest,
+  type ResourceChoice,
+  type Assignment,
+} from './find-slots';

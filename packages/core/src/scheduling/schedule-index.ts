@@ -1,0 +1,240 @@
+import type { Problem } from '../result';
+import { RESOURCE_NEEDS, isTreatmentSession } from './appointment-types';
+import { openingIntervals, workIntervals, type WorkIntervals } from './calendar';
+import { mergeIntervals, saturatedIntervals, type Interval } from './intervals';
+import { parseInstant, type Instant } from './time';
+import type {
+  AppointmentTypeId,
+  Booking,
+  Chair,
+  ClinicCalendar,
+  Hold,
+  Location,
+  ResourceBlock,
+  StaffMember,
+} from './types';
+
+/** What the slot search and the conflict explanation read, before indexing. */
+export interface ScheduleInput {
+  readonly calendar: ClinicCalendar;
+  /** Existing appointments (any status that holds resources: booked, checked in, ...). */
+  readonly bookings: readonly Booking[];
+  /** Short holds; those with `expiresAt` at or before `asOf` are ignored. */
+  readonly holds?: readonly Hold[];
+  /** The time holds are judged at (the server's clock, passed in: core has none). */
+  readonly asOf?: Instant;
+  readonly blocks?: readonly ResourceBlock[];
+  /** Chairs one nurse may monitor at once (`kb.scheduling.nurseCapacity`). */
+  readonly nurseCapacity: number;
+  /** Bookings to leave out, e.g. the one being rescheduled. */
+  readonly ignoreBookingIds?: readonly string[];
+  /** The period searched or checked; calendars are expanded over it (plus a day each side). */
+  readonly range: { readonly from: Instant; readonly to: Instant };
+}
+
+/** A busy interval with what makes it busy, for explanations. */
+export interface BusyEntry extends Interval {
+  readonly bookingId?: string;
+  readonly appointmentType?: AppointmentTypeId;
+  readonly reason?: string;
+}
+
+export interface PatientEntry extends Interval {
+  readonly bookingId: string;
+  readonly appointmentType: AppointmentTypeId;
+}
+
+/**
+ * Calendars expanded to intervals and busy times indexed per resource (sorted, merged), so each
+ * check is a binary search. Build once per search; reuse for many checks.
+ */
+export interface ScheduleIndex {
+  readonly locations: ReadonlyMap<string, Location>;
+  /** Location ids, sorted. */
+  readonly locationIds: readonly string[];
+  /** Chairs per location, sorted by id. */
+  readonly chairsByLocation: ReadonlyMap<string, readonly Chair[]>;
+  readonly chairs: ReadonlyMap<string, Chair>;
+  /** Nurses and prescribers, each sorted by id. */
+  readonly nurses: readonly StaffMember[];
+  readonly prescribers: readonly StaffMember[];
+  readonly staff: ReadonlyMap<string, StaffMember>;
+  readonly opening: ReadonlyMap<string, readonly Interval[]>;
+  readonly work: ReadonlyMap<string, WorkIntervals>;
+  readonly chairBusy: ReadonlyMap<string, readonly Interval[]>;
+  /** Where a nurse already watches `nurseCapacity` chairs (or is blocked). */
+  readonly nurseFull: ReadonlyMap<string, readonly Interval[]>;
+  /** A prescriber's own appointments (consults, follow-ups) and blocks. */
+  readonly prescriberBusy: ReadonlyMap<string, readonly Interval[]>;
+  /** Everything per resource id with its booking, unmerged, for explanations. */
+  readonly entries: ReadonlyMap<string, readonly BusyEntry[]>;
+  readonly patients: ReadonlyMap<string, readonly PatientEntry[]>;
+  readonly nurseCapacity: number;
+}
+
+const EMPTY: readonly Interval[] = [];
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+const byId = <T extends { readonly id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Indexes calendars and busy times; every unreadable instant is a problem with its path. */
+export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const instant = (value: Instant, path: string): number | null => {
+    const ms = parseInstant(value);
+    if (ms === null)
+      problems.push({
+        code: 'SCHEDULE.INVALID_INSTANT',
+        message: 'must be an ISO 8601 date-time with an offset or Z, or epoch milliseconds',
+        path,
+      });
+    return ms;
+  };
+  const fromMs = instant(input.range.from, 'window.from') ?? 0;
+  const toMs = instant(input.range.to, 'window.to') ?? 0;
+  const asOf = input.asOf === undefined ? null : instant(input.asOf, 'asOf');
+  const { calendar } = input;
+
+  const locations = new Map(calendar.locations.map((l) => [l.id, l]));
+  const locationIds = [...locations.keys()].sort();
+  const chairs = new Map(calendar.chairs.map((c) => [c.id, c]));
+  const chairsByLocation = new Map<string, Chair[]>();
+  for (const c of [...calendar.chairs].sort(byId)) push(chairsByLocation, c.locationId, c);
+  const sortedStaff = [...calendar.staff].sort(byId);
+  const staff = new Map(sortedStaff.map((s) => [s.id, s]));
+  const opening = new Map<string, readonly Interval[]>();
+  for (const l of calendar.locations) opening.set(l.id, openingIntervals(l, fromMs, toMs));
+  const work = new Map<string, WorkIntervals>();
+  for (const s of sortedStaff) work.set(s.id, workIntervals(s, locations, fromMs, toMs));
+
+  const ignore = new Set(input.ignoreBookingIds ?? []);
+  const entries = new Map<string, BusyEntry[]>();
+  const chairRaw = new Map<string, Interval[]>();
+  const nurseRaw = new Map<string, Interval[]>();
+  const nurseBlocked = new Map<string, Interval[]>();
+  const prescriberRaw = new Map<string, Interval[]>();
+  const patients = new Map<string, PatientEntry[]>();
+
+  const addBooking = (b: Booking, path: string): void => {
+    if (ignore.has(b.id)) return;
+    const start = instant(b.start, `${path}.start`);
+    const end = instant(b.end, `${path}.end`);
+    if (start === null || end === null) return;
+    const entry: BusyEntry = { start, end, bookingId: b.id, appointmentType: b.appointmentType };
+    if (b.chairId !== undefined) {
+      push(chairRaw, b.chairId, entry);
+      push(entries, b.chairId, entry);
+    }
+    if (b.nurseId !== undefined) {
+      push(nurseRaw, b.nurseId, entry);
+      push(entries, b.nurseId, entry);
+    }
+    if (
+      b.prescriberId !== undefined &&
+      RESOURCE_NEEDS[b.appointmentType].prescriber === 'exclusive'
+    ) {
+      push(prescriberRaw, b.prescriberId, entry);
+      push(entries, b.prescriberId, entry);
+    }
+    if (b.patientId !== undefined)
+      push(patients, b.patientId, {
+        start,
+        end,
+        bookingId: b.id,
+        appointmentType: b.appointmentType,
+      });
+  };
+  input.bookings.forEach((b, i) => {
+    addBooking(b, `bookings[${String(i)}]`);
+  });
+  (input.holds ?? []).forEach((h, i) => {
+    const expires = instant(h.expiresAt, `holds[${String(i)}].expiresAt`);
+    if (asOf !== null && expires !== null && expires <= asOf) return;
+    addBooking(h, `holds[${String(i)}]`);
+  });
+  (input.blocks ?? []).forEach((b, i) => {
+    const start = instant(b.start, `blocks[${String(i)}].start`);
+    const end = instant(b.end, `blocks[${String(i)}].end`);
+    if (start === null || end === null) return;
+    const entry: BusyEntry = { start, end, reason: b.reason };
+    push(entries, b.resourceId, entry);
+    const member = staff.get(b.resourceId);
+    if (member?.role === 'nurse') push(nurseBlocked, b.resourceId, entry);
+    else if (member?.role === 'prescriber') push(prescriberRaw, b.resourceId, entry);
+    else push(chairRaw, b.resourceId, entry);
+  });
+
+  const mergeAll = (raw: Map<string, Interval[]>): Map<string, readonly Interval[]> =>
+    new Map([...raw].map(([id, list]) => [id, mergeIntervals(list)]));
+  const nurseFull = new Map<string, readonly Interval[]>();
+  for (const id of new Set([...nurseRaw.keys(), ...nurseBlocked.keys()])) {
+    nurseFull.set(
+      id,
+      mergeIntervals([
+        ...saturatedIntervals(nurseRaw.get(id) ?? EMPTY, input.nurseCapacity),
+        ...(nurseBlocked.get(id) ?? EMPTY),
+      ]),
+    );
+  }
+  for (const list of entries.values()) list.sort((a, b) => a.start - b.start);
+  for (const list of patients.values()) list.sort((a, b) => a.start - b.start);
+
+  return {
+    index: {
+      locations,
+      locationIds,
+      chairsByLocation,
+      chairs,
+      nurses: sortedStaff.filter((s) => s.role === 'nurse'),
+      prescribers: sortedStaff.filter((s) => s.role === 'prescriber'),
+      staff,
+      opening,
+      work,
+      chairBusy: mergeAll(chairRaw),
+      nurseFull,
+      prescriberBusy: mergeAll(prescriberRaw),
+      entries,
+      patients,
+      nurseCapacity: input.nurseCapacity,
+    },
+    problems,
+  };
+}
+
+/** The patient's bookings that clash with a session at `[start, end)`: overlap or spacing. */
+export function patientClashes(
+  index: ScheduleIndex,
+  patientId: string,
+  type: AppointmentTypeId,
+  start: number,
+  end: number,
+  minSpacingMs: number,
+): { readonly overlap?: PatientEntry; readonly tooClose?: PatientEntry } {
+  const list = index.patients.get(patientId);
+  if (list === undefined) return {};
+  let overlap: PatientEntry | undefined;
+  let tooClose: PatientEntry | undefined;
+  const spaced = isTreatmentSession(type);
+  for (const p of list) {
+    if (overlap === undefined && p.start < end && p.end > start) overlap = p;
+    if (
+      tooClose === undefined &&
+      spaced &&
+      isTreatmentSession(p.appointmentType) &&
+      Math.abs(p.start - start) < minSpacingMs
+    )
+      tooClose = p;
+  }
+  return {
+    ...(overlap === undefined ? {} : { overlap }),
+    ...(tooClose === undefined ? {} : { tooClose }),
+  };
+}
+
+export { EMPTY as NO_INTERVALS };

@@ -1,0 +1,161 @@
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { addDays, format, getISODay, parseISO } from 'date-fns';
+
+/**
+ * Time for scheduling. Instants are epoch milliseconds inside core (ISO strings with an offset
+ * or `Z` at the edges); clinic-local times are `HH:mm` on a `YYYY-MM-DD` date in an IANA zone.
+ * Time-zone rules come from the runtime's tz database through `@date-fns/tz`; nothing here
+ * hard-codes an offset.
+ */
+
+/** An instant: an ISO 8601 string with an offset or `Z` (`2026-03-09T09:00:00-04:00`), or epoch ms. */
+export type Instant = string | number;
+/** A clinic-local calendar date, `YYYY-MM-DD`. */
+export type LocalDate = string;
+/** A clinic-local wall-clock time, `HH:mm` (24 h). `24:00` is allowed as a closing time. */
+export type LocalTime = string;
+/** An IANA time zone such as `America/New_York`. */
+export type TimeZone = string;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
+
+/** Epoch ms of an instant, or `null` when it is not a finite number or an ISO string with offset. */
+export function parseInstant(value: Instant): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (!ISO_WITH_OFFSET.test(value)) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** `2026-03-09T13:00:00.000Z` */
+export function formatInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function isLocalDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (m === null) return false;
+  const d = parseISO(value);
+  return !Number.isNaN(d.getTime()) && format(d, 'yyyy-MM-dd') === value;
+}
+
+/** Minutes after local midnight of `HH:mm`, or `null` when malformed (`24:00` = 1440). */
+export function parseLocalTime(value: LocalTime): number | null {
+  const m = TIME.exec(value);
+  if (m === null) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes > 24 * 60 ? null : minutes;
+}
+
+export function formatLocalTime(minutes: number): LocalTime {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Whether the runtime knows the IANA zone. */
+export function isTimeZone(zone: string): boolean {
+  return !Number.isNaN(tzOffset(zone, new Date(0))) && zone.includes('/');
+}
+
+/** The local date `days` after `date` (calendar days, independent of any zone). */
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+/** ISO weekday of a local date. */
+export function weekdayOf(date: LocalDate): Weekday {
+  const day = WEEKDAYS[getISODay(parseISO(date)) - 1];
+  if (day === undefined) throw new Error(`not a date: ${date}`);
+  return day;
+}
+
+/** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((parseISO(b).getTime() - parseISO(a).getTime()) / (24 * HOUR_MS));
+}
+
+/**
+ * How a local wall-clock time maps to an instant:
+ * - `exact`: it exists once.
+ * - `gap`: it does not exist (spring forward, e.g. 02:30 on 2026-03-08 in New York). It is moved
+ *   forward by the length of the gap (02:30 → 03:30 EDT), so the appointment keeps its length
+ *   and never starts before the time asked for.
+ * - `ambiguous`: it exists twice (fall back, e.g. 01:30 on 2026-11-01 in New York). The earlier
+ *   occurrence (daylight time, 01:30 EDT) is used; `laterMs` is the other one.
+ */
+export type LocalResolution =
+  | { readonly kind: 'exact'; readonly ms: number }
+  | { readonly kind: 'gap'; readonly ms: number; readonly shiftedTo: LocalTime }
+  | { readonly kind: 'ambiguous'; readonly ms: number; readonly laterMs: number };
+
+/** Resolves a clinic-local date and `HH:mm` in `zone` to an instant, saying how (see `LocalResolution`). */
+export function resolveLocalTime(
+  date: LocalDate,
+  time: LocalTime,
+  zone: TimeZone,
+): LocalResolution {
+  const m = DATE.exec(date);
+  const minutes = parseLocalTime(time);
+  if (m === null || minutes === null) throw new Error(`bad local date/time ${date} ${time}`);
+  // `24:00` is midnight at the start of the next day.
+  const day = minutes === 24 * 60 ? addLocalDays(date, 1) : date;
+  const dm = DATE.exec(day) ?? m;
+  const hh = Math.floor(minutes / 60) % 24;
+  const mm = minutes % 60;
+  // TZDate resolves a gap forward and an ambiguous time to its earlier occurrence.
+  const t = new TZDate(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), hh, mm, zone);
+  const ms = t.getTime();
+  if (t.getHours() !== hh || t.getMinutes() !== mm) {
+    return { kind: 'gap', ms, shiftedTo: formatLocalTime(t.getHours() * 60 + t.getMinutes()) };
+  }
+  const offset = tzOffset(zone, new Date(ms));
+  // Transitions are never within 6 h of each other, so the offset 6 h later is the other side.
+  const later = tzOffset(zone, new Date(ms + 6 * HOUR_MS));
+  if (later < offset) {
+    const laterMs = ms + (offset - later) * MINUTE_MS;
+    if (tzOffset(zone, new Date(laterMs)) === later) return { kind: 'ambiguous', ms, laterMs };
+  }
+  return { kind: 'exact', ms };
+}
+
+/** Epoch ms of a clinic-local date and time (gap: moved forward; ambiguous: earlier; see above). */
+export function localToMs(date: LocalDate, time: LocalTime, zone: TimeZone): number {
+  return resolveLocalTime(date, time, zone).ms;
+}
+
+/** The clinic-local date, time and weekday of an instant. */
+export interface LocalDateTime {
+  readonly date: LocalDate;
+  readonly time: LocalTime;
+  /** Minutes after local midnight. */
+  readonly minutes: number;
+  /** UTC offset in minutes (−240 for EDT). */
+  readonly offsetMinutes: number;
+}
+
+export function msToLocal(ms: number, zone: TimeZone): LocalDateTime {
+  const offsetMinutes = tzOffset(zone, new Date(ms));
+  // Shift by the zone's offset and read the UTC fields: the wall clock at that instant.
+  const wall = new Date(ms + offsetMinutes * MINUTE_MS);
+  const date = wall.toISOString().slice(0, 10);
+  const minutes = wall.getUTCHours() * 60 + wall.getUTCMinutes();
+  return { date, time: formatLocalTime(minutes), minutes, offsetMinutes };
+}
+
+/** `2026-03-09T09:00-04:00`: a local time with its offset, for people and for `.ics` files. */
+export function formatLocalInstant(ms: number, zone: TimeZone): string {
+  const l = msToLocal(ms, zone);
+  const sign = l.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(l.offsetMinutes);
+  return `${l.date}T${l.time}${sign}${formatLocalTime(abs)}`;
+}
+
+export { MINUTE_MS, HOUR_MS };
