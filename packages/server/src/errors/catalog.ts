@@ -60,6 +60,22 @@ export const ERROR_CATALOG = {
     status: 422,
     title: 'Too close to the appointment to change it online',
   },
+  'SCHEDULE.SLOT_TAKEN': {
+    status: 409,
+    title: 'This time was just taken; pick another slot',
+  },
+  'SCHEDULE.CONFLICT': {
+    status: 422,
+    title: 'This time breaks a scheduling rule',
+  },
+  'SCHEDULE.HOLD_EXPIRED': {
+    status: 409,
+    title: 'The hold on this slot has expired',
+  },
+  'REQUEST.IDEMPOTENCY_MISMATCH': {
+    status: 422,
+    title: 'This Idempotency-Key was used for a different request',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
