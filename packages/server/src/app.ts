@@ -17,6 +17,7 @@ import { createMailer, type Mailer } from './lib/mailer';
 import { auth } from './plugins/auth';
 import { registerWebApp } from './plugins/web-app';
 import { auditRoutes } from './routes/audit/routes';
+import { clinicSetupRoutes } from './routes/clinic-setup/routes';
 import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(screeningRoutes, screening);
   await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
+  await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
 

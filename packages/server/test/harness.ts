@@ -120,7 +120,7 @@ export async function login(
 
 /** Sends a request as a logged-in user, with the CSRF header on writes. */
 export function as(app: FastifyInstance, session: Session | null) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({
       method,
       url,
