@@ -8,3 +8,4 @@ export * from './dosing/index';
 export * from './vocabulary/index';
 export * from './screening/index';
 export * from './scheduling/index';
+export * from './courses/index';

@@ -40,3 +40,13 @@ export {
   type ResourceChoice,
   type Assignment,
 } from './find-slots';
+export {
+  CONFLICT_CODES,
+  explainConflict,
+  explainConflictIn,
+  type Conflict,
+  type ConflictCode,
+  type ConflictRequest,
+  type ConflictExplanation,
+  type ExplainConflictInput,
+} from './explain-conflict';
