@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { Screening } from '../api/screening-types';
 import { formatDateTime } from '../format/dates';
 import { FindingsBySeverity } from './findings-by-severity';
@@ -28,15 +28,12 @@ export function ScreeningDetail({
   return (
     <Stack gap="md">
       <Group gap="sm" wrap="wrap">
-        <Badge size="lg" color={decision.color} aria-label={`Decision: ${decision.label}`}>
+        <Badge size="lg" color={decision.color}>
+          <VisuallyHidden>Decision: </VisuallyHidden>
           {decision.label}
         </Badge>
-        <Badge
-          size="lg"
-          variant="outline"
-          color={status.color}
-          aria-label={`Status: ${status.label}`}
-        >
+        <Badge size="lg" variant="outline" color={status.color}>
+          <VisuallyHidden>Status: </VisuallyHidden>
           {status.label}
         </Badge>
         <Text fw={600}>

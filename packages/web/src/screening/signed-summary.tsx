@@ -1,4 +1,4 @@
-import { Alert, Table, Text } from '@mantine/core';
+import { Paper, Table, Text, Title } from '@mantine/core';
 import type { Screening } from '../api/screening-types';
 import { formatDateTime } from '../format/dates';
 import { warningsToAccept } from './warning-codes';
@@ -9,13 +9,22 @@ export function SignedSummary({ screening }: { screening: Screening }) {
   const summaries = new Map(warningsToAccept(screening.result).map((w) => [w.code, w.summary]));
   const acceptances = screening.acceptances ?? [];
   return (
-    <Alert color="green" title="Signed" aria-label="Signature">
+    <Paper
+      component="section"
+      aria-labelledby="signature-heading"
+      withBorder
+      p="sm"
+      bg="var(--mantine-color-green-light)"
+    >
+      <Title order={3} size="h4" id="signature-heading" mb={4}>
+        Signed
+      </Title>
       <Text size="sm" mb={acceptances.length > 0 ? 'sm' : 0}>
         Signed by {screening.signedBy?.displayName ?? 'unknown'} on{' '}
         {formatDateTime(screening.signedAt)}.
       </Text>
       {acceptances.length > 0 && (
-        <Table aria-label="Warnings accepted" withTableBorder bg="white">
+        <Table aria-label="Warnings accepted" withTableBorder bg="var(--mantine-color-body)">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Warning</Table.Th>
@@ -39,6 +48,6 @@ export function SignedSummary({ screening }: { screening: Screening }) {
           </Table.Tbody>
         </Table>
       )}
-    </Alert>
+    </Paper>
   );
 }
