@@ -94,6 +94,8 @@ export interface FieldError {
   /** Where the problem is, e.g. `body.weight.value`. */
   readonly path: string;
   readonly message: string;
+  /** A namespaced reason, when the problem has several kinds (e.g. `SCHEDULE.CLOSED`). */
+  readonly code?: string;
 }
 
 /** An expected failure on its way to the client as problem+json. */

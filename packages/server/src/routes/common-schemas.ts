@@ -17,7 +17,9 @@ export const ProblemSchema = z
     detail: z.string(),
     code: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
     limits: z
       .array(z.object({ level: z.enum(['soft', 'hard']), code: z.string(), message: z.string() }))
       .optional()
