@@ -1,0 +1,187 @@
+/**
+ * Confirmation and reminder messages for appointments, sent by the job queue. Jobs carry ids
+ * only; the handler reads the appointment when it runs and sends nothing for one that was
+ * cancelled or moved since (rescheduling and cancelling also remove the pending jobs).
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client';
+import { appointments, clinics, locations, patients } from '../db/schema/index';
+import { cancelPendingJobs, enqueueJob, type JobHandlers, type JobRow } from '../lib/jobs';
+import type { Mailer } from '../lib/mailer';
+import { formatClinicTime } from './clinic-time';
+
+/** Hours before the start a reminder goes out, unless the clinic sets otherwise. */
+export const DEFAULT_REMINDER_LEAD_HOURS = 24;
+
+export const CONFIRMATION_JOB = 'appointment.confirmation';
+export const REMINDER_JOB = 'appointment.reminder';
+
+export interface AppointmentRef {
+  readonly id: string;
+  readonly startsAt: Date;
+}
+
+const confirmationKey = (id: string) => `confirmation:${id}`;
+const reminderPrefix = (id: string) => `reminder:${id}:`;
+
+/**
+ * Queues the confirmation (now) and the reminder (`leadHours` before the start, as elapsed time,
+ * so it runs at the right instant across a daylight-saving change). A reminder that would already
+ * be due is not queued: the confirmation says the same.
+ */
+export async function scheduleAppointmentNotices(
+  executor: Executor,
+  appointment: AppointmentRef,
+  now: Date,
+  leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
+): Promise<void> {
+  const payload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
+  await enqueueJob(executor, {
+    kind: CONFIRMATION_JOB,
+    runAt: now,
+    payload,
+    dedupeKey: confirmationKey(appointment.id),
+  });
+  const runAt = new Date(appointment.startsAt.getTime() - leadHours * 3_600_000);
+  if (runAt.getTime() <= now.getTime()) return;
+  await enqueueJob(executor, {
+    kind: REMINDER_JOB,
+    runAt,
+    payload,
+    dedupeKey: `${reminderPrefix(appointment.id)}${String(leadHours)}h`,
+  });
+}
+
+/** Removes the messages of a cancelled appointment that have not gone out yet. */
+export async function cancelAppointmentNotices(
+  executor: Executor,
+  appointmentId: string,
+): Promise<void> {
+  await cancelPendingJobs(executor, reminderPrefix(appointmentId));
+  await cancelPendingJobs(executor, confirmationKey(appointmentId));
+}
+
+/** A rescheduled appointment: the old one's reminders go, the new one's are queued. */
+export async function replaceAppointmentNotices(
+  executor: Executor,
+  oldAppointmentId: string,
+  replacement: AppointmentRef,
+  now: Date,
+  leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
+): Promise<void> {
+  await cancelAppointmentNotices(executor, oldAppointmentId);
+  await scheduleAppointmentNotices(executor, replacement, now, leadHours);
+}
+
+/** The video-visit link from a prescriber's template (`{appointmentId}` is replaced). */
+export function videoUrlFor(template: string | null, appointmentId: string): string | null {
+  if (!template) return null;
+  return template.replaceAll('{appointmentId}', encodeURIComponent(appointmentId));
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  'consult-telemedicine': 'video consultation',
+  infusion: 'ketamine infusion',
+  'esketamine-session': 'esketamine nasal spray session',
+  'follow-up': 'follow-up visit',
+};
+
+/** What a notice says about an appointment; `null` when there is nobody to send it to. */
+export interface AppointmentNoticeFacts {
+  readonly appointmentId: string;
+  readonly type: string;
+  readonly status: string;
+  readonly startsAt: Date;
+  readonly email: string | null;
+  readonly givenName: string;
+  readonly timeZone: string;
+  readonly place: string;
+  readonly videoUrl: string | null;
+}
+
+/** Reads what a notice needs about one appointment. */
+export async function loadNoticeFacts(
+  executor: Executor,
+  appointmentId: string,
+): Promise<AppointmentNoticeFacts | null> {
+  const [row] = await executor
+    .select({ appointment: appointments, patient: patients, location: locations })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(locations, eq(locations.id, appointments.locationId))
+    .where(eq(appointments.id, appointmentId));
+  if (!row) return null;
+  const [clinic] = await executor.select().from(clinics).orderBy(asc(clinics.name)).limit(1);
+  const timeZone = row.location?.timeZone ?? clinic?.timeZone ?? 'UTC';
+  const place = row.location
+    ? [row.location.name, row.location.addressLine].filter(Boolean).join(', ')
+    : 'Video visit (online)';
+  return {
+    appointmentId,
+    type: row.appointment.type,
+    status: row.appointment.status,
+    startsAt: row.appointment.startsAt,
+    email: row.patient.email,
+    givenName: row.patient.givenName,
+    timeZone,
+    place,
+    videoUrl: row.appointment.videoUrl,
+  };
+}
+
+/** The text of a confirmation or reminder. */
+export function composeNotice(
+  facts: AppointmentNoticeFacts,
+  kind: 'confirmation' | 'reminder',
+  clinicName: string,
+  calendarUrl: string,
+): { subject: string; body: string } {
+  const what = TYPE_LABEL[facts.type] ?? 'appointment';
+  const when = formatClinicTime(facts.startsAt, facts.timeZone);
+  const subject =
+    kind === 'confirmation'
+      ? `${clinicName}: your ${what} is booked for ${when}`
+      : `${clinicName}: reminder of your ${what} on ${when}`;
+  const lines = [
+    `Hello ${facts.givenName},`,
+    '',
+    kind === 'confirmation'
+      ? `Your ${what} is booked for ${when}.`
+      : `This is a reminder of your ${what} on ${when}.`,
+    `Where: ${facts.place}`,
+    ...(facts.videoUrl ? [`Join the video visit: ${facts.videoUrl}`] : []),
+    `Add it to your calendar: ${calendarUrl}`,
+    '',
+    'To cancel or reschedule, log in to the patient portal or call the clinic.',
+  ];
+  return { subject, body: lines.join('\n') };
+}
+
+export interface NoticeHandlerOptions {
+  readonly db: Database;
+  readonly mailer: Mailer;
+  readonly clinicName: string;
+  readonly publicUrl: string;
+}
+
+function payloadOf(job: JobRow): { appointmentId: string; startsAt: string } {
+  const p = job.payload as { appointmentId?: unknown; startsAt?: unknown };
+  if (typeof p.appointmentId !== 'string' || typeof p.startsAt !== 'string')
+    throw new Error(`job ${job.id} has a malformed payload`);
+  return { appointmentId: p.appointmentId, startsAt: p.startsAt };
+}
+
+/** Job handlers for confirmations and reminders. */
+export function appointmentNoticeHandlers(options: NoticeHandlerOptions): JobHandlers {
+  const send = (kind: 'confirmation' | 'reminder') => async (job: JobRow) => {
+    const { appointmentId, startsAt } = payloadOf(job);
+    const facts = await loadNoticeFacts(options.db, appointmentId);
+    // Cancelled, moved or gone since the job was queued: nothing to say.
+    if (!facts || facts.status !== 'booked' || facts.startsAt.toISOString() !== startsAt) return;
+    if (!facts.email) return;
+    const calendarUrl = `${options.publicUrl}/api/me/appointments/${appointmentId}/calendar.ics`;
+    const message = composeNotice(facts, kind, options.clinicName, calendarUrl);
+    await options.mailer.send({ to: facts.email, ...message });
+  };
+  return { [CONFIRMATION_JOB]: send('confirmation'), [REMINDER_JOB]: send('reminder') };
+}
