@@ -83,11 +83,13 @@ function explainLocation(
   e: number,
   out: Conflict[],
 ): string | undefined {
-  const locationId = r.locationId ?? index.chairs.get(r.chairId ?? '')?.locationId;
+  // A clinic with one location needs no `locationId`.
+  const only = index.locationIds.length === 1 ? index.locationIds[0] : undefined;
+  const locationId = r.locationId ?? index.chairs.get(r.chairId ?? '')?.locationId ?? only;
   if (locationId === undefined) {
     out.push({
       code: 'SCHEDULE.UNKNOWN_LOCATION',
-      message: 'a chair appointment needs a location or a chair',
+      message: 'say which location (or chair): the clinic has several',
       path: 'locationId',
     });
     return undefined;
