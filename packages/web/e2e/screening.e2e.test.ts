@@ -93,6 +93,7 @@ describe('eligibility screening in the browser', () => {
     const indication = questions.indications.find((i) => i.id === 'depression');
     if (indication === undefined) throw new Error('depression is not offered');
 
+    await takeScreenshot(page, 'self-screening-start');
     await page.getByLabel(label('What would you like treatment for?')).selectOption(indication.id);
     await page.getByLabel(label('Your age')).fill('34');
     await page
@@ -106,6 +107,7 @@ describe('eligibility screening in the browser', () => {
       .getByRole('radiogroup', { name: 'Are you breastfeeding?' })
       .getByLabel('No', { exact: true })
       .check();
+    await takeScreenshot(page, 'self-screening-pregnancy', pregnancy);
     await pickMedication(page, 'sertr', 'sertraline');
     await page.getByLabel(label('Top number (systolic)')).fill('122');
     await page.getByLabel(label('Bottom number (diastolic)')).fill('78');

@@ -66,7 +66,8 @@ export function BloodPressureForm({ patientId }: { patientId: string }) {
       <Fieldset legend="Record a blood pressure">
         <Stack gap="sm">
           <FormErrorAlert message={formError} />
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          {/* Laid out for a narrow column: beside the screening on a wide screen, alone on a phone. */}
+          <SimpleGrid cols={2} spacing="sm">
             <NumberInput
               label="Systolic (mmHg)"
               required
@@ -81,13 +82,14 @@ export function BloodPressureForm({ patientId }: { patientId: string }) {
               allowNegative={false}
               {...form.getInputProps('diastolicMmHg')}
             />
-            <TextInput
-              label="Measured on"
-              type="date"
-              required
-              {...form.getInputProps('measuredOn')}
-            />
           </SimpleGrid>
+          <TextInput
+            label="Measured on"
+            type="date"
+            required
+            maw={220}
+            {...form.getInputProps('measuredOn')}
+          />
           <Button type="submit" loading={save.isPending} w="fit-content">
             Record blood pressure
           </Button>

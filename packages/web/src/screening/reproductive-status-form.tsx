@@ -1,4 +1,4 @@
-import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -71,26 +71,25 @@ export function ReproductiveStatusForm({ patientId }: { patientId: string }) {
       <Fieldset legend="Record pregnancy and breastfeeding">
         <Stack gap="sm">
           <FormErrorAlert message={formError} />
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <NativeSelect
-              label="Pregnancy status"
-              required
-              data={withChoose(pregnancyOptions)}
-              {...form.getInputProps('pregnancy')}
-            />
-            <NativeSelect
-              label="Breastfeeding"
-              required
-              data={withChoose(breastfeedingOptions)}
-              {...form.getInputProps('breastfeeding')}
-            />
-            <TextInput
-              label="Recorded on"
-              type="date"
-              required
-              {...form.getInputProps('recordedOn')}
-            />
-          </SimpleGrid>
+          <NativeSelect
+            label="Pregnancy status"
+            required
+            data={withChoose(pregnancyOptions)}
+            {...form.getInputProps('pregnancy')}
+          />
+          <NativeSelect
+            label="Breastfeeding"
+            required
+            data={withChoose(breastfeedingOptions)}
+            {...form.getInputProps('breastfeeding')}
+          />
+          <TextInput
+            label="Recorded on"
+            type="date"
+            required
+            maw={220}
+            {...form.getInputProps('recordedOn')}
+          />
           <Button type="submit" loading={save.isPending} w="fit-content">
             Record pregnancy status
           </Button>

@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Screening } from '../api/screening-types';
 import { formatDateTime } from '../format/dates';
 import { decisionLabels, productLabels, statusLabels } from './labels';
@@ -24,7 +24,7 @@ export function ScreeningHistory({
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={720}>
       <Table aria-label="Screening history" striped>
         <Table.Thead>
           <Table.Tr>
@@ -49,15 +49,16 @@ export function ScreeningHistory({
                 <Table.Td>
                   {indicationName(s.indication)} · {productLabels[s.product]}
                 </Table.Td>
+                {/* Plain coloured text: badges would cut the longer labels short in a table. */}
                 <Table.Td>
-                  <Badge color={decision.color} variant="light">
+                  <Text size="sm" fw={600} c={`${decision.color}.8`}>
                     {decision.label}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={status.color} variant="outline">
+                  <Text size="sm" fw={600} c={`${status.color}.8`}>
                     {status.label}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{s.createdBy?.displayName ?? 'Automatic'}</Table.Td>
                 <Table.Td>

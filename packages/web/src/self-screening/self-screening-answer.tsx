@@ -1,4 +1,4 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { SelfScreeningAnswer, SelfScreeningOutcome } from '../api/screening-types';
 import { AlternativesList } from './alternatives-list';
@@ -37,7 +37,7 @@ export function SelfScreeningAnswerView(props: SelfScreeningAnswerViewProps) {
       component="section"
       aria-labelledby="answer-heading"
       withBorder
-      p="lg"
+      p={{ base: 'md', sm: 'lg' }}
       style={{ borderLeft: `6px solid var(--mantine-color-${color}-6)` }}
     >
       <Stack gap="md">
@@ -82,14 +82,22 @@ export function SelfScreeningAnswerView(props: SelfScreeningAnswerViewProps) {
         {answer.alternatives.map((alternatives) => (
           <AlternativesList key={alternatives.indicationId} alternatives={alternatives} />
         ))}
-        <Group gap="sm">
-          <Button size="md" onClick={onRegister}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          {/* The label wraps rather than being cut short on a narrow phone. */}
+          <Button
+            size="md"
+            h="auto"
+            mih={42}
+            py={8}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+            onClick={onRegister}
+          >
             Create an account to book a consult
           </Button>
           <Button size="md" variant="default" onClick={onChangeAnswers}>
             Change my answers
           </Button>
-        </Group>
+        </SimpleGrid>
         <Text size="xs" c="dimmed">
           This check is not a diagnosis and not medical advice. Nothing you entered is stored unless
           you create an account. Knowledge base {answer.knowledgeVersion}.
