@@ -16,6 +16,7 @@ import { systemClock, type Clock } from './lib/clock';
 import { createMailer, type Mailer } from './lib/mailer';
 import { auth } from './plugins/auth';
 import { registerWebApp } from './plugins/web-app';
+import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { clinicSetupRoutes } from './routes/clinic-setup/routes';
 import { authRoutes } from './routes/auth/routes';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
+  await app.register(appointmentRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
 

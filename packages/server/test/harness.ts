@@ -32,6 +32,9 @@ export interface TestApp {
   readonly database: DatabaseHandle;
   readonly clock: FixedClock;
   readonly config: Config;
+  /** The PostgreSQL database's URL (postgres driver only), for a second instance on it. */
+  readonly databaseUrl?: string;
+  readonly knowledge: ClinicKnowledge;
   close(): Promise<void>;
 }
 
@@ -67,11 +70,12 @@ export async function createTestApp(
   await database.migrate();
   const clock = new FixedClock(T0);
   if (options.demo ?? true) await seedDemoData(database.db, clock);
+  const knowledge = options.knowledge ?? loadClinicKnowledge();
   const app = await buildApp({
     config,
     database,
     clock,
-    knowledge: options.knowledge ?? loadClinicKnowledge(),
+    knowledge,
     logger: false,
     serveWeb: false,
   });
@@ -81,10 +85,43 @@ export async function createTestApp(
     database,
     clock,
     config,
+    knowledge,
+    ...(pgDb ? { databaseUrl: pgDb.url } : {}),
     close: async () => {
       await app.close();
       await database.close();
       await pgDb?.drop();
+    },
+  };
+}
+
+/**
+ * A second server instance on the same PostgreSQL database as `first` (its own connection pool and
+ * app, the same clock and knowledge), as behind a load balancer. Closing it leaves the database.
+ */
+export async function createPeerApp(first: TestApp): Promise<TestApp> {
+  if (!first.databaseUrl) throw new Error('a peer instance needs the postgres driver');
+  const database = openDatabase({ url: first.databaseUrl });
+  await database.migrate();
+  const app = await buildApp({
+    config: first.config,
+    database,
+    clock: first.clock,
+    knowledge: first.knowledge,
+    logger: false,
+    serveWeb: false,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock: first.clock,
+    config: first.config,
+    knowledge: first.knowledge,
+    databaseUrl: first.databaseUrl,
+    close: async () => {
+      await app.close();
+      await database.close();
     },
   };
 }
