@@ -9,3 +9,4 @@ export * from './vocabulary/index';
 export * from './screening/index';
 export * from './scheduling/index';
 export * from './courses/index';
+export * from './outcomes/index';

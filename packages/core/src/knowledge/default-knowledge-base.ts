@@ -9,6 +9,7 @@ import { interactions } from './facts/interactions';
 import { medications } from './facts/medications';
 import { monitoring } from './facts/monitoring';
 import { notes } from './facts/notes';
+import { outcomeDefaults } from './facts/outcomes';
 import { pregnancyAndLactation } from './facts/pregnancy-lactation';
 import { products } from './facts/products';
 import { protocols } from './facts/protocols';
@@ -54,6 +55,7 @@ export const knowledgeBase: KnowledgeBase = sealKnowledgeBase({
   alternatives,
   costs,
   monitoring,
+  outcomes: outcomeDefaults,
   notes,
   overrides: [],
 });

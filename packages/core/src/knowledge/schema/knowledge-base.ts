@@ -12,6 +12,7 @@ import { interactionSchema, type Interaction } from './interaction';
 import { knowledgeNoteSchema, type KnowledgeNote } from './knowledge-note';
 import { medicationSchema, type Medication } from './medication';
 import { monitoringSchema, type Monitoring } from './monitoring';
+import { outcomeDefaultsSchema, type OutcomeDefaults } from './outcomes';
 import { productSchema, type Product } from './product';
 import { infusionProtocolSchema, type InfusionProtocol } from './protocol';
 import { reproductiveGuidanceSchema, type ReproductiveGuidance } from './reproductive';
@@ -64,6 +65,8 @@ export interface KnowledgeBase {
   readonly alternatives: Readonly<Record<IndicationId, Alternatives>>;
   readonly costs: Costs;
   readonly monitoring: Monitoring;
+  /** Rating scales, response and remission criteria, instrument by indication (clinic settings). */
+  readonly outcomes: OutcomeDefaults;
   readonly notes: readonly KnowledgeNote[];
   readonly overrides: readonly Override[];
 }
@@ -96,6 +99,7 @@ export const knowledgeBaseSchema: z.ZodType<KnowledgeBase> = z.strictObject({
   alternatives: z.record(z.enum(INDICATION_IDS), alternativesSchema),
   costs: costsSchema,
   monitoring: monitoringSchema,
+  outcomes: outcomeDefaultsSchema,
   notes: z.array(knowledgeNoteSchema),
   overrides: z.array(
     z.strictObject({

@@ -13,6 +13,7 @@ import type { KnowledgeBase, Override, OverrideValue } from '../schema/knowledge
 import type { InfusionProtocol } from '../schema/protocol';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
 import { mergeGuardrails } from './merge-guardrails';
+import { applyOutcomesSettings } from './outcomes-settings';
 import { applySchedulingSettings } from './scheduling-settings';
 import { applyBpReadingWindow, applyPregnancyStatusSettings } from './screening-windows';
 
@@ -288,6 +289,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     locationGuardrails,
     infusionPreparation,
     scheduling: applySchedulingSettings(base.scheduling, s.scheduling, note),
+    outcomes: applyOutcomesSettings(base.outcomes, s.outcomes, note),
     contraindications,
     interactions,
     pregnancyAndLactation,

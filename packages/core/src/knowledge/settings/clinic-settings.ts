@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
 import { BAG_MODES } from '../schema/infusion-preparation';
+import { outcomesSettingsSchema } from './outcomes-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
 
 const bound = z.number().nonnegative().exactOptional();
@@ -96,6 +97,8 @@ export const clinicSettingsSchema = z.strictObject({
     .exactOptional(),
   /** Appointment times, spacing, nurse capacity, holds, cut-offs, slot step (`SchedulingDefaults`). */
   scheduling: schedulingSettingsSchema.exactOptional(),
+  /** Instrument by indication, scale interval, unsourced response/remission criteria. */
+  outcomes: outcomesSettingsSchema.exactOptional(),
   prices: z
     .strictObject({
       currency: z

@@ -1,0 +1,67 @@
+/**
+ * Measurement-based care: rating scales as data, scoring, response and remission, safety
+ * alerts, clinic outcomes and FHIR export. Pure: no I/O, no clock (dates come in as text).
+ */
+export { OUTCOME_INSTRUMENTS, type OutcomeInstrument } from '../knowledge/schema/indication';
+export {
+  SAFETY_ALERT_TYPES,
+  totalRange,
+  type AnswerOption,
+  type InstrumentDefinition,
+  type InstrumentItem,
+  type ItemWording,
+  type SafetyAlertType,
+  type SeverityBand,
+  type StandardInstrument,
+} from '../knowledge/schema/outcome-instrument';
+export type {
+  CutPoint,
+  InstrumentRef,
+  OutcomeBasis,
+  OutcomeCriteria,
+  OutcomeDefaults,
+  RemissionCriterion,
+  ResponseCriterion,
+  ResponseRule,
+} from '../knowledge/schema/outcomes';
+export type { OutcomesSettings } from '../knowledge/settings/outcomes-settings';
+export {
+  getInstrument,
+  instrumentForIndication,
+  outcomeCriteria,
+  scaleIntervalDays,
+} from './instruments';
+export {
+  bandFor,
+  checkSafety,
+  scoreResponse,
+  type ScoredItem,
+  type ScoredResponse,
+  type ScoreResult,
+  type ScoringFailure,
+} from './score-response';
+export {
+  CRISIS_RESOURCES_US,
+  FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_CONTACTS,
+  recordSafetyFollowUp,
+  safetyAlertFor,
+  type CrisisResource,
+  type FollowUpField,
+  type PatientCrisisMessage,
+  type SafetyAlert,
+  type SafetyFollowUp,
+} from './safety-alert';
+export { customFormCriteria, parseCustomForm, type CustomForm } from './custom-form';
+export {
+  progress,
+  remissionStatus,
+  responseStatus,
+  type CriterionStatus,
+  type FirstMet,
+  type Progress,
+  type ProgressPoint,
+  type ScorePoint,
+  type ScoreSeries,
+  type SessionMark,
+} from './progress';

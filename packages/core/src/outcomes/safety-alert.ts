@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { formatPath } from '../knowledge/path';
+import type { InstrumentDefinition, InstrumentItem } from '../knowledge/schema/outcome-instrument';
+import { problemsFromZodIssues } from '../knowledge/zod-problems';
+import { err, ok, type Problem, type Result } from '../result';
+
+/** A crisis service shown to the patient at once. */
+export interface CrisisResource {
+  readonly name: string;
+  /** What to dial or text. */
+  readonly contact: string;
+  readonly how: string;
+  /** ISO 3166 country the service covers. */
+  readonly country: 'US';
+}
+
+/** What the patient sees as soon as the answer is given, before anyone reviews it. */
+export interface PatientCrisisMessage {
+  readonly text: string;
+  readonly resources: readonly CrisisResource[];
+}
+
+/** One field of the follow-up that the care team must document for an alert. */
+export interface FollowUpField {
+  readonly name: keyof SafetyFollowUp;
+  readonly label: string;
+  readonly kind: 'staff-id' | 'date-time' | 'choice' | 'choices' | 'boolean' | 'text';
+  readonly required: boolean;
+  readonly options?: readonly string[];
+}
+
+/**
+ * A safety alert raised from one answer: PHQ-9 item 9 above zero (thoughts of death or
+ * self-harm) needs follow-up whatever the total [S108]. KetaFlow does not include the C-SSRS
+ * (its electronic use needs a licence [S124]); the care team assesses risk with its own protocol.
+ */
+export interface SafetyAlert {
+  readonly type: 'suicidal-thoughts';
+  readonly code: 'OUTCOME.SAFETY_SUICIDAL_THOUGHTS';
+  /** Any answer above zero is critical: the source does not grade follow-up by frequency. */
+  readonly severity: 'critical';
+  readonly instrumentId: string;
+  readonly itemId: string;
+  readonly itemText: string;
+  readonly answer: { readonly score: number; readonly label: string };
+  readonly summary: string;
+  readonly careTeamActions: readonly string[];
+  readonly patientMessage: PatientCrisisMessage;
+  readonly followUp: { readonly required: true; readonly fields: readonly FollowUpField[] };
+  readonly sources: readonly string[];
+}
+
+export const CRISIS_RESOURCES_US: readonly CrisisResource[] = [
+  {
+    name: '988 Suicide & Crisis Lifeline',
+    contact: '988',
+    how: 'Call or text 988',
+    country: 'US',
+  },
+  {
+    name: 'Emergency services',
+    contact: '911',
+    how: 'Call 911 if you are in immediate danger',
+    country: 'US',
+  },
+];
+
+const PATIENT_MESSAGE: PatientCrisisMessage = {
+  text: 'Thank you for telling us. Your care team has been alerted and will contact you. If you are thinking about hurting yourself, you do not have to wait: call or text 988 now. If you are in immediate danger, call 911.',
+  resources: CRISIS_RESOURCES_US,
+};
+
+const CARE_TEAM_ACTIONS: readonly string[] = [
+  'Contact the patient as soon as possible to assess their safety; do not wait for the next session or for the total score.',
+  "Assess suicide risk with the clinic's own protocol (KetaFlow does not include the C-SSRS).",
+  'If the patient is at imminent risk, call 911.',
+  'Make sure the patient has the crisis resources (988, 911).',
+  'Document the follow-up on this alert.',
+];
+
+export const FOLLOW_UP_CONTACTS = ['in-person', 'phone', 'video', 'not-reached'] as const;
+export const FOLLOW_UP_ACTIONS = [
+  'risk-assessed',
+  'safety-plan-reviewed',
+  'crisis-resources-given',
+  'emergency-services-contacted',
+  'treatment-plan-changed',
+  'referred',
+  'no-further-action',
+] as const;
+
+/** The follow-up a care team documents for a suicidal-thoughts alert. */
+export interface SafetyFollowUp {
+  /** Staff id of the clinician who followed up. */
+  readonly reviewedBy: string;
+  /** ISO 8601 date-time with offset. */
+  readonly reviewedAt: string;
+  readonly contact: (typeof FOLLOW_UP_CONTACTS)[number];
+  readonly riskAssessment: string;
+  readonly actions: readonly (typeof FOLLOW_UP_ACTIONS)[number][];
+  readonly patientGivenCrisisResources: boolean;
+  /** Required when the patient was not reached: when the next attempt is due. */
+  readonly nextContactAt?: string;
+  readonly notes?: string;
+}
+
+const FOLLOW_UP_FIELDS: readonly FollowUpField[] = [
+  { name: 'reviewedBy', label: 'Clinician', kind: 'staff-id', required: true },
+  { name: 'reviewedAt', label: 'Followed up at', kind: 'date-time', required: true },
+  {
+    name: 'contact',
+    label: 'How the patient was contacted',
+    kind: 'choice',
+    required: true,
+    options: FOLLOW_UP_CONTACTS,
+  },
+  { name: 'riskAssessment', label: 'Risk assessment', kind: 'text', required: true },
+  {
+    name: 'actions',
+    label: 'Actions taken',
+    kind: 'choices',
+    required: true,
+    options: FOLLOW_UP_ACTIONS,
+  },
+  {
+    name: 'patientGivenCrisisResources',
+    label: 'Patient given crisis resources',
+    kind: 'boolean',
+    required: true,
+  },
+  {
+    name: 'nextContactAt',
+    label: 'Next attempt (required if not reached)',
+    kind: 'date-time',
+    required: false,
+  },
+  { name: 'notes', label: 'Notes', kind: 'text', required: false },
+];
+
+const dateTime = z.iso.datetime({ offset: true });
+
+const followUpSchema = z
+  .strictObject({
+    reviewedBy: z.string().trim().min(1).max(100),
+    reviewedAt: dateTime,
+    contact: z.enum(FOLLOW_UP_CONTACTS),
+    riskAssessment: z.string().trim().min(1).max(5000),
+    actions: z.array(z.enum(FOLLOW_UP_ACTIONS)).min(1),
+    patientGivenCrisisResources: z.boolean(),
+    nextContactAt: dateTime.exactOptional(),
+    notes: z.string().trim().min(1).max(5000).exactOptional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.contact === 'not-reached' && f.nextContactAt === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'when the patient was not reached, give the time of the next attempt',
+        path: ['nextContactAt'],
+      });
+    if (f.contact === 'not-reached' && f.actions.includes('no-further-action'))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a patient who was not reached cannot need no further action',
+        path: ['actions'],
+      });
+  });
+
+/** The alert for one answer, or `null` when the item has no safety rule or the answer is 0. */
+export function safetyAlertFor(
+  instrument: InstrumentDefinition,
+  item: InstrumentItem,
+  score: number,
+): SafetyAlert | null {
+  if (item.safety !== 'suicidal-thoughts' || score <= 0) return null;
+  const label = item.options.find((o) => o.score === score)?.label ?? String(score);
+  return {
+    type: 'suicidal-thoughts',
+    code: 'OUTCOME.SAFETY_SUICIDAL_THOUGHTS',
+    severity: 'critical',
+    instrumentId: instrument.id,
+    itemId: item.id,
+    itemText: item.text,
+    answer: { score, label },
+    summary: `${instrument.shortName} item on thoughts of death or self-harm answered "${label}": follow up now`,
+    careTeamActions: CARE_TEAM_ACTIONS,
+    patientMessage: PATIENT_MESSAGE,
+    followUp: { required: true, fields: FOLLOW_UP_FIELDS },
+    sources: ['S108'],
+  };
+}
+
+/**
+ * Checks the follow-up documented for an alert (untrusted input) and returns every problem
+ * with its field path, or the follow-up.
+ */
+export function recordSafetyFollowUp(
+  alert: SafetyAlert,
+  input: unknown,
+): Result<SafetyFollowUp, Problem[]> {
+  const parsed = followUpSchema.safeParse(input);
+  if (!parsed.success) return err(problemsFromZodIssues(parsed.error.issues, 'OUTCOME.FOLLOW_UP'));
+  const f = parsed.data;
+  if (f.contact !== 'not-reached' && !f.patientGivenCrisisResources)
+    return err([
+      {
+        code: 'OUTCOME.FOLLOW_UP.CRISIS_RESOURCES_REQUIRED',
+        message: `a patient who was reached must be given the crisis resources (${alert.patientMessage.resources.map((r) => r.contact).join(', ')})`,
+        path: formatPath(['patientGivenCrisisResources']),
+      },
+    ]);
+  return ok(f);
+}
