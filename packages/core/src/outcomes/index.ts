@@ -65,3 +65,23 @@ export {
   type ScoreSeries,
   type SessionMark,
 } from './progress';
+export {
+  clinicOutcomes,
+  median,
+  type ClinicOutcomes,
+  type IndicationOutcomes,
+  type PatientOutcome,
+} from './clinic-outcomes';
+export { clinicOutcomesCsv, csvField, patientOutcomesCsv, toCsv } from './csv';
+export {
+  KETAFLOW_QUESTIONNAIRE_BASE,
+  KETAFLOW_SCORE_SYSTEM,
+  LOINC,
+  toFhirObservation,
+  toFhirQuestionnaireResponse,
+  type FhirContext,
+  type Observation,
+  type QuestionnaireResponse,
+  type QuestionnaireResponseAnswer,
+} from './fhir';
+export { assessPcl5, type Pcl5Assessment } from './pcl5';
