@@ -15,7 +15,8 @@ interface PatientMutationOptions<Input> {
 
 /**
  * A change to one patient's record. Every such endpoint answers with the whole updated record,
- * which replaces the cached one; lists that summarise patients are refetched.
+ * which replaces the cached one; lists that summarise patients, and the patient's screenings,
+ * are refetched.
  */
 export function usePatientMutation<Input>(options: PatientMutationOptions<Input>) {
   const queryClient = useQueryClient();
@@ -24,6 +25,8 @@ export function usePatientMutation<Input>(options: PatientMutationOptions<Input>
     onSuccess: (patient) => {
       queryClient.setQueryData(queryKeys.patient(patient.id), patient);
       void queryClient.invalidateQueries({ queryKey: queryKeys.patientsAll });
+      // The server screens the patient again after every change to the record.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.screenings(patient.id) });
       options.onSuccess?.(patient);
     },
     onError: (error) => {

@@ -24,7 +24,8 @@ export function openScreeningFor(
 
 /**
  * A change that screens the patient again (screen now, sign, a new fact on the record): once it
- * succeeds, the patient's screenings are fetched again.
+ * settles, the patient's screenings are fetched again; after a failure too, because a refusal
+ * such as SCREEN.STALE means someone else changed them.
  */
 export function useScreeningMutation<Input, Output>(
   patientId: string,
@@ -34,12 +35,12 @@ export function useScreeningMutation<Input, Output>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: async (output) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.screenings(patientId) });
+    onSuccess: (output) => {
       callbacks.onSuccess?.(output);
     },
     onError: (error) => {
       callbacks.onError?.(error);
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.screenings(patientId) }),
   });
 }

@@ -79,23 +79,29 @@ export function SelfScreeningForm(props: SelfScreeningFormProps) {
           maw={200}
           {...form.getInputProps('age')}
         />
-        <Radio.Group label="Sex" required {...form.getInputProps('sex')}>
+        <Radio.Group size="md" label="Sex" required {...form.getInputProps('sex')}>
           <Choices options={sexChoices} />
         </Radio.Group>
         {asksPregnancy && (
           <>
             <Radio.Group
+              size="md"
               label="Are you pregnant, or could you be?"
               {...form.getInputProps('pregnancy')}
             >
               <Choices options={pregnancyChoices} />
             </Radio.Group>
-            <Radio.Group label="Are you breastfeeding?" {...form.getInputProps('breastfeeding')}>
+            <Radio.Group
+              size="md"
+              label="Are you breastfeeding?"
+              {...form.getInputProps('breastfeeding')}
+            >
               <Choices options={breastfeedingChoices} />
             </Radio.Group>
           </>
         )}
         <Checkbox.Group
+          size="md"
           label="Has a doctor ever told you that you have any of these?"
           description="Tick all that apply. Leave them all empty if none do."
           {...form.getInputProps('conditions')}
