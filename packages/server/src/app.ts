@@ -19,6 +19,7 @@ import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { clinicSetupRoutes } from './routes/clinic-setup/routes';
+import { courseRoutes } from './routes/courses/routes';
 import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
   await app.register(appointmentRoutes, { db, clock, knowledge: deps.knowledge });
+  await app.register(courseRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
 

@@ -6,6 +6,10 @@ import { seedDemoData, type DemoLogin } from './demo/seed-demo';
 import { DEMO_PASSWORD } from './demo/demo-people';
 import { loadClinicKnowledge } from './knowledge';
 import { systemClock } from './lib/clock';
+import { startJobWorker, type JobWorker } from './lib/jobs';
+import { createMailer } from './lib/mailer';
+import { appointmentNoticeHandlers } from './notifications/appointment-notices';
+import { sweepScheduling } from './routes/appointments/holds';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -22,6 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await database.migrate();
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
   const app = await buildApp({ config, database, knowledge });
+  const worker = startWorker(config, database, knowledge.clinicName, app);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   return {
@@ -30,10 +35,39 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     demoLogins,
     stop: async () => {
+      await worker.stop();
       await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * The job worker of this instance: confirmations, reminders and the hold sweep. Every instance
+ * runs one; they share the queue in the database. Tests drive `runDueJobs` themselves instead.
+ */
+function startWorker(
+  config: Config,
+  database: DatabaseHandle,
+  clinicName: string,
+  app: FastifyInstance,
+): JobWorker {
+  return startJobWorker({
+    db: database.db,
+    clock: systemClock,
+    handlers: appointmentNoticeHandlers({
+      db: database.db,
+      mailer: createMailer(database.db, config.smtpUrl, config.mailFrom),
+      clinicName,
+      publicUrl: config.publicUrl,
+    }),
+    beforePass: async (now) => {
+      await sweepScheduling(database.db, now);
+    },
+    onError: (error) => {
+      app.log.error({ err: error }, 'job worker pass failed');
+    },
+  });
 }
 
 export function describeStart(server: RunningServer, config: Config): string {

@@ -1,17 +1,30 @@
-import { count } from 'drizzle-orm';
+import {
+  addLocalDays,
+  knowledgeBase,
+  localToMs,
+  msToLocal,
+  weekdayOf,
+  type KnowledgeBase,
+} from '@ketaflow/core';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import {
   allergies,
   chairs,
   clinics,
   conditions,
+  locationClosures,
+  locationHours,
   locations,
   medications,
   patientHeights,
   patients,
   patientWeights,
+  staffProfiles,
+  staffSchedules,
   users,
 } from '../db/schema/index';
+import { bookAppointment } from '../routes/appointments/booking';
 import type { Clock } from '../lib/clock';
 import { hashPassword } from '../lib/passwords';
 import { DEMO_PASSWORD, DEMO_PATIENT_LOGIN, DEMO_PATIENTS, DEMO_STAFF } from './demo-people';
@@ -29,7 +42,11 @@ function daysBefore(now: Date, days: number): string {
  * Fills an empty database with one synthetic clinic: two locations, six chairs, staff of each
  * role and 20 patients. Does nothing (returns null) when any patient or user already exists.
  */
-export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogin[] | null> {
+export async function seedDemoData(
+  db: Database,
+  clock: Clock,
+  kb: KnowledgeBase = knowledgeBase,
+): Promise<DemoLogin[] | null> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return null;
   const now = clock.now();
@@ -68,6 +85,7 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
         ),
       );
     await tx.insert(users).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash })));
+    await seedClinicCalendar(tx, sites, now);
 
     for (const [index, p] of DEMO_PATIENTS.entries()) {
       const [row] = await tx
@@ -144,8 +162,129 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<DemoLogi
       }
     }
   });
+  await seedBookedInfusions(db, kb, now);
   return [
     ...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })),
     { email: DEMO_PATIENT_LOGIN, role: 'patient' },
   ];
+}
+
+const ZONE = 'America/New_York';
+const WEEKDAYS_MON_FRI = [1, 2, 3, 4, 5];
+
+/** Who works where (Monday to Friday, 08:00-18:00): a prescriber and nurses at each site. */
+const DEMO_ROSTER: Record<string, readonly string[]> = {
+  downtown: [
+    'prescriber@demo.ketaflow.test',
+    'nurse@demo.ketaflow.test',
+    'nurse2@demo.ketaflow.test',
+  ],
+  riverside: ['prescriber2@demo.ketaflow.test', 'nurse3@demo.ketaflow.test'],
+};
+
+/** Opening hours, a closure, staff schedules and video-visit links for the demo clinic. */
+async function seedClinicCalendar(
+  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+  sites: readonly (typeof locations.$inferSelect)[],
+  now: Date,
+): Promise<void> {
+  const today = msToLocal(now.getTime(), ZONE).date;
+  await tx.insert(locationHours).values(
+    sites.flatMap((site) =>
+      WEEKDAYS_MON_FRI.map((weekday) => ({
+        locationId: site.id,
+        weekday,
+        opensAt: '08:00',
+        closesAt: '18:00',
+      })),
+    ),
+  );
+  const downtown = sites.find((s) => s.code === 'downtown');
+  if (downtown) {
+    // A weekday about three weeks out, so the closure shows in the calendar and in planning.
+    let closed = addLocalDays(today, 21);
+    while (['sat', 'sun'].includes(weekdayOf(closed))) closed = addLocalDays(closed, 1);
+    await tx.insert(locationClosures).values({
+      locationId: downtown.id,
+      startsOn: closed,
+      endsOn: closed,
+      reason: 'Staff training day',
+    });
+  }
+  const staff = await tx
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(users)
+    .where(inArray(users.email, Object.values(DEMO_ROSTER).flat()));
+  for (const site of sites) {
+    for (const email of DEMO_ROSTER[site.code] ?? []) {
+      const person = staff.find((s) => s.email === email);
+      if (!person) continue;
+      await tx.insert(staffSchedules).values(
+        WEEKDAYS_MON_FRI.map((weekday) => ({
+          userId: person.id,
+          locationId: site.id,
+          weekday,
+          startsAt: '08:00',
+          endsAt: '18:00',
+        })),
+      );
+    }
+  }
+  await tx.insert(staffProfiles).values(
+    staff.map((s) => ({
+      userId: s.id,
+      videoUrlTemplate:
+        s.role === 'prescriber'
+          ? `https://video.ketaflow.test/${s.email.split('@')[0] ?? 'visit'}/{appointmentId}`
+          : null,
+      nurseCapacity: s.role === 'nurse' ? 2 : null,
+    })),
+  );
+}
+
+/**
+ * A few infusions this week and next (from the seed clock), booked through the booking engine so
+ * the day board shows real chair, nurse and prescriber rows. A slot the engine refuses is skipped.
+ */
+async function seedBookedInfusions(db: Database, kb: KnowledgeBase, now: Date): Promise<void> {
+  const sites = await db.select().from(locations);
+  const [prescriber] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'prescriber@demo.ketaflow.test'));
+  const demoPatients = await db.select({ id: patients.id }).from(patients).limit(8);
+  if (!prescriber || demoPatients.length === 0) return;
+  const today = msToLocal(now.getTime(), ZONE).date;
+  const plan: { day: number; time: string; site: string; patient: number }[] = [
+    { day: 1, time: '09:00', site: 'downtown', patient: 0 },
+    { day: 1, time: '10:30', site: 'riverside', patient: 1 },
+    { day: 2, time: '13:00', site: 'downtown', patient: 2 },
+    { day: 3, time: '09:00', site: 'downtown', patient: 3 },
+    { day: 4, time: '11:00', site: 'riverside', patient: 1 },
+    { day: 5, time: '09:00', site: 'downtown', patient: 0 },
+    { day: 8, time: '09:00', site: 'downtown', patient: 0 },
+    { day: 8, time: '14:00', site: 'riverside', patient: 4 },
+    { day: 9, time: '10:00', site: 'downtown', patient: 5 },
+    { day: 10, time: '09:30', site: 'riverside', patient: 1 },
+    { day: 11, time: '13:30', site: 'downtown', patient: 6 },
+  ];
+  for (const entry of plan) {
+    const date = addLocalDays(today, entry.day);
+    if (['sat', 'sun'].includes(weekdayOf(date))) continue;
+    const site = sites.find((s) => s.code === entry.site);
+    const patient = demoPatients[entry.patient];
+    if (!site || !patient) continue;
+    await bookAppointment(
+      db,
+      { kb, now },
+      {
+        type: 'infusion',
+        patientId: patient.id,
+        startsAt: new Date(localToMs(date, entry.time, ZONE)),
+        locationId: site.id,
+        protocolId: 'depression',
+      },
+      { userId: prescriber.id },
+    );
+  }
 }

@@ -34,14 +34,16 @@ export async function scheduleAppointmentNotices(
   appointment: AppointmentRef,
   now: Date,
   leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
+  confirm = true,
 ): Promise<void> {
   const payload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
-  await enqueueJob(executor, {
-    kind: CONFIRMATION_JOB,
-    runAt: now,
-    payload,
-    dedupeKey: confirmationKey(appointment.id),
-  });
+  if (confirm)
+    await enqueueJob(executor, {
+      kind: CONFIRMATION_JOB,
+      runAt: now,
+      payload,
+      dedupeKey: confirmationKey(appointment.id),
+    });
   const runAt = new Date(appointment.startsAt.getTime() - leadHours * 3_600_000);
   if (runAt.getTime() <= now.getTime()) return;
   await enqueueJob(executor, {
@@ -92,6 +94,8 @@ export interface AppointmentNoticeFacts {
   readonly type: string;
   readonly status: string;
   readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly patientId: string;
   readonly email: string | null;
   readonly givenName: string;
   readonly timeZone: string;
@@ -121,6 +125,8 @@ export async function loadNoticeFacts(
     type: row.appointment.type,
     status: row.appointment.status,
     startsAt: row.appointment.startsAt,
+    endsAt: row.appointment.endsAt,
+    patientId: row.appointment.patientId,
     email: row.patient.email,
     givenName: row.patient.givenName,
     timeZone,

@@ -1,0 +1,445 @@
+import { changeCourseStatus, COURSE_STATUSES, PROTOCOL_IDS, WEEKDAYS } from '@ketaflow/core';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database, Transaction } from '../../db/client';
+import {
+  appointments,
+  courses,
+  courseStatusChanges,
+  locations,
+  screenings,
+  users,
+} from '../../db/schema/index';
+import { AppError } from '../../errors/catalog';
+import { appendAudit } from '../../lib/audit';
+import type { Clock } from '../../lib/clock';
+import type { ClinicKnowledge } from '../../knowledge';
+import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
+import { loadAppointments } from '../appointments/repository';
+import { AppointmentSchema } from '../appointments/schemas';
+import type { BookingDeps } from '../appointments/booking';
+import { IdParams, IsoDate, problems, Uuid } from '../common-schemas';
+import { assertPatientAccess } from '../patients/access';
+import { bookCourseSessions, cancelFutureSessions } from './sessions';
+
+export interface CourseRouteOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly knowledge: ClinicKnowledge;
+}
+
+const Reason = z.string().trim().min(3, 'give a reason').max(500);
+const Preferences = {
+  preferredWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+  preferredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)')
+    .optional(),
+};
+
+const CreateBody = z.strictObject({
+  screeningId: Uuid,
+  indication: z.enum(PROTOCOL_IDS),
+  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
+  dose: z.strictObject({ value: z.number().positive().max(1000), unit: z.enum(['mg/kg', 'mg']) }),
+  sessionsPerWeek: z.number().int().min(1).max(7).nullable(),
+  weeks: z.number().int().min(1).max(52).nullable(),
+  startDate: IsoDate,
+  locationId: Uuid,
+  ...Preferences,
+});
+
+const StatusBody = z.strictObject({ to: z.enum(COURSE_STATUSES), reason: Reason });
+
+const ChangeBody = z.strictObject({
+  sessionsPerWeek: z.number().int().min(1).max(7).optional(),
+  weeks: z.number().int().min(1).max(52).optional(),
+  reason: Reason,
+  ...Preferences,
+});
+
+const Person = z.object({ id: Uuid, displayName: z.string() });
+const CourseSchema = z.object({
+  id: Uuid,
+  patientId: Uuid,
+  screeningId: Uuid,
+  indication: z.string(),
+  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
+  dose: z.object({ value: z.number(), unit: z.string() }),
+  sessionsPerWeek: z.number().int().nullable(),
+  weeks: z.number().int().nullable(),
+  startDate: z.string(),
+  location: z.object({ id: Uuid, name: z.string(), timeZone: z.string() }),
+  status: z.enum(COURSE_STATUSES),
+  createdAt: z.string(),
+  createdBy: Person,
+  history: z.array(
+    z.object({
+      from: z.string().nullable(),
+      to: z.string(),
+      reason: z.string(),
+      changedAt: z.string(),
+      changedBy: Person,
+    }),
+  ),
+  sessions: z.array(AppointmentSchema),
+});
+type CourseDto = z.infer<typeof CourseSchema>;
+type CourseRow = typeof courses.$inferSelect;
+
+const tags = ['courses'];
+
+type HistoryRow = { change: typeof courseStatusChanges.$inferSelect };
+
+/**
+ * Status changes in the order they happened: by time, and where times tie (one request, or a
+ * fixed test clock) by following each change's `from` to the previous change's `to`.
+ */
+function inChainOrder<T extends HistoryRow>(rows: readonly T[]): T[] {
+  const left = [...rows];
+  const out: T[] = [];
+  let status: string | null = null;
+  while (left.length > 0) {
+    const earliest = Math.min(...left.map((r) => r.change.changedAt.getTime()));
+    const tied = left.filter((r) => r.change.changedAt.getTime() === earliest);
+    const next = tied.find((r) => r.change.fromStatus === status) ?? tied[0];
+    if (!next) break;
+    out.push(next);
+    left.splice(left.indexOf(next), 1);
+    status = next.change.toStatus;
+  }
+  return out;
+}
+
+/** Treatment courses: created from a signed screening, sessions planned and booked, status. */
+export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (app, options) => {
+  const { db, clock, knowledge } = options;
+  const prescriberOnly = requireRole('prescriber');
+
+  const deps = (request: FastifyRequest): BookingDeps => ({
+    kb: knowledge.kb,
+    now: clock.now(),
+    audit: (executor, entry) => appendAudit(executor, request, entry),
+  });
+
+  async function loadCourse(id: string): Promise<CourseDto | null> {
+    const [row] = await db
+      .select({ course: courses, location: locations, creator: users })
+      .from(courses)
+      .innerJoin(locations, eq(locations.id, courses.locationId))
+      .innerJoin(users, eq(users.id, courses.createdBy))
+      .where(eq(courses.id, id));
+    if (!row) return null;
+    const history = await db
+      .select({ change: courseStatusChanges, by: users })
+      .from(courseStatusChanges)
+      .innerJoin(users, eq(users.id, courseStatusChanges.changedBy))
+      .where(eq(courseStatusChanges.courseId, id))
+      .orderBy(asc(courseStatusChanges.changedAt), asc(courseStatusChanges.id));
+    const ids = await db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(eq(appointments.courseId, id));
+    const sessions =
+      ids.length === 0
+        ? []
+        : await loadAppointments(db, { ids: ids.map((a) => a.id), includeCancelled: true });
+    const c = row.course;
+    return {
+      id: c.id,
+      patientId: c.patientId,
+      screeningId: c.screeningId,
+      indication: c.indication,
+      product: c.product,
+      dose: c.dose as { value: number; unit: string },
+      sessionsPerWeek: c.sessionsPerWeek,
+      weeks: c.weeks,
+      startDate: c.startDate,
+      location: { id: row.location.id, name: row.location.name, timeZone: row.location.timeZone },
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+      createdBy: { id: row.creator.id, displayName: row.creator.displayName },
+      history: inChainOrder(history).map((h) => ({
+        from: h.change.fromStatus,
+        to: h.change.toStatus,
+        reason: h.change.reason,
+        changedAt: h.change.changedAt.toISOString(),
+        changedBy: { id: h.by.id, displayName: h.by.displayName },
+      })),
+      sessions: [...sessions],
+    };
+  }
+
+  async function mustLoad(id: string): Promise<CourseDto> {
+    const course = await loadCourse(id);
+    if (!course) throw new AppError('RESOURCE.NOT_FOUND', 'No such course.');
+    return course;
+  }
+
+  async function lockCourse(tx: Transaction, id: string): Promise<CourseRow> {
+    const [row] = await tx.select().from(courses).where(eq(courses.id, id)).for('update');
+    if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'No such course.');
+    return row;
+  }
+
+  app.post(
+    '/api/patients/:id/courses',
+    {
+      preHandler: prescriberOnly,
+      schema: {
+        tags,
+        summary: 'Create a course from a signed screening; its sessions are planned and booked',
+        description:
+          'All sessions are booked in one transaction or none. 422 COURSE.SCREENING_UNSIGNED / COURSE.SCREENING_MISMATCH / COURSE.OUT_OF_PROTOCOL, 409 COURSE.SCREENING_STALE / COURSE.UNSCHEDULABLE (errors[] names each session and why).',
+        params: IdParams,
+        body: CreateBody,
+        response: { 201: CourseSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const patientId = request.params.id;
+      const b = request.body;
+      await assertPatientAccess(db, request, patientId, 'patient.course.create');
+      const { user } = requireAuth(request);
+      const [screening] = await db
+        .select()
+        .from(screenings)
+        .where(eq(screenings.id, b.screeningId));
+      if (screening?.patientId !== patientId)
+        throw new AppError('RESOURCE.NOT_FOUND', 'No such screening for this patient.', [
+          { path: 'body.screeningId', message: 'no such screening for this patient' },
+        ]);
+      if (!screening.signedAt)
+        throw new AppError(
+          'COURSE.SCREENING_UNSIGNED',
+          'The screening is not signed: a prescriber reviews and signs it first.',
+          [{ path: 'body.screeningId', message: 'is not signed' }],
+        );
+      if (screening.staleAt)
+        throw new AppError(
+          'COURSE.SCREENING_STALE',
+          'The record changed after this screening was signed: sign the current screening.',
+          [{ path: 'body.screeningId', message: 'is out of date' }],
+        );
+      const mismatch = (['indication', 'product'] as const).filter((f) => screening[f] !== b[f]);
+      if (mismatch.length > 0)
+        throw new AppError(
+          'COURSE.SCREENING_MISMATCH',
+          `The screening was for ${screening.indication} (${screening.product}).`,
+          mismatch.map((f) => ({
+            path: `body.${f}`,
+            message: `differs from the screening's ${f}`,
+          })),
+        );
+      const id = await db.transaction(async (tx) => {
+        const [course] = await tx
+          .insert(courses)
+          .values({
+            patientId,
+            screeningId: b.screeningId,
+            indication: b.indication,
+            product: b.product,
+            locationId: b.locationId,
+            dose: b.dose,
+            sessionsPerWeek: b.sessionsPerWeek,
+            weeks: b.weeks,
+            startDate: b.startDate,
+            createdBy: user.id,
+            createdAt: clock.now(),
+            updatedAt: clock.now(),
+          })
+          .returning();
+        if (!course) throw new Error('insert returned no row');
+        await tx.insert(courseStatusChanges).values({
+          courseId: course.id,
+          fromStatus: null,
+          toStatus: 'planned',
+          reason: 'Course created',
+          changedBy: user.id,
+          changedAt: clock.now(),
+        });
+        const booked = await bookCourseSessions(tx, deps(request), course, b, user.id);
+        await appendAudit(tx, request, {
+          action: 'patient.course.create',
+          resourceType: 'CarePlan',
+          resourceId: course.id,
+          patientId,
+          outcome: 'success',
+          detail: { sessions: booked },
+        });
+        return course.id;
+      });
+      return reply.status(201).send(await mustLoad(id));
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/courses',
+    {
+      preHandler: requireRole(...STAFF_ROLES, 'patient'),
+      schema: {
+        tags,
+        summary: 'A patient’s courses with their sessions',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(CourseSchema) }), ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const patientId = request.params.id;
+      await assertPatientAccess(db, request, patientId, 'patient.course.list');
+      const rows = await db
+        .select({ id: courses.id })
+        .from(courses)
+        .where(eq(courses.patientId, patientId))
+        .orderBy(desc(courses.createdAt));
+      const items = await Promise.all(rows.map((r) => mustLoad(r.id)));
+      await appendAudit(db, request, {
+        action: 'patient.course.list',
+        resourceType: 'CarePlan',
+        patientId,
+        outcome: 'success',
+        detail: { count: items.length },
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/api/courses/:id',
+    {
+      preHandler: requireRole(...STAFF_ROLES, 'patient'),
+      schema: {
+        tags,
+        summary: 'One course with its status history and sessions',
+        params: IdParams,
+        response: { 200: CourseSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const course = await mustLoad(request.params.id);
+      await assertPatientAccess(db, request, course.patientId, 'patient.course.read');
+      await appendAudit(db, request, {
+        action: 'patient.course.read',
+        resourceType: 'CarePlan',
+        resourceId: course.id,
+        patientId: course.patientId,
+        outcome: 'success',
+      });
+      return course;
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/status',
+    {
+      preHandler: prescriberOnly,
+      schema: {
+        tags,
+        summary:
+          'Change the status with a reason; pausing, stopping or completing cancels future sessions',
+        description:
+          'Allowed: planned→active|stopped, active→paused|completed|stopped, paused→active|stopped. Resuming a paused course books its remaining sessions again. 409 COURSE.TRANSITION_INVALID otherwise.',
+        params: IdParams,
+        body: StatusBody,
+        response: { 200: CourseSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { to, reason } = request.body;
+      await db.transaction(async (tx) => {
+        const course = await lockCourse(tx, request.params.id);
+        const changed = changeCourseStatus(
+          { status: course.status, history: [] },
+          { to, reason, at: clock.now().toISOString(), by: user.id },
+        );
+        if (!changed.ok)
+          throw new AppError(
+            'COURSE.TRANSITION_INVALID',
+            changed.error.map((p) => p.message).join('; '),
+            changed.error.map((p) => ({ path: `body.${p.path ?? 'to'}`, message: p.message })),
+          );
+        const d = deps(request);
+        let sessions = 0;
+        if (to === 'paused' || to === 'stopped' || to === 'completed')
+          sessions = await cancelFutureSessions(tx, d, course, `Course ${to}: ${reason}`, user.id);
+        if (course.status === 'paused' && to === 'active')
+          sessions = await bookCourseSessions(tx, d, course, {}, user.id);
+        await tx
+          .update(courses)
+          .set({ status: to, updatedAt: clock.now() })
+          .where(eq(courses.id, course.id));
+        await tx.insert(courseStatusChanges).values({
+          courseId: course.id,
+          fromStatus: course.status,
+          toStatus: to,
+          reason,
+          changedBy: user.id,
+          changedAt: clock.now(),
+        });
+        await appendAudit(tx, request, {
+          action: 'patient.course.status',
+          resourceType: 'CarePlan',
+          resourceId: course.id,
+          patientId: course.patientId,
+          outcome: 'success',
+          detail: { from: course.status, to, sessions },
+        });
+      });
+      return mustLoad(request.params.id);
+    },
+  );
+
+  app.patch(
+    '/api/courses/:id',
+    {
+      preHandler: prescriberOnly,
+      schema: {
+        tags,
+        summary: 'Change sessions per week, weeks or preferred times: future sessions are rebooked',
+        params: IdParams,
+        body: ChangeBody,
+        response: { 200: CourseSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const b = request.body;
+      await db.transaction(async (tx) => {
+        const course = await lockCourse(tx, request.params.id);
+        if (course.status !== 'planned' && course.status !== 'active')
+          throw new AppError(
+            'COURSE.TRANSITION_INVALID',
+            `A ${course.status} course cannot be changed; resume it first.`,
+          );
+        const changed: CourseRow = {
+          ...course,
+          ...(b.sessionsPerWeek === undefined ? {} : { sessionsPerWeek: b.sessionsPerWeek }),
+          ...(b.weeks === undefined ? {} : { weeks: b.weeks }),
+        };
+        const d = deps(request);
+        await cancelFutureSessions(tx, d, course, `Course changed: ${b.reason}`, user.id);
+        await tx
+          .update(courses)
+          .set({
+            sessionsPerWeek: changed.sessionsPerWeek,
+            weeks: changed.weeks,
+            updatedAt: clock.now(),
+          })
+          .where(eq(courses.id, course.id));
+        const sessions = await bookCourseSessions(tx, d, changed, b, user.id);
+        await appendAudit(tx, request, {
+          action: 'patient.course.update',
+          resourceType: 'CarePlan',
+          resourceId: course.id,
+          patientId: course.patientId,
+          outcome: 'success',
+          detail: { sessions, fields: Object.keys(b).filter((k) => k !== 'reason') },
+        });
+      });
+      return mustLoad(request.params.id);
+    },
+  );
+};

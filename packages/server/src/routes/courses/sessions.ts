@@ -1,0 +1,257 @@
+/**
+ * Booking a course's sessions: core proposes the dates (opening hours, closures, spacing), the
+ * booking engine books each one (chair, nurse lane, prescriber on site). All of a course's new
+ * sessions are booked in one savepoint or none. When the engine refuses a proposed time (staff
+ * not on duty, chairs taken), that time is blocked and core proposes again, a few times, before
+ * the refusal is explained session by session.
+ */
+import {
+  appointmentDuration,
+  err,
+  msToLocal,
+  ok,
+  planCourse,
+  type ExistingAppointment,
+  type KnowledgeBase,
+  type Location,
+  type Problem,
+  type ProposedSession,
+  type ProtocolId,
+  type Result,
+  type Weekday,
+} from '@ketaflow/core';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import type { Transaction } from '../../db/client';
+import { appointments, courses } from '../../db/schema/index';
+import { AppError, type ErrorCode, type FieldError } from '../../errors/catalog';
+import {
+  cancelAppointmentNotices,
+  scheduleAppointmentNotices,
+} from '../../notifications/appointment-notices';
+import { bookAppointmentIn, inSavepoint, type BookingDeps } from '../appointments/booking';
+import { cancelAppointment } from '../appointments/changes';
+import { loadClinicState } from '../appointments/clinic-state';
+
+type CourseRow = typeof courses.$inferSelect;
+
+export interface PlanPreferences {
+  readonly preferredWeekdays?: readonly Weekday[] | undefined;
+  readonly preferredTime?: string | undefined;
+}
+
+const MAX_REPLANS = 12;
+const DAY_MS = 86_400_000;
+
+export const sessionTypeOf = (product: CourseRow['product']) =>
+  product === 'esketamine-nasal' ? ('esketamine-session' as const) : ('infusion' as const);
+
+const OUT_OF_PROTOCOL = new Set([
+  'COURSE.OUTSIDE_PROTOCOL',
+  'COURSE.FIELD_REQUIRED',
+  'COURSE.AS_NEEDED',
+  'COURSE.IMPOSSIBLE',
+]);
+
+/** Core's planning problems as one problem+json error, each naming its body field. */
+export function planningError(problems: readonly Problem[]): AppError {
+  const errors: FieldError[] = problems.map((p) => ({
+    path: `body.${p.path ?? 'startDate'}`,
+    message: p.message,
+    code: p.code,
+  }));
+  const code: ErrorCode = problems.some((p) => OUT_OF_PROTOCOL.has(p.code))
+    ? 'COURSE.OUT_OF_PROTOCOL'
+    : problems.some((p) => p.code === 'COURSE.NO_ROOM')
+      ? 'COURSE.UNSCHEDULABLE'
+      : 'VALIDATION.FAILED';
+  return new AppError(code, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+}
+
+/** The week of the course (1-based) a local date falls in. */
+function weekOf(startDate: string, localDate: string): number {
+  const days = Math.round((Date.parse(localDate) - Date.parse(startDate)) / DAY_MS);
+  return Math.floor(days / 7) + 1;
+}
+
+function asProposed(
+  row: { startsAt: Date; endsAt: Date },
+  startDate: string,
+  zone: string,
+): ProposedSession {
+  const local = msToLocal(row.startsAt.getTime(), zone);
+  return {
+    week: weekOf(startDate, local.date),
+    localDate: local.date,
+    localTime: local.time,
+    localStart: row.startsAt.toISOString(),
+    start: row.startsAt.toISOString(),
+    end: row.endsAt.toISOString(),
+    startMs: row.startsAt.getTime(),
+    endMs: row.endsAt.getTime(),
+  };
+}
+
+/** Cancels a course's sessions that start after `now`, with the reason; returns how many. */
+export async function cancelFutureSessions(
+  tx: Transaction,
+  deps: BookingDeps,
+  course: CourseRow,
+  reason: string,
+  userId: string,
+): Promise<number> {
+  const future = await tx
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.courseId, course.id),
+        inArray(appointments.status, ['booked', 'held']),
+        gt(appointments.startsAt, deps.now),
+      ),
+    );
+  for (const a of future) {
+    const done = await cancelAppointment(tx, deps, a.id, reason, { userId, patientId: null });
+    if (!done.ok) throw new AppError(done.error.code, done.error.message);
+    await cancelAppointmentNotices(tx, a.id);
+  }
+  return future.length;
+}
+
+/**
+ * Plans and books the course's sessions from `deps.now` on (sessions already held before then
+ * count toward their week and for spacing). All or nothing; on refusal throws the explanation.
+ */
+export async function bookCourseSessions(
+  tx: Transaction,
+  deps: BookingDeps,
+  course: CourseRow,
+  preferences: PlanPreferences,
+  userId: string,
+): Promise<number> {
+  const kb: KnowledgeBase = deps.kb;
+  const protocol = kb.protocols[course.indication as ProtocolId];
+  const type = sessionTypeOf(course.product);
+  const duration = appointmentDuration(kb, {
+    appointmentType: type,
+    protocolId: course.indication as ProtocolId,
+  });
+  if (!duration.ok) throw planningError([duration.error]);
+  const horizon = new Date(Date.parse(course.startDate) + ((course.weeks ?? 1) + 2) * 7 * DAY_MS);
+  const state = await loadClinicState(tx, kb, { from: deps.now, to: horizon, now: deps.now });
+  const location: Location | undefined = state.input.calendar.locations.find(
+    (l) => l.id === course.locationId,
+  );
+  if (!location) throw new AppError('RESOURCE.NOT_FOUND', 'No such location.');
+
+  const patientRows = await tx
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.patientId, course.patientId),
+        inArray(appointments.status, ['booked', 'held', 'completed']),
+      ),
+    );
+  const kept = patientRows
+    .filter((a) => a.courseId === course.id && a.startsAt.getTime() < deps.now.getTime())
+    .map((a) => asProposed(a, course.startDate, location.timeZone));
+  const others: ExistingAppointment[] = patientRows
+    .filter((a) => a.courseId !== course.id)
+    .map((a) => ({
+      id: a.id,
+      start: a.startsAt.toISOString(),
+      end: a.endsAt.toISOString(),
+      countsForSpacing: a.type === 'infusion' || a.type === 'esketamine-session',
+    }));
+
+  const blocked: ExistingAppointment[] = [];
+  let lastRefusals: FieldError[] = [];
+  for (let attempt = 0; attempt < MAX_REPLANS; attempt++) {
+    const plan = planCourse(
+      {
+        protocol,
+        sessionsPerWeek: course.sessionsPerWeek,
+        weeks: course.weeks,
+        startDate: course.startDate,
+        location,
+        durationMinutes: duration.value.totalMinutes,
+        minSpacingHours: kb.scheduling.minSpacingHours,
+        existingAppointments: [...others, ...blocked],
+        ...(preferences.preferredWeekdays
+          ? { preferredWeekdays: preferences.preferredWeekdays }
+          : {}),
+        ...(preferences.preferredTime ? { preferredTime: preferences.preferredTime } : {}),
+      },
+      { keep: kept, notBefore: deps.now.getTime() },
+    );
+    if (!plan.ok) {
+      if (lastRefusals.length > 0) break;
+      throw planningError(plan.error);
+    }
+    const fresh = plan.value.sessions.filter((s) => s.startMs >= deps.now.getTime());
+    const booked: Result<{ id: string; startsAt: Date }[], FieldError[]> = await inSavepoint(
+      tx,
+      async (sp) => {
+        const ids: { id: string; startsAt: Date }[] = [];
+        for (const session of fresh) {
+          const result = await bookAppointmentIn(
+            sp,
+            deps,
+            {
+              type,
+              patientId: course.patientId,
+              startsAt: new Date(session.startMs),
+              locationId: course.locationId,
+              courseId: course.id,
+              protocolId: course.indication as ProtocolId,
+            },
+            { userId },
+          );
+          if (!result.ok) {
+            blocked.push({
+              id: `blocked-${String(blocked.length)}`,
+              start: session.start,
+              end: session.end,
+              countsForSpacing: false,
+            });
+            const why = result.error.problems.map((p) => p.message).join('; ');
+            return err({
+              code: result.error.code,
+              message: result.error.message,
+              problems: [
+                {
+                  code: result.error.code,
+                  message: `${session.localDate} ${session.localTime}: ${why || result.error.message}`,
+                  path: `sessions.${session.localDate}`,
+                },
+              ],
+            });
+          }
+          ids.push({ id: result.value.id, startsAt: new Date(result.value.startsAt) });
+        }
+        return ok(ids);
+      },
+    ).then((r) =>
+      r.ok
+        ? r
+        : err(
+            r.error.problems.map((p) => ({
+              path: `body.${p.path ?? 'startDate'}`,
+              message: p.message,
+              code: p.code,
+            })),
+          ),
+    );
+    if (booked.ok) {
+      for (const a of booked.value)
+        await scheduleAppointmentNotices(tx, a, deps.now, undefined, false);
+      return booked.value.length;
+    }
+    lastRefusals = [...lastRefusals, ...booked.error];
+  }
+  throw new AppError(
+    'COURSE.UNSCHEDULABLE',
+    `The sessions could not all be booked: ${lastRefusals.map((e) => e.message).join('; ')}`,
+    lastRefusals,
+  );
+}
