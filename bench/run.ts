@@ -18,6 +18,7 @@ import {
 import { knowledgeBase } from '../packages/core/src/knowledge/default-knowledge-base';
 import { PROTOCOL_IDS } from '../packages/core/src/knowledge/ids';
 
+import { SCHEDULING_BENCHMARKS } from './scheduling-cases';
 import { SCREENING_BENCHMARKS } from './screening-cases';
 
 export interface Benchmark {
@@ -112,6 +113,7 @@ export const BENCHMARKS: Benchmark[] = [
     run: (text: string) => parseQuantity(text),
   },
   ...SCREENING_BENCHMARKS,
+  ...SCHEDULING_BENCHMARKS,
 ];
 
 let sink = 0;

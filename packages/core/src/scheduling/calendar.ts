@@ -18,7 +18,23 @@ export function closureOn(location: Location, date: LocalDate): Closure | undefi
 }
 
 /** Local dates in `zone` touched by `[fromMs, toMs)`, with a day of margin on each side. */
-export function localDatesSpanning(fromMs: number, toMs: number, zone: TimeZone): LocalDate[] {
+export function localDatesSpanning(
+  fromMs: number,
+  toMs: number,
+  zone: TimeZone,
+): readonly LocalDate[] {
+  // Every resource of a search asks for the same span: remember the last answer.
+  if (lastSpan?.zone === zone && lastSpan.fromMs === fromMs && lastSpan.toMs === toMs)
+    return lastSpan.dates;
+  const dates = computeDatesSpanning(fromMs, toMs, zone);
+  lastSpan = { zone, fromMs, toMs, dates };
+  return dates;
+}
+
+let lastSpan:
+  { zone: TimeZone; fromMs: number; toMs: number; dates: readonly LocalDate[] } | undefined;
+
+function computeDatesSpanning(fromMs: number, toMs: number, zone: TimeZone): LocalDate[] {
   const first = addLocalDays(msToLocal(fromMs, zone).date, -1);
   const last = addLocalDays(msToLocal(toMs, zone).date, 1);
   const out: LocalDate[] = [];

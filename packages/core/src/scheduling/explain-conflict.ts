@@ -73,7 +73,7 @@ function absenceReason(member: StaffMember, date: string): string | undefined {
 }
 
 function blocker(index: ScheduleIndex, id: string, s: number, e: number): BusyEntry | undefined {
-  return (index.entries.get(id) ?? []).find((b) => b.start < e && b.end > s);
+  return index.entries.find((b) => b.resourceId === id && b.start < e && b.end > s);
 }
 
 function explainLocation(

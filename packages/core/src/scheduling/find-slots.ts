@@ -5,6 +5,7 @@ import {
   NO_INTERVALS,
   indexSchedule,
   patientClashes,
+  type ResourceTime,
   type ScheduleIndex,
   type ScheduleInput,
 } from './schedule-index';
@@ -58,52 +59,45 @@ export function assignResources(
   locationId: string | undefined,
   start: number,
   end: number,
-  only: ResourceChoice = {},
+  only: ResourceChoice = NO_CHOICE,
 ): Assignment | undefined {
   const needs = RESOURCE_NEEDS[type];
-  let chairId: string | undefined;
-  let nurseId: string | undefined;
-  if (needs.chair) {
-    if (locationId === undefined) return undefined;
-    for (const c of index.chairsByLocation.get(locationId) ?? []) {
-      if (!allowed(only.chairIds, c.id)) continue;
-      if (findOverlap(index.chairBusy.get(c.id) ?? NO_INTERVALS, start, end) === undefined) {
-        chairId = c.id;
-        break;
-      }
-    }
-    if (chairId === undefined) return undefined;
+  if (needs.prescriber === 'exclusive' && !needs.chair && !needs.nurse) {
+    const p = firstFree(index.prescriberTime, only.prescriberIds, start, end, true);
+    return p === undefined ? undefined : { prescriberId: p };
   }
-  if (needs.nurse) {
-    if (locationId === undefined) return undefined;
-    for (const n of index.nurses) {
-      if (!allowed(only.nurseIds, n.id)) continue;
-      const onSite = index.work.get(n.id)?.onSite.get(locationId) ?? NO_INTERVALS;
-      if (!isCovered(onSite, start, end)) continue;
-      if (findOverlap(index.nurseFull.get(n.id) ?? NO_INTERVALS, start, end) !== undefined)
-        continue;
-      nurseId = n.id;
-      break;
-    }
-    if (nurseId === undefined) return undefined;
-  }
-  for (const p of index.prescribers) {
-    if (!allowed(only.prescriberIds, p.id)) continue;
-    const work = index.work.get(p.id);
-    if (work === undefined) continue;
-    if (needs.prescriber === 'on-site') {
-      if (locationId === undefined) continue;
-      if (!isCovered(work.onSite.get(locationId) ?? NO_INTERVALS, start, end)) continue;
-    } else {
-      if (!isCovered(work.any, start, end)) continue;
-      if (findOverlap(index.prescriberBusy.get(p.id) ?? NO_INTERVALS, start, end) !== undefined)
-        continue;
-    }
-    return {
-      ...(chairId === undefined ? {} : { chairId }),
-      ...(nurseId === undefined ? {} : { nurseId }),
-      prescriberId: p.id,
-    };
+  const at = locationId === undefined ? undefined : index.byLocation.get(locationId);
+  if (at === undefined) return undefined;
+  const chairId = needs.chair ? firstFree(at.chairs, only.chairIds, start, end, false) : undefined;
+  if (needs.chair && chairId === undefined) return undefined;
+  const nurseId = needs.nurse ? firstFree(at.nurses, only.nurseIds, start, end, true) : undefined;
+  if (needs.nurse && nurseId === undefined) return undefined;
+  const prescriberId =
+    needs.prescriber === 'on-site'
+      ? firstFree(at.prescribers, only.prescriberIds, start, end, true)
+      : firstFree(index.prescriberTime, only.prescriberIds, start, end, true);
+  if (prescriberId === undefined) return undefined;
+  const out: { chairId?: string; nurseId?: string; prescriberId: string } = { prescriberId };
+  if (chairId !== undefined) out.chairId = chairId;
+  if (nurseId !== undefined) out.nurseId = nurseId;
+  return out;
+}
+
+const NO_CHOICE: ResourceChoice = {};
+
+/** The id of the first resource (in id order) available for and not busy in `[start, end)`. */
+function firstFree(
+  list: readonly ResourceTime[],
+  ids: readonly string[] | undefined,
+  start: number,
+  end: number,
+  mustBeAvailable: boolean,
+): string | undefined {
+  for (const r of list) {
+    if (ids !== undefined && !ids.includes(r.id)) continue;
+    if (mustBeAvailable && !isCovered(r.available, start, end)) continue;
+    if (r.busy.length > 0 && findOverlap(r.busy, start, end) !== undefined) continue;
+    return r.id;
   }
   return undefined;
 }

@@ -67,9 +67,29 @@ export interface ScheduleIndex {
   /** A prescriber's own appointments (consults, follow-ups) and blocks. */
   readonly prescriberBusy: ReadonlyMap<string, readonly Interval[]>;
   /** Everything per resource id with its booking, unmerged, for explanations. */
-  readonly entries: ReadonlyMap<string, readonly BusyEntry[]>;
+  readonly entries: readonly (BusyEntry & { readonly resourceId: string })[];
   readonly patients: ReadonlyMap<string, readonly PatientEntry[]>;
   readonly nurseCapacity: number;
+  /** Per location, in id order: what the slot search checks for each start (precomputed). */
+  readonly byLocation: ReadonlyMap<string, LocationResources>;
+  /** Prescribers in id order with all their working time and own busy time (consults). */
+  readonly prescriberTime: readonly PrescriberTime[];
+}
+
+export interface ResourceTime {
+  readonly id: string;
+  /** Where the resource can be used (chairs: unused). */
+  readonly available: readonly Interval[];
+  /** Where it cannot (chairs: booked; nurses: at capacity; prescribers: own appointments). */
+  readonly busy: readonly Interval[];
+}
+export type PrescriberTime = ResourceTime;
+
+export interface LocationResources {
+  readonly chairs: readonly ResourceTime[];
+  readonly nurses: readonly ResourceTime[];
+  /** Prescribers scheduled on site there (`busy` unused: supervision is not exclusive). */
+  readonly prescribers: readonly ResourceTime[];
 }
 
 const EMPTY: readonly Interval[] = [];
@@ -114,7 +134,7 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
   for (const s of sortedStaff) work.set(s.id, workIntervals(s, locations, fromMs, toMs));
 
   const ignore = new Set(input.ignoreBookingIds ?? []);
-  const entries = new Map<string, BusyEntry[]>();
+  const entries: (BusyEntry & { readonly resourceId: string })[] = [];
   const chairRaw = new Map<string, Interval[]>();
   const nurseRaw = new Map<string, Interval[]>();
   const nurseBlocked = new Map<string, Interval[]>();
@@ -129,18 +149,18 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
     const entry: BusyEntry = { start, end, bookingId: b.id, appointmentType: b.appointmentType };
     if (b.chairId !== undefined) {
       push(chairRaw, b.chairId, entry);
-      push(entries, b.chairId, entry);
+      entries.push({ ...entry, resourceId: b.chairId });
     }
     if (b.nurseId !== undefined) {
       push(nurseRaw, b.nurseId, entry);
-      push(entries, b.nurseId, entry);
+      entries.push({ ...entry, resourceId: b.nurseId });
     }
     if (
       b.prescriberId !== undefined &&
       RESOURCE_NEEDS[b.appointmentType].prescriber === 'exclusive'
     ) {
       push(prescriberRaw, b.prescriberId, entry);
-      push(entries, b.prescriberId, entry);
+      entries.push({ ...entry, resourceId: b.prescriberId });
     }
     if (b.patientId !== undefined)
       push(patients, b.patientId, {
@@ -163,7 +183,7 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
     const end = instant(b.end, `blocks[${String(i)}].end`);
     if (start === null || end === null) return;
     const entry: BusyEntry = { start, end, reason: b.reason };
-    push(entries, b.resourceId, entry);
+    entries.push({ ...entry, resourceId: b.resourceId });
     const member = staff.get(b.resourceId);
     if (member?.role === 'nurse') push(nurseBlocked, b.resourceId, entry);
     else if (member?.role === 'prescriber') push(prescriberRaw, b.resourceId, entry);
@@ -182,7 +202,33 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
       ]),
     );
   }
-  for (const list of entries.values()) list.sort((a, b) => a.start - b.start);
+  const chairBusy = mergeAll(chairRaw);
+  const prescriberBusy = mergeAll(prescriberRaw);
+  const nurses = sortedStaff.filter((s) => s.role === 'nurse');
+  const prescribers = sortedStaff.filter((s) => s.role === 'prescriber');
+  const onSite = (member: StaffMember, locationId: string): readonly Interval[] =>
+    work.get(member.id)?.onSite.get(locationId) ?? EMPTY;
+  const byLocation = new Map<string, LocationResources>();
+  for (const id of locationIds) {
+    byLocation.set(id, {
+      chairs: (chairsByLocation.get(id) ?? []).map((c) => ({
+        id: c.id,
+        available: EMPTY,
+        busy: chairBusy.get(c.id) ?? EMPTY,
+      })),
+      nurses: nurses
+        .filter((n) => onSite(n, id).length > 0)
+        .map((n) => ({ id: n.id, available: onSite(n, id), busy: nurseFull.get(n.id) ?? EMPTY })),
+      prescribers: prescribers
+        .filter((p) => onSite(p, id).length > 0)
+        .map((p) => ({ id: p.id, available: onSite(p, id), busy: EMPTY })),
+    });
+  }
+  const prescriberTime = prescribers.map((p) => ({
+    id: p.id,
+    available: work.get(p.id)?.any ?? EMPTY,
+    busy: prescriberBusy.get(p.id) ?? EMPTY,
+  }));
   for (const list of patients.values()) list.sort((a, b) => a.start - b.start);
 
   return {
@@ -191,17 +237,19 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
       locationIds,
       chairsByLocation,
       chairs,
-      nurses: sortedStaff.filter((s) => s.role === 'nurse'),
-      prescribers: sortedStaff.filter((s) => s.role === 'prescriber'),
+      nurses,
+      prescribers,
       staff,
       opening,
       work,
-      chairBusy: mergeAll(chairRaw),
+      chairBusy,
       nurseFull,
-      prescriberBusy: mergeAll(prescriberRaw),
+      prescriberBusy,
       entries,
       patients,
       nurseCapacity: input.nurseCapacity,
+      byLocation,
+      prescriberTime,
     },
     problems,
   };

@@ -26,6 +26,25 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
+const MEMO_LIMIT = 50_000;
+
+/**
+ * A bounded memo for pure conversions: tz look-ups go through `Intl` and dominate a slot
+ * search, while a clinic asks for the same few dates and times again and again. Cleared when
+ * full, so a long-running server cannot grow it without bound.
+ */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
 /** Epoch ms of an instant, or `null` when it is not a finite number or an ISO string with offset. */
 export function parseInstant(value: Instant): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -36,8 +55,23 @@ export function parseInstant(value: Instant): number | null {
 
 /** `2026-03-09T13:00:00.000Z` */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  // The date part comes from Date once per day; the time of day is plain arithmetic (UTC).
+  const rest = ms - day * DAY_MS;
+  if (!Number.isInteger(rest) || ms < 0 || ms >= MAX_FOUR_DIGIT_YEAR_MS)
+    return new Date(ms).toISOString();
+  const h = Math.floor(rest / HOUR_MS);
+  const m = Math.floor((rest % HOUR_MS) / MINUTE_MS);
+  const sec = Math.floor((rest % MINUTE_MS) / 1000);
+  const milli = rest % 1000;
+  return `${dayPrefix(String(day))}${pad2(h)}:${pad2(m)}:${pad2(sec)}.${String(milli).padStart(3, '0')}Z`;
 }
+
+const DAY_MS = 24 * 60 * 60_000;
+/** 10000-01-01T00:00Z: beyond it ISO years take more digits. */
+const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_800_000;
+const pad2 = (n: number): string => (n < 10 ? `0${String(n)}` : String(n));
+const dayPrefix = memo((day) => new Date(Number(day) * DAY_MS).toISOString().slice(0, 11));
 
 export function isLocalDate(value: string): boolean {
   const m = DATE.exec(value);
@@ -67,15 +101,24 @@ export function isTimeZone(zone: string): boolean {
 
 /** The local date `days` after `date` (calendar days, independent of any zone). */
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+  return addDaysMemo(`${date}|${String(days)}`);
 }
+
+const addDaysMemo = memo((key) => {
+  const [date = '', days = '0'] = key.split('|');
+  return format(addDays(parseISO(date), Number(days)), 'yyyy-MM-dd');
+});
 
 /** ISO weekday of a local date. */
 export function weekdayOf(date: LocalDate): Weekday {
+  return weekdayMemo(date);
+}
+
+const weekdayMemo = memo((date): Weekday => {
   const day = WEEKDAYS[getISODay(parseISO(date)) - 1];
   if (day === undefined) throw new Error(`not a date: ${date}`);
   return day;
-}
+});
 
 /** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
@@ -102,6 +145,11 @@ export function resolveLocalTime(
   time: LocalTime,
   zone: TimeZone,
 ): LocalResolution {
+  return resolveMemo(`${zone}|${date}|${time}`);
+}
+
+const resolveMemo = memo((key): LocalResolution => {
+  const [zone = '', date = '', time = ''] = key.split('|');
   const m = DATE.exec(date);
   const minutes = parseLocalTime(time);
   if (m === null || minutes === null) throw new Error(`bad local date/time ${date} ${time}`);
@@ -124,7 +172,7 @@ export function resolveLocalTime(
     if (tzOffset(zone, new Date(laterMs)) === later) return { kind: 'ambiguous', ms, laterMs };
   }
   return { kind: 'exact', ms };
-}
+});
 
 /** Epoch ms of a clinic-local date and time (gap: moved forward; ambiguous: earlier; see above). */
 export function localToMs(date: LocalDate, time: LocalTime, zone: TimeZone): number {
