@@ -1,4 +1,6 @@
-import type { TestApp } from './harness';
+import { DEMO_PASSWORD } from '../src/demo/demo-people';
+import { hashPassword } from '../src/lib/passwords';
+import { login, type Session, type TestApp } from './harness';
 
 /** A location of its own for a test: hours, chairs, nurses and prescribers on duty, patients. */
 export interface BookingClinic {
@@ -135,4 +137,21 @@ export async function partialRows(t: TestApp): Promise<{ bare: number; orphans: 
       where not exists (select 1 from appointments a where a.id = r.appointment_id)`,
   );
   return { bare: Number(bare?.n), orphans: Number(orphans?.n) };
+}
+
+/** A fresh patient with a portal account (the demo patient may already have appointments). */
+export async function givenPatientAccount(t: TestApp): Promise<Session> {
+  counter += 1;
+  const tag = `p${String(counter)}${Math.random().toString(36).slice(2, 8)}`;
+  const patientId = await one(
+    t,
+    `insert into patients (given_name, family_name, birth_date) values ('Portal', $1, '1985-05-05') returning id`,
+    [tag],
+  );
+  const email = `${tag}@portal.ketaflow.test`;
+  await t.database.query(
+    `insert into users (email, password_hash, role, display_name, patient_id) values ($1, $2, 'patient', $3, $4)`,
+    [email, await hashPassword(DEMO_PASSWORD), `Portal ${tag}`, patientId],
+  );
+  return login(t.app, email);
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sweepScheduling } from '../src/routes/appointments/holds';
-import { givenClinic, givenClosure, partialRows, type BookingClinic } from './appointment-fixtures';
+import {
+  givenClinic,
+  givenPatientAccount,
+  givenClosure,
+  partialRows,
+  type BookingClinic,
+} from './appointment-fixtures';
 import {
   as,
   countRows,
@@ -46,7 +52,7 @@ describe.each(DRIVERS)('booking engine on %s', (driver) => {
     nurse = await login(t.app, DEMO.nurse);
     prescriber = await login(t.app, DEMO.prescriber);
     admin = await login(t.app, DEMO.admin);
-    patient = await login(t.app, DEMO.patient);
+    patient = await givenPatientAccount(t);
     clinic = await givenClinic(t, { chairs: 1, nurses: 1, prescribers: 1, patients: 6 });
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ export const appointmentChangeRoutes: FastifyPluginAsyncZod<AppointmentRouteOpti
   app.post(
     '/api/appointments/:id/confirm',
     {
-      preHandler: OWN_OR_STAFF,
+      onRequest: OWN_OR_STAFF,
       schema: {
         tags: ['appointments'],
         summary: 'Turn a live hold into a booking (409 SCHEDULE.HOLD_EXPIRED once it lapsed)',
@@ -47,7 +47,7 @@ export const appointmentChangeRoutes: FastifyPluginAsyncZod<AppointmentRouteOpti
   app.post(
     '/api/appointments/:id/cancel',
     {
-      preHandler: OWN_OR_STAFF,
+      onRequest: OWN_OR_STAFF,
       schema: {
         tags: ['appointments'],
         summary: 'Cancel with a reason; patients only their own, before the clinic cut-off',
@@ -83,7 +83,7 @@ export const appointmentChangeRoutes: FastifyPluginAsyncZod<AppointmentRouteOpti
   app.post(
     '/api/appointments/:id/reschedule',
     {
-      preHandler: OWN_OR_STAFF,
+      onRequest: OWN_OR_STAFF,
       schema: {
         tags: ['appointments'],
         summary: 'Move to a new time: a new appointment replaces this one, atomically',
@@ -129,7 +129,7 @@ export const appointmentChangeRoutes: FastifyPluginAsyncZod<AppointmentRouteOpti
   app.post(
     '/api/appointments/:id/no-show',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['appointments'],
         summary: 'Record that the patient did not come (staff, once the start has passed)',

@@ -70,7 +70,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
   app.get(
     '/api/appointments/slots',
     {
-      preHandler: requireRole(...STAFF_ROLES, 'patient'),
+      onRequest: requireRole(...STAFF_ROLES, 'patient'),
       schema: {
         tags: ['appointments'],
         summary: 'Bookable times: a chair, a nurse with capacity and a prescriber all free',
@@ -120,7 +120,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
     app.post(
       hold ? '/api/appointments/holds' : '/api/appointments',
       {
-        preHandler: requireRole(...STAFF_ROLES, 'patient'),
+        onRequest: requireRole(...STAFF_ROLES, 'patient'),
         schema: {
           tags: ['appointments'],
           summary: hold
@@ -174,7 +174,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
   app.get(
     '/api/appointments',
     {
-      preHandler: requireRole(...STAFF_ROLES),
+      onRequest: requireRole(...STAFF_ROLES),
       schema: {
         tags: ['appointments'],
         summary: 'Appointments overlapping a window: the day board and week calendars',
@@ -211,7 +211,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
   app.get(
     '/api/me/appointments',
     {
-      preHandler: requireRole('patient'),
+      onRequest: requireRole('patient'),
       schema: {
         tags: ['appointments'],
         summary: "The signed-in patient's own appointments",
@@ -247,7 +247,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
   app.get(
     '/api/appointments/:id',
     {
-      preHandler: requireRole(...STAFF_ROLES, 'patient'),
+      onRequest: requireRole(...STAFF_ROLES, 'patient'),
       schema: {
         tags: ['appointments'],
         summary: 'One appointment with its resources (staff, or the patient it is for)',
