@@ -147,7 +147,8 @@ export function checkInstrumentShape(
       });
     ids.add(item.id);
   });
-  if (value.bands.length === 0) return;
+  // Without items the totals are unknown: the missing items are reported, not the bands.
+  if (value.bands.length === 0 || value.items.length === 0) return;
   const range = totalRange(value.items);
   let expected = range.min;
   const bandIds = new Set<string>();
