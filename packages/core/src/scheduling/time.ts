@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { addDays, format, getISODay, parseISO } from 'date-fns';
 
 /**
@@ -158,19 +158,26 @@ const resolveMemo = memo((key): LocalResolution => {
   const dm = DATE.exec(day) ?? m;
   const hh = Math.floor(minutes / 60) % 24;
   const mm = minutes % 60;
-  // TZDate resolves a gap forward and an ambiguous time to its earlier occurrence.
-  const t = new TZDate(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), hh, mm, zone);
-  const ms = t.getTime();
-  if (t.getHours() !== hh || t.getMinutes() !== mm) {
-    return { kind: 'gap', ms, shiftedTo: formatLocalTime(t.getHours() * 60 + t.getMinutes()) };
+  // The wall-clock reading as if it were UTC; an instant with offset o shows it when
+  // instant = wall - o. Offsets come from the tz database (tzOffset). Looking 20 h either side
+  // (more than any UTC offset, and zone changes are months apart) finds the offsets on both
+  // sides of a change; each that really applies at its instant gives one occurrence.
+  const wall = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), hh, mm);
+  const before = tzOffset(zone, new Date(wall - 6 * HOUR_MS - 14 * HOUR_MS));
+  const after = tzOffset(zone, new Date(wall + 6 * HOUR_MS + 14 * HOUR_MS));
+  const valid = [...new Set([before, after])]
+    .map((o) => wall - o * MINUTE_MS)
+    .filter((ms) => tzOffset(zone, new Date(ms)) * MINUTE_MS === wall - ms)
+    .sort((a, b) => a - b);
+  const [first, second] = valid;
+  if (first === undefined) {
+    // A gap: read with the offset before the change, which lands as far after the gap's start
+    // as the time asked for (02:30 EST = 03:30 EDT).
+    const ms = wall - before * MINUTE_MS;
+    return { kind: 'gap', ms, shiftedTo: msToLocal(ms, zone).time };
   }
-  const offset = tzOffset(zone, new Date(ms));
-  // Transitions are never within 6 h of each other, so the offset 6 h later is the other side.
-  const later = tzOffset(zone, new Date(ms + 6 * HOUR_MS));
-  if (later < offset) {
-    const laterMs = ms + (offset - later) * MINUTE_MS;
-    if (tzOffset(zone, new Date(laterMs)) === later) return { kind: 'ambiguous', ms, laterMs };
-  }
+  if (second !== undefined) return { kind: 'ambiguous', ms: first, laterMs: second };
+  const ms = first;
   return { kind: 'exact', ms };
 });
 
