@@ -20,6 +20,7 @@ import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { clinicSetupRoutes } from './routes/clinic-setup/routes';
 import { courseRoutes } from './routes/courses/routes';
+import { consultRoutes } from './routes/consults/routes';
 import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
@@ -128,6 +129,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
   await app.register(appointmentRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(courseRoutes, { db, clock, knowledge: deps.knowledge });
+  await app.register(consultRoutes, {
+    db,
+    clock,
+    knowledge: deps.knowledge,
+    publicUrl: config.publicUrl,
+  });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
 
