@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index';
 import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
-import type { Clock } from '../../lib/clock';
+import { latestDateAnywhere, type Clock } from '../../lib/clock';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, problems } from '../common-schemas';
 import { assertPatientAccess } from './access';
@@ -38,7 +38,7 @@ const toCm = (value: number, unit: 'cm' | 'in'): number =>
   unit === 'cm' ? value : Math.round(value * CM_PER_IN * 100) / 100;
 
 function assertNotFuture(path: string, isoDate: string | undefined, clock: Clock): void {
-  if (isoDate && isoDate > clock.now().toISOString().slice(0, 10)) {
+  if (isoDate && isoDate > latestDateAnywhere(clock.now())) {
     throw fieldError(path, 'must not be in the future');
   }
 }

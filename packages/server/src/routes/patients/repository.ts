@@ -2,6 +2,9 @@ import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   allergies,
+  bloodPressures,
+  intakes,
+  reproductiveStatuses,
   conditions,
   medications,
   patientHeights,
@@ -102,7 +105,16 @@ const nullable = (v: string | null | undefined): string | null => v ?? null;
 export async function loadPatient(executor: Executor, id: string): Promise<PatientDto | undefined> {
   const row = await findPatientRow(executor, id);
   if (!row) return undefined;
-  const [weights, heights, allergyRows, conditionRows, medicationRows] = await Promise.all([
+  const [
+    weights,
+    heights,
+    allergyRows,
+    conditionRows,
+    medicationRows,
+    bpRows,
+    reproRows,
+    intakeRows,
+  ] = await Promise.all([
     executor
       .select()
       .from(patientWeights)
@@ -128,6 +140,21 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       .from(medications)
       .where(eq(medications.patientId, id))
       .orderBy(desc(medications.createdAt)),
+    executor
+      .select()
+      .from(bloodPressures)
+      .where(eq(bloodPressures.patientId, id))
+      .orderBy(desc(bloodPressures.measuredOn), desc(bloodPressures.createdAt)),
+    executor
+      .select()
+      .from(reproductiveStatuses)
+      .where(eq(reproductiveStatuses.patientId, id))
+      .orderBy(desc(reproductiveStatuses.recordedOn), desc(reproductiveStatuses.createdAt)),
+    executor
+      .select()
+      .from(intakes)
+      .where(eq(intakes.patientId, id))
+      .orderBy(desc(intakes.createdAt)),
   ]);
   const latest = weights[0];
   return {
@@ -186,6 +213,27 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       status: m.status,
       startedOn: nullable(m.startedOn),
       stoppedOn: nullable(m.stoppedOn),
+    })),
+    bloodPressures: bpRows.map((b) => ({
+      id: b.id,
+      systolicMmHg: b.systolicMmHg,
+      diastolicMmHg: b.diastolicMmHg,
+      measuredOn: b.measuredOn,
+      source: b.source,
+    })),
+    reproductiveStatuses: reproRows.map((r) => ({
+      id: r.id,
+      pregnancy: r.pregnancy,
+      breastfeeding: r.breastfeeding,
+      recordedOn: r.recordedOn,
+      source: r.source,
+    })),
+    intakes: intakeRows.map((i) => ({
+      id: i.id,
+      outcome: i.outcome,
+      answers: i.answers as Record<string, unknown>,
+      knowledgeVersion: i.knowledgeVersion,
+      createdAt: i.createdAt.toISOString(),
     })),
   };
 }

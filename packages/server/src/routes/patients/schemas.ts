@@ -207,6 +207,34 @@ export const PatientSchema = PatientSummarySchema.extend({
       stoppedOn: Nullable,
     }),
   ),
+  bloodPressures: z.array(
+    z.object({
+      id: z.uuid(),
+      systolicMmHg: z.number().int(),
+      diastolicMmHg: z.number().int(),
+      measuredOn: z.string(),
+      source: z.enum(['clinic', 'self-reported']),
+    }),
+  ),
+  reproductiveStatuses: z.array(
+    z.object({
+      id: z.uuid(),
+      pregnancy: z.string(),
+      breastfeeding: z.string(),
+      recordedOn: z.string(),
+      source: z.enum(['clinic', 'self-reported']),
+    }),
+  ),
+  /** Self-screening answers the patient brought at registration, with the outcome they saw. */
+  intakes: z.array(
+    z.object({
+      id: z.uuid(),
+      outcome: z.string(),
+      answers: z.record(z.string(), z.unknown()),
+      knowledgeVersion: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 
 export type PatientDto = z.infer<typeof PatientSchema>;

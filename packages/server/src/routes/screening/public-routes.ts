@@ -41,7 +41,11 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
 ) => {
   const { kb } = knowledge;
   const names = listMedicationNames()
-    .map((n) => ({ name: n.name, kind: n.kind, lower: n.name.toLowerCase() }))
+    .map((n) => ({
+      name: n.name,
+      kind: n.kind === 'exact' ? 'generic' : n.kind === 'synonym' ? 'other-name' : n.kind,
+      lower: n.name.toLowerCase(),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
   app.get(

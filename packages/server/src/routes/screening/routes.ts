@@ -18,7 +18,7 @@ import {
 } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
-import type { Clock } from '../../lib/clock';
+import { latestDateAnywhere, type Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, IsoDate, problems, Uuid } from '../common-schemas';
@@ -168,7 +168,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<ScreeningRouteOptions> = asy
   }
 
   const notFuture = (path: string, isoDate: string) => {
-    if (isoDate > clock.now().toISOString().slice(0, 10))
+    if (isoDate > latestDateAnywhere(clock.now()))
       throw new AppError('VALIDATION.FAILED', `${path}: must not be in the future`, [
         { path, message: 'must not be in the future' },
       ]);

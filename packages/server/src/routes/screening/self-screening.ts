@@ -161,6 +161,53 @@ const WORDING: Record<SelfScreeningOutcome, { title: string; message: string }> 
   },
 };
 
+type FindingOf = ScreeningResult['findings'][number];
+
+const listOf = (f: FindingOf): string => [...new Set(f.evidence.map((e) => e.display))].join(', ');
+
+/**
+ * A finding in words for the person who answered, not for a clinician: what they told us and
+ * why a clinician will look at it. Never a diagnosis.
+ */
+export function plainReason(kb: KnowledgeBase, f: FindingOf): string {
+  const ci = kb.contraindications.find((c) => c.code === f.code);
+  if (f.kind === 'contraindication' && ci)
+    return f.code === HYPERSENSITIVITY
+      ? 'You told us you are allergic to ketamine: it should not be given.'
+      : `You told us about: ${ci.name.toLowerCase()}. This usually rules ketamine out.`;
+  if (f.code === 'CI.PREGNANCY' || f.code === 'PL.PREGNANCY')
+    return 'You may be pregnant: ketamine is not given in pregnancy without a specialist’s advice.';
+  if (f.code === 'PL.BREASTFEEDING')
+    return 'You are breastfeeding: a clinician will talk through whether and how treatment fits.';
+  if (f.code === 'SCREEN.UNDER_18')
+    return 'You are under 18: treatment of young people needs a specialist’s review.';
+  if (f.code === 'VOCAB.UNRECOGNIZED_MEDICATION' || f.code === 'VOCAB.AMBIGUOUS_MEDICATION')
+    return `We could not tell which medicine you meant (${listOf(f)}): a clinician will check it with you.`;
+  if (f.kind === 'interaction')
+    return `A medicine you take (${listOf(f)}) can interact with ketamine: a clinician will check the combination.`;
+  if (f.code === 'SCREEN.KNOWN_HYPERTENSION' || f.code.includes('HYPERTENSION'))
+    return 'Your blood pressure needs a clinician’s look before treatment, because ketamine raises it for a while.';
+  if (f.kind === 'unrecognized-input')
+    return `We could not read part of your answers (${listOf(f)}): a clinician will go through it with you.`;
+  return 'Something in your answers needs a clinician’s judgement before treatment.';
+}
+
+/** What the consult will check, for facts the answers could not give. */
+export function plainCheck(f: FindingOf): string {
+  switch (f.code) {
+    case 'SCREEN.MISSING_BLOOD_PRESSURE':
+      return 'Your blood pressure will be measured (ketamine raises it for a while).';
+    case 'SCREEN.MISSING_WEIGHT':
+      return 'You will be weighed: the dose depends on your weight.';
+    case 'SCREEN.MISSING_PREGNANCY_STATUS':
+      return 'Whether you could be pregnant will be checked.';
+    case 'SCREEN.MISSING_AGE':
+      return 'Your date of birth will be confirmed.';
+    default:
+      return 'Your health history will be gone through with you.';
+  }
+}
+
 /**
  * Screens the answers and words the outcome for the person. Facts they could not give (a recent
  * blood pressure, for instance) are for the consult to check and do not decide the outcome.
@@ -192,10 +239,10 @@ export function selfScreen(
       ...WORDING[worst],
       reasons: deciding
         .filter((f) => f.severity !== 'info' || worst === 'may-suit')
-        .map((f) => ({ severity: f.severity, summary: f.summary })),
-      checkAtConsult: result.findings
-        .filter((f) => f.kind === 'missing-data')
-        .map((f) => f.summary),
+        .map((f) => ({ severity: f.severity, summary: plainReason(kb, f) })),
+      checkAtConsult: [
+        ...new Set(result.findings.filter((f) => f.kind === 'missing-data').map(plainCheck)),
+      ],
       alternatives: worst === 'not-suitable' ? [kb.alternatives[answers.indication]] : [],
       knowledgeVersion: kb.knowledgeVersion,
     },
