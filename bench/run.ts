@@ -18,6 +18,7 @@ import {
 import { knowledgeBase } from '../packages/core/src/knowledge/default-knowledge-base';
 import { PROTOCOL_IDS } from '../packages/core/src/knowledge/ids';
 
+import { OUTCOME_BENCHMARKS } from './outcomes-cases';
 import { SCHEDULING_BENCHMARKS } from './scheduling-cases';
 import { SCREENING_BENCHMARKS } from './screening-cases';
 
@@ -114,6 +115,7 @@ export const BENCHMARKS: Benchmark[] = [
   },
   ...SCREENING_BENCHMARKS,
   ...SCHEDULING_BENCHMARKS,
+  ...OUTCOME_BENCHMARKS,
 ];
 
 let sink = 0;
