@@ -5,3 +5,4 @@ export * from './patients';
 export * from './dosing';
 export * from './screening';
 export * from './scheduling';
+export * from './outcomes';
