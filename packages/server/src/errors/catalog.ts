@@ -76,6 +76,18 @@ export const ERROR_CATALOG = {
     status: 422,
     title: 'This Idempotency-Key was used for a different request',
   },
+  'OUTCOME.UNKNOWN_INSTRUMENT': {
+    status: 422,
+    title: 'No such rating scale or custom form',
+  },
+  'OUTCOME.RESPONSE_INCOMPLETE': {
+    status: 422,
+    title: 'Every item must be answered with one of its answers; nothing was stored',
+  },
+  'OUTCOME.ALERT_CLOSED': {
+    status: 409,
+    title: 'This safety alert already has its follow-up documented',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
