@@ -50,3 +50,4 @@ export {
   type ConflictExplanation,
   type ExplainConflictInput,
 } from './explain-conflict';
+export { checkPatientChange, holdExpiry } from './patient-rules';
