@@ -8,7 +8,10 @@ import { loadClinicKnowledge } from './knowledge';
 import { systemClock } from './lib/clock';
 import { startJobWorker, type JobWorker } from './lib/jobs';
 import { createMailer } from './lib/mailer';
-import { appointmentNoticeHandlers } from './notifications/appointment-notices';
+import {
+  appointmentNoticeHandlers,
+  syncAppointmentReminders,
+} from './notifications/appointment-notices';
 import { sweepScheduling } from './routes/appointments/holds';
 
 export interface RunningServer {
@@ -63,6 +66,7 @@ function startWorker(
     }),
     beforePass: async (now) => {
       await sweepScheduling(database.db, now);
+      await syncAppointmentReminders(database.db, now);
     },
     onError: (error) => {
       app.log.error({ err: error }, 'job worker pass failed');

@@ -8,6 +8,7 @@ import {
   cancelAppointmentNotices,
   replaceAppointmentNotices,
   scheduleAppointmentNotices,
+  syncAppointmentReminders,
 } from '../src/notifications/appointment-notices';
 import { createTestApp, DEMO, DRIVERS, type TestApp } from './harness';
 
@@ -230,6 +231,17 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
       ]);
       await cancelAppointmentNotices(t.database.db, moved.id);
       expect(await t.database.query('select * from jobs')).toEqual([]);
+    });
+
+    test('appointments booked elsewhere get their reminder from the sync, once', async () => {
+      const now = at('2026-10-20T12:00:00Z');
+      const first = await syncAppointmentReminders(t.database.db, now);
+      expect(first).toBeGreaterThanOrEqual(1);
+      expect(await syncAppointmentReminders(t.database.db, now)).toBe(0);
+      const rows = await t.database.query('select run_at from jobs where dedupe_key = $1', [
+        `reminder:${appointmentId}:24h`,
+      ]);
+      expect(rows.map((r) => new Date(r.run_at as string))).toEqual([at('2026-11-01T14:00:00Z')]);
     });
 
     test('a reminder for an appointment cancelled since sends nothing', async () => {

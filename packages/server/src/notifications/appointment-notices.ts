@@ -3,9 +3,9 @@
  * only; the handler reads the appointment when it runs and sends nothing for one that was
  * cancelled or moved since (rescheduling and cancelling also remove the pending jobs).
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
-import { appointments, clinics, locations, patients } from '../db/schema/index';
+import { appointments, clinics, jobs, locations, patients } from '../db/schema/index';
 import { cancelPendingJobs, enqueueJob, type JobHandlers, type JobRow } from '../lib/jobs';
 import type { Mailer } from '../lib/mailer';
 import { formatClinicTime } from './clinic-time';
@@ -52,6 +52,37 @@ export async function scheduleAppointmentNotices(
     payload,
     dedupeKey: `${reminderPrefix(appointment.id)}${String(leadHours)}h`,
   });
+}
+
+/**
+ * Queues the reminder of every booked appointment that has none yet, however it was booked (a
+ * staff booking, a reschedule through the appointments API). The worker runs it before each
+ * pass; the dedupe key makes it safe on several instances. Returns how many were queued.
+ */
+export async function syncAppointmentReminders(
+  db: Database,
+  now: Date,
+  leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
+): Promise<number> {
+  const suffix = `:${String(leadHours)}h`;
+  const missing = await db
+    .select({ id: appointments.id, startsAt: appointments.startsAt })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.status, 'booked'),
+        gt(appointments.startsAt, new Date(now.getTime() + leadHours * 3_600_000)),
+        notExists(
+          db
+            .select({ id: jobs.id })
+            .from(jobs)
+            .where(eq(jobs.dedupeKey, sql`'reminder:' || ${appointments.id}::text || ${suffix}`)),
+        ),
+      ),
+    )
+    .limit(500);
+  for (const a of missing) await scheduleAppointmentNotices(db, a, now, leadHours, false);
+  return missing.length;
 }
 
 /** Removes the messages of a cancelled appointment that have not gone out yet. */
