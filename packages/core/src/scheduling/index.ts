@@ -51,3 +51,4 @@ export {
   type ExplainConflictInput,
 } from './explain-conflict';
 export { checkPatientChange, holdExpiry } from './patient-rules';
+export { validateCalendar } from './validate-calendar';

@@ -3,6 +3,7 @@ import { RESOURCE_NEEDS, isTreatmentSession } from './appointment-types';
 import { openingIntervals, workIntervals, type WorkIntervals } from './calendar';
 import { mergeIntervals, saturatedIntervals, type Interval } from './intervals';
 import { parseInstant, type Instant } from './time';
+import { validateCalendar } from './validate-calendar';
 import type {
   AppointmentTypeId,
   Booking,
@@ -119,7 +120,13 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
   const fromMs = instant(input.range.from, 'window.from') ?? 0;
   const toMs = instant(input.range.to, 'window.to') ?? 0;
   const asOf = input.asOf === undefined ? null : instant(input.asOf, 'asOf');
-  const { calendar } = input;
+  problems.push(
+    ...validateCalendar(input.calendar).map((p) => ({ ...p, path: `calendar.${p.path ?? ''}` })),
+  );
+  // An invalid calendar cannot be expanded: search an empty one and report the problems.
+  const calendar: ClinicCalendar = problems.some((p) => p.code === 'SCHEDULE.INVALID_CALENDAR')
+    ? { locations: [], chairs: [], staff: [] }
+    : input.calendar;
 
   const locations = new Map(calendar.locations.map((l) => [l.id, l]));
   const locationIds = [...locations.keys()].sort();
