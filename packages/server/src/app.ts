@@ -24,6 +24,7 @@ import { consultRoutes } from './routes/consults/routes';
 import { authRoutes } from './routes/auth/routes';
 import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
+import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
@@ -137,6 +138,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(auditRoutes, { db });
   await app.register(outboxRoutes, { db });
+  await app.register(outcomeRoutes, {
+    db,
+    clock,
+    knowledge: deps.knowledge,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
 
   if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
   return app;

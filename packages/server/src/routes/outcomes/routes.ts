@@ -1,0 +1,396 @@
+import {
+  instrumentForIndication,
+  isIndicationId,
+  scoreResponse,
+  toFhirObservation,
+  toFhirQuestionnaireResponse,
+} from '@ketaflow/core';
+import { and, desc, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { courses } from '../../db/schema/index';
+import { AppError } from '../../errors/catalog';
+import { problemFor } from '../../errors/error-handler';
+import { appendAudit } from '../../lib/audit';
+import type { Clock } from '../../lib/clock';
+import type { Mailer } from '../../lib/mailer';
+import type { ClinicKnowledge } from '../../knowledge';
+import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
+import { IdParams, problems, Uuid } from '../common-schemas';
+import { assertPatientAccess } from '../patients/access';
+import { alertRoutes } from './alert-routes';
+import { dueScales } from './due';
+import { formRoutes } from './form-routes';
+import { findInstrument, listInstruments, mustFindInstrument } from './instruments';
+import { progressOf, sessionMarkers } from './progress-data';
+import { reportRoutes } from './report-routes';
+import { loadResponses, toResponseDto } from './responses';
+import {
+  DueItemSchema,
+  IncompleteProblemSchema,
+  InstrumentRefField,
+  InstrumentSchema,
+  PaperBody,
+  PortalBody,
+  ProgressResponseSchema,
+  ScaleResponseSchema,
+  SubmittedSchema,
+} from './schemas';
+import { submitScale, type SubmitDeps, type SubmitResult } from './submit';
+
+export interface OutcomeRouteOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly knowledge: ClinicKnowledge;
+  readonly mailer: Mailer;
+  readonly publicUrl: string;
+}
+
+const tags = ['outcomes'];
+const LATE_ENTRY_MS = 5 * 60_000;
+
+/** A refused response as problem+json, with the crisis resources when item 9 was above zero. */
+function sendIncomplete(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  result: Extract<SubmitResult, { ok: false }>,
+) {
+  const problem = problemFor(
+    'OUTCOME.RESPONSE_INCOMPLETE',
+    result.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    result.errors,
+  );
+  return reply
+    .status(422)
+    .type('application/problem+json')
+    .send({
+      ...problem,
+      instance: request.url.split('?')[0],
+      crisis: result.crisis,
+      safetyAlertIds: [...result.safetyAlertIds],
+    });
+}
+
+/** Rating scales: the patient portal, paper entry, responses, progress and FHIR export. */
+export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (app, options) => {
+  const { db, clock, knowledge } = options;
+  const { kb } = knowledge;
+  const submitDeps: SubmitDeps = {
+    db,
+    kb,
+    mailer: options.mailer,
+    publicUrl: options.publicUrl,
+  };
+
+  const ownPatientId = (request: FastifyRequest): string => {
+    const { user } = requireAuth(request);
+    if (user.patientId === null) throw new AppError('AUTH.FORBIDDEN', 'Only for patients.');
+    return user.patientId;
+  };
+
+  app.get(
+    '/api/scales/instruments',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags,
+        summary: 'Every instrument a scale can be filled in with (built-in, then custom forms)',
+        response: { 200: z.object({ items: z.array(InstrumentSchema) }), ...problems(401, 403) },
+      },
+    },
+    async () => ({
+      items: (await listInstruments(db, kb)).map((i) => ({ ref: i.ref, definition: i.definition })),
+    }),
+  );
+
+  app.get(
+    '/api/me/scales/due',
+    {
+      preHandler: requireRole('patient'),
+      schema: {
+        tags,
+        summary: 'The scales to fill in now, each with the definition to render',
+        description:
+          'One item per instrument of the open courses: `baseline` (never filled in), `before-session` (a session within 72 h), `interval` (the last one is scaleIntervalDays old).',
+        response: { 200: z.object({ items: z.array(DueItemSchema) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const patientId = ownPatientId(request);
+      const items = await dueScales(db, kb, patientId, clock.now());
+      await appendAudit(db, request, {
+        action: 'patient.scale.due.read',
+        resourceType: 'ScaleResponse',
+        patientId,
+        outcome: 'success',
+        detail: { count: items.length },
+      });
+      return { items };
+    },
+  );
+
+  app.post(
+    '/api/me/scales',
+    {
+      preHandler: requireRole('patient'),
+      schema: {
+        tags,
+        summary: 'Fill in a rating scale; scored at once',
+        description:
+          'Every item must be answered (422 OUTCOME.RESPONSE_INCOMPLETE names each, nothing stored). An answer above zero on PHQ-9 item 9 raises a safety alert, tells the care team and returns `crisis` (988, 911) at once, even on an incomplete form.',
+        body: PortalBody,
+        response: {
+          201: SubmittedSchema,
+          422: IncompleteProblemSchema,
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const patientId = ownPatientId(request);
+      const { user } = requireAuth(request);
+      const result = await submitScale(submitDeps, request, {
+        patientId,
+        userId: user.id,
+        source: 'portal',
+        instrument: request.body.instrument,
+        answers: request.body.answers,
+        completedAt: clock.now(),
+        appointmentId: request.body.appointmentId,
+      });
+      if (!result.ok) return sendIncomplete(reply, request, result);
+      return reply.status(201).send({ response: result.response, crisis: result.crisis });
+    },
+  );
+
+  app.get(
+    '/api/me/scales',
+    {
+      preHandler: requireRole('patient'),
+      schema: {
+        tags,
+        summary: 'My rating scales, oldest first',
+        querystring: z.object({ instrument: InstrumentRefField.optional() }),
+        response: { 200: z.object({ items: z.array(ScaleResponseSchema) }), ...problems(401, 403) },
+      },
+    },
+    async (request) => {
+      const patientId = ownPatientId(request);
+      return { items: await listFor(request, patientId, request.query.instrument) };
+    },
+  );
+
+  async function listFor(request: FastifyRequest, patientId: string, instrument?: string) {
+    const rows = await loadResponses(db, {
+      patientId,
+      ...(instrument === undefined ? {} : { instrument }),
+    });
+    const instruments = new Map((await listInstruments(db, kb)).map((i) => [i.ref as string, i]));
+    await appendAudit(db, request, {
+      action: 'patient.scale.list',
+      resourceType: 'ScaleResponse',
+      patientId,
+      outcome: 'success',
+      detail: { count: rows.length },
+    });
+    return rows.map((r) => toResponseDto(r, instruments.get(r.instrument)));
+  }
+
+  app.post(
+    '/api/patients/:id/scales',
+    {
+      preHandler: requireRole('nurse', 'prescriber'),
+      schema: {
+        tags,
+        summary: 'Enter a paper form on the patient’s behalf',
+        description:
+          'Scored like a portal response (source `paper`); `completedAt` is when the patient filled it in (not in the future). Item 9 above zero raises the safety alert and returns `crisis`.',
+        params: IdParams,
+        body: PaperBody,
+        response: {
+          201: SubmittedSchema,
+          422: IncompleteProblemSchema,
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const patientId = request.params.id;
+      const { user } = requireAuth(request);
+      await assertPatientAccess(db, request, patientId, 'patient.scale.create');
+      const now = clock.now();
+      const completedAt =
+        request.body.completedAt === undefined ? now : new Date(request.body.completedAt);
+      if (completedAt.getTime() > now.getTime() + LATE_ENTRY_MS)
+        throw new AppError('VALIDATION.FAILED', 'body.completedAt: must not be in the future', [
+          { path: 'body.completedAt', message: 'must not be in the future' },
+        ]);
+      const result = await submitScale(submitDeps, request, {
+        patientId,
+        userId: user.id,
+        source: 'paper',
+        instrument: request.body.instrument,
+        answers: request.body.answers,
+        completedAt,
+        appointmentId: request.body.appointmentId,
+        courseId: request.body.courseId,
+      });
+      if (!result.ok) return sendIncomplete(reply, request, result);
+      return reply.status(201).send({ response: result.response, crisis: result.crisis });
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/scales',
+    {
+      schema: {
+        tags,
+        summary: 'A patient’s rating scales, oldest first (staff, or the patient themself)',
+        params: IdParams,
+        querystring: z.object({ instrument: InstrumentRefField.optional() }),
+        response: {
+          200: z.object({ items: z.array(ScaleResponseSchema) }),
+          ...problems(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const patientId = request.params.id;
+      await assertPatientAccess(db, request, patientId, 'patient.scale.list');
+      return { items: await listFor(request, patientId, request.query.instrument) };
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: 'Scores over time with session markers, response and remission (core progress)',
+        description:
+          'Without `instrument`, the instrument of the patient’s latest course (PHQ-9 when none). Sessions are infusions and esketamine sessions completed, or booked in the past. With `courseId`, only that course’s responses and sessions.',
+        params: IdParams,
+        querystring: z.object({
+          instrument: InstrumentRefField.optional(),
+          courseId: Uuid.optional(),
+        }),
+        response: { 200: ProgressResponseSchema, ...problems(400, 401, 404, 422) },
+      },
+    },
+    async (request) => {
+      const patientId = request.params.id;
+      await assertPatientAccess(db, request, patientId, 'patient.progress.read');
+      const { courseId } = request.query;
+      let ref = request.query.instrument;
+      if (ref === undefined) {
+        const [latest] = await db
+          .select({ indication: courses.indication })
+          .from(courses)
+          .where(
+            and(
+              eq(courses.patientId, patientId),
+              courseId === undefined ? undefined : eq(courses.id, courseId),
+            ),
+          )
+          .orderBy(desc(courses.createdAt))
+          .limit(1);
+        ref =
+          latest && isIndicationId(latest.indication)
+            ? instrumentForIndication(kb, latest.indication)
+            : 'phq-9';
+      }
+      const instrument = await mustFindInstrument(db, kb, ref, 'query.instrument');
+      const rows = await loadResponses(db, {
+        patientId,
+        instrument: instrument.ref,
+        ...(courseId === undefined ? {} : { courseId }),
+      });
+      const sessions = await sessionMarkers(
+        db,
+        { patientId, ...(courseId === undefined ? {} : { courseId }) },
+        clock.now(),
+      );
+      const computed = progressOf(instrument, rows, sessions);
+      if (computed && !computed.ok) throw new Error('stored scores did not form a valid series');
+      await appendAudit(db, request, {
+        action: 'patient.progress.read',
+        resourceType: 'ScaleResponse',
+        patientId,
+        outcome: 'success',
+        detail: { instrument: instrument.ref, count: rows.length },
+      });
+      return {
+        patientId,
+        instrument: instrument.ref,
+        instrumentName: instrument.definition.shortName,
+        courseId: courseId ?? null,
+        sessions: sessions.map(({ appointmentId, at, type, status }) => ({
+          appointmentId,
+          at,
+          type,
+          status,
+        })),
+        responses: rows.map((r) => toResponseDto(r, instrument)),
+        progress: computed?.value ?? null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/scales/:responseId/fhir',
+    {
+      preHandler: requireRole(...STAFF_ROLES),
+      schema: {
+        tags,
+        summary: 'A scored response as a FHIR R4 Observation (or QuestionnaireResponse)',
+        description:
+          'The total as an Observation (LOINC 44261-6 for the PHQ-9, 70274-6 GAD-7, 72514-3 pain NRS; KetaFlow codes for the PCL-5 and custom forms); `?as=questionnaire-response` for the answers.',
+        params: z.object({ id: Uuid, responseId: Uuid }),
+        querystring: z.object({
+          as: z.enum(['observation', 'questionnaire-response']).default('observation'),
+        }),
+        response: { 200: z.record(z.string(), z.unknown()), ...problems(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id: patientId, responseId } = request.params;
+      await assertPatientAccess(db, request, patientId, 'patient.scale.fhir.read');
+      const [row] = await loadResponses(db, { patientId, ids: [responseId] });
+      if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'No such scale response.');
+      const instrument = await findInstrument(db, kb, row.instrument);
+      if (!instrument) throw new Error(`instrument ${row.instrument} of a stored response is gone`);
+      const scored = scoreResponse(instrument.definition, row.answers);
+      if (!scored.ok) throw new Error('a stored response no longer scores');
+      const context = {
+        subject: { reference: `Patient/${patientId}` },
+        effectiveDateTime: row.completedAt.toISOString(),
+      };
+      const resource =
+        request.query.as === 'questionnaire-response'
+          ? toFhirQuestionnaireResponse(instrument.definition, scored.value, {
+              ...context,
+              id: row.id,
+            })
+          : toFhirObservation(instrument.definition, scored.value, {
+              ...context,
+              id: row.id,
+              questionnaireResponse: { reference: `QuestionnaireResponse/${row.id}` },
+            });
+      await appendAudit(db, request, {
+        action: 'patient.scale.fhir.read',
+        resourceType: 'ScaleResponse',
+        resourceId: row.id,
+        patientId,
+        outcome: 'success',
+        detail: { as: request.query.as },
+      });
+      return reply.type('application/fhir+json').send({ ...resource });
+    },
+  );
+
+  await app.register(alertRoutes, { db, clock, knowledge });
+  await app.register(reportRoutes, { db, clock, knowledge });
+  await app.register(formRoutes, { db, knowledge });
+};
