@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../knowledge/default-knowledge-base';
+import { explainConflictIn } from '../scheduling/explain-conflict';
+import { onSite } from '../scheduling/fixtures';
+import { indexSchedule } from '../scheduling/schedule-index';
 import type { Location } from '../scheduling/types';
 import { planCourse, type PlanCourseRequest } from './plan-course';
 import { replanFutureSessions } from './replan';
@@ -122,6 +125,54 @@ describe('planCourse', () => {
       '2026-03-15T02:30-04:00',
       '2026-03-22T02:30-04:00',
       '2026-03-29T02:30-04:00',
+    ]);
+  });
+});
+
+describe('planCourse with resources', () => {
+  test('skips times whose chair, nurse or prescriber is taken, on the slot grid', () => {
+    const { index } = indexSchedule({
+      calendar: {
+        locations: [main],
+        chairs: [{ id: 'A', locationId: 'main' }],
+        staff: [onSite('N1', 'nurse', 'main'), onSite('P1', 'prescriber', 'main')],
+      },
+      bookings: [
+        // Another patient holds the only chair on Mon 2026-03-02 08:00-09:55.
+        {
+          id: 'other',
+          appointmentType: 'infusion',
+          start: '2026-03-02T08:00:00-05:00',
+          end: '2026-03-02T09:55:00-05:00',
+          chairId: 'A',
+          nurseId: 'N1',
+        },
+      ],
+      nurseCapacity: 2,
+      range: { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' },
+    });
+    const { preferredTime: _anyTime, ...anyTime } = request;
+    const r = planCourse({
+      ...anyTime,
+      sessionsPerWeek: 1,
+      weeks: 4,
+      preferredWeekdays: ['mon'],
+      granularityMinutes: 15,
+      isAvailable: (start, end) => {
+        const why = explainConflictIn(index, {
+          appointmentType: 'infusion',
+          start,
+          durationMinutes: (end - start) / 60_000,
+        });
+        return why.ok && why.value.conflicts.length === 0;
+      },
+    });
+    // First free grid time after 09:55 is 10:00; later Mondays start at opening.
+    expect(r.ok && local(r.value.sessions)).toEqual([
+      '2026-03-02T10:00-05:00',
+      '2026-03-09T08:00-04:00',
+      '2026-03-16T08:00-04:00',
+      '2026-03-23T08:00-04:00',
     ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   formatLocalInstant,
   isLocalDate,
   localToMs,
+  msToLocal,
   parseInstant,
   parseLocalTime,
   resolveLocalTime,
@@ -48,6 +49,17 @@ export interface PlanCourseRequest {
   /** `kb.scheduling.minSpacingHours`. */
   readonly minSpacingHours: number;
   readonly existingAppointments?: readonly ExistingAppointment[];
+  /**
+   * Without `preferredTime`, try a start every this many minutes from each opening (e.g.
+   * `kb.scheduling.slotGranularityMinutes`) instead of only the opening times.
+   */
+  readonly granularityMinutes?: number;
+  /**
+   * Whether the resources are free for `[startMs, endMs)`, e.g. `explainConflictIn(index, ...)`
+   * with no conflicts. Times it refuses are not proposed; without it, only hours, closures and
+   * spacing are checked.
+   */
+  readonly isAvailable?: (startMs: number, endMs: number) => boolean;
 }
 
 /** A proposed session: clinic-local date and time, and its instants. */
@@ -140,6 +152,15 @@ function checkRequest(r: PlanCourseRequest): Problem[] {
   });
   if (!Number.isInteger(r.durationMinutes) || r.durationMinutes <= 0)
     add('COURSE.INVALID_DURATION', 'must be a positive whole number of minutes', 'durationMinutes');
+  if (
+    r.granularityMinutes !== undefined &&
+    (!Number.isInteger(r.granularityMinutes) || r.granularityMinutes <= 0)
+  )
+    add(
+      'COURSE.INVALID_GRANULARITY',
+      'must be a positive whole number of minutes',
+      'granularityMinutes',
+    );
   return problems;
 }
 
@@ -154,22 +175,28 @@ function sessionsOn(r: PlanCourseRequest, date: LocalDate, week: number): Propos
   const zone = r.location.timeZone;
   if (closureOn(r.location, date) !== undefined) return [];
   const open = openingIntervalsOn(r.location, date);
-  const times =
-    r.preferredTime !== undefined
-      ? [r.preferredTime]
-      : (r.location.openingHours[weekdayOf(date)] ?? []).map((h) => h.open);
-  const out: ProposedSession[] = [];
-  for (const time of times) {
+  const durationMs = r.durationMinutes * MINUTE_MS;
+  const starts: number[] = [];
+  if (r.preferredTime !== undefined) {
     // A time in the spring-forward gap does not exist that day: skip it rather than move it.
-    const resolved = resolveLocalTime(date, time, zone);
-    if (resolved.kind === 'gap') continue;
-    const startMs = resolved.ms;
-    const endMs = startMs + r.durationMinutes * MINUTE_MS;
+    const resolved = resolveLocalTime(date, r.preferredTime, zone);
+    if (resolved.kind !== 'gap') starts.push(resolved.ms);
+  } else if (r.granularityMinutes !== undefined && r.granularityMinutes > 0) {
+    const stepMs = r.granularityMinutes * MINUTE_MS;
+    for (const o of open)
+      for (let t = o.start; t + durationMs <= o.end; t += stepMs) starts.push(t);
+  } else {
+    starts.push(...open.map((o) => o.start));
+  }
+  const out: ProposedSession[] = [];
+  for (const startMs of starts) {
+    const endMs = startMs + durationMs;
     if (!isCovered(open, startMs, endMs)) continue;
+    if (r.isAvailable !== undefined && !r.isAvailable(startMs, endMs)) continue;
     out.push({
       week,
       localDate: date,
-      localTime: time,
+      localTime: msToLocal(startMs, zone).time,
       localStart: formatLocalInstant(startMs, zone),
       start: formatInstant(startMs),
       end: formatInstant(endMs),
