@@ -96,8 +96,10 @@ export function formatLocalTime(minutes: number): LocalTime {
 
 /** Whether the runtime knows the IANA zone. */
 export function isTimeZone(zone: string): boolean {
-  return IANA_ZONE.test(zone) && !Number.isNaN(tzOffset(zone, new Date(0)));
+  return zoneMemo(zone);
 }
+
+const zoneMemo = memo((zone) => IANA_ZONE.test(zone) && !Number.isNaN(tzOffset(zone, new Date(0))));
 
 const IANA_ZONE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 

@@ -123,7 +123,11 @@ export interface Hold extends Booking {
   readonly expiresAt: Instant;
 }
 
-/** A resource blocked for a reason other than an appointment (maintenance, a meeting). */
+/**
+ * A resource blocked for a reason other than an appointment (chair maintenance, a meeting). On a
+ * nurse it blocks monitoring; on a prescriber it blocks their own appointments (consults) but not
+ * on-site supervision: a prescriber who leaves the site is recorded as an absence instead.
+ */
 export interface ResourceBlock {
   readonly resourceId: string;
   readonly start: Instant;
