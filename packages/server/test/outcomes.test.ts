@@ -2,9 +2,11 @@ import {
   clinicOutcomes,
   clinicOutcomesCsv,
   getInstrument,
+  knowledgeBase,
   outcomeCriteria,
   progress,
   scoreResponse,
+  type Progress,
 } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { givenPatientAccount } from './appointment-fixtures';
@@ -55,6 +57,7 @@ interface Alert {
 }
 
 const DAY = 86_400_000;
+const PHQ9_TOTAL_DISPLAY = getInstrument(knowledgeBase, 'phq-9').loinc?.totalDisplay;
 const daysFromT0 = (days: number, hour = 14) =>
   new Date(T0.getTime() + days * DAY + (hour - 14) * 3_600_000);
 
@@ -271,5 +274,384 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
         errors: [{ path: 'body.instrument' }],
       });
     }
+  });
+  test('a documented follow-up closes the alert; a bad one names the field and changes nothing', async () => {
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    const submitted = await api(patient)('POST', '/api/me/scales', {
+      instrument: 'phq-9',
+      answers: phq9([0, 0, 0, 0, 0, 0, 0, 0, 3]),
+    });
+    const alertId = submitted.json<Submitted>().response.safetyAlertIds[0]!;
+    const url = `/api/safety-alerts/${alertId}/follow-up`;
+
+    const notReached = await api(nurse)('POST', url, {
+      reviewedAt: T0.toISOString(),
+      contact: 'not-reached',
+      riskAssessment: 'Called twice, no answer; voicemail left.',
+      actions: ['crisis-resources-given'],
+      patientGivenCrisisResources: false,
+    });
+    expect(notReached.statusCode, notReached.body).toBe(400);
+    expect(notReached.json<Problem>()).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      errors: [{ path: 'body.nextContactAt' }],
+    });
+    const reached = {
+      reviewedAt: T0.toISOString(),
+      contact: 'phone',
+      riskAssessment: 'Passive thoughts, no plan or intent; safety plan in place.',
+      actions: ['risk-assessed', 'safety-plan-reviewed', 'crisis-resources-given'],
+      patientGivenCrisisResources: true,
+    };
+    const noResources = await api(nurse)('POST', url, {
+      ...reached,
+      patientGivenCrisisResources: false,
+    });
+    expect(noResources.json<Problem>().errors?.map((e) => e.path)).toEqual([
+      'body.patientGivenCrisisResources',
+    ]);
+    const future = await api(nurse)('POST', url, {
+      ...reached,
+      reviewedAt: daysFromT0(1).toISOString(),
+    });
+    expect(future.json<Problem>().errors?.map((e) => e.path)).toEqual(['body.reviewedAt']);
+    const open = await t.database.query('select status from safety_alerts where id = $1', [
+      alertId,
+    ]);
+    expect(open[0]?.status).toBe('open');
+
+    expect((await api(patient)('POST', url, reached)).statusCode).toBe(403);
+    expect((await api(admin)('POST', url, reached)).statusCode).toBe(403);
+
+    const done = await api(nurse)('POST', url, reached);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<Alert>()).toMatchObject({
+      status: 'followed-up',
+      followedUpBy: { id: nurse.user.id },
+      followUp: { ...reached, reviewedBy: nurse.user.id },
+    });
+    const again = await api(prescriber)('POST', url, reached);
+    expect(again.statusCode).toBe(409);
+    expect(again.json<Problem>().code).toBe('OUTCOME.ALERT_CLOSED');
+    const openList = await api(prescriber)('GET', '/api/safety-alerts?status=open');
+    expect(openList.json<{ items: Alert[] }>().items.map((a) => a.id)).not.toContain(alertId);
+    expect(await auditActions(patientId)).toEqual(
+      expect.arrayContaining([
+        'patient.safety-alert.follow-up:invalid',
+        'patient.safety-alert.follow-up:success',
+      ]),
+    );
+  });
+
+  test('a nurse enters a paper form on the patient’s behalf; a patient may not', async () => {
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    const answers = Object.fromEntries(
+      [2, 1, 2, 1, 0, 1, 3].map((s, i) => [`gad7-${String(i + 1)}`, s]),
+    );
+    const entered = await paper(patientId, 'gad-7', answers, daysFromT0(-2));
+    expect(entered.response).toMatchObject({
+      instrument: 'gad-7',
+      total: 10,
+      band: { id: 'moderate' },
+      source: 'paper',
+      enteredBy: { id: nurse.user.id },
+      completedAt: daysFromT0(-2).toISOString(),
+    });
+    const future = await api(nurse)('POST', `/api/patients/${patientId}/scales`, {
+      instrument: 'gad-7',
+      answers,
+      completedAt: daysFromT0(1).toISOString(),
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json<Problem>().errors?.[0]?.path).toBe('body.completedAt');
+    const byPatient = await api(patient)('POST', `/api/patients/${patientId}/scales`, {
+      instrument: 'gad-7',
+      answers,
+    });
+    expect(byPatient.statusCode).toBe(403);
+    const byAdmin = await api(admin)('POST', `/api/patients/${patientId}/scales`, {
+      instrument: 'gad-7',
+      answers,
+    });
+    expect(byAdmin.statusCode).toBe(403);
+  });
+
+  test('progress: scores over time with session markers, response and remission as core computes', async () => {
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    const sessionDays = [-27, -25, -20, -18, -13];
+    const courseId = await givenCourse(patientId, 'depression', [
+      ...sessionDays.map((d) => ({ at: daysFromT0(d, 15), status: 'completed' as const })),
+      // Booked in the past (not charted yet): a session. Booked in the future: not yet.
+      { at: daysFromT0(-11, 15), status: 'booked' },
+      { at: daysFromT0(2, 15), status: 'booked' },
+    ]);
+    const scores: [number, number[]][] = [
+      [-28, [3, 3, 2, 2, 2, 2, 2, 2, 0]], // 18: baseline
+      [-21, [2, 2, 2, 2, 1, 1, 1, 1, 0]], // 12
+      [-14, [1, 1, 1, 1, 1, 1, 1, 2, 0]], // 9: at least 50% below 18 -> response
+      [-7, [1, 1, 0, 1, 0, 0, 0, 1, 0]], // 4: below 5 -> remission
+    ];
+    for (const [day, s] of scores) await paper(patientId, 'phq-9', phq9(s), daysFromT0(day, 13));
+
+    const response = await api(prescriber)('GET', `/api/patients/${patientId}/progress`);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<{
+      instrument: string;
+      sessions: { at: string; status: string }[];
+      responses: { courseId: string | null }[];
+      progress: Progress;
+    }>();
+    expect(body.instrument).toBe('phq-9');
+    expect(body.sessions.map((s) => s.at)).toEqual(
+      [...sessionDays, -11].map((d) => daysFromT0(d, 15).toISOString()),
+    );
+    expect(body.responses.every((r) => r.courseId === courseId)).toBe(true);
+    const expected = progress(
+      {
+        instrumentId: 'phq-9',
+        points: scores.map(([day], i) => ({
+          at: daysFromT0(day, 13).toISOString(),
+          total: [18, 12, 9, 4][i] ?? -1,
+        })),
+      },
+      body.sessions.map((s) => ({ at: s.at })),
+      outcomeCriteria(t.knowledge.kb, 'phq-9'),
+    );
+    if (!expected.ok) throw new Error('core refused the series');
+    expect(body.progress).toEqual(JSON.parse(JSON.stringify(expected.value)));
+    expect(body.progress.baseline.total).toBe(18);
+    expect(body.progress.firstResponse).toEqual({
+      at: daysFromT0(-14, 13).toISOString(),
+      daysFromBaseline: 14,
+      sessionsBefore: 4,
+    });
+    expect(body.progress.firstRemission?.sessionsBefore).toBe(6);
+    expect(body.progress.latest).toEqual({
+      response: { status: 'met' },
+      remission: { status: 'met' },
+    });
+
+    // The patient may see their own progress; another patient gets the same 404 as a stranger.
+    expect((await api(patient)('GET', `/api/patients/${patientId}/progress`)).statusCode).toBe(200);
+    const other = await givenPatientAccount(t);
+    for (const url of [
+      `/api/patients/${patientId}/progress`,
+      `/api/patients/${patientId}/scales`,
+    ]) {
+      const denied = await api(other)('GET', url);
+      expect(denied.statusCode, url).toBe(404);
+      expect(denied.json<Problem>().code).toBe('RESOURCE.NOT_FOUND');
+    }
+    expect(await auditActions(patientId)).toContain('patient.progress.read:denied');
+  });
+
+  test('clinic outcomes by indication and the CSV export (ids only, RFC 4180)', async () => {
+    const painPatients = [await givenPatientAccount(t), await givenPatientAccount(t)];
+    // Pain NRS: response is a fall of at least 30% [IMMPACT]; 8 -> 5 is 37.5%, 6 -> 5 is 16.7%.
+    const plans: [number, number][] = [
+      [8, 5],
+      [6, 5],
+    ];
+    for (const [i, p] of painPatients.entries()) {
+      const patientId = p.user.patientId!;
+      await givenCourse(patientId, 'chronic-pain', [
+        { at: daysFromT0(-9, 15), status: 'completed' },
+        { at: daysFromT0(-6, 15), status: 'completed' },
+      ]);
+      const [before, after] = plans[i]!;
+      await paper(patientId, 'pain-nrs', { 'pain-nrs-1': before }, daysFromT0(-10));
+      await paper(patientId, 'pain-nrs', { 'pain-nrs-1': after }, daysFromT0(-3));
+    }
+    expect((await api(nurse)('GET', '/api/outcomes/clinic')).statusCode).toBe(403);
+    const report = await api(prescriber)('GET', '/api/outcomes/clinic');
+    expect(report.statusCode, report.body).toBe(200);
+    const json = report.json<ReturnType<typeof clinicOutcomes> & { courses: number }>();
+    expect(json.byIndication.find((r) => r.indication === 'chronic-pain')).toEqual({
+      indication: 'chronic-pain',
+      instrumentIds: ['pain-nrs'],
+      patients: 2,
+      responseEligible: 2,
+      responders: 1,
+      responseRate: 0.5,
+      remissionEligible: 0,
+      remitters: 0,
+      remissionRate: null,
+      medianDaysToResponse: 7,
+      medianInfusionsToResponse: 2,
+    });
+
+    const csv = await api(admin)('GET', '/api/outcomes/clinic.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="clinic-outcomes.csv"');
+    expect(csv.body).toBe(clinicOutcomesCsv({ byIndication: json.byIndication }));
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe(
+      'indication,instruments,patients,response_eligible,responders,response_rate,remission_eligible,remitters,remission_rate,median_days_to_response,median_infusions_to_response',
+    );
+    expect(lines).toContain('chronic-pain,pain-nrs,2,2,1,0.5,0,0,,7,2');
+    expect(csv.body.endsWith('\r\n')).toBe(true);
+
+    const perPatient = await api(prescriber)('GET', '/api/outcomes/clinic.csv?rows=patient');
+    const rows = perPatient.body
+      .split('\r\n')
+      .filter((l) => l.startsWith(painPatients[0]!.user.patientId!));
+    expect(rows).toEqual([
+      `${painPatients[0]!.user.patientId!},chronic-pain,pain-nrs,${daysFromT0(-10).toISOString()},8,5,true,7,2,,`,
+    ]);
+    // Ids only: no names, e-mails or MRNs of any patient.
+    expect(perPatient.body).not.toMatch(/Portal|@|KF\d/);
+    expect(perPatient.headers['content-disposition']).toBe(
+      'attachment; filename="patient-outcomes.csv"',
+    );
+  });
+
+  test('a response as a FHIR R4 Observation (LOINC 44261-6) and QuestionnaireResponse, staff only', async () => {
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    const { response } = await paper(
+      patientId,
+      'phq-9',
+      phq9([3, 3, 3, 2, 2, 2, 1, 1, 0]),
+      daysFromT0(-1),
+    );
+    const url = `/api/patients/${patientId}/scales/${response.id}/fhir`;
+    const observation = await api(prescriber)('GET', url);
+    expect(observation.statusCode, observation.body).toBe(200);
+    expect(observation.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    expect(observation.json()).toEqual({
+      resourceType: 'Observation',
+      id: response.id,
+      status: 'final',
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+              code: 'survey',
+              display: 'Survey',
+            },
+          ],
+        },
+      ],
+      code: {
+        coding: [{ system: 'http://loinc.org', code: '44261-6', display: PHQ9_TOTAL_DISPLAY }],
+        text: 'PHQ-9 total score',
+      },
+      subject: { reference: `Patient/${patientId}` },
+      effectiveDateTime: daysFromT0(-1).toISOString(),
+      valueInteger: 17,
+      interpretation: [{ text: 'Moderately severe' }],
+      derivedFrom: [{ reference: `QuestionnaireResponse/${response.id}` }],
+    });
+    const qr = await api(nurse)('GET', `${url}?as=questionnaire-response`);
+    const qrBody = qr.json<{
+      resourceType: string;
+      item: { linkId: string; answer: unknown[] }[];
+    }>();
+    expect(qrBody.resourceType).toBe('QuestionnaireResponse');
+    expect(qrBody.item).toHaveLength(9);
+    expect(qrBody.item[0]).toMatchObject({
+      linkId: 'phq9-1',
+      answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA6571-9' } }],
+    });
+    expect((await api(patient)('GET', url)).statusCode).toBe(403);
+    const unknown = await api(nurse)(
+      'GET',
+      `/api/patients/${patientId}/scales/00000000-0000-4000-8000-000000000000/fhir`,
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(await auditActions(patientId)).toContain('patient.scale.fhir.read:success');
+  });
+
+  test('due scales: a baseline first, then before a session within 72 hours, then at the interval', async () => {
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    await givenCourse(patientId, 'anxiety', [{ at: daysFromT0(2, 15), status: 'booked' }]);
+    const due = async () =>
+      (await api(patient)('GET', '/api/me/scales/due')).json<{
+        items: { instrument: string; reason: string; definition: { items: unknown[] } }[];
+      }>().items;
+    expect(await due()).toMatchObject([{ instrument: 'gad-7', reason: 'baseline' }]);
+    expect((await due())[0]!.definition.items).toHaveLength(7);
+    const answers = Object.fromEntries(
+      [0, 1, 0, 1, 0, 1, 0].map((s, i) => [`gad7-${String(i + 1)}`, s]),
+    );
+    // Filled in five days ago: the session in two days opens a new window.
+    await paper(patientId, 'gad-7', answers, daysFromT0(-5));
+    expect(await due()).toMatchObject([{ instrument: 'gad-7', reason: 'before-session' }]);
+    await api(patient)('POST', '/api/me/scales', { instrument: 'gad-7', answers });
+    expect(await due()).toEqual([]);
+    // Between sessions: due again once the last one is scaleIntervalDays (7) old.
+    const other = await givenPatientAccount(t);
+    const otherId = other.user.patientId!;
+    await givenCourse(otherId, 'anxiety', [{ at: daysFromT0(-9, 15), status: 'completed' }]);
+    await paper(otherId, 'gad-7', answers, daysFromT0(-6));
+    const dueFor = async (s: Session) =>
+      (await api(s)('GET', '/api/me/scales/due')).json<{ items: { reason: string }[] }>().items;
+    expect(await dueFor(other)).toEqual([]);
+    await paper(otherId, 'gad-7', answers, daysFromT0(-8));
+    expect(await dueFor(other)).toEqual([]);
+    await t.database.query(
+      `update scale_responses set completed_at = completed_at - interval '1 day' where patient_id = $1`,
+      [otherId],
+    );
+    expect(await dueFor(other)).toMatchObject([{ reason: 'interval' }]);
+    expect((await api(nurse)('GET', '/api/me/scales/due')).statusCode).toBe(403);
+  });
+
+  test('custom forms: an admin creates one (checked by core), staff list it, patients fill it in', async () => {
+    const form = {
+      id: 'sleep-check',
+      kind: 'custom',
+      name: 'Sleep check',
+      shortName: 'Sleep',
+      instructions: 'Over the last week:',
+      items: [
+        {
+          id: 'sleep-1',
+          text: 'How well did you sleep?',
+          options: [
+            { score: 0, label: 'Well' },
+            { score: 1, label: 'Poorly' },
+          ],
+        },
+      ],
+    };
+    const bad = await api(admin)('POST', '/api/custom-forms', {
+      ...form,
+      items: [
+        {
+          ...form.items[0],
+          options: [
+            { score: 0, label: 'Well' },
+            { score: 0, label: 'Poorly' },
+          ],
+        },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<Problem>().errors?.map((e) => e.path)).toEqual([
+      'body.items[0].options[1].score',
+    ]);
+    expect((await api(nurse)('POST', '/api/custom-forms', form)).statusCode).toBe(403);
+    const created = await api(admin)('POST', '/api/custom-forms', form);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<{ ref: string }>().ref).toBe('custom:sleep-check');
+    expect((await api(admin)('POST', '/api/custom-forms', form)).statusCode).toBe(409);
+    const listed = await api(nurse)('GET', '/api/custom-forms');
+    expect(listed.json<{ items: { ref: string }[] }>().items.map((f) => f.ref)).toContain(
+      'custom:sleep-check',
+    );
+    const patient = await givenPatientAccount(t);
+    const filled = await api(patient)('POST', '/api/me/scales', {
+      instrument: 'custom:sleep-check',
+      answers: { 'sleep-1': 1 },
+    });
+    expect(filled.statusCode, filled.body).toBe(201);
+    expect(filled.json<Submitted>().response).toMatchObject({ total: 1, band: null });
   });
 });
