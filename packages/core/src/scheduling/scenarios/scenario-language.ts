@@ -11,6 +11,9 @@
  *   absent P1 2026-03-10 conference         (optionally a time range before the reason)
  *   capacity 2 | spacing 48h | granularity 15m
  *   booked b1 infusion 2026-03-09 09:00 115m chair A nurse N1 prescriber P1 patient alice
+ *   held h1 infusion 2026-03-09 09:00 115m chair A expires 2026-03-01T10:10Z
+ *   asof 2026-03-01T10:05Z                  (the clock holds are judged at)
+ *   extra N1 2026-03-14 08:00-12:00 at main Saturday clinic
  *   request infusion 2026-03-09 09:00 115m chair A patient alice excluding b1
  *   expect slot 09:00 chair A nurse N1 prescriber P1
  *   expect conflict nurse-capacity chair-busy
@@ -33,6 +36,7 @@ import type {
   AppointmentTypeId,
   Booking,
   Chair,
+  Hold,
   Closure,
   Location,
   ScheduleException,
@@ -132,6 +136,8 @@ export function runScenario(script: string): ScenarioCheck[] {
   const chairs: Chair[] = [];
   const staff = new Map<string, MutableStaff>();
   const bookings: Booking[] = [];
+  const holds: Hold[] = [];
+  let asOf: string | undefined;
   let capacity = knowledgeBase.scheduling.nurseCapacity;
   let spacing = knowledgeBase.scheduling.minSpacingHours;
   let granularity = knowledgeBase.scheduling.slotGranularityMinutes;
@@ -234,12 +240,32 @@ export function runScenario(script: string): ScenarioCheck[] {
       case 'granularity':
         granularity = minutes(a ?? '');
         return;
+      case 'asof':
+        asOf = a;
+        return;
+      case 'extra': {
+        const member = staff.get(a ?? '');
+        if (member === undefined) throw new Error(`line ${String(line)}: no staff ${a ?? ''}`);
+        const [start, end] = range(c ?? '');
+        const where = d === 'at' ? w[5] : undefined;
+        member.exceptions.push({
+          kind: 'extra',
+          date: b ?? '',
+          start,
+          end,
+          ...(where === undefined ? {} : { locationId: where }),
+          reason: w.slice(where === undefined ? 4 : 6).join(' '),
+        });
+        return;
+      }
+      case 'held':
       case 'booked': {
         const opts = options(w.slice(6));
         const zone = zoneOf(opts);
         const start = localToMs(c ?? '', d ?? '', zone);
         const end = start + minutes(w[5] ?? '') * 60_000;
-        bookings.push({
+        const expires = opts.get('expires');
+        const booking: Booking = {
           id: a ?? '',
           appointmentType: appointmentType(b),
           start: formatInstant(start),
@@ -248,7 +274,9 @@ export function runScenario(script: string): ScenarioCheck[] {
           ...(opts.has('nurse') ? { nurseId: opts.get('nurse') ?? '' } : {}),
           ...(opts.has('prescriber') ? { prescriberId: opts.get('prescriber') ?? '' } : {}),
           ...(opts.has('patient') ? { patientId: opts.get('patient') ?? '' } : {}),
-        });
+        };
+        if (head === 'held') holds.push({ ...booking, expiresAt: expires ?? '' });
+        else bookings.push(booking);
         return;
       }
       case 'request': {
@@ -269,6 +297,8 @@ export function runScenario(script: string): ScenarioCheck[] {
           ...(excluding === undefined ? {} : { ignoreBookingIds: excluding.split(',') }),
           calendar: calendar(),
           bookings,
+          holds,
+          ...(asOf === undefined ? {} : { asOf }),
           nurseCapacity: capacity,
         });
         outcome = result.ok
@@ -305,6 +335,8 @@ export function runScenario(script: string): ScenarioCheck[] {
           granularityMinutes: granularity,
           calendar: calendar(),
           bookings,
+          holds,
+          ...(asOf === undefined ? {} : { asOf }),
           nurseCapacity: capacity,
         });
         outcome = result.ok

@@ -3,12 +3,14 @@ import { courseScenarios } from './courses';
 import { daylightSavingScenarios } from './daylight-saving';
 import { resourceScenarios } from './resources';
 import { runScenario } from './scenario-language';
+import { sessionScenarios } from './sessions-and-holds';
 import { spacingScenarios } from './spacing-and-rescheduling';
 
 const all = [
   ...daylightSavingScenarios,
   ...resourceScenarios,
   ...spacingScenarios,
+  ...sessionScenarios,
   ...courseScenarios,
 ];
 
