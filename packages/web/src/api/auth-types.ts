@@ -18,6 +18,8 @@ export interface Meta {
   demo: boolean;
   clinicName: string;
   knowledgeVersion: string;
+  /** The clinic's IANA time zone, when the server says (consults have no location of their own). */
+  timeZone?: string;
 }
 
 export function isStaff(role: Role): boolean {

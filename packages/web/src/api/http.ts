@@ -30,8 +30,13 @@ async function readBody(response: Response): Promise<unknown> {
  * Calls the KetaFlow API on the same origin. Mutations carry the session's CSRF token; a non-2xx
  * answer throws `ApiProblemError` with the server's problem details.
  */
-export async function requestJson<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function requestJson<T>(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrfToken = getCsrfToken();
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;

@@ -87,6 +87,36 @@ export interface Patient extends PatientSummary {
   allergies: AllergyEntry[];
   conditions: ConditionEntry[];
   medications: MedicationEntry[];
+  bloodPressures: BloodPressureEntry[];
+  reproductiveStatuses: ReproductiveStatusEntry[];
+  /** Self-screening answers brought at registration, with the outcome the person saw. */
+  intakes: IntakeEntry[];
+}
+
+export type FactSource = 'clinic' | 'self-reported';
+
+export interface BloodPressureEntry {
+  id: string;
+  systolicMmHg: number;
+  diastolicMmHg: number;
+  measuredOn: string;
+  source: FactSource;
+}
+
+export interface ReproductiveStatusEntry {
+  id: string;
+  pregnancy: string;
+  breastfeeding: string;
+  recordedOn: string;
+  source: FactSource;
+}
+
+export interface IntakeEntry {
+  id: string;
+  outcome: string;
+  answers: Record<string, unknown>;
+  knowledgeVersion: string;
+  createdAt: string;
 }
 
 export interface AccessLogEntry {

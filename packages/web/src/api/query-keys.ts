@@ -1,5 +1,7 @@
 import type { AuditFilters } from './admin-types';
+import type { AppointmentListQuery } from './appointments-api';
 import type { PatientSearch } from './patients-api';
+import type { SlotSearch } from './scheduling-types';
 
 /** Every TanStack Query key the app uses, so invalidation and cache writes agree on them. */
 export const queryKeys = {
@@ -16,4 +18,15 @@ export const queryKeys = {
   selfScreeningQuestions: ['self-screening-questions'] as const,
   medicationSuggestions: (q: string) => ['medication-suggestions', q] as const,
   screenings: (patientId: string) => ['screenings', patientId] as const,
+  /** Every appointment list (board, calendars, a patient's, the portal's): refetched after a change. */
+  appointmentsAll: ['appointments'] as const,
+  appointments: (query: AppointmentListQuery) => ['appointments', 'list', query] as const,
+  myAppointments: ['appointments', 'me'] as const,
+  slots: (search: SlotSearch) => ['appointments', 'slots', search] as const,
+  consultSlots: (from: string | undefined) => ['appointments', 'consult-slots', from] as const,
+  courses: (patientId: string) => ['courses', patientId] as const,
+  coursesAll: ['courses'] as const,
+  course: (id: string) => ['courses', 'one', id] as const,
+  locations: ['clinic', 'locations'] as const,
+  staff: ['clinic', 'staff'] as const,
 };

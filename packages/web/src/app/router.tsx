@@ -27,6 +27,11 @@ export const router = createBrowserRouter([
             Component: m.SelfScreeningPage,
           })),
       },
+      {
+        path: '/consult',
+        lazy: () =>
+          import('../portal/book-consult-page').then((m) => ({ Component: m.BookConsultPage })),
+      },
       { path: '/reset-password', element: <ResetPasswordRequestPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordConfirmPage /> },
       { path: '*', element: <NotFoundPage /> },
@@ -45,6 +50,20 @@ export const router = createBrowserRouter([
                 path: '/me',
                 lazy: () =>
                   import('../pages/my-record-page').then((m) => ({ Component: m.MyRecordPage })),
+              },
+              {
+                path: '/me/appointments',
+                lazy: () =>
+                  import('../portal/my-appointments-page').then((m) => ({
+                    Component: m.MyAppointmentsPage,
+                  })),
+              },
+              {
+                path: '/me/book-consult',
+                lazy: () =>
+                  import('../portal/book-consult-page').then((m) => ({
+                    Component: m.BookConsultPage,
+                  })),
               },
               {
                 path: '/me/access',
@@ -92,6 +111,41 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: '/patients/:id/book',
+                lazy: () =>
+                  import('../schedule/book-appointment-page').then((m) => ({
+                    Component: m.BookAppointmentPage,
+                  })),
+              },
+              {
+                path: '/patients/:id/courses/new',
+                lazy: () =>
+                  import('../courses/new-course-page').then((m) => ({
+                    Component: m.NewCoursePage,
+                  })),
+              },
+              {
+                path: '/courses/:id',
+                lazy: () =>
+                  import('../courses/course-detail-page').then((m) => ({
+                    Component: m.CourseDetailPage,
+                  })),
+              },
+              {
+                path: '/schedule/day',
+                lazy: () =>
+                  import('../schedule/day-board-page').then((m) => ({
+                    Component: m.DayBoardPage,
+                  })),
+              },
+              {
+                path: '/schedule/week',
+                lazy: () =>
+                  import('../schedule/week-calendar-page').then((m) => ({
+                    Component: m.WeekCalendarPage,
+                  })),
+              },
+              {
                 path: '/patients/:id/dose/:calculationId',
                 lazy: () =>
                   import('../dose/saved-sheet-page').then((m) => ({
@@ -107,6 +161,20 @@ export const router = createBrowserRouter([
                 path: '/admin/audit',
                 lazy: () =>
                   import('../admin/audit-log-page').then((m) => ({ Component: m.AuditLogPage })),
+              },
+              {
+                path: '/admin/clinic',
+                lazy: () =>
+                  import('../clinic-setup/clinic-setup-page').then((m) => ({
+                    Component: m.ClinicSetupPage,
+                  })),
+              },
+              {
+                path: '/admin/staff',
+                lazy: () =>
+                  import('../clinic-setup/staff-setup-page').then((m) => ({
+                    Component: m.StaffSetupPage,
+                  })),
               },
               {
                 path: '/admin/outbox',

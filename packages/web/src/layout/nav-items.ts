@@ -14,16 +14,25 @@ const doseItem: NavItem = {
   owns: /^\/patients\/[^/]+\/dose(\/|$)/,
 };
 
+const dayBoardItem: NavItem = { label: 'Day board', to: '/schedule/day' };
+const weekItem: NavItem = { label: 'Week calendar', to: '/schedule/week' };
+
 const itemsByRole: Record<Role, readonly NavItem[]> = {
   patient: [
     { label: 'My record', to: '/me' },
+    { label: 'My appointments', to: '/me/appointments' },
+    { label: 'Book a consult', to: '/me/book-consult' },
     { label: 'Who opened my record', to: '/me/access' },
   ],
-  nurse: [patientsItem, doseItem],
-  prescriber: [patientsItem, doseItem],
+  nurse: [patientsItem, dayBoardItem, weekItem, doseItem],
+  prescriber: [patientsItem, dayBoardItem, weekItem, doseItem],
   admin: [
     patientsItem,
+    dayBoardItem,
+    weekItem,
     doseItem,
+    { label: 'Clinic set-up', to: '/admin/clinic' },
+    { label: 'Staff', to: '/admin/staff' },
     { label: 'Audit log', to: '/admin/audit' },
     { label: 'Outbox', to: '/admin/outbox' },
   ],

@@ -5,19 +5,12 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { logIn, type Credentials } from '../api/auth-api';
 import { describeError } from '../api/problem';
 import { homePathFor } from '../auth/home-path';
+import { readReturnPath } from '../auth/return-path';
 import { useApplySession, useSession } from '../auth/use-session';
 import { useMeta } from '../app/use-meta';
 import { PageHeading } from '../components/page-heading';
 import { requireText, validateEmail } from '../forms/validators';
 import { DemoLogins, demoPassword } from './demo-logins';
-
-function readReturnPath(state: unknown): string | null {
-  if (typeof state !== 'object' || state === null || !('from' in state)) return null;
-  const from = state.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login')
-    ? from
-    : null;
-}
 
 export function LoginPage() {
   const session = useSession();

@@ -1,4 +1,5 @@
-import { Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
@@ -22,6 +23,14 @@ export function MyRecordPage() {
       <Text mb="md" c="dimmed">
         What your clinic has recorded about you. To correct anything, tell your care team.
       </Text>
+      <Group mb="md" gap="sm">
+        <Button component={Link} to="/me/book-consult">
+          Book a video consult
+        </Button>
+        <Button component={Link} to="/me/appointments" variant="light">
+          My appointments
+        </Button>
+      </Group>
       {patientId === null ? <NoRecordNotice /> : <OwnRecord patientId={patientId} />}
     </>
   );

@@ -1,13 +1,16 @@
-import { Anchor, Button, Group, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { PatientRecordSections } from '../patient/patient-record-sections';
+import { CoursesSection, UpcomingAppointmentsSection } from '../patient/patient-schedule-sections';
+import { useSession } from '../auth/use-session';
 import { usePatient } from '../patient/use-patient';
 
 function StaffRecord({ patientId }: { patientId: string }) {
   const patient = usePatient(patientId);
+  const role = useSession().data?.user.role;
   if (patient.isPending) return <PageLoader label="Loading the record" />;
   if (patient.isError) return <QueryErrorAlert error={patient.error} />;
   const { givenName, familyName, mrn, birthDate } = patient.data;
@@ -35,7 +38,11 @@ function StaffRecord({ patientId }: { patientId: string }) {
           </Button>
         </Group>
       </Group>
-      <PatientRecordSections patient={patient.data} editable />
+      <Stack gap="lg">
+        <UpcomingAppointmentsSection patientId={patientId} canPlanCourse={role === 'prescriber'} />
+        <CoursesSection patientId={patientId} />
+        <PatientRecordSections patient={patient.data} editable />
+      </Stack>
     </>
   );
 }

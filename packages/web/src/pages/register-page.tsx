@@ -12,9 +12,10 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { register } from '../api/auth-api';
 import { homePathFor } from '../auth/home-path';
+import { readReturnPath } from '../auth/return-path';
 import { useApplySession, useSession } from '../auth/use-session';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { PageHeading } from '../components/page-heading';
@@ -44,6 +45,7 @@ interface RegistrationValues {
 
 export function RegisterPage() {
   const session = useSession();
+  const returnPath = readReturnPath(useLocation().state);
   const applySession = useApplySession();
   const [formError, setFormError] = useState<string | null>(null);
   // Answers from the self-screening page, if the person came from there in this tab.
@@ -81,7 +83,11 @@ export function RegisterPage() {
     },
   });
 
-  if (session.data != null) return <Navigate to={homePathFor(session.data.user)} replace />;
+  if (session.data != null) {
+    // Someone who chose a consult time before registering goes back to confirm it.
+    const next = returnPath ?? homePathFor(session.data.user);
+    return <Navigate to={next} replace />;
+  }
 
   return (
     <Stack maw={560} gap="lg">

@@ -12,6 +12,11 @@ import { DemographicsView } from './demographics-view';
 import { HeightsTable } from './heights-table';
 import { MedicationsTable } from './medications-table';
 import { RecordSection } from './record-section';
+import {
+  BloodPressuresTable,
+  IntakesList,
+  ReproductiveStatusesTable,
+} from './screening-facts-tables';
 import { WeightsTable } from './weights-table';
 
 interface PatientRecordSectionsProps {
@@ -60,6 +65,15 @@ export function PatientRecordSections({ patient, editable }: PatientRecordSectio
             : {})}
         />
         {editable && <AddMedicationForm patientId={id} />}
+      </RecordSection>
+      <RecordSection id="blood-pressures" title="Blood pressures">
+        <BloodPressuresTable entries={patient.bloodPressures} />
+      </RecordSection>
+      <RecordSection id="reproductive" title="Pregnancy and breastfeeding">
+        <ReproductiveStatusesTable entries={patient.reproductiveStatuses} />
+      </RecordSection>
+      <RecordSection id="intakes" title="Self-screening answers">
+        <IntakesList intakes={patient.intakes} />
       </RecordSection>
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { Anchor, Badge, Button, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { SelfScreeningAnswer, SelfScreeningOutcome } from '../api/screening-types';
 import { AlternativesList } from './alternatives-list';
@@ -98,6 +99,9 @@ export function SelfScreeningAnswerView(props: SelfScreeningAnswerViewProps) {
             Change my answers
           </Button>
         </SimpleGrid>
+        <Anchor component={Link} to="/consult">
+          See the times offered for a video consult
+        </Anchor>
         <Text size="xs" c="dimmed">
           This check is not a diagnosis and not medical advice. Nothing you entered is stored unless
           you create an account. Knowledge base {answer.knowledgeVersion}.

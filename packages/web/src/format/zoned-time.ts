@@ -1,0 +1,84 @@
+import { addLocalDays, localToMs, msToLocal, weekdayOf, type LocalDate } from '@ketaflow/core';
+
+/**
+ * Times of appointments shown in the clinic's (or the location's) time zone, never the browser's:
+ * a nurse on a laptop set to another zone, or a patient travelling, sees the clinic's wall clock.
+ * Built from core's tz conversion rather than `Intl` date styles, so every browser prints the
+ * same text (the browser tests compare it with the API's instants).
+ */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_LABELS = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+} as const;
+
+/** `Tue 12 May 2026` for a local date `2026-05-12`. */
+export function formatLocalDate(date: LocalDate): string {
+  const [year = '', month = '1', day = '1'] = date.split('-');
+  return `${WEEKDAY_LABELS[weekdayOf(date)]} ${String(Number(day))} ${MONTHS[Number(month) - 1] ?? ''} ${year}`;
+}
+
+/** `10:00`: the wall-clock time of an instant in `zone`. */
+export function formatZonedTime(iso: string, zone: string): string {
+  return msToLocal(Date.parse(iso), zone).time;
+}
+
+/** The local date of an instant in `zone`. */
+export function zonedDate(iso: string | number, zone: string): LocalDate {
+  return msToLocal(typeof iso === 'number' ? iso : Date.parse(iso), zone).date;
+}
+
+/** `Tue 12 May 2026, 10:00`. */
+export function formatZonedDateTime(iso: string, zone: string): string {
+  const local = msToLocal(Date.parse(iso), zone);
+  return `${formatLocalDate(local.date)}, ${local.time}`;
+}
+
+/** `Tue 12 May 2026, 10:00–10:45`. */
+export function formatZonedRange(startsAt: string, endsAt: string, zone: string): string {
+  return `${formatZonedDateTime(startsAt, zone)}–${formatZonedTime(endsAt, zone)}`;
+}
+
+/** `EDT` (or `GMT-4` where the runtime has no abbreviation) at that instant. */
+export function zoneAbbreviation(iso: string, zone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
+}
+
+/** Today's date in `zone`. */
+export function todayIn(zone: string, nowMs = Date.now()): LocalDate {
+  return msToLocal(nowMs, zone).date;
+}
+
+/** The instants that bound local `date` … `date + days` in `zone`, as ISO strings for the API. */
+export function localDaysWindow(
+  date: LocalDate,
+  zone: string,
+  days = 1,
+): { from: string; to: string } {
+  return {
+    from: new Date(localToMs(date, '00:00', zone)).toISOString(),
+    to: new Date(localToMs(addLocalDays(date, days), '00:00', zone)).toISOString(),
+  };
+}
+
+/** Minutes after local midnight of `date` in `zone` (may exceed 1440 or go negative). */
+export function minutesIntoDay(iso: string, date: LocalDate, zone: string): number {
+  return (Date.parse(iso) - localToMs(date, '00:00', zone)) / 60_000;
+}
+
+/** The Monday on or before `date`. */
+export function mondayOf(date: LocalDate): LocalDate {
+  const order = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  return addLocalDays(date, -order.indexOf(weekdayOf(date)));
+}
+
+export { addLocalDays, localToMs, weekdayOf };

@@ -1,0 +1,187 @@
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import {
+  cancelAppointment,
+  newIdempotencyKey,
+  recordNoShow,
+  rescheduleAppointment,
+} from '../api/appointments-api';
+import type { Appointment, Location } from '../api/scheduling-types';
+import { useNow } from '../format/use-now';
+import { formatZonedDateTime } from '../format/zoned-time';
+import { ScheduleProblem } from './schedule-problem';
+import { SlotPicker, type SlotChoice } from './slot-picker';
+import { useAppointmentMutation } from './use-scheduling';
+
+type Mode = 'idle' | 'cancel' | 'reschedule';
+
+interface AppointmentActionsProps {
+  appointment: Appointment;
+  locations: readonly Location[];
+  clinicTimeZone: string;
+  onChanged: (next: Appointment | null) => void;
+}
+
+/** Cancel with a reason, record a no-show, or move to a time from the slot search. */
+export function AppointmentActions(props: AppointmentActionsProps) {
+  const { appointment: a } = props;
+  const now = useNow();
+  const [mode, setMode] = useState<Mode>('idle');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<SlotChoice | null>(null);
+  // One key per intended change: a double click or a retry after a dropped answer books once.
+  const [key, setKey] = useState(newIdempotencyKey);
+  const freshKey = () => {
+    setKey(newIdempotencyKey());
+  };
+
+  const cancel = useAppointmentMutation(() => cancelAppointment(a.id, reason.trim(), key), {
+    onSuccess: (done) => {
+      notifications.show({ color: 'teal', message: 'Appointment cancelled' });
+      freshKey();
+      props.onChanged(done);
+    },
+    onError: freshKey,
+  });
+  const noShow = useAppointmentMutation(() => recordNoShow(a.id, key), {
+    onSuccess: (done) => {
+      notifications.show({ color: 'teal', message: 'No-show recorded' });
+      freshKey();
+      props.onChanged(done);
+    },
+    onError: freshKey,
+  });
+  const move = useAppointmentMutation(
+    (picked: SlotChoice) =>
+      rescheduleAppointment(
+        a.id,
+        {
+          startsAt: picked.slot.startsAt,
+          reason: reason.trim(),
+          ...(picked.slot.locationId === null ? {} : { locationId: picked.slot.locationId }),
+          ...(picked.slot.chairId === null ? {} : { chairId: picked.slot.chairId }),
+          ...(picked.slot.nurseId === null ? {} : { nurseId: picked.slot.nurseId }),
+          prescriberId: picked.slot.prescriberId,
+        },
+        key,
+      ),
+    {
+      onSuccess: (moved) => {
+        notifications.show({
+          color: 'teal',
+          message: `Moved to ${formatZonedDateTime(moved.startsAt, moved.location?.timeZone ?? props.clinicTimeZone)}`,
+        });
+        freshKey();
+        props.onChanged(moved);
+      },
+      onError: freshKey,
+    },
+  );
+
+  if (a.status !== 'booked' && a.status !== 'held') return null;
+  const started = Date.parse(a.startsAt) <= now;
+  const needReason = (): boolean => {
+    const ok = reason.trim().length > 0;
+    setReasonError(ok ? null : 'Give a reason');
+    return ok;
+  };
+  const reasonField = (
+    <Textarea
+      label={mode === 'cancel' ? 'Reason for cancelling' : 'Reason for moving'}
+      required
+      autosize
+      minRows={2}
+      value={reason}
+      error={reasonError}
+      onChange={(event) => {
+        setReason(event.currentTarget.value);
+      }}
+    />
+  );
+
+  return (
+    <Stack gap="sm" mt="md">
+      <Group gap="sm">
+        <Button
+          variant={mode === 'reschedule' ? 'filled' : 'light'}
+          onClick={() => {
+            setMode('reschedule');
+          }}
+        >
+          Reschedule
+        </Button>
+        <Button
+          variant={mode === 'cancel' ? 'filled' : 'light'}
+          color="red"
+          onClick={() => {
+            setMode('cancel');
+          }}
+        >
+          Cancel appointment
+        </Button>
+        {started && (
+          <Button
+            variant="default"
+            loading={noShow.isPending}
+            onClick={() => {
+              noShow.mutate(undefined);
+            }}
+          >
+            Record no-show
+          </Button>
+        )}
+      </Group>
+      <ScheduleProblem error={noShow.error} fallbackTitle="Not recorded" />
+      {mode === 'cancel' && (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (needReason()) cancel.mutate(undefined);
+          }}
+        >
+          <Stack gap="sm">
+            {reasonField}
+            <ScheduleProblem error={cancel.error} fallbackTitle="Not cancelled" />
+            <Button type="submit" color="red" loading={cancel.isPending} w="fit-content">
+              Confirm cancellation
+            </Button>
+          </Stack>
+        </form>
+      )}
+      {mode === 'reschedule' && (
+        <Stack gap="sm">
+          <SlotPicker
+            locations={props.locations}
+            type={a.type}
+            initialLocationId={a.location?.id}
+            patientId={a.patientId}
+            clinicTimeZone={props.clinicTimeZone}
+            picked={choice?.slot ?? null}
+            onPick={setChoice}
+          />
+          {reasonField}
+          {choice !== null && (
+            <Text size="sm">
+              New time:{' '}
+              <strong>{formatZonedDateTime(choice.slot.startsAt, choice.timeZone)}</strong>
+            </Text>
+          )}
+          <ScheduleProblem error={move.error} fallbackTitle="Not moved" />
+          <Button
+            w="fit-content"
+            disabled={choice === null}
+            loading={move.isPending}
+            onClick={() => {
+              if (choice !== null && needReason()) move.mutate(choice);
+            }}
+          >
+            Move to this time
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,133 @@
+import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { bookAppointment, newIdempotencyKey } from '../api/appointments-api';
+import type { Appointment } from '../api/scheduling-types';
+import { PageHeading } from '../components/page-heading';
+import { PageLoader } from '../components/page-loader';
+import { QueryErrorAlert } from '../components/query-error-alert';
+import { formatZonedDateTime, formatZonedRange, zonedDate } from '../format/zoned-time';
+import { usePatient } from '../patient/use-patient';
+import { appointmentTypeLabels } from './labels';
+import { ScheduleProblem } from './schedule-problem';
+import { SlotPicker, type SlotChoice } from './slot-picker';
+import { useClinicTimeZone } from './use-clinic-time-zone';
+import { useAppointmentMutation, useLocations } from './use-scheduling';
+
+function Booked({ appointment: a, zone }: { appointment: Appointment; zone: string }) {
+  const date = zonedDate(a.startsAt, zone);
+  return (
+    <Alert color="teal" title="Booked" role="status">
+      <Stack gap={4}>
+        <Text>
+          {appointmentTypeLabels[a.type]} for {a.patient.name}:{' '}
+          {formatZonedRange(a.startsAt, a.endsAt, zone)}
+          {a.chair === null ? '' : `, ${a.chair.name}`}
+          {a.location === null ? '' : ` at ${a.location.name}`}.
+        </Text>
+        {a.location !== null && (
+          <Anchor
+            component={Link}
+            to={`/schedule/day?location=${encodeURIComponent(a.location.id)}&date=${date}`}
+          >
+            Open the day board
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function Booking({ patientId }: { patientId: string }) {
+  const patient = usePatient(patientId);
+  const locations = useLocations();
+  const clinic = useClinicTimeZone();
+  const [choice, setChoice] = useState<SlotChoice | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [booked, setBooked] = useState<Appointment | null>(null);
+  const book = useAppointmentMutation(
+    (picked: SlotChoice) =>
+      bookAppointment(
+        {
+          patientId,
+          type: picked.type,
+          startsAt: picked.slot.startsAt,
+          ...(picked.slot.locationId === null ? {} : { locationId: picked.slot.locationId }),
+          ...(picked.slot.chairId === null ? {} : { chairId: picked.slot.chairId }),
+          ...(picked.slot.nurseId === null ? {} : { nurseId: picked.slot.nurseId }),
+          prescriberId: picked.slot.prescriberId,
+        },
+        key,
+      ),
+    {
+      onSuccess: (appointment) => {
+        setBooked(appointment);
+        setChoice(null);
+        setKey(newIdempotencyKey());
+      },
+      onError: () => {
+        setKey(newIdempotencyKey());
+      },
+    },
+  );
+  if (patient.isPending || locations.isPending) return <PageLoader label="Loading" />;
+  if (patient.isError) return <QueryErrorAlert error={patient.error} />;
+  if (locations.isError) return <QueryErrorAlert error={locations.error} />;
+  const name = `${patient.data.givenName} ${patient.data.familyName}`;
+  return (
+    <>
+      <PageHeading>{`Book: ${name}`}</PageHeading>
+      <Stack gap="md">
+        {booked !== null && (
+          <Booked appointment={booked} zone={booked.location?.timeZone ?? clinic.zone} />
+        )}
+        <Paper withBorder p="md">
+          <SlotPicker
+            locations={locations.data}
+            patientId={patientId}
+            clinicTimeZone={clinic.zone}
+            picked={choice?.slot ?? null}
+            onPick={(next) => {
+              setChoice(next);
+              book.reset();
+            }}
+          />
+        </Paper>
+        {choice !== null && (
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Text>
+                {appointmentTypeLabels[choice.type]} for {name} on{' '}
+                <strong>{formatZonedDateTime(choice.slot.startsAt, choice.timeZone)}</strong> (
+                {choice.slot.durationMinutes} min)
+              </Text>
+              <ScheduleProblem error={book.error} />
+              <Button
+                w="fit-content"
+                loading={book.isPending}
+                onClick={() => {
+                  book.mutate(choice);
+                }}
+              >
+                Book this time
+              </Button>
+            </Stack>
+          </Paper>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+/** `/patients/:id/book`: find a free time and book an infusion, session or follow-up. */
+export function BookAppointmentPage() {
+  const { id = '' } = useParams();
+  return (
+    <>
+      <Anchor component={Link} to={`/patients/${encodeURIComponent(id)}`} size="sm">
+        ← Patient record
+      </Anchor>
+      <Booking key={id} patientId={id} />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { Box, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import type { Appointment, Location } from '../api/scheduling-types';
+import { formatZonedTime, minutesIntoDay } from '../format/zoned-time';
+import { chairLanes, dayFrame, PX_PER_MINUTE } from './board-geometry';
+import classes from './day-board.module.css';
+import { appointmentStatusLabels, appointmentTypeLabels, typeColors } from './labels';
+
+interface DayBoardProps {
+  location: Location;
+  date: string;
+  appointments: readonly Appointment[];
+  onOpen: (appointment: Appointment) => void;
+}
+
+const hourLabel = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:00`;
+
+/** Chairs as columns, the location's local time running down; appointments as blocks. */
+export function DayBoard({ location, date, appointments, onOpen }: DayBoardProps) {
+  const zone = location.timeZone;
+  const frame = dayFrame(location, date, appointments);
+  const lanes = chairLanes(location, appointments);
+  const heightPx = (frame.endMinutes - frame.startMinutes) * PX_PER_MINUTE;
+  const y = (minutes: number) => (minutes - frame.startMinutes) * PX_PER_MINUTE;
+  const hours: number[] = [];
+  for (let m = frame.startMinutes; m < frame.endMinutes; m += 60) hours.push(m);
+
+  return (
+    <ScrollArea type="auto" offsetScrollbars>
+      <Box
+        className={classes.board}
+        style={{ gridTemplateColumns: `56px repeat(${String(lanes.length)}, minmax(150px, 1fr))` }}
+        role="group"
+        aria-label={`Day board ${location.name} ${date}`}
+      >
+        <div className={classes.corner} />
+        {lanes.map((lane) => (
+          <Text key={lane.id} className={classes.laneHead} fw={600} size="sm">
+            {lane.name}
+          </Text>
+        ))}
+        <div className={classes.axis} style={{ height: heightPx }} aria-hidden>
+          {hours.map((m) => (
+            <span key={m} className={classes.hour} style={{ top: y(m) }}>
+              {hourLabel(m)}
+            </span>
+          ))}
+        </div>
+        {lanes.map((lane) => (
+          <section
+            key={lane.id}
+            className={classes.lane}
+            style={{ height: heightPx }}
+            aria-label={lane.name}
+          >
+            {frame.open.length === 0 || frame.closure !== null ? (
+              <div className={classes.closed} style={{ top: 0, height: heightPx }} />
+            ) : (
+              frame.open.map((o) => (
+                <div
+                  key={o.from}
+                  className={classes.open}
+                  style={{ top: y(o.from), height: (o.to - o.from) * PX_PER_MINUTE }}
+                />
+              ))
+            )}
+            {hours.map((m) => (
+              <div key={m} className={classes.rule} style={{ top: y(m) }} />
+            ))}
+            {lane.appointments.map((a) => {
+              const top = y(Math.max(frame.startMinutes, minutesIntoDay(a.startsAt, date, zone)));
+              const bottom = y(Math.min(frame.endMinutes, minutesIntoDay(a.endsAt, date, zone)));
+              const time = `${formatZonedTime(a.startsAt, zone)}–${formatZonedTime(a.endsAt, zone)}`;
+              return (
+                <UnstyledButton
+                  key={a.id}
+                  className={classes.block}
+                  data-status={a.status}
+                  style={{
+                    top,
+                    height: Math.max(bottom - top, 28),
+                    borderLeftColor: `var(--mantine-color-${typeColors[a.type]}-6)`,
+                  }}
+                  aria-label={`${time} ${a.patient.name}, ${appointmentTypeLabels[a.type]}, ${appointmentStatusLabels[a.status]}`}
+                  onClick={() => {
+                    onOpen(a);
+                  }}
+                >
+                  <Text size="xs" fw={700}>
+                    {time}
+                  </Text>
+                  <Text size="sm" fw={600} lineClamp={1}>
+                    {a.patient.name}
+                  </Text>
+                  <Text size="xs" lineClamp={1}>
+                    {appointmentTypeLabels[a.type]} · {appointmentStatusLabels[a.status]}
+                  </Text>
+                  {a.nurse !== null && (
+                    <Text size="xs" lineClamp={1}>
+                      Nurse {a.nurse.name}
+                    </Text>
+                  )}
+                  {a.prescriber !== null && (
+                    <Text size="xs" lineClamp={1}>
+                      Prescriber {a.prescriber.name}
+                    </Text>
+                  )}
+                </UnstyledButton>
+              );
+            })}
+          </section>
+        ))}
+      </Box>
+      {lanes.length === 0 && (
+        <Paper p="md" withBorder>
+          <Text c="dimmed">This location has no chairs yet.</Text>
+        </Paper>
+      )}
+    </ScrollArea>
+  );
+}
