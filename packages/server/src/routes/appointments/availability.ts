@@ -14,7 +14,7 @@ import {
   type ScheduleInput,
 } from '@ketaflow/core';
 import type { AppointmentType } from '../../db/schema/index';
-import type { BookingProblem } from './booking';
+import type { BookingProblem } from './problem';
 
 /** Conflicts that only say someone else has the time: the answer is 409, not 422. */
 const TAKEN_CODES = new Set([

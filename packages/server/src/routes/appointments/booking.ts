@@ -14,6 +14,8 @@ import type { Database, Executor, Transaction } from '../../db/client';
 import { hasSqlState } from '../../db/errors';
 import { appointments, courses, type AppointmentType } from '../../db/schema/index';
 import type { AuditEntry } from '../../lib/audit';
+export type { BookingProblem } from './problem';
+import type { BookingProblem } from './problem';
 import { claimFirstFree, nurseLanes, tstzRangeText, type ResourceCandidate } from './claims';
 import { loadClinicState } from './clinic-state';
 import { checkSlot } from './availability';
@@ -53,21 +55,6 @@ export interface BookingRequest {
 
 export interface BookingActor {
   readonly userId: string;
-}
-
-/** Why a booking was not made; the HTTP layer maps the code to a status. */
-export interface BookingProblem {
-  readonly code:
-    | 'SCHEDULE.SLOT_TAKEN'
-    | 'SCHEDULE.CONFLICT'
-    | 'SCHEDULE.HOLD_EXPIRED'
-    | 'APPOINTMENT.CUTOFF_PASSED'
-    | 'RESOURCE.NOT_FOUND'
-    | 'RESOURCE.CONFLICT'
-    | 'VALIDATION.FAILED';
-  readonly message: string;
-  /** Each reason, with the request field it concerns. */
-  readonly problems: readonly Problem[];
 }
 
 export type BookingResult = Result<AppointmentDto, BookingProblem>;
