@@ -157,7 +157,10 @@ export async function takeScreenshot(page: Page, name: string, subject?: Locator
 export interface Harness {
   readonly baseUrl: string;
   /** A fresh browser context (own cookies) and page on the running server. */
-  newPage: (options?: { width: number; height: number }) => Promise<Page>;
+  newPage: (
+    options?: { width: number; height: number },
+    context?: { timezoneId?: string },
+  ) => Promise<Page>;
 }
 
 /** Boots the server and the browser once for the calling test file, and stops both after it. */
@@ -182,12 +185,15 @@ export function useHarness(): Harness {
       if (server === undefined) throw new Error('The server is not running');
       return server.baseUrl;
     },
-    async newPage(options) {
+    async newPage(options, contextOptions) {
       if (browser === undefined || server === undefined)
         throw new Error('The harness is not running');
       const context = await browser.newContext({
         baseURL: server.baseUrl,
         viewport: options ?? { width: 1280, height: 900 },
+        ...(contextOptions?.timezoneId === undefined
+          ? {}
+          : { timezoneId: contextOptions.timezoneId }),
       });
       context.setDefaultTimeout(15_000);
       contexts.push(context);

@@ -48,6 +48,9 @@ export interface SlotSearch {
   to: string;
   locationId?: string;
   patientId?: string;
+  /** Infusion length follows the protocol; or give the length outright (a reschedule keeps it). */
+  protocolId?: string;
+  durationMinutes?: number;
   limit?: number;
 }
 
@@ -55,6 +58,7 @@ export interface NewAppointment {
   patientId: string;
   type: AppointmentType;
   startsAt: string;
+  protocolId?: string;
   locationId?: string;
   chairId?: string;
   nurseId?: string;

@@ -9,7 +9,7 @@ import {
 } from '../api/appointments-api';
 import type { Appointment, Location } from '../api/scheduling-types';
 import { useNow } from '../format/use-now';
-import { formatZonedDateTime } from '../format/zoned-time';
+import { formatZonedDateTime, zonedDate } from '../format/zoned-time';
 import { ScheduleProblem } from './schedule-problem';
 import { SlotPicker, type SlotChoice } from './slot-picker';
 import { useAppointmentMutation } from './use-scheduling';
@@ -157,7 +157,10 @@ export function AppointmentActions(props: AppointmentActionsProps) {
             locations={props.locations}
             type={a.type}
             initialLocationId={a.location?.id}
-            patientId={a.patientId}
+            initialDate={zonedDate(a.startsAt, a.location?.timeZone ?? props.clinicTimeZone)}
+            // Not the patient: their own spacing rules would count the appointment being moved.
+            // The reschedule itself checks them, without it.
+            durationMinutes={Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000)}
             clinicTimeZone={props.clinicTimeZone}
             picked={choice?.slot ?? null}
             onPick={setChoice}

@@ -52,6 +52,7 @@ function Booking({ patientId }: { patientId: string }) {
           patientId,
           type: picked.type,
           startsAt: picked.slot.startsAt,
+          ...(picked.protocolId === undefined ? {} : { protocolId: picked.protocolId }),
           ...(picked.slot.locationId === null ? {} : { locationId: picked.slot.locationId }),
           ...(picked.slot.chairId === null ? {} : { chairId: picked.slot.chairId }),
           ...(picked.slot.nurseId === null ? {} : { nurseId: picked.slot.nurseId }),

@@ -1,5 +1,7 @@
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PROTOCOL_IDS } from '@ketaflow/core';
 import { useQuery } from '@tanstack/react-query';
+import { useKnowledge } from '../dose/use-knowledge';
 import { useState } from 'react';
 import { searchSlots } from '../api/appointments-api';
 import { queryKeys } from '../api/query-keys';
@@ -18,6 +20,8 @@ import { appointmentTypeLabels } from './labels';
 export interface SlotChoice {
   slot: Slot;
   type: AppointmentType;
+  /** The protocol the infusion's length came from, to book with. */
+  protocolId?: string;
   /** The zone the slot was shown in. */
   timeZone: string;
 }
@@ -29,6 +33,8 @@ interface SlotPickerProps {
   initialLocationId?: string | undefined;
   initialDate?: string | undefined;
   patientId?: string | undefined;
+  /** Keep this length instead of the protocol's (moving an existing appointment). */
+  durationMinutes?: number | undefined;
   /** Zone for consults, which have no location. */
   clinicTimeZone: string;
   onPick: (choice: SlotChoice) => void;
@@ -67,6 +73,9 @@ export function SlotPicker(props: SlotPickerProps) {
   const zone = usesLocation && location ? location.timeZone : clinicTimeZone;
   const [fromDate, setFromDate] = useState(props.initialDate ?? todayIn(zone));
   const [days, setDays] = useState('7');
+  const knowledge = useKnowledge();
+  const [protocolId, setProtocolId] = useState<string>('depression');
+  const needsProtocol = type === 'infusion' && props.durationMinutes === undefined;
   const dayCount = Math.max(1, Math.min(31, Number(days) || 7));
   const window = localDaysWindow(fromDate, zone, dayCount);
   const search = {
@@ -74,6 +83,8 @@ export function SlotPicker(props: SlotPickerProps) {
     ...window,
     ...(usesLocation && locationId !== null ? { locationId } : {}),
     ...(props.patientId === undefined ? {} : { patientId: props.patientId }),
+    ...(needsProtocol ? { protocolId } : {}),
+    ...(props.durationMinutes === undefined ? {} : { durationMinutes: props.durationMinutes }),
     limit: 500,
   };
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(fromDate);
@@ -95,6 +106,20 @@ export function SlotPicker(props: SlotPickerProps) {
             allowDeselect={false}
             onChange={(value) => {
               if (value !== null) setType(value as AppointmentType);
+            }}
+          />
+        )}
+        {needsProtocol && (
+          <Select
+            label="Protocol"
+            data={PROTOCOL_IDS.map((id) => ({
+              value: id,
+              label: knowledge.data?.indications.find((i) => i.id === id)?.displayName ?? id,
+            }))}
+            value={protocolId}
+            allowDeselect={false}
+            onChange={(value) => {
+              if (value !== null) setProtocolId(value);
             }}
           />
         )}
@@ -153,7 +178,12 @@ export function SlotPicker(props: SlotPickerProps) {
                     aria-pressed={chosen}
                     aria-label={`${formatLocalDate(day)} ${formatZonedTime(slot.startsAt, zone)}`}
                     onClick={() => {
-                      props.onPick({ slot, type, timeZone: zone });
+                      props.onPick({
+                        slot,
+                        type,
+                        timeZone: zone,
+                        ...(needsProtocol ? { protocolId } : {}),
+                      });
                     }}
                   >
                     {formatZonedTime(slot.startsAt, zone)}
