@@ -252,6 +252,7 @@ describe('scheduling in the browser', () => {
     const next = (await moved.json()) as Appointment;
     expect(next.rescheduledFrom).toBe(booked.id);
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await waitForBlock(page, next, location.timeZone);
     const after = await dayAppointments(page, location, date);
     expect(after.map((a) => a.id)).toContain(next.id);
