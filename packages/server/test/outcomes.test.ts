@@ -654,4 +654,21 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     expect(filled.statusCode, filled.body).toBe(201);
     expect(filled.json<Submitted>().response).toMatchObject({ total: 1, band: null });
   });
+  test('the demo clinic has scores, sessions and outcomes to show', async () => {
+    const demoPatient = await login(t.app, DEMO.patient);
+    const response = await api(prescriber)(
+      'GET',
+      `/api/patients/${demoPatient.user.patientId!}/progress`,
+    );
+    const body = response.json<{ sessions: unknown[]; progress: Progress | null }>();
+    expect(body.progress?.points.map((p) => p.total)).toEqual([19, 13, 9, 6]);
+    expect(body.sessions.length).toBeGreaterThanOrEqual(4);
+    expect(body.progress?.firstResponse).not.toBeNull();
+    const report = await api(admin)('GET', '/api/outcomes/clinic');
+    const depression = report
+      .json<ReturnType<typeof clinicOutcomes>>()
+      .byIndication.find((r) => r.indication === 'depression');
+    expect(depression?.patients).toBeGreaterThanOrEqual(2);
+    expect(depression?.responders).toBeGreaterThanOrEqual(1);
+  });
 });

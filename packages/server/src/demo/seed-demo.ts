@@ -27,6 +27,7 @@ import {
 import { bookAppointment } from '../routes/appointments/booking';
 import type { Clock } from '../lib/clock';
 import { hashPassword } from '../lib/passwords';
+import { seedDemoOutcomes } from './seed-outcomes';
 import { DEMO_PASSWORD, DEMO_PATIENT_LOGIN, DEMO_PATIENTS, DEMO_STAFF } from './demo-people';
 
 export interface DemoLogin {
@@ -163,6 +164,7 @@ export async function seedDemoData(
     }
   });
   await seedBookedInfusions(db, kb, now);
+  await seedDemoOutcomes(db, kb, now);
   return [
     ...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })),
     { email: DEMO_PATIENT_LOGIN, role: 'patient' },

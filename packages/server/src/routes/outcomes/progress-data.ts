@@ -54,6 +54,18 @@ export async function sessionMarkers(
   }));
 }
 
+/**
+ * The sessions of one course: those booked on it, and sessions booked one-off (no course) when
+ * the patient has only this course, so they can belong to nothing else.
+ */
+export function courseSessions<T extends { readonly courseId: string | null }>(
+  sessions: readonly T[],
+  courseId: string,
+  onlyCourse: boolean,
+): T[] {
+  return sessions.filter((s) => s.courseId === courseId || (onlyCourse && s.courseId === null));
+}
+
 /** Core `progress` over stored responses and session markers; `null` without any score. */
 export function progressOf(
   instrument: ResolvedInstrument,

@@ -17,7 +17,7 @@ import type { ClinicKnowledge } from '../../knowledge';
 import { requireRole } from '../../plugins/auth';
 import { problems } from '../common-schemas';
 import { findInstrument, type ResolvedInstrument } from './instruments';
-import { progressOf, sessionMarkers } from './progress-data';
+import { courseSessions, progressOf, sessionMarkers } from './progress-data';
 import { ClinicOutcomesSchema } from './schemas';
 
 export interface ReportRouteOptions {
@@ -56,7 +56,11 @@ async function courseOutcomes(
     const result = progressOf(
       instrument,
       responses.filter((r) => r.courseId === course.id && r.instrument === ref),
-      sessions.filter((s) => s.courseId === course.id),
+      courseSessions(
+        sessions.filter((s) => s.patientId === course.patientId),
+        course.id,
+        allCourses.filter((c) => c.patientId === course.patientId).length === 1,
+      ),
     );
     if (result?.ok)
       out.push({

@@ -24,7 +24,7 @@ import { alertRoutes } from './alert-routes';
 import { dueScales } from './due';
 import { formRoutes } from './form-routes';
 import { findInstrument, listInstruments, mustFindInstrument } from './instruments';
-import { progressOf, sessionMarkers } from './progress-data';
+import { courseSessions, progressOf, sessionMarkers } from './progress-data';
 import { reportRoutes } from './report-routes';
 import { loadResponses, toResponseDto } from './responses';
 import {
@@ -270,7 +270,7 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'Scores over time with session markers, response and remission (core progress)',
         description:
-          'Without `instrument`, the instrument of the patient’s latest course (PHQ-9 when none). Sessions are infusions and esketamine sessions completed, or booked in the past. With `courseId`, only that course’s responses and sessions.',
+          'Without `instrument`, the instrument of the patient’s latest course (PHQ-9 when none). Sessions are infusions and esketamine sessions completed, or booked in the past. With `courseId`, only that course’s responses and sessions (one-off sessions count when it is the patient’s only course).',
         params: IdParams,
         querystring: z.object({
           instrument: InstrumentRefField.optional(),
@@ -307,11 +307,20 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         instrument: instrument.ref,
         ...(courseId === undefined ? {} : { courseId }),
       });
-      const sessions = await sessionMarkers(
-        db,
-        { patientId, ...(courseId === undefined ? {} : { courseId }) },
-        clock.now(),
-      );
+      const patientSessions = await sessionMarkers(db, { patientId }, clock.now());
+      const courseCount =
+        courseId === undefined
+          ? 0
+          : (
+              await db
+                .select({ id: courses.id })
+                .from(courses)
+                .where(eq(courses.patientId, patientId))
+            ).length;
+      const sessions =
+        courseId === undefined
+          ? patientSessions
+          : courseSessions(patientSessions, courseId, courseCount === 1);
       const computed = progressOf(instrument, rows, sessions);
       if (computed && !computed.ok) throw new Error('stored scores did not form a valid series');
       await appendAudit(db, request, {
