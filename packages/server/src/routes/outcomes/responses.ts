@@ -46,7 +46,7 @@ export async function loadResponses(
   }));
 }
 
-/** The wire shape of a stored response; `names` gives instrument short names by ref. */
+/** The wire shape of a stored response; its instrument gives the short name and total range. */
 export function toResponseDto(
   row: ScaleResponseRow & { enteredByName: string; alertIds: string[] },
   instrument: Pick<ResolvedInstrument, 'definition'> | undefined,
