@@ -10,6 +10,7 @@ import {
   type ScreeningResult,
 } from '@ketaflow/core';
 import { describe, expect, test } from 'vitest';
+import { externalData } from '../../../test-support/external-data';
 import {
   formatScreening,
   problemLines,
@@ -20,7 +21,7 @@ import {
 const execFileAsync = promisify(execFile);
 const repoRoot = new URL('../../../', import.meta.url).pathname;
 const cli = join(repoRoot, 'packages/server/bin/ketaflow.js');
-const SYNTHEA = join(repoRoot, '../shared/data/external/synthea-smart-on-fhir-r4');
+const SYNTHEA = externalData('synthea-smart-on-fhir-r4');
 const BUNDLES = join(SYNTHEA, 'bundles');
 
 // The machine's own clinic settings must not leak into these runs.

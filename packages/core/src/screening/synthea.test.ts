@@ -3,13 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { externalData } from '../../../../test-support/external-data';
 import { knowledgeBase } from '../knowledge/default-knowledge-base';
 import { screenInput } from './screen';
 
-const DIR = join(
-  import.meta.dirname,
-  '../../../../../shared/data/external/synthea-smart-on-fhir-r4',
-);
+const DIR = externalData('synthea-smart-on-fhir-r4');
 
 /**
  * The index's medication classes (README "How notable was decided") and the finding each one
