@@ -104,8 +104,11 @@ describe('knowledge over HTTP and the CLI', () => {
     }>();
     const meta = (await t.app.inject({ method: 'GET', url: '/api/meta' })).json<{
       knowledgeVersion: string;
+      timeZone: string | null;
     }>();
     expect(kb.knowledgeVersion).toBe(meta.knowledgeVersion);
+    const [clinic] = await t.database.query('select time_zone from clinics');
+    expect(meta.timeZone).toBe(clinic?.time_zone);
     expect(kb.sources.length).toBeGreaterThan(50);
   });
 

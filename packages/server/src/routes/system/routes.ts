@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { asc } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
+import { clinics } from '../../db/schema/index';
 
 export interface SystemRouteOptions {
   readonly database: DatabaseHandle;
@@ -33,20 +35,30 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
     {
       schema: {
         tags: ['system'],
-        summary: 'What this server is: demo mode, clinic name, knowledge version',
+        summary: 'What this server is: demo mode, clinic name and time zone, knowledge version',
         response: {
           200: z.object({
             demo: z.boolean(),
             clinicName: z.string(),
+            /** IANA zone of the clinic (video visits are shown in it); null before set-up. */
+            timeZone: z.string().nullable(),
             knowledgeVersion: z.string(),
           }),
         },
       },
     },
-    () => ({
-      demo: options.demo,
-      clinicName: options.clinicName,
-      knowledgeVersion: options.knowledgeVersion,
-    }),
+    async () => {
+      const [clinic] = await options.database.db
+        .select({ timeZone: clinics.timeZone })
+        .from(clinics)
+        .orderBy(asc(clinics.name))
+        .limit(1);
+      return {
+        demo: options.demo,
+        clinicName: options.clinicName,
+        timeZone: clinic?.timeZone ?? null,
+        knowledgeVersion: options.knowledgeVersion,
+      };
+    },
   );
 };
