@@ -107,8 +107,15 @@ describe('knowledge over HTTP and the CLI', () => {
       timeZone: string | null;
     }>();
     expect(kb.knowledgeVersion).toBe(meta.knowledgeVersion);
-    const [clinic] = await t.database.query('select time_zone from clinics');
-    expect(meta.timeZone).toBe(clinic?.time_zone);
+    // No demo clinic here: the time zone is unknown until a clinic is set up.
+    expect(meta.timeZone).toBeNull();
+    await t.database.query(
+      `insert into clinics (name, time_zone) values ('Harbour Clinic', 'Europe/London')`,
+    );
+    const after = (await t.app.inject({ method: 'GET', url: '/api/meta' })).json<{
+      timeZone: string | null;
+    }>();
+    expect(after.timeZone).toBe('Europe/London');
     expect(kb.sources.length).toBeGreaterThan(50);
   });
 
