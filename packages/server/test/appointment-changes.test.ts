@@ -102,6 +102,31 @@ describe.each(DRIVERS)('cancel, reschedule, no-show and listing on %s', (driver)
     });
   });
 
+  test('slot search for a move leaves the appointment being moved out of the way', async () => {
+    const mine = await book(clinic.patientIds[5]!, at('05', '10:00'));
+    const search = (extra: string) =>
+      as(t.app, nurse)(
+        'GET',
+        `/api/appointments/slots?type=infusion&durationMinutes=60&locationId=${clinic.locationId}&patientId=${clinic.patientIds[5]!}&from=${encodeURIComponent(at('05', '08:00'))}&to=${encodeURIComponent(at('05', '18:00'))}${extra}`,
+      );
+    const starts = async (extra: string) => {
+      const response = await search(extra);
+      expect(response.statusCode, response.body).toBe(200);
+      return response
+        .json<{ items: { startsAt: string }[] }>()
+        .items.map((i) => Date.parse(i.startsAt));
+    };
+    // Without the exclusion the patient's own infusion and the spacing rule leave that day empty.
+    expect(await starts('')).toEqual([]);
+    const moving = await starts(`&excludeAppointmentId=${mine.id}`);
+    expect(moving).toContain(Date.parse(at('05', '14:00')));
+    expect(moving).toContain(Date.parse(mine.startsAt));
+    const cancelled = await as(t.app, nurse)('POST', `/api/appointments/${mine.id}/cancel`, {
+      reason: 'Test appointment',
+    });
+    expect(cancelled.statusCode).toBe(200);
+  });
+
   test('rescheduling onto a taken chair is a 409 and a closed time a 422; nothing changes', async () => {
     const blocker = await book(clinic.patientIds[3]!, at('04', '14:00'), 1);
     const mine = await book(clinic.patientIds[4]!, at('04', '09:00'), 0);

@@ -75,7 +75,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
         tags: ['appointments'],
         summary: 'Bookable times: a chair, a nurse with capacity and a prescriber all free',
         description:
-          'Staff search any type; a patient searches telemedicine consults for themself. Each slot names the resources to pass back when booking. Expired holds block nothing.',
+          'Staff search any type; a patient searches telemedicine consults for themself. Each slot names the resources to pass back when booking. Expired holds block nothing. An infusion needs `protocolId` (its length depends on the protocol) or `durationMinutes`. When rescheduling, pass `excludeAppointmentId` so the appointment being moved does not block its own new time.',
         querystring: SlotQuery,
         response: { 200: z.object({ items: z.array(SlotSchema) }), ...problems(400, 401, 403) },
       },
@@ -99,6 +99,9 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
         ...(q.durationMinutes === undefined ? {} : { durationMinutes: q.durationMinutes }),
         ...(q.protocolId === undefined ? {} : { protocolId: q.protocolId }),
         ...(q.limit === undefined ? {} : { limit: q.limit }),
+        ...(q.excludeAppointmentId === undefined
+          ? {}
+          : { excludeAppointmentId: q.excludeAppointmentId }),
       });
       if (!found.ok) {
         const errors = found.error.map((p) => ({

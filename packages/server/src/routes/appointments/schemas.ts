@@ -54,6 +54,8 @@ export const SlotQuery = z.object({
   durationMinutes: z.coerce.number().int().min(5).max(720).optional(),
   protocolId: z.enum(PROTOCOL_IDS).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
+  /** The appointment being rescheduled: its own time does not count as taken. */
+  excludeAppointmentId: Uuid.optional(),
 });
 
 export const BookBody = z.strictObject({

@@ -25,6 +25,8 @@ export interface SlotSearch {
   readonly durationMinutes?: number;
   readonly protocolId?: ProtocolId;
   readonly limit?: number;
+  /** An appointment being moved: its resources and spacing do not block its new time. */
+  readonly excludeAppointmentId?: string;
 }
 
 /** A bookable time with the resources core assigned; pass them back when booking. */
@@ -81,7 +83,11 @@ export async function searchSlots(
   const from = new Date(Math.max(search.from.getTime(), now.getTime()));
   if (from.getTime() >= search.to.getTime()) return ok([]);
   const state = await loadClinicState(executor, kb, { from, to: search.to, now });
-  const { index, problems: unreadable } = indexSchedule(state.input);
+  const { index, problems: unreadable } = indexSchedule(
+    search.excludeAppointmentId === undefined
+      ? state.input
+      : { ...state.input, ignoreBookingIds: [search.excludeAppointmentId] },
+  );
   if (unreadable.length > 0)
     throw new Error(`clinic state unreadable: ${JSON.stringify(unreadable)}`);
   const found = findSlotsIn(index, {
