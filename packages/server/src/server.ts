@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { seedDemoData, type DemoLogin } from './demo/seed-demo';
 import { DEMO_PASSWORD } from './demo/demo-people';
-import { loadClinicKnowledge } from './knowledge';
+import { loadClinicKnowledge, type ClinicKnowledge } from './knowledge';
 import { systemClock } from './lib/clock';
 import { startJobWorker, type JobWorker } from './lib/jobs';
 import { createMailer } from './lib/mailer';
@@ -29,7 +29,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await database.migrate();
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
   const app = await buildApp({ config, database, knowledge });
-  const worker = startWorker(config, database, knowledge.clinicName, app);
+  const worker = startWorker(config, database, knowledge, app);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   return {
@@ -52,7 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 function startWorker(
   config: Config,
   database: DatabaseHandle,
-  clinicName: string,
+  knowledge: ClinicKnowledge,
   app: FastifyInstance,
 ): JobWorker {
   return startJobWorker({
@@ -61,12 +61,12 @@ function startWorker(
     handlers: appointmentNoticeHandlers({
       db: database.db,
       mailer: createMailer(database.db, config.smtpUrl, config.mailFrom),
-      clinicName,
+      clinicName: knowledge.clinicName,
       publicUrl: config.publicUrl,
     }),
     beforePass: async (now) => {
       await sweepScheduling(database.db, now);
-      await syncAppointmentReminders(database.db, now);
+      await syncAppointmentReminders(database.db, now, knowledge.kb.scheduling.reminderLeadHours);
     },
     onError: (error) => {
       app.log.error({ err: error }, 'job worker pass failed');

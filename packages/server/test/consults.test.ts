@@ -1,3 +1,4 @@
+import { applyClinicSettings, knowledgeBase } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runDueJobs } from '../src/lib/jobs';
 import { createMailer } from '../src/lib/mailer';
@@ -157,5 +158,41 @@ describe.each(DRIVERS)('patient consult booking on %s', (driver) => {
         .errors?.map((e) => e.path)
         .sort(),
     ).toEqual(['body.idempotencyKey', 'body.prescriberId', 'body.startsAt']);
+  });
+});
+
+describe('reminder lead time as a clinic setting', () => {
+  test('a clinic that reminds 48 h ahead gets its reminder 48 h before the consult', async () => {
+    const applied = applyClinicSettings(knowledgeBase, { scheduling: { reminderLeadHours: 48 } });
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+    const kb = applied.value;
+    const t = await createTestApp('pglite', {
+      knowledge: { kb, clinicName: 'Test clinic', version: kb.knowledgeVersion },
+    });
+    try {
+      const patient = await login(t.app, DEMO.patient);
+      const slots = (
+        await as(t.app, null)(
+          'GET',
+          '/api/public/consult-slots?from=2026-03-05T00:00:00Z&to=2026-03-06T00:00:00Z',
+        )
+      ).json<{ items: Slot[] }>().items;
+      const slot = slots[0]!;
+      const response = await as(t.app, patient)('POST', '/api/me/consults', {
+        startsAt: slot.startsAt,
+        prescriberId: slot.prescriber.id,
+        idempotencyKey: 'lead-time-48',
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const id = response.json<Confirmation>().appointment.id;
+      const [job] = await t.database.query(`select run_at from jobs where dedupe_key = $1`, [
+        `reminder:${id}:48h`,
+      ]);
+      expect(new Date(job?.run_at as string).getTime()).toBe(
+        Date.parse(slot.startsAt) - 48 * 3_600_000,
+      );
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -3,6 +3,7 @@
  * only; the handler reads the appointment when it runs and sends nothing for one that was
  * cancelled or moved since (rescheduling and cancelling also remove the pending jobs).
  */
+import { knowledgeBase } from '@ketaflow/core';
 import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { appointments, clinics, jobs, locations, patients } from '../db/schema/index';
@@ -10,8 +11,8 @@ import { cancelPendingJobs, enqueueJob, type JobHandlers, type JobRow } from '..
 import type { Mailer } from '../lib/mailer';
 import { formatClinicTime } from './clinic-time';
 
-/** Hours before the start a reminder goes out, unless the clinic sets otherwise. */
-export const DEFAULT_REMINDER_LEAD_HOURS = 24;
+/** The knowledge base's default (`scheduling.reminderLeadHours`, a clinic setting). */
+export const DEFAULT_REMINDER_LEAD_HOURS = knowledgeBase.scheduling.reminderLeadHours;
 
 export const CONFIRMATION_JOB = 'appointment.confirmation';
 export const REMINDER_JOB = 'appointment.reminder';

@@ -24,6 +24,8 @@ export const schedulingDefaults: SchedulingDefaults = {
   patientCancellationCutoffHours: 24,
   patientRescheduleCutoffHours: 24,
   slotGranularityMinutes: 15,
+  // One day ahead: time to arrange an escort and transport, or to cancel within the cut-off.
+  reminderLeadHours: 24,
   appointmentTypes: {
     'consult-telemedicine': { preCheckMinutes: 0, treatmentMinutes: 45, recoveryMinutes: 0 },
     infusion: { preCheckMinutes: 15, treatmentMinutes: null, recoveryMinutes: 60 },

@@ -38,6 +38,8 @@ export interface SchedulingDefaults {
   readonly patientRescheduleCutoffHours: number;
   /** Step between offered start times. */
   readonly slotGranularityMinutes: number;
+  /** The reminder message goes out this long before an appointment. */
+  readonly reminderLeadHours: number;
   readonly appointmentTypes: Readonly<Record<AppointmentTypeId, AppointmentTypeTimes>>;
   readonly basis: 'clinic-setting';
   readonly notes: string;
@@ -81,6 +83,7 @@ export const schedulingDefaultsSchema: z.ZodType<SchedulingDefaults> = z.strictO
     .min(0)
     .max(24 * 14),
   slotGranularityMinutes: z.number().int().min(1).max(240),
+  reminderLeadHours: z.number().min(1).max(24 * 7),
   appointmentTypes: z.strictObject({
     'consult-telemedicine': appointmentTypeTimesSchema,
     infusion: appointmentTypeTimesSchema,

@@ -12,6 +12,7 @@ describe('scheduling defaults', () => {
       patientCancellationCutoffHours: 24,
       patientRescheduleCutoffHours: 24,
       slotGranularityMinutes: 15,
+      reminderLeadHours: 24,
       basis: 'clinic-setting',
     });
   });
@@ -30,6 +31,7 @@ describe('scheduling settings', () => {
       scheduling: {
         minSpacingHours: 72,
         nurseCapacity: 3,
+        reminderLeadHours: 48,
         appointmentTypes: { infusion: { recoveryMinutes: 45 } },
       },
     });
@@ -51,6 +53,12 @@ describe('scheduling settings', () => {
           to: 72,
         },
         { path: 'scheduling.nurseCapacity', target: 'scheduling.nurseCapacity', from: 2, to: 3 },
+        {
+          path: 'scheduling.reminderLeadHours',
+          target: 'scheduling.reminderLeadHours',
+          from: 24,
+          to: 48,
+        },
         {
           path: 'scheduling.appointmentTypes.infusion.recoveryMinutes',
           target: 'scheduling.appointmentTypes.infusion.recoveryMinutes',

@@ -43,6 +43,11 @@ export const schedulingSettingsSchema = z.strictObject({
     .max(24 * 14)
     .exactOptional(),
   slotGranularityMinutes: z.number().int().min(1).max(240).exactOptional(),
+  reminderLeadHours: z
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .exactOptional(),
   appointmentTypes: z
     .partialRecord(
       z.enum(APPOINTMENT_TYPE_IDS),
@@ -70,6 +75,7 @@ const SCALARS = [
   'patientCancellationCutoffHours',
   'patientRescheduleCutoffHours',
   'slotGranularityMinutes',
+  'reminderLeadHours',
 ] as const;
 
 /** The knowledge base's scheduling defaults with the clinic's `scheduling` settings applied. */

@@ -162,6 +162,7 @@ export const consultRoutes: FastifyPluginAsyncZod<ConsultRouteOptions> = async (
             tx,
             { id: appointment.id, startsAt: new Date(appointment.startsAt) },
             now,
+            knowledge.kb.scheduling.reminderLeadHours,
           );
           return {
             statusCode: 201,

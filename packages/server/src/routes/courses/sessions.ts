@@ -244,7 +244,13 @@ export async function bookCourseSessions(
     );
     if (booked.ok) {
       for (const a of booked.value)
-        await scheduleAppointmentNotices(tx, a, deps.now, undefined, false);
+        await scheduleAppointmentNotices(
+          tx,
+          a,
+          deps.now,
+          deps.kb.scheduling.reminderLeadHours,
+          false,
+        );
       return booked.value.length;
     }
     lastRefusals = [...lastRefusals, ...booked.error];
