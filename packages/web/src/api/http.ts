@@ -49,7 +49,7 @@ export async function requestJson<T>(
   });
   const payload = await readBody(response);
   if (!response.ok)
-    throw new ApiProblemError(toProblem(response.status, response.statusText, payload));
+    throw new ApiProblemError(toProblem(response.status, response.statusText, payload), payload);
   // The caller names the contract's response type; the server validates responses by schema.
   return payload as T;
 }

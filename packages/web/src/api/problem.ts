@@ -17,11 +17,14 @@ export interface Problem {
 /** A non-2xx answer from the API, carrying the problem the server described. */
 export class ApiProblemError extends Error {
   readonly problem: Problem;
+  /** The whole body as sent, for extension members a route documents (e.g. `crisis`). */
+  readonly body: unknown;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, body?: unknown) {
     super(problem.detail || problem.title);
     this.name = 'ApiProblemError';
     this.problem = problem;
+    this.body = body;
   }
 
   get status(): number {

@@ -29,4 +29,16 @@ export const queryKeys = {
   course: (id: string) => ['courses', 'one', id] as const,
   locations: ['clinic', 'locations'] as const,
   staff: ['clinic', 'staff'] as const,
+  dueScales: ['scales', 'due'] as const,
+  myScales: ['scales', 'me'] as const,
+  /** Every scale list and progress chart: refetched after a response is stored. */
+  scalesAll: ['scales'] as const,
+  patientScales: (patientId: string) => ['scales', 'patient', patientId] as const,
+  progress: (patientId: string, instrument: string | undefined) =>
+    ['scales', 'progress', patientId, instrument] as const,
+  instruments: ['scales', 'instruments'] as const,
+  safetyAlertsAll: ['safety-alerts'] as const,
+  safetyAlerts: (status: string | undefined) => ['safety-alerts', 'list', status] as const,
+  safetyAlert: (id: string) => ['safety-alerts', 'one', id] as const,
+  clinicOutcomes: ['clinic-outcomes'] as const,
 };

@@ -66,6 +66,20 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: '/me/scales',
+                lazy: () =>
+                  import('../outcomes/my-scales-page').then((m) => ({
+                    Component: m.MyScalesPage,
+                  })),
+              },
+              {
+                path: '/me/scales/:instrument',
+                lazy: () =>
+                  import('../outcomes/fill-scale-page').then((m) => ({
+                    Component: m.FillScalePage,
+                  })),
+              },
+              {
                 path: '/me/access',
                 lazy: () =>
                   import('../pages/my-access-page').then((m) => ({ Component: m.MyAccessPage })),
@@ -146,10 +160,36 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: '/safety-alerts',
+                lazy: () =>
+                  import('../outcomes/safety-alerts-page').then((m) => ({
+                    Component: m.SafetyAlertsPage,
+                  })),
+              },
+              {
+                path: '/safety-alerts/:id',
+                lazy: () =>
+                  import('../outcomes/safety-alert-page').then((m) => ({
+                    Component: m.SafetyAlertPage,
+                  })),
+              },
+              {
                 path: '/patients/:id/dose/:calculationId',
                 lazy: () =>
                   import('../dose/saved-sheet-page').then((m) => ({
                     Component: m.SavedSheetPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireSession roles={['prescriber', 'admin']} />,
+            children: [
+              {
+                path: '/outcomes',
+                lazy: () =>
+                  import('../outcomes/clinic-outcomes-page').then((m) => ({
+                    Component: m.ClinicOutcomesPage,
                   })),
               },
             ],

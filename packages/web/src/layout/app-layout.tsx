@@ -5,11 +5,24 @@ import { roleLabels, type User } from '../api/auth-types';
 import { homePathFor } from '../auth/home-path';
 import { useLogOut } from '../auth/use-log-out';
 import { useSession } from '../auth/use-session';
+import { useSafetyAlerts } from '../outcomes/use-outcomes';
 import { Brand } from './brand';
 import { isNavItemActive, navItemsFor } from './nav-items';
 import { SkipLink } from './skip-link';
 
 const navId = 'app-navigation';
+
+/** The open-alert count beside "Safety alerts"; named in words for screen readers. */
+function OpenAlertsCount({ enabled }: { enabled: boolean }) {
+  const open = useSafetyAlerts('open', enabled);
+  const count = open.data?.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <Badge color="red" size="sm" circle={count < 10} aria-label={`${String(count)} open`}>
+      {count}
+    </Badge>
+  );
+}
 
 function UserBadge({ user }: { user: User }) {
   return (
@@ -35,6 +48,7 @@ export function AppLayout() {
   if (session.data == null) return null;
   const { user } = session.data;
   const items = navItemsFor(user.role);
+  const countsAlerts = items.some((item) => item.count === 'openSafetyAlerts');
 
   return (
     <AppShell
@@ -87,6 +101,11 @@ export function AppLayout() {
                 component={Link}
                 to={item.to}
                 label={item.label}
+                rightSection={
+                  item.count === 'openSafetyAlerts' ? (
+                    <OpenAlertsCount enabled={countsAlerts} />
+                  ) : undefined
+                }
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 onClick={nav.close}

@@ -5,6 +5,8 @@ export interface NavItem {
   to: string;
   /** Pages under another item's path that belong to this one (a patient's dose calculator). */
   owns?: RegExp;
+  /** A count shown beside the label (open safety alerts). */
+  count?: 'openSafetyAlerts';
 }
 
 const patientsItem: NavItem = { label: 'Patients', to: '/patients' };
@@ -16,21 +18,30 @@ const doseItem: NavItem = {
 
 const dayBoardItem: NavItem = { label: 'Day board', to: '/schedule/day' };
 const weekItem: NavItem = { label: 'Week calendar', to: '/schedule/week' };
+const alertsItem: NavItem = {
+  label: 'Safety alerts',
+  to: '/safety-alerts',
+  count: 'openSafetyAlerts',
+};
+const outcomesItem: NavItem = { label: 'Outcomes', to: '/outcomes' };
 
 const itemsByRole: Record<Role, readonly NavItem[]> = {
   patient: [
     { label: 'My record', to: '/me' },
+    { label: 'My scales', to: '/me/scales' },
     { label: 'My appointments', to: '/me/appointments' },
     { label: 'Book a consult', to: '/me/book-consult' },
     { label: 'Who opened my record', to: '/me/access' },
   ],
-  nurse: [patientsItem, dayBoardItem, weekItem, doseItem],
-  prescriber: [patientsItem, dayBoardItem, weekItem, doseItem],
+  nurse: [patientsItem, alertsItem, dayBoardItem, weekItem, doseItem],
+  prescriber: [patientsItem, alertsItem, dayBoardItem, weekItem, doseItem, outcomesItem],
   admin: [
     patientsItem,
+    alertsItem,
     dayBoardItem,
     weekItem,
     doseItem,
+    outcomesItem,
     { label: 'Clinic set-up', to: '/admin/clinic' },
     { label: 'Staff', to: '/admin/staff' },
     { label: 'Audit log', to: '/admin/audit' },

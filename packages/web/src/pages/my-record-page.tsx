@@ -1,8 +1,9 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Box, Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { DueScalesCard } from '../outcomes/due-scales-card';
 import { PatientRecordSections } from '../patient/patient-record-sections';
 import { usePatient } from '../patient/use-patient';
 import { NoRecordNotice } from './no-record-notice';
@@ -30,7 +31,15 @@ export function MyRecordPage() {
         <Button component={Link} to="/me/appointments" variant="light">
           My appointments
         </Button>
+        <Button component={Link} to="/me/scales" variant="light">
+          My scales and progress
+        </Button>
       </Group>
+      {patientId !== null && (
+        <Box mb="md">
+          <DueScalesCard />
+        </Box>
+      )}
       {patientId === null ? <NoRecordNotice /> : <OwnRecord patientId={patientId} />}
     </>
   );

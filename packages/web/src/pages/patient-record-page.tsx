@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { ProgressSection } from '../outcomes/progress-section';
 import { PatientRecordSections } from '../patient/patient-record-sections';
 import { CoursesSection, UpcomingAppointmentsSection } from '../patient/patient-schedule-sections';
 import { useSession } from '../auth/use-session';
@@ -41,6 +42,11 @@ function StaffRecord({ patientId }: { patientId: string }) {
       <Stack gap="lg">
         <UpcomingAppointmentsSection patientId={patientId} canPlanCourse={role === 'prescriber'} />
         <CoursesSection patientId={patientId} />
+        <ProgressSection
+          patientId={patientId}
+          canEnterPaper={role === 'nurse' || role === 'prescriber'}
+          isStaff
+        />
         <PatientRecordSections patient={patient.data} editable />
       </Stack>
     </>

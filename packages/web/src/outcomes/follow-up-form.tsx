@@ -1,0 +1,179 @@
+import { Button, Checkbox, Group, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { User } from '../api/auth-types';
+import { followUpSafetyAlert } from '../api/outcomes-api';
+import type { FollowUpField, SafetyAlert } from '../api/outcomes-types';
+import { ApiProblemError, describeError } from '../api/problem';
+import { queryKeys } from '../api/query-keys';
+import { FormErrorAlert } from '../components/form-error-alert';
+import { optionLabel } from './labels';
+import { toLocalInput } from './paper-entry-form';
+
+type Value = string | string[] | boolean;
+
+function initialValue(field: FollowUpField): Value {
+  if (field.kind === 'choices') return [];
+  if (field.kind === 'boolean') return false;
+  if (field.kind === 'date-time' && field.required) return toLocalInput(new Date());
+  return '';
+}
+
+/** The body the server checks: empty optional fields left out, dates as ISO 8601 instants. */
+function toBody(
+  fields: readonly FollowUpField[],
+  values: Readonly<Record<string, Value>>,
+  user: User,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    if (field.kind === 'staff-id') body[field.name] = user.id;
+    else if (typeof value === 'boolean' || Array.isArray(value)) body[field.name] = value;
+    else if (value === undefined || value.trim() === '') continue;
+    else if (field.kind === 'date-time') {
+      const date = new Date(value);
+      body[field.name] = Number.isNaN(date.getTime()) ? value : date.toISOString();
+    } else body[field.name] = value.trim();
+  }
+  return body;
+}
+
+/** Field name -> message, from `errors[].path` such as `body.contact`. */
+function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiProblemError)) return {};
+  const out: Record<string, string> = {};
+  for (const { path, message } of error.problem.errors ?? []) {
+    const name = path.replace(/^body\./, '').split('.')[0] ?? path;
+    out[name] = out[name] === undefined ? message : `${out[name]}; ${message}`;
+  }
+  return out;
+}
+
+interface FieldProps {
+  field: FollowUpField;
+  value: Value | undefined;
+  error: string | undefined;
+  user: User;
+  onChange: (value: Value) => void;
+}
+
+function FollowUpInput({ field, value, error, user, onChange }: FieldProps) {
+  const common = { label: field.label, required: field.required, error };
+  switch (field.kind) {
+    case 'staff-id':
+      return (
+        <TextInput
+          {...common}
+          value={user.displayName}
+          readOnly
+          description="Documented under your name"
+        />
+      );
+    case 'date-time':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => {
+            onChange(event.currentTarget.value);
+          }}
+        />
+      );
+    case 'choice':
+      return (
+        <Radio.Group
+          {...common}
+          value={typeof value === 'string' && value !== '' ? value : null}
+          onChange={onChange}
+        >
+          <Group gap="md" mt={4}>
+            {(field.options ?? []).map((option) => (
+              <Radio key={option} value={option} label={optionLabel(option)} />
+            ))}
+          </Group>
+        </Radio.Group>
+      );
+    case 'choices':
+      return (
+        <Checkbox.Group {...common} value={Array.isArray(value) ? value : []} onChange={onChange}>
+          <Stack gap={6} mt={4}>
+            {(field.options ?? []).map((option) => (
+              <Checkbox key={option} value={option} label={optionLabel(option)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      );
+    case 'boolean':
+      return (
+        <Checkbox
+          label={field.label}
+          error={error}
+          checked={value === true}
+          onChange={(event) => {
+            onChange(event.currentTarget.checked);
+          }}
+        />
+      );
+    default:
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={field.name === 'riskAssessment' ? 3 : 2}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => {
+            onChange(event.currentTarget.value);
+          }}
+        />
+      );
+  }
+}
+
+/** The documented follow-up: one input per field the alert names; the server checks it all. */
+export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<string, Value>>(() =>
+    Object.fromEntries(alert.followUpFields.map((f) => [f.name, initialValue(f)])),
+  );
+  const save = useMutation({
+    mutationFn: () => followUpSafetyAlert(alert.id, toBody(alert.followUpFields, values, user)),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.safetyAlert(alert.id), saved);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.safetyAlertsAll }),
+  });
+  const errors = save.isError ? fieldErrors(save.error) : {};
+  return (
+    <form
+      aria-label="Follow-up"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Stack gap="md">
+        {alert.followUpFields.map((field) => (
+          <FollowUpInput
+            key={field.name}
+            field={field}
+            value={values[field.name]}
+            error={errors[field.name]}
+            user={user}
+            onChange={(value) => {
+              setValues((current) => ({ ...current, [field.name]: value }));
+            }}
+          />
+        ))}
+        <FormErrorAlert message={save.isError ? describeError(save.error) : null} />
+        <Group>
+          <Button type="submit" loading={save.isPending} size="md">
+            Save follow-up and close alert
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Anchor, Badge, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { SafetyAlert } from '../api/outcomes-types';
+import { useSession } from '../auth/use-session';
+import { PageHeading } from '../components/page-heading';
+import { PageLoader } from '../components/page-loader';
+import { QueryErrorAlert } from '../components/query-error-alert';
+import { formatDateTime } from '../format/dates';
+import { RecordSection } from '../patient/record-section';
+import { FollowUpForm } from './follow-up-form';
+import { optionLabel } from './labels';
+import { useSafetyAlert } from './use-outcomes';
+
+function showValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.map((v) => optionLabel(String(v))).join(', ');
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+    return optionLabel(value);
+  }
+  return JSON.stringify(value);
+}
+
+function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
+  const followUp = alert.followUp ?? {};
+  return (
+    <Table aria-label="Documented follow-up" withRowBorders>
+      <Table.Tbody>
+        {alert.followUpFields
+          .filter((f) => followUp[f.name] !== undefined)
+          .map((field) => (
+            <Table.Tr key={field.name}>
+              <Table.Th scope="row" w="35%">
+                {field.label}
+              </Table.Th>
+              <Table.Td>
+                {field.kind === 'staff-id'
+                  ? (alert.followedUpBy?.displayName ?? showValue(followUp[field.name]))
+                  : showValue(followUp[field.name])}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** `/safety-alerts/:id` (linked from the care-team e-mail): what was answered, and the follow-up. */
+export function SafetyAlertPage() {
+  const { id = '' } = useParams();
+  const alert = useSafetyAlert(id);
+  const user = useSession().data?.user;
+  if (alert.isPending) return <PageLoader label="Loading the alert" />;
+  if (alert.isError) return <QueryErrorAlert error={alert.error} />;
+  const a = alert.data;
+  const canFollowUp = user !== undefined && (user.role === 'nurse' || user.role === 'prescriber');
+  return (
+    <Stack gap="md" maw={860}>
+      <Anchor component={Link} to="/safety-alerts" size="sm">
+        ← All safety alerts
+      </Anchor>
+      <PageHeading>Safety alert</PageHeading>
+      <Group gap="sm">
+        <Badge color={a.status === 'open' ? 'red' : 'green'} size="lg">
+          {a.status === 'open' ? 'Open' : 'Followed up'}
+        </Badge>
+        <Text>
+          <Anchor component={Link} to={`/patients/${encodeURIComponent(a.patient.id)}`}>
+            {a.patient.displayName}
+          </Anchor>{' '}
+          · MRN {a.patient.mrn} · raised {formatDateTime(a.raisedAt)}
+        </Text>
+      </Group>
+      <Alert color="red" title={a.summary} role="note">
+        <Text size="sm">Question: {a.itemText}</Text>
+        <Text size="sm" fw={700}>
+          Answer: {a.answer.label} ({a.answer.score})
+        </Text>
+      </Alert>
+      <RecordSection id="care-team-actions" title="What to do">
+        <List type="ordered" spacing={4}>
+          {a.careTeamActions.map((action) => (
+            <List.Item key={action}>{action}</List.Item>
+          ))}
+        </List>
+      </RecordSection>
+      <RecordSection id="follow-up" title="Follow-up">
+        {a.status === 'followed-up' ? (
+          <>
+            <Text size="sm">
+              Documented by {a.followedUpBy?.displayName ?? 'unknown'}
+              {a.followedUpAt === null ? '' : ` on ${formatDateTime(a.followedUpAt)}`}.
+            </Text>
+            <DocumentedFollowUp alert={a} />
+          </>
+        ) : canFollowUp ? (
+          <FollowUpForm alert={a} user={user} />
+        ) : (
+          <Text size="sm">A nurse or prescriber documents the follow-up.</Text>
+        )}
+      </RecordSection>
+    </Stack>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchSession, fetchSessions } from '../api/sessions-api';
+import type { Session } from '../api/session-types';
+
+/** Query keys of the session screens (every list starts with `sessions`, so one prefix refetches all). */
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  list: (query: { date: string; locationId?: string }) => ['sessions', 'list', query] as const,
+  one: (id: string) => ['sessions', 'one', id] as const,
+  record: (id: string) => ['sessions', 'record', id] as const,
+};
+
+export function useSession(id: string) {
+  return useQuery({
+    queryKey: sessionKeys.one(id),
+    queryFn: () => fetchSession(id),
+    // A monitor may post readings from its own device endpoint: keep the chart fresh.
+    refetchInterval: 30_000,
+  });
+}
+
+export function useSessionList(query: { date: string; locationId?: string }, enabled = true) {
+  return useQuery({
+    queryKey: sessionKeys.list(query),
+    queryFn: () => fetchSessions(query),
+    enabled,
+  });
+}
+
+/**
+ * A signed step on one session. The server answers with the whole session, which replaces the
+ * cached one; the lists and appointments are refetched after a refusal too.
+ */
+export function useSessionMutation<Input>(
+  sessionId: string,
+  mutationFn: (input: Input) => Promise<Session>,
+  onSuccess?: (session: Session) => void,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (session) => {
+      queryClient.setQueryData(sessionKeys.one(sessionId), session);
+      onSuccess?.(session);
+    },
+    onSettled: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['appointments'] }),
+      ]);
+    },
+  });
+}
