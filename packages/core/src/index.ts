@@ -10,3 +10,4 @@ export * from './screening/index';
 export * from './scheduling/index';
 export * from './courses/index';
 export * from './outcomes/index';
+export * from './monitoring/index';

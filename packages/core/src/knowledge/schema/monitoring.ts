@@ -21,6 +21,36 @@ export interface SourcedStatement {
   readonly sources: readonly string[];
 }
 
+/** One vital sign's alert limits during and after a session (a value beyond either alerts). */
+export interface SessionVitalLimit {
+  readonly low: number | null;
+  readonly high: number | null;
+  /** UCUM unit. */
+  readonly unit: 'mm[Hg]' | '/min' | '%' | 'Cel';
+  /** `sourced`: both numbers are in a cited source. `clinic-setting`: a documented default to review. */
+  readonly basis: 'sourced' | 'clinic-setting';
+  readonly sources: readonly string[];
+  readonly note: string;
+}
+
+export const SESSION_VITALS = [
+  'systolicMmHg',
+  'diastolicMmHg',
+  'heartRate',
+  'spo2',
+  'respiratoryRate',
+  'temperatureC',
+] as const;
+export type SessionVital = (typeof SESSION_VITALS)[number];
+
+/** Alert limits and reading intervals while a patient is in the chair (clinic settings). */
+export interface SessionAlerts {
+  readonly limits: Readonly<Record<SessionVital, SessionVitalLimit>>;
+  /** Interval between readings while any value is out of range (shorter than the usual one). */
+  readonly outOfRangeIntervalMin: number;
+  readonly note: string;
+}
+
 export interface Monitoring {
   readonly thresholdsFound: readonly ThresholdFinding[];
   readonly thresholdsNote: string;
@@ -53,6 +83,7 @@ export interface Monitoring {
     readonly drivingNote: string;
     readonly sources: readonly string[];
   };
+  readonly sessionAlerts: SessionAlerts;
   readonly liverFunction: {
     readonly baselineTests: readonly string[];
     readonly whenRequired: string;
@@ -66,6 +97,15 @@ const sourcedStatementSchema: z.ZodType<SourcedStatement> = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   statement: nonEmptyText,
   sources: sourceIdsSchema,
+});
+
+const sessionVitalLimitSchema: z.ZodType<SessionVitalLimit> = z.strictObject({
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  unit: z.enum(['mm[Hg]', '/min', '%', 'Cel']),
+  basis: z.enum(['sourced', 'clinic-setting']),
+  sources: sourceIdsSchema,
+  note: nonEmptyText,
 });
 
 export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
@@ -118,6 +158,18 @@ export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
     pulseOximetryEverySession: z.boolean(),
     drivingNote: nonEmptyText,
     sources: sourceIdsSchema,
+  }),
+  sessionAlerts: z.strictObject({
+    limits: z.strictObject({
+      systolicMmHg: sessionVitalLimitSchema,
+      diastolicMmHg: sessionVitalLimitSchema,
+      heartRate: sessionVitalLimitSchema,
+      spo2: sessionVitalLimitSchema,
+      respiratoryRate: sessionVitalLimitSchema,
+      temperatureC: sessionVitalLimitSchema,
+    }),
+    outOfRangeIntervalMin: z.number().int().positive(),
+    note: nonEmptyText,
   }),
   liverFunction: z.strictObject({
     baselineTests: z.array(nonEmptyText).min(1),

@@ -9,10 +9,18 @@ import type { KnowledgeContent } from '../knowledge-version';
 import { formatPath } from '../path';
 import type { BloodPressureThresholds, BpThreshold } from '../schema/contraindication';
 import { SOFT_HARD_FIELDS, type DoseGuardrails } from '../schema/guardrails';
-import type { KnowledgeBase, Override, OverrideValue } from '../schema/knowledge-base';
+import type { ClinicBranding } from '../schema/branding';
+import type {
+  ClinicProfile,
+  KnowledgeBase,
+  Override,
+  OverrideValue,
+} from '../schema/knowledge-base';
 import type { InfusionProtocol } from '../schema/protocol';
+import { applyBrandingSettings } from './branding-settings';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
 import { mergeGuardrails } from './merge-guardrails';
+import { applyMonitoringSettings } from './monitoring-settings';
 import { applyOutcomesSettings } from './outcomes-settings';
 import { applySchedulingSettings } from './scheduling-settings';
 import { applyBpReadingWindow, applyPregnancyStatusSettings } from './screening-windows';
@@ -167,6 +175,14 @@ function applyBloodPressure(
   };
 }
 
+/** Branding stays absent (not null) until a clinic sets it, so the default base keeps its hash. */
+function withBranding(
+  clinic: Omit<ClinicProfile, 'branding'>,
+  branding: ClinicBranding | undefined,
+): ClinicProfile {
+  return branding === undefined ? clinic : { ...clinic, branding };
+}
+
 /**
  * Applies checked clinic settings to a knowledge base and lists every value that changed in
  * `overrides` (paths in both the settings and the knowledge base). No-op settings are not listed.
@@ -188,6 +204,8 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     base.clinic.weightBasisDefault,
     weightBasisDefault,
   );
+
+  const branding = applyBrandingSettings(base.clinic.branding, s.branding, note);
 
   const protocols = buildRecord(PROTOCOL_IDS, (id) =>
     applyProtocol(id, base.protocols[id], s, note),
@@ -283,13 +301,14 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
   const { knowledgeVersion: _previous, ...rest } = base;
   return {
     ...rest,
-    clinic: { name, weightBasisDefault },
+    clinic: withBranding({ name, weightBasisDefault }, branding),
     protocols,
     doseGuardrails,
     locationGuardrails,
     infusionPreparation,
     scheduling: applySchedulingSettings(base.scheduling, s.scheduling, note),
     outcomes: applyOutcomesSettings(base.outcomes, s.outcomes, note),
+    monitoring: applyMonitoringSettings(base.monitoring, s.monitoring, note),
     contraindications,
     interactions,
     pregnancyAndLactation,

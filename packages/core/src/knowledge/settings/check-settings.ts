@@ -6,6 +6,7 @@ import { SOFT_HARD_FIELDS, type DoseGuardrails, type LimitRange } from '../schem
 import type { KnowledgeBase } from '../schema/knowledge-base';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
 import { GUARDRAIL_UNITS, mergeGuardrails } from './merge-guardrails';
+import { checkMonitoringSettings } from './monitoring-settings';
 import { checkSchedulingSettings } from './scheduling-settings';
 import { checkScreeningWindowSettings } from './screening-windows';
 
@@ -264,5 +265,6 @@ export function checkClinicSettings(settings: ClinicSettings, base: KnowledgeBas
   for (const id of PROTOCOL_IDS) problems.push(...checkProtocol(id, settings, base));
   problems.push(...checkLocations(settings, base));
   problems.push(...checkSchedulingSettings(settings.scheduling, base));
+  problems.push(...checkMonitoringSettings(settings.monitoring, base));
   return problems;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
 import { BAG_MODES } from '../schema/infusion-preparation';
+import { brandingSettingsSchema } from './branding-settings';
+import { monitoringSettingsSchema } from './monitoring-settings';
 import { outcomesSettingsSchema } from './outcomes-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
 
@@ -36,6 +38,8 @@ export const guardrailSettingsSchema = z.strictObject({
  */
 export const clinicSettingsSchema = z.strictObject({
   clinicName: z.string().trim().min(1).max(200).exactOptional(),
+  /** Logo, primary colour (4.5:1 on white) and contact details for the public site and PDFs. */
+  branding: brandingSettingsSchema.exactOptional(),
   /** Severity per contraindication, interaction or pregnancy/lactation code. */
   severities: z.record(z.string(), z.enum(SEVERITIES)).exactOptional(),
   /** Pre-session blood-pressure thresholds (a reading above the value triggers). */
@@ -99,6 +103,8 @@ export const clinicSettingsSchema = z.strictObject({
   scheduling: schedulingSettingsSchema.exactOptional(),
   /** Instrument by indication, scale interval, unsourced response/remission criteria. */
   outcomes: outcomesSettingsSchema.exactOptional(),
+  /** In-chair alert limits, reading intervals, Aldrete discharge score (`monitoring-settings`). */
+  monitoring: monitoringSettingsSchema.exactOptional(),
   prices: z
     .strictObject({
       currency: z

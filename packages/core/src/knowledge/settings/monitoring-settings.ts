@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { KnowledgeBase, OverrideValue } from '../schema/knowledge-base';
+import {
+  SESSION_VITALS,
+  type Monitoring,
+  type SessionVitalLimit,
+  type SessionVital,
+} from '../schema/monitoring';
+
+type Note = (
+  path: readonly PropertyKey[],
+  target: readonly PropertyKey[],
+  from: OverrideValue | undefined,
+  to: OverrideValue,
+) => void;
+
+const limit = z
+  .strictObject({
+    low: z.number().min(0).max(300).nullable().exactOptional(),
+    high: z.number().min(0).max(300).nullable().exactOptional(),
+  })
+  .exactOptional();
+
+/**
+ * The `monitoring` part of the clinic settings: in-chair alert limits per vital sign, reading
+ * intervals and the modified Aldrete discharge score. Every field optional.
+ */
+export const monitoringSettingsSchema = z.strictObject({
+  /** Modified Aldrete total needed to discharge (knowledge-base default 9 of 10). */
+  aldreteMinScore: z.number().int().min(7).max(10).exactOptional(),
+  /** Usual interval between readings during and after the session (minutes). */
+  readingIntervalDuringMin: z.number().int().min(1).max(60).exactOptional(),
+  readingIntervalAfterMin: z.number().int().min(1).max(60).exactOptional(),
+  /** Interval while a value is out of range (minutes). */
+  outOfRangeIntervalMin: z.number().int().min(1).max(30).exactOptional(),
+  alertLimits: z
+    .strictObject({
+      systolicMmHg: limit,
+      diastolicMmHg: limit,
+      heartRate: limit,
+      spo2: limit,
+      respiratoryRate: limit,
+      temperatureC: limit,
+    })
+    .exactOptional(),
+});
+
+export type MonitoringSettings = z.output<typeof monitoringSettingsSchema>;
+
+function applyLimit(
+  vital: SessionVital,
+  base: SessionVitalLimit,
+  set: { low?: number | null; high?: number | null } | undefined,
+  note: Note,
+): SessionVitalLimit {
+  if (set === undefined) return base;
+  const low = set.low === undefined ? base.low : set.low;
+  const high = set.high === undefined ? base.high : set.high;
+  if (low === base.low && high === base.high) return base;
+  for (const side of ['low', 'high'] as const) {
+    const to = side === 'low' ? low : high;
+    if (to !== base[side] && to !== null)
+      note(
+        ['monitoring', 'alertLimits', vital, side],
+        ['monitoring', 'sessionAlerts', 'limits', vital, side],
+        base[side],
+        to,
+      );
+  }
+  return {
+    ...base,
+    low,
+    high,
+    basis: 'clinic-setting',
+    note: `Set by the clinic (knowledge-base default ${String(base.low)}-${String(base.high)}). ${base.note}`,
+  };
+}
+
+/** The knowledge base's monitoring facts with the clinic's `monitoring` settings applied. */
+export function applyMonitoringSettings(
+  base: Monitoring,
+  set: MonitoringSettings | undefined,
+  note: Note,
+): Monitoring {
+  if (set === undefined) return base;
+  const limits = { ...base.sessionAlerts.limits };
+  for (const vital of SESSION_VITALS)
+    limits[vital] = applyLimit(
+      vital,
+      base.sessionAlerts.limits[vital],
+      set.alertLimits?.[vital],
+      note,
+    );
+  const scalar = (
+    path: string,
+    target: readonly string[],
+    from: number,
+    to: number | undefined,
+  ): number => {
+    if (to === undefined) return from;
+    note(['monitoring', path], target, from, to);
+    return to;
+  };
+  return {
+    ...base,
+    vitalSigns: {
+      ...base.vitalSigns,
+      bpIntervalDuringInfusionMin: scalar(
+        'readingIntervalDuringMin',
+        ['monitoring', 'vitalSigns', 'bpIntervalDuringInfusionMin'],
+        base.vitalSigns.bpIntervalDuringInfusionMin,
+        set.readingIntervalDuringMin,
+      ),
+      bpIntervalAfterInfusionMin: scalar(
+        'readingIntervalAfterMin',
+        ['monitoring', 'vitalSigns', 'bpIntervalAfterInfusionMin'],
+        base.vitalSigns.bpIntervalAfterInfusionMin,
+        set.readingIntervalAfterMin,
+      ),
+    },
+    discharge: {
+      ...base.discharge,
+      aldreteMinScore: scalar(
+        'aldreteMinScore',
+        ['monitoring', 'discharge', 'aldreteMinScore'],
+        base.discharge.aldreteMinScore,
+        set.aldreteMinScore,
+      ),
+    },
+    sessionAlerts: {
+      ...base.sessionAlerts,
+      limits,
+      outOfRangeIntervalMin: scalar(
+        'outOfRangeIntervalMin',
+        ['monitoring', 'sessionAlerts', 'outOfRangeIntervalMin'],
+        base.sessionAlerts.outOfRangeIntervalMin,
+        set.outOfRangeIntervalMin,
+      ),
+    },
+  };
+}
+
+/** Kept for symmetry with the other settings checks: low must stay below high. */
+export function checkMonitoringSettings(
+  set: MonitoringSettings | undefined,
+  base: KnowledgeBase,
+): { code: string; message: string; path: string }[] {
+  const problems: { code: string; message: string; path: string }[] = [];
+  for (const vital of SESSION_VITALS) {
+    const s = set?.alertLimits?.[vital];
+    if (s === undefined) continue;
+    const b = base.monitoring.sessionAlerts.limits[vital];
+    const low = s.low === undefined ? b.low : s.low;
+    const high = s.high === undefined ? b.high : s.high;
+    if (low !== null && high !== null && low >= high)
+      problems.push({
+        code: 'SETTINGS.INCONSISTENT',
+        message: `low ${low} must be below high ${high}`,
+        path: `monitoring.alertLimits.${vital}`,
+      });
+  }
+  return problems;
+}
