@@ -1,0 +1,43 @@
+import type { DefaultedRange, KnowledgeBase } from '@ketaflow/core';
+
+/** A range as patients read it: `0.5` or `0.1–0.5` (en dash), with no unit. */
+export function formatRange(min: number, max: number): string {
+  return min === max ? String(min) : `${String(min)}–${String(max)}`;
+}
+
+/** Minutes in words: `40 minutes`, or `4–6 hours (240–360 minutes)` from an hour upwards. */
+export function formatMinutesRange(min: number, max: number): string {
+  const minutes = `${formatRange(min, max)} minutes`;
+  if (min < 60 || min % 60 !== 0 || max % 60 !== 0) return minutes;
+  const hours = formatRange(min / 60, max / 60);
+  return `${hours} ${max === 60 ? 'hour' : 'hours'} (${minutes})`;
+}
+
+/** The default of a range, unless a clinic setting moved it and there is nothing to move. */
+export function isFixed(range: DefaultedRange): boolean {
+  return range.min === range.max;
+}
+
+/** True when a clinic setting changed the value at `target` (a knowledge-base path). */
+export function isClinicOverride(kb: KnowledgeBase, target: string): boolean {
+  return kb.overrides.some((o) => o.target === target);
+}
+
+/** `Xanax (alprazolam)`; just the generic name when no brand is given. */
+export function formatDrug(drug: {
+  readonly generic: string;
+  readonly brands: readonly string[];
+}): string {
+  return drug.brands.length === 0 ? drug.generic : `${drug.brands.join(', ')} (${drug.generic})`;
+}
+
+/** `a, b and c`. */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/** First letter upper-case. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,117 @@
+import type { ReactNode } from 'react';
+import { Citations, SourceList } from './citations';
+import { EDUCATION_PAGES } from './catalog';
+
+export interface PageMeta {
+  /** Shown in the tab and by search engines; the clinic name is added. */
+  readonly title: string;
+  readonly description: string;
+  readonly path: string;
+}
+
+/** The ways into care every page offers. */
+export function CareLinks() {
+  return (
+    <ul className="cta" aria-label="Next steps">
+      <li>
+        <a className="primary" href="/check">
+          Check whether it may suit you
+        </a>
+      </li>
+      <li>
+        <a href="/consult">Book a video consult</a>
+      </li>
+      <li>
+        <a href="/costs">What it costs</a>
+      </li>
+    </ul>
+  );
+}
+
+/** A complete HTML document: skip link, header with navigation, one main, footer. */
+export function EducationDocument(props: {
+  meta: PageMeta;
+  clinicName: string;
+  css: string;
+  citations: Citations;
+  children: ReactNode;
+}) {
+  const { meta, clinicName } = props;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${meta.title} · ${clinicName}`}</title>
+        <meta name="description" content={meta.description} />
+        <link rel="canonical" href={meta.path} />
+        <style>{props.css}</style>
+      </head>
+      <body id="top">
+        <a className="skip" href="#main">
+          Skip to main content
+        </a>
+        <header>
+          <div className="wrap">
+            <a className="brand" href="/">
+              {clinicName}
+            </a>
+            <nav aria-label="Site">
+              <ul>
+                <li>
+                  <a href="/learn" aria-current={meta.path === '/learn' ? 'page' : undefined}>
+                    Learn
+                  </a>
+                </li>
+                <li>
+                  <a href="/check">Could it suit me?</a>
+                </li>
+                <li>
+                  <a href="/consult">Book a consult</a>
+                </li>
+                <li>
+                  <a href="/costs">Costs</a>
+                </li>
+                <li>
+                  <a href="/login">Log in</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <div className="wrap">
+            {props.children}
+            <CareLinks />
+            <SourceList citations={props.citations} />
+          </div>
+        </main>
+        <footer>
+          <div className="wrap">
+            <nav aria-label="Learn about ketamine therapy">
+              <ul>
+                <li>
+                  <a href="/learn">All topics</a>
+                </li>
+                {EDUCATION_PAGES.map((p) => (
+                  <li key={p.path}>
+                    <a href={p.path} aria-current={meta.path === p.path ? 'page' : undefined}>
+                      {p.label}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a href="#top">Back to top</a>
+                </li>
+              </ul>
+            </nav>
+            <p className="muted">
+              General information, not medical advice: a clinician decides whether treatment suits
+              you. In an emergency, call 911 or the 988 Suicide &amp; Crisis Lifeline.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
