@@ -6,3 +6,4 @@ export * from './dosing';
 export * from './screening';
 export * from './scheduling';
 export * from './outcomes';
+export * from './sessions';
