@@ -26,6 +26,7 @@ import { knowledgeRoutes } from './routes/knowledge/routes';
 import { outboxRoutes } from './routes/outbox/routes';
 import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
+import { educationRoutes } from './routes/education/routes';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
@@ -145,6 +146,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     mailer,
     publicUrl: config.publicUrl,
   });
+
+  await app.register(educationRoutes, { knowledge: deps.knowledge });
 
   if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
   return app;
