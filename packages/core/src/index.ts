@@ -11,3 +11,4 @@ export * from './scheduling/index';
 export * from './courses/index';
 export * from './outcomes/index';
 export * from './monitoring/index';
+export * from './cost/index';

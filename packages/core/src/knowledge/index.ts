@@ -46,6 +46,13 @@ export {
   type GuardrailSettings,
 } from './settings/clinic-settings';
 export { knowledgeBaseSchema } from './schema/knowledge-base';
+export type { ClinicBranding, ClinicContact } from './schema/branding';
+export {
+  brandingSettingsSchema,
+  contrastRatio,
+  normalizeHexColor,
+  MIN_CONTRAST_ON_WHITE,
+} from './settings/branding-settings';
 export { alternativesSchema } from './schema/alternatives';
 export {
   ABSOLUTE_MAX_RATE_MG_PER_KG_PER_HOUR,

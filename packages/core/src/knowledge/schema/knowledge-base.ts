@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, type IndicationId, type ProtocolId } from '../ids';
 import { alternativesSchema, type Alternatives } from './alternatives';
+import { clinicBrandingSchema, type ClinicBranding } from './branding';
 import { weightBasisSchema } from './common';
 import { contraindicationSchema, type Contraindication } from './contraindication';
 import { costsSchema, type Costs } from './costs';
@@ -37,6 +38,8 @@ export interface ClinicProfile {
   /** `null` until a clinic sets its name. */
   readonly name: string | null;
   readonly weightBasisDefault: WeightBasis;
+  /** Absent until the clinic sets any branding (clinic settings `branding`). */
+  readonly branding?: ClinicBranding;
 }
 
 /** Everything KetaFlow knows, validated, versioned by content hash. */
@@ -79,6 +82,7 @@ export const knowledgeBaseSchema: z.ZodType<KnowledgeBase> = z.strictObject({
   clinic: z.strictObject({
     name: z.string().trim().min(1).max(200).nullable(),
     weightBasisDefault: weightBasisSchema,
+    branding: clinicBrandingSchema.exactOptional(),
   }),
   sources: z.array(sourceSchema).min(1),
   medications: z.array(medicationSchema).min(1),
