@@ -17,6 +17,8 @@ export function PublicLayout() {
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Brand to="/" />
             <Group component="nav" aria-label="Site" gap="md">
+              {/* Server-rendered pages: a full page load, not a client-side route. */}
+              <Anchor href="/learn">Learn</Anchor>
               <Anchor component={Link} to="/check">
                 Could it suit me?
               </Anchor>

@@ -1,8 +1,17 @@
-import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { homePathFor } from '../auth/home-path';
 import { useSession } from '../auth/use-session';
+
+const LEARN_LINKS = [
+  ['/learn/ketamine-therapy', 'What ketamine therapy is and how it is given'],
+  ['/learn', 'Conditions it is used for'],
+  ['/learn/who-should-not', 'Who should not have it'],
+  ['/learn/interactions', 'Medicines that interact'],
+  ['/learn/side-effects', 'Side effects and risks'],
+  ['/learn/faq', 'Questions and answers'],
+] as const;
 
 export function LandingPage() {
   useDocumentTitle('KetaFlow · software for ketamine and esketamine clinics');
@@ -24,6 +33,19 @@ export function LandingPage() {
         </List.Item>
         <List.Item>Every look at a patient&apos;s record is written to an audit log.</List.Item>
       </List>
+      <nav aria-labelledby="learn-heading">
+        <Title order={2} size="h3" id="learn-heading">
+          Learn about ketamine therapy
+        </Title>
+        {/* Server-rendered pages (/learn): plain links, so they load as full documents. */}
+        <List spacing="xs" mt="xs">
+          {LEARN_LINKS.map(([href, label]) => (
+            <List.Item key={href}>
+              <Anchor href={href}>{label}</Anchor>
+            </List.Item>
+          ))}
+        </List>
+      </nav>
       <Group>
         {user === undefined ? (
           <>
