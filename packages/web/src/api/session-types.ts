@@ -2,12 +2,7 @@
 import type { DoseJson, SoftLimitOverride } from '@ketaflow/core';
 
 export type SessionStatus =
-  | 'checked-in'
-  | 'pre-checked'
-  | 'in-progress'
-  | 'recovery'
-  | 'discharged'
-  | 'stopped';
+  'checked-in' | 'pre-check' | 'in-progress' | 'recovery' | 'discharged' | 'stopped';
 
 /** Who did something and when: every step is signed. */
 export interface Signature {
@@ -48,12 +43,7 @@ export interface PreCheck extends PreCheckInput, Partial<Signature> {
 }
 
 export type VitalKey =
-  | 'systolicMmHg'
-  | 'diastolicMmHg'
-  | 'heartRate'
-  | 'spo2'
-  | 'respiratoryRate'
-  | 'temperatureC';
+  'systolicMmHg' | 'diastolicMmHg' | 'heartRate' | 'spo2' | 'respiratoryRate' | 'temperatureC';
 
 export interface ReadingInput {
   takenAt: string;
@@ -82,7 +72,7 @@ export interface SessionAlert {
   id: string;
   readingId?: string | null;
   code: string;
-  vital?: VitalKey | string;
+  vital?: string;
   value?: number;
   severity?: string;
   message: string;

@@ -18,7 +18,10 @@ export function checkIn(appointmentId: string): Promise<Session> {
   return requestJson('POST', `/api/appointments/${encodeURIComponent(appointmentId)}/session`, {});
 }
 
-export async function fetchSessions(query: { date: string; locationId?: string }): Promise<Session[]> {
+export async function fetchSessions(query: {
+  date: string;
+  locationId?: string;
+}): Promise<Session[]> {
   return (await requestJson<SessionList>('GET', withQuery('/api/sessions', query))).items;
 }
 

@@ -174,6 +174,25 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: '/sessions',
+                lazy: () =>
+                  import('../sessions/sessions-list-page').then((m) => ({
+                    Component: m.SessionsListPage,
+                  })),
+              },
+              {
+                path: '/sessions/:id',
+                lazy: () =>
+                  import('../sessions/session-page').then((m) => ({ Component: m.SessionPage })),
+              },
+              {
+                path: '/sessions/:id/record',
+                lazy: () =>
+                  import('../sessions/session-record-page').then((m) => ({
+                    Component: m.SessionRecordPage,
+                  })),
+              },
+              {
                 path: '/patients/:id/dose/:calculationId',
                 lazy: () =>
                   import('../dose/saved-sheet-page').then((m) => ({

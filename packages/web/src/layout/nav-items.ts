@@ -18,6 +18,7 @@ const doseItem: NavItem = {
 
 const dayBoardItem: NavItem = { label: 'Day board', to: '/schedule/day' };
 const weekItem: NavItem = { label: 'Week calendar', to: '/schedule/week' };
+const sessionsItem: NavItem = { label: "Today's sessions", to: '/sessions' };
 const alertsItem: NavItem = {
   label: 'Safety alerts',
   to: '/safety-alerts',
@@ -33,8 +34,16 @@ const itemsByRole: Record<Role, readonly NavItem[]> = {
     { label: 'Book a consult', to: '/me/book-consult' },
     { label: 'Who opened my record', to: '/me/access' },
   ],
-  nurse: [patientsItem, alertsItem, dayBoardItem, weekItem, doseItem],
-  prescriber: [patientsItem, alertsItem, dayBoardItem, weekItem, doseItem, outcomesItem],
+  nurse: [sessionsItem, patientsItem, alertsItem, dayBoardItem, weekItem, doseItem],
+  prescriber: [
+    patientsItem,
+    sessionsItem,
+    alertsItem,
+    dayBoardItem,
+    weekItem,
+    doseItem,
+    outcomesItem,
+  ],
   admin: [
     patientsItem,
     alertsItem,

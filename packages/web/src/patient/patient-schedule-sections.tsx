@@ -16,6 +16,7 @@ import {
 import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { useAppointments } from '../schedule/use-scheduling';
 import { productLabels } from '../screening/labels';
+import { SessionLink } from '../sessions/session-link';
 import { RecordSection } from './record-section';
 import { RecordTable } from './record-table';
 
@@ -55,7 +56,7 @@ export function UpcomingAppointmentsSection({
       ) : (
         <RecordTable
           caption="Upcoming appointments"
-          headers={['When', 'Type', 'Where', 'Staff', 'Status']}
+          headers={['When', 'Type', 'Where', 'Staff', 'Status', 'Session']}
           emptyText="No appointments in the next 60 days."
           rows={(appointments.data ?? []).map((a) => {
             const zone = a.location?.timeZone ?? clinic.zone;
@@ -78,6 +79,7 @@ export function UpcomingAppointmentsSection({
                 <Badge key="status" color={appointmentStatusColors[a.status]}>
                   {appointmentStatusLabels[a.status]}
                 </Badge>,
+                <SessionLink key="session" appointment={a} size="xs" />,
               ],
             };
           })}

@@ -1,6 +1,7 @@
-import { Drawer } from '@mantine/core';
+import { Drawer, Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { Appointment, Location } from '../api/scheduling-types';
+import { SessionLink } from '../sessions/session-link';
 import { AppointmentActions } from './appointment-actions';
 import { AppointmentDetails } from './appointment-details';
 
@@ -27,6 +28,9 @@ export function AppointmentDrawer(props: AppointmentDrawerProps) {
       {a !== null && (
         <>
           <AppointmentDetails appointment={a} zone={a.location?.timeZone ?? props.clinicTimeZone} />
+          <Group mt="sm">
+            <SessionLink appointment={a} size="md" />
+          </Group>
           <AppointmentActions
             key={`${a.id}-${a.status}`}
             appointment={a}

@@ -10,7 +10,7 @@ import type {
 
 export const statusLabels: Readonly<Record<SessionStatus, string>> = {
   'checked-in': 'Checked in',
-  'pre-checked': 'Pre-check done',
+  'pre-check': 'Pre-check done',
   'in-progress': 'In progress',
   recovery: 'Recovery',
   discharged: 'Discharged',
@@ -19,7 +19,7 @@ export const statusLabels: Readonly<Record<SessionStatus, string>> = {
 
 export const statusColors: Readonly<Record<SessionStatus, string>> = {
   'checked-in': 'gray',
-  'pre-checked': 'blue',
+  'pre-check': 'blue',
   'in-progress': 'teal',
   recovery: 'violet',
   discharged: 'green',
@@ -50,8 +50,24 @@ export interface VitalField {
 
 /** The vitals in chart order; `min`/`max` only bound what the inputs accept, not what is normal. */
 export const vitalFields: readonly VitalField[] = [
-  { key: 'systolicMmHg', label: 'Systolic', short: 'Sys', unit: 'mmHg', min: 40, max: 300, step: 1 },
-  { key: 'diastolicMmHg', label: 'Diastolic', short: 'Dia', unit: 'mmHg', min: 20, max: 200, step: 1 },
+  {
+    key: 'systolicMmHg',
+    label: 'Systolic',
+    short: 'Sys',
+    unit: 'mmHg',
+    min: 40,
+    max: 300,
+    step: 1,
+  },
+  {
+    key: 'diastolicMmHg',
+    label: 'Diastolic',
+    short: 'Dia',
+    unit: 'mmHg',
+    min: 20,
+    max: 200,
+    step: 1,
+  },
   { key: 'heartRate', label: 'Heart rate', short: 'HR', unit: '/min', min: 20, max: 250, step: 1 },
   { key: 'spo2', label: 'SpO2', short: 'SpO2', unit: '%', min: 50, max: 100, step: 1 },
   {
@@ -141,6 +157,15 @@ export const aldreteItems: readonly {
   {
     key: 'oxygenSaturation',
     label: 'Oxygen saturation',
-    scores: ['SpO2 < 90% even with oxygen', 'Needs oxygen to keep SpO2 > 90%', 'SpO2 > 92% on room air'],
+    scores: [
+      'SpO2 < 90% even with oxygen',
+      'Needs oxygen to keep SpO2 > 90%',
+      'SpO2 > 92% on room air',
+    ],
   },
 ];
+
+/** The modified Aldrete total of recorded scores. */
+export function aldreteTotal(scores: AldreteScores): number {
+  return aldreteItems.reduce((sum, item) => sum + scores[item.key], 0);
+}

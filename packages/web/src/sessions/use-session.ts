@@ -32,7 +32,6 @@ export function useSessionList(query: { date: string; locationId?: string }, ena
  * cached one; the lists and appointments are refetched after a refusal too.
  */
 export function useSessionMutation<Input>(
-  sessionId: string,
   mutationFn: (input: Input) => Promise<Session>,
   onSuccess?: (session: Session) => void,
 ) {
@@ -40,7 +39,7 @@ export function useSessionMutation<Input>(
   return useMutation({
     mutationFn,
     onSuccess: (session) => {
-      queryClient.setQueryData(sessionKeys.one(sessionId), session);
+      queryClient.setQueryData(sessionKeys.one(session.id), session);
       onSuccess?.(session);
     },
     onSettled: async () => {

@@ -1,0 +1,127 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { describeError } from '../api/problem';
+import { markRemsSubmitted } from '../api/sessions-api';
+import type { Session } from '../api/session-types';
+import { FormErrorAlert } from '../components/form-error-alert';
+import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
+import { formatCountdown } from './use-tick';
+import { useSessionMutation } from './use-session';
+
+const MIN = 60_000;
+
+function bpText(bp: { systolicMmHg: number; diastolicMmHg: number } | null): string {
+  return bp === null ? 'not yet' : `${String(bp.systolicMmHg)}/${String(bp.diastolicMmHg)} mmHg`;
+}
+
+function formValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  return JSON.stringify(value);
+}
+
+/** Esketamine: 2-hour observation countdown, the 40-minute blood pressure, and the REMS form. */
+export function EsketaminePanel({
+  session,
+  zone,
+  now,
+}: {
+  session: Session;
+  zone: string;
+  now: number;
+}) {
+  const esk = session.esketamine;
+  const [error, setError] = useState<string | null>(null);
+  const submitted = useSessionMutation(() => markRemsSubmitted(session.id));
+  if (esk === null) return null;
+  const dosedAt = esk.dosedAt === null ? null : Date.parse(esk.dosedAt);
+  const endsAt = esk.observationEndsAt === null ? null : Date.parse(esk.observationEndsAt);
+  const bpDue = dosedAt !== null && esk.bp40Min === null && now >= dosedAt + 35 * MIN;
+  const rems = esk.rems;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="esketamine-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="esketamine-title">
+          Esketamine observation
+        </Title>
+        {esk.observationEndsAt !== null && endsAt !== null && (
+          <Group gap="md">
+            <Text size="xl" fw={700} data-testid="observation-ends">
+              Observation ends at {formatZonedTime(esk.observationEndsAt, zone)}
+            </Text>
+            <Badge
+              size="xl"
+              color={endsAt > now ? 'orange' : 'green'}
+              data-testid="observation-countdown"
+            >
+              {endsAt > now ? `${formatCountdown(endsAt - now)} left` : 'Observation complete'}
+            </Badge>
+          </Group>
+        )}
+        <Text>
+          Dosed {esk.dosedAt === null ? 'not yet' : formatZonedTime(esk.dosedAt, zone)} · BP before
+          dose: {bpText(esk.bpBeforeDose)} · BP at about 40 min: {bpText(esk.bp40Min)}
+        </Text>
+        {bpDue && (
+          <Alert color="orange" title="Blood pressure due" role="status" data-testid="bp40-prompt">
+            Take the blood pressure about 40 minutes after dosing and add it as a reading.
+          </Alert>
+        )}
+        {dosedAt !== null && esk.bp40Min === null && !bpDue && (
+          <Text size="sm" c="dimmed" data-testid="bp40-due">
+            40-minute blood pressure due at{' '}
+            {formatZonedTime(new Date(dosedAt + 40 * MIN).toISOString(), zone)}
+          </Text>
+        )}
+        {rems !== null && (
+          <Stack gap="xs">
+            <Title order={3} size="h4">
+              REMS patient monitoring form
+            </Title>
+            {rems.form !== null && rems.form !== undefined && (
+              <Table aria-label="REMS form" variant="vertical" withTableBorder>
+                <Table.Tbody>
+                  {Object.entries(rems.form).map(([key, value]) => (
+                    <Table.Tr key={key}>
+                      <Table.Th w={220}>{key}</Table.Th>
+                      <Table.Td>{formValue(value)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Text data-testid="rems-due">
+              Due by {rems.dueBy === null ? '—' : formatZonedDateTime(rems.dueBy, zone)} (7 days)
+            </Text>
+            {rems.submittedAt === null ? (
+              <>
+                <FormErrorAlert message={error} />
+                <Group>
+                  <Button
+                    variant="light"
+                    loading={submitted.isPending}
+                    onClick={() => {
+                      setError(null);
+                      submitted.mutate(undefined, {
+                        onError: (e) => {
+                          setError(describeError(e));
+                        },
+                      });
+                    }}
+                  >
+                    Mark REMS form submitted
+                  </Button>
+                </Group>
+              </>
+            ) : (
+              <Badge color="green" size="lg">
+                Submitted {formatZonedDateTime(rems.submittedAt, zone)}
+              </Badge>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

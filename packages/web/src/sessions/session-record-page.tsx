@@ -1,0 +1,218 @@
+import { Anchor, Box, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { fetchSessionRecord } from '../api/sessions-api';
+import type { Session } from '../api/session-types';
+import { PageLoader } from '../components/page-loader';
+import { QueryErrorAlert } from '../components/query-error-alert';
+import { resultRows } from '../dose/dose-result-table';
+import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
+import { AdverseEventList } from './adverse-event-form';
+import { AlertHistory } from './alerts-banner';
+import { FlowsheetTable } from './flowsheet-table';
+import { aldreteItems, aldreteTotal, decisionLabels, vitalFields, vitalLabel } from './labels';
+import { sessionSteps } from './session-steps';
+import { sessionKeys } from './use-session';
+import '../dose/print.css';
+import './sessions.css';
+
+function formatValue(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '?';
+}
+
+function Heading({ children }: { children: string }) {
+  return (
+    <Title order={2} size="h5" mt={4}>
+      {children}
+    </Title>
+  );
+}
+
+function RecordBody({ session, zone }: { session: Session; zone: string }) {
+  const p = session.preCheck;
+  const d = session.discharge;
+  return (
+    <Box component="article" className="kf-record kf-sheet" aria-labelledby="record-title">
+      <Stack gap={6}>
+        <Group justify="space-between" align="baseline">
+          <Title order={1} size="h3" id="record-title">
+            Session record: {session.patient.name}
+          </Title>
+          <Text size="sm">KetaFlow</Text>
+        </Group>
+        <Text size="sm">
+          MRN {session.patient.mrn}
+          {session.patient.birthDate != null && ` · born ${session.patient.birthDate}`} ·{' '}
+          {session.product === 'esketamine-nasal' ? 'Esketamine nasal spray' : 'Ketamine infusion'}
+          {session.location != null && ` · ${session.location.name}`}
+          {session.chair != null && `, ${session.chair.name}`} · times in {zone}
+        </Text>
+        <Heading>Steps</Heading>
+        <Table aria-label="Steps" withTableBorder verticalSpacing={2}>
+          <Table.Tbody>
+            {sessionSteps(session).map((s) => (
+              <Table.Tr key={s.key}>
+                <Table.Th w="22%">{s.label}</Table.Th>
+                <Table.Td>
+                  {s.signed === null
+                    ? '—'
+                    : `${formatZonedDateTime(s.signed.at, zone)} · ${s.signed.by.displayName}${s.note === undefined ? '' : ` · ${s.note}`}`}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <SimpleGrid cols={2} spacing="md">
+          <div>
+            <Heading>Pre-check</Heading>
+            {p === null ? (
+              <Text size="sm">Not done.</Text>
+            ) : (
+              <Text size="sm">
+                <strong>{decisionLabels[p.decision]}</strong>
+                {p.reasons.length > 0 && `: ${p.reasons.map((r) => r.message).join('; ')}`}
+                <br />
+                {vitalFields.map((f) => `${f.short} ${String(p.vitals[f.key])}`).join(' · ')}
+                <br />
+                Weight {p.weight.value} {p.weight.unit === 'kg' ? 'kg' : 'lb'} · fasting{' '}
+                {p.fasting ? 'yes' : 'no'} · consent {p.consentOnFile ? 'on file' : 'missing'}
+                {p.pregnancyTest !== undefined && ` · pregnancy test ${p.pregnancyTest}`}
+                {p.medicationChanges.length > 0 && ` · changes: ${p.medicationChanges.join(', ')}`}
+                {p.approval != null && (
+                  <>
+                    <br />
+                    Approved by {p.approval.by.displayName} {formatZonedTime(p.approval.at, zone)}:{' '}
+                    {p.approval.reason}
+                  </>
+                )}
+              </Text>
+            )}
+          </div>
+          <div>
+            <Heading>Dose</Heading>
+            {session.dose === null ? (
+              <Text size="sm">Not given.</Text>
+            ) : (
+              <Text size="sm">
+                {resultRows(session.dose)
+                  .filter((r) => r.value !== '—')
+                  .map((r) => `${r.label}: ${r.value}`)
+                  .join(' · ')}
+                <br />
+                Lot <strong>{session.vialLot ?? '—'}</strong>, expiry {session.vialExpiry ?? '—'}
+                {session.dose.limits.length > 0 &&
+                  ` · limits: ${session.dose.limits.map((l) => `${l.message}${l.reason === undefined ? '' : ` (override: ${l.reason})`}`).join('; ')}`}
+              </Text>
+            )}
+          </div>
+        </SimpleGrid>
+        <Heading>Readings</Heading>
+        <FlowsheetTable session={session} zone={zone} />
+        <Heading>Alerts and actions</Heading>
+        {session.alerts.length === 0 ? (
+          <Text size="sm">None.</Text>
+        ) : (
+          <>
+            <AlertHistory session={session} zone={zone} />
+            {session.alerts
+              .filter((a) => a.acknowledgement === null)
+              .map((a) => (
+                <Text key={a.id} size="sm" c="red">
+                  {formatZonedTime(a.raisedAt, zone)} {a.message} — not acknowledged
+                </Text>
+              ))}
+          </>
+        )}
+        <Heading>Adverse events</Heading>
+        <AdverseEventList session={session} zone={zone} />
+        {session.esketamine !== null && (
+          <>
+            <Heading>Esketamine observation and REMS</Heading>
+            <Text size="sm">
+              Dosed{' '}
+              {session.esketamine.dosedAt === null
+                ? '—'
+                : formatZonedTime(session.esketamine.dosedAt, zone)}{' '}
+              · observation ends{' '}
+              {session.esketamine.observationEndsAt === null
+                ? '—'
+                : formatZonedTime(session.esketamine.observationEndsAt, zone)}{' '}
+              · REMS form due{' '}
+              {session.esketamine.rems?.dueBy == null
+                ? '—'
+                : formatZonedDateTime(session.esketamine.rems.dueBy, zone)}
+              ,{' '}
+              {session.esketamine.rems?.submittedAt == null
+                ? 'not submitted'
+                : `submitted ${formatZonedDateTime(session.esketamine.rems.submittedAt, zone)}`}
+            </Text>
+          </>
+        )}
+        <Heading>Discharge</Heading>
+        {d === null ? (
+          <Text size="sm">Not discharged.</Text>
+        ) : (
+          <Text size="sm">
+            Modified Aldrete{' '}
+            {aldreteItems
+              .map((i) => `${i.label.toLowerCase()} ${String(d.aldrete[i.key])}`)
+              .join(', ')}{' '}
+            = <strong>{d.aldreteTotal ?? aldreteTotal(d.aldrete)}</strong> · escort {d.escortName}
+            {d.notes !== undefined && ` · ${d.notes}`}
+          </Text>
+        )}
+        <Heading>Amendments</Heading>
+        {session.amendments.length === 0 ? (
+          <Text size="sm">None.</Text>
+        ) : (
+          session.amendments.map((a) => (
+            <Text key={a.id} size="sm">
+              {formatZonedDateTime(a.at, zone)} · {a.by.displayName}: {a.reason}
+              {a.changes !== undefined &&
+                ` (${Object.entries(a.changes)
+                  .map(
+                    ([k, v]) =>
+                      `${vitalLabel(k)} ${formatValue(a.original?.[k])} → ${formatValue(v)}`,
+                  )
+                  .join(', ')})`}
+            </Text>
+          ))
+        )}
+        <Text size="xs" mt={4} data-testid="knowledge-version">
+          Knowledge version {session.knowledgeVersion} · session {session.id}
+        </Text>
+      </Stack>
+    </Box>
+  );
+}
+
+/** The one-page printable session record (print CSS leaves the app around it off the paper). */
+export function SessionRecordPage() {
+  const { id = '' } = useParams();
+  const clinic = useClinicTimeZone();
+  const record = useQuery({
+    queryKey: sessionKeys.record(id),
+    queryFn: () => fetchSessionRecord(id),
+  });
+  if (record.isPending) return <PageLoader label="Loading the record" />;
+  if (record.isError) return <QueryErrorAlert error={record.error} />;
+  const zone = record.data.location?.timeZone ?? clinic.zone;
+  return (
+    <Stack gap="sm" maw={900}>
+      <Group justify="space-between" className="kf-no-print">
+        <Anchor component={Link} to={`/sessions/${encodeURIComponent(id)}`} size="sm">
+          ← Session
+        </Anchor>
+        <Button
+          onClick={() => {
+            window.print();
+          }}
+        >
+          Print record
+        </Button>
+      </Group>
+      <RecordBody session={record.data} zone={zone} />
+    </Stack>
+  );
+}
