@@ -3,7 +3,7 @@
  * data, and Debian's Chromium driven through playwright-core. No part of the API is mocked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,8 +75,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `ketaflow serve` on a free port with a fresh data directory; resolves once `/healthz` is 200. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts `ketaflow serve` on a free port with a fresh data directory; resolves once `/healthz` is
+ * 200. `settings` (optional) is written as the clinic settings file (`KETAFLOW_SETTINGS`).
+ */
+export async function startServer(settings?: object): Promise<RunningServer> {
   if (!existsSync(serverBin)) throw new Error(`No server at ${serverBin}`);
   if (!existsSync(webDist)) {
     throw new Error(`No built web app at ${webDist}: run \`npm run build -w @ketaflow/web\` first`);
@@ -84,6 +87,8 @@ export async function startServer(): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'ketaflow-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const settingsFile = join(dataDir, 'clinic-settings.json');
+  if (settings !== undefined) writeFileSync(settingsFile, JSON.stringify(settings));
   const child = spawn(process.execPath, [serverBin, 'serve'], {
     cwd: repoRoot,
     env: {
@@ -93,6 +98,7 @@ export async function startServer(): Promise<RunningServer> {
       KETAFLOW_DATA_DIR: dataDir,
       KETAFLOW_DEMO_DATA: 'on',
       LOG_LEVEL: 'warn',
+      ...(settings === undefined ? {} : { KETAFLOW_SETTINGS: settingsFile }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -163,14 +169,17 @@ export interface Harness {
   ) => Promise<Page>;
 }
 
-/** Boots the server and the browser once for the calling test file, and stops both after it. */
-export function useHarness(): Harness {
+/**
+ * Boots the server (with the clinic `settings`, if given) and the browser once for the calling
+ * test file, and stops both after it.
+ */
+export function useHarness(settings?: object): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(settings);
     browser = await launchBrowser();
   });
 

@@ -68,6 +68,24 @@ async function screeningsOf(page: Page, patientId: string): Promise<Screening[]>
     .items;
 }
 
+/**
+ * A demo woman of child-bearing age with no screening, blood pressure or pregnancy status on
+ * record, found through the API: the outcomes demo data screens some demo patients (Raman among
+ * them), so a named patient may already have a history.
+ */
+async function unscreenedWoman(page: Page): Promise<Patient> {
+  const list = await getJson<{ items: Patient[] }>(page, '/api/patients?pageSize=100');
+  for (const candidate of list.items) {
+    if (candidate.sex !== 'female' || candidate.birthDate < '1980-01-01') continue;
+    const patient = await getJson<Patient>(page, `/api/patients/${candidate.id}`);
+    if (patient.bloodPressures.length > 0 || patient.reproductiveStatuses.length > 0) continue;
+    if (patient.conditions.some((c) => /pregnan/i.test(c.text))) continue;
+    if ((await screeningsOf(page, patient.id)).length > 0) continue;
+    return patient;
+  }
+  throw new Error('no demo woman without screenings');
+}
+
 /** Waits until the history table lists `count` screenings. */
 async function waitForHistoryRows(page: Page, count: number): Promise<void> {
   const rows = page.getByRole('table', { name: 'Screening history' }).locator('tbody tr');
@@ -192,9 +210,13 @@ describe('eligibility screening in the browser', () => {
   test('a nurse completes the record and screens; a prescriber signs; a record change makes it stale', async () => {
     const nurse = await harness.newPage(desktop);
     await logIn(nurse, demoEmails.nurse);
-    const found = await getJson<{ items: { id: string }[] }>(nurse, '/api/patients?query=Raman');
-    const patientId = found.items[0]?.id;
-    if (patientId === undefined) throw new Error('no demo patient Raman');
+    const patientId = (await unscreenedWoman(nurse)).id;
+    // A benzodiazepine, so the screening has a warning for the prescriber to accept.
+    const benzodiazepine = await nurse.request.post(`/api/patients/${patientId}/medications`, {
+      headers: { 'x-csrf-token': await csrfToken(nurse) },
+      data: { text: 'Xanax 0.5 mg tab prn', status: 'active' },
+    });
+    expect(benzodiazepine.status()).toBe(201);
     await nurse.goto(`/patients/${patientId}`);
     await nurse.getByRole('link', { name: 'Screening', exact: true }).click();
     await waitForPath(nurse, `/patients/${patientId}/screening`);

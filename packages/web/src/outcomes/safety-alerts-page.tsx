@@ -16,7 +16,7 @@ function AlertsTable({ caption, alerts }: { caption: string; alerts: readonly Sa
   return (
     <RecordTable
       caption={caption}
-      headers={['Raised', 'Patient', 'Answer', 'Status', 'Followed up']}
+      headers={['Raised', 'Patient', 'Alert', 'Status', 'Followed up']}
       emptyText={caption === 'Open alerts' ? 'No open alerts.' : 'None yet.'}
       rows={alerts.map((a) => ({
         key: a.id,
@@ -25,7 +25,7 @@ function AlertsTable({ caption, alerts }: { caption: string; alerts: readonly Sa
             {formatDateTime(a.raisedAt)}
           </Anchor>,
           `${a.patient.displayName} (MRN ${a.patient.mrn})`,
-          `${a.instrument.toUpperCase()} ${a.itemId}: ${a.answer.label}`,
+          a.summary,
           <Badge key="status" color={a.status === 'open' ? 'red' : 'green'}>
             {a.status === 'open' ? 'Open' : 'Followed up'}
           </Badge>,
