@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   index,
   jsonb,
@@ -100,6 +101,8 @@ export const sessionEvents = pgTable(
   'session_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing (several events can share an instant under a fixed clock). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => treatmentSessions.id, { onDelete: 'restrict' }),
