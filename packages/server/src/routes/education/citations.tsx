@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import type { KnowledgeBase, Source } from '@ketaflow/core';
 
 /** The anchor of a source in a page's source list. */

@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import { Cite } from '../citations';
 import { formatMinutesRange, formatRange, joinAnd } from '../format';

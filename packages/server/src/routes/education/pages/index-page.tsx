@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import { listIndications } from '@ketaflow/core';
 import { EDUCATION_PAGES, indicationPath } from '../catalog';
 import type { EducationPage } from '../render';

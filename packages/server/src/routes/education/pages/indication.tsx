@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import type { Indication, InfusionProtocol, KnowledgeBase } from '@ketaflow/core';
 import { Cite } from '../citations';
 import { formatDrug, formatMinutesRange, formatRange, isClinicOverride } from '../format';

@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import { Cite } from '../citations';
 import { formatDrug, joinAnd } from '../format';
 import type { EducationPage } from '../render';

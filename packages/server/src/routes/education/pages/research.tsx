@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import { listIndications } from '@ketaflow/core';
 import { indicationPath } from '../catalog';
 import { Cite, SourceEntry } from '../citations';

@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import type { KnowledgeBase, KnowledgeNote } from '@ketaflow/core';
 import { listIndications } from '@ketaflow/core';
 import { indicationPath } from '../catalog';

@@ -1,3 +1,5 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
 import type { BpThreshold, Contraindication } from '@ketaflow/core';
 import { Cite } from '../citations';
 import type { EducationPage, PageContext } from '../render';

@@ -1,0 +1,125 @@
+/**
+ * Public pages in Chromium: axe-core finds no serious or critical WCAG 2.1 AA violation on any of
+ * them, and the server-rendered education pages (/learn) read fully with JavaScript turned off.
+ */
+import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  launchBrowser,
+  repoRoot,
+  startServer,
+  takeScreenshot,
+  type RunningServer,
+} from './harness';
+
+const phone = { width: 390, height: 844 };
+const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
+const spaPages = ['/', '/check', '/consult', '/login', '/register'];
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(javaScriptEnabled: boolean, viewport = phone): Promise<Page> {
+  if (browser === undefined || server === undefined) throw new Error('The harness is not running');
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    viewport,
+    javaScriptEnabled,
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+/** Every education page, as the /learn index links them (topics and conditions). */
+async function educationPaths(): Promise<string[]> {
+  const page = await newPage(false);
+  await page.goto('/learn');
+  const hrefs = await page
+    .locator('main a[href^="/learn/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  await page.context().close();
+  return ['/learn', ...new Set(hrefs)];
+}
+
+/** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
+    return axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe('public pages', () => {
+  test('education pages read fully without JavaScript, at phone width', async () => {
+    const paths = await educationPaths();
+    expect(paths.length).toBeGreaterThanOrEqual(18);
+    const page = await newPage(false);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect.poll(() => page.locator('h1').count(), { timeout: 5_000 }).toBe(1);
+      const main = (await page.locator('main').innerText()).trim();
+      expect(main.length, path).toBeGreaterThan(500);
+      expect(main, path).toContain('Sources');
+      for (const href of ['/check', '/consult', '/costs'])
+        expect(await page.locator(`main a[href="${href}"]`).count(), path).toBeGreaterThan(0);
+      // Nothing is wider than the phone screen.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await page.goto('/learn/indications/depression');
+    await takeScreenshot(page, 'education-depression-phone');
+    await page.goto('/learn/who-should-not');
+    await takeScreenshot(page, 'education-who-should-not-phone');
+    await page.goto('/learn/faq');
+    await takeScreenshot(page, 'education-faq-phone');
+    await page.context().close();
+  });
+
+  test('axe-core finds no serious or critical violations on the education pages', async () => {
+    const paths = await educationPaths();
+    const page = await newPage(true);
+    const found: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);
+    }
+    await page.context().close();
+    expect(found).toEqual([]);
+  });
+
+  test.each(spaPages)('axe-core finds no serious or critical violations on %s', async (path) => {
+    const page = await newPage(true);
+    await page.goto(path);
+    await page.locator('h1').first().waitFor();
+    const found = await seriousViolations(page);
+    if (path === '/') {
+      await page.getByRole('link', { name: 'Learn', exact: true }).waitFor();
+      await takeScreenshot(page, 'education-home-links-phone');
+    }
+    await page.context().close();
+    expect(found).toEqual([]);
+  });
+});
