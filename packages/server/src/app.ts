@@ -19,6 +19,7 @@ import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { clinicSetupRoutes } from './routes/clinic-setup/routes';
+import { costRoutes } from './routes/costs/routes';
 import { courseRoutes } from './routes/courses/routes';
 import { consultRoutes } from './routes/consults/routes';
 import { authRoutes } from './routes/auth/routes';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     demo: config.demoData,
     clinicName: deps.knowledge.clinicName,
     knowledgeVersion: deps.knowledge.version,
+    branding: deps.knowledge.kb.clinic.branding ?? null,
   });
   await app.register(authRoutes, {
     db,
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(clinicalRoutes, { db, clock, afterChange });
   await app.register(screeningRoutes, screening);
   await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
+  await app.register(costRoutes, { clock, knowledge: deps.knowledge });
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
   await app.register(appointmentRoutes, { db, clock, knowledge: deps.knowledge });

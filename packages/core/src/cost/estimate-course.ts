@@ -13,6 +13,11 @@ function countText(range: CountRange, one: string, many: string): string {
   return `${n} ${range.max === 1 ? one : many}`;
 }
 
+function minutesText(protocol: InfusionProtocol): string {
+  const { min, max } = protocol.durationMin;
+  return min === max ? `${String(min)} min` : `${String(min)}–${String(max)} min`;
+}
+
 function unitPrice(price: number | null): UnitPrice {
   return price === null ? { basis: 'ask-the-clinic' } : { basis: 'clinic', cents: toCents(price) };
 }
@@ -102,7 +107,7 @@ function infusionLine(
   const base = {
     kind: 'infusions' as const,
     code: 'KF-IV-KETAMINE',
-    description: `Ketamine infusion sessions (IV, ${String(protocol.durationMin.min)}–${String(protocol.durationMin.max)} min each, with monitoring)`,
+    description: `Ketamine infusion sessions (IV, ${minutesText(protocol)} each, with monitoring)`,
     unitPrice: price,
     quantity: sessions,
   };

@@ -1,3 +1,4 @@
+import type { ClinicBranding } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { asc } from 'drizzle-orm';
@@ -9,7 +10,25 @@ export interface SystemRouteOptions {
   readonly demo: boolean;
   readonly clinicName: string;
   readonly knowledgeVersion: string;
+  /** Logo, colour and contact details from the clinic settings; `null` when none are set. */
+  readonly branding: ClinicBranding | null;
 }
+
+const nullableText = z.string().nullable();
+
+const BrandingSchema = z
+  .object({
+    logo: nullableText,
+    primaryColor: nullableText.describe('#rrggbb, at least 4.5:1 against white'),
+    contact: z.object({
+      phone: nullableText,
+      email: nullableText,
+      address: nullableText,
+      website: nullableText,
+    }),
+  })
+  .nullable()
+  .describe('Clinic branding (settings `branding`); null when the clinic has set none');
 
 export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (app, options) => {
   app.get(
@@ -43,6 +62,7 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
             /** IANA zone of the clinic (video visits are shown in it); null before set-up. */
             timeZone: z.string().nullable(),
             knowledgeVersion: z.string(),
+            branding: BrandingSchema,
           }),
         },
       },
@@ -58,6 +78,7 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
         clinicName: options.clinicName,
         timeZone: clinic?.timeZone ?? null,
         knowledgeVersion: options.knowledgeVersion,
+        branding: options.branding,
       };
     },
   );
