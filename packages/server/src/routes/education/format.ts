@@ -41,3 +41,16 @@ export function joinAnd(items: readonly string[]): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Knowledge-base notes call the clinic page the project started from "the seed"; patients would
+ * not know the word, so it is named for what it is.
+ */
+export function forPatients(text: string): string {
+  return text
+    .replace(/\bthe seed page\b/g, 'the original clinic page')
+    .replace(/\bThe seed page\b/g, 'The original clinic page')
+    .replace(/\bthe seed\b/g, 'the original clinic page')
+    .replace(/\bThe seed\b/g, 'The original clinic page')
+    .replace(/\bSeed\b/g, 'Original clinic page');
+}

@@ -2,7 +2,13 @@
 /* @jsxRuntime automatic */
 import type { Indication, InfusionProtocol, KnowledgeBase } from '@ketaflow/core';
 import { Cite } from '../citations';
-import { formatDrug, formatMinutesRange, formatRange, isClinicOverride } from '../format';
+import {
+  formatDrug,
+  formatMinutesRange,
+  formatRange,
+  forPatients,
+  isClinicOverride,
+} from '../format';
 import type { EducationPage, PageContext } from '../render';
 
 function offLabelSources(kb: KnowledgeBase, protocol: InfusionProtocol): readonly string[] {
@@ -118,7 +124,7 @@ function Alternatives({ indication, ctx }: { indication: Indication; ctx: PageCo
           <li key={o}>{o}</li>
         ))}
       </ul>
-      {alt.note === undefined ? null : <p>{alt.note}</p>}
+      {alt.note === undefined ? null : <p>{forPatients(alt.note)}</p>}
       <p>Talk to your own doctor before you change any treatment.</p>
     </section>
   );
@@ -188,7 +194,7 @@ export function indicationPage(kb: KnowledgeBase, indication: Indication): Educa
             <Cite ids={indication.sources} citations={ctx.cite} />
           </p>
           <p>
-            About this regimen: {protocol.evidenceNote}
+            About this regimen: {forPatients(protocol.evidenceNote)}
             <Cite ids={protocol.sources} citations={ctx.cite} />
           </p>
         </section>

@@ -1,7 +1,7 @@
 // tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
 /* @jsxRuntime automatic */
 import { Cite } from '../citations';
-import { formatDrug, joinAnd } from '../format';
+import { formatDrug, forPatients, joinAnd } from '../format';
 import type { EducationPage } from '../render';
 import { NoteParagraph } from './therapy';
 
@@ -27,7 +27,7 @@ export const interactionsPage: EducationPage = {
           <strong>What the clinic does:</strong> {i.management}
         </p>
         <p className="muted">
-          How strong the evidence is: {i.evidenceNote}
+          How strong the evidence is: {forPatients(i.evidenceNote)}
           <Cite ids={i.sources} citations={ctx.cite} />
         </p>
       </li>

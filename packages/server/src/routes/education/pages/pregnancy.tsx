@@ -1,6 +1,7 @@
 // tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
 /* @jsxRuntime automatic */
 import { Cite } from '../citations';
+import { forPatients } from '../format';
 import type { EducationPage } from '../render';
 
 const TOPIC_HEADINGS = {
@@ -32,7 +33,7 @@ export const pregnancyPage: EducationPage = {
               {g.detail}
               <Cite ids={g.sources} citations={ctx.cite} />
             </p>
-            <p className="muted">{g.evidenceNote}</p>
+            <p className="muted">{forPatients(g.evidenceNote)}</p>
           </details>
           {g.registry === undefined ? null : (
             <p>

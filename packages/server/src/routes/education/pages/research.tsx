@@ -3,6 +3,7 @@
 import { listIndications } from '@ketaflow/core';
 import { indicationPath } from '../catalog';
 import { Cite, SourceEntry } from '../citations';
+import { forPatients } from '../format';
 import type { EducationPage } from '../render';
 
 const RESEARCH_TOPICS = new Set(['onset', 'research-update', 'regulatory']);
@@ -34,7 +35,7 @@ export const researchPage: EducationPage = {
                 <strong>As of {n.asOf ?? 'an unknown date'}:</strong> {n.statement}
                 <Cite ids={n.sources} citations={ctx.cite} />
               </p>
-              <p className="muted">What the evidence shows: {n.evidenceNote}</p>
+              <p className="muted">What the evidence shows: {forPatients(n.evidenceNote)}</p>
             </li>
           ))}
         </ul>
