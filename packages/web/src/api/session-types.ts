@@ -1,49 +1,72 @@
 /** Wire types of the infusion and nasal-spray session API (`/api/sessions`). */
 import type { DoseJson, SoftLimitOverride } from '@ketaflow/core';
 
-export type SessionStatus =
+export type SessionState =
   'checked-in' | 'pre-check' | 'in-progress' | 'recovery' | 'discharged' | 'stopped';
+
+export interface Signer {
+  id: string;
+  displayName: string;
+}
 
 /** Who did something and when: every step is signed. */
 export interface Signature {
   at: string;
-  by: { id: string; displayName: string };
+  by: Signer;
 }
 
-export interface PreCheckVitals {
-  systolicMmHg: number;
-  diastolicMmHg: number;
-  heartRate: number;
-  spo2: number;
-  respiratoryRate: number;
-  temperatureC: number;
-}
+export type VitalKey =
+  'systolicMmHg' | 'diastolicMmHg' | 'heartRate' | 'spo2' | 'respiratoryRate' | 'temperatureC';
 
 export type PreCheckDecision = 'go' | 'needs-prescriber' | 'do-not-start';
 
 export interface PreCheckReason {
   code: string;
+  severity: 'info' | 'warning' | 'critical';
   message: string;
-  severity?: string;
+  field: string;
+  sources: readonly string[];
 }
 
+export type WeightUnit = 'kg' | 'lb';
+export type PregnancyTest = 'negative' | 'positive' | 'not-applicable';
+
+/** `POST /api/sessions/:id/pre-check`; a missing vital is unknown, never normal. */
 export interface PreCheckInput {
-  vitals: PreCheckVitals;
-  weight: { value: number; unit: 'kg' | '[lb_av]' };
-  pregnancyTest?: 'negative' | 'positive' | 'not-applicable';
+  vitals: Partial<Record<VitalKey, number>>;
+  weight: { value: number; unit: WeightUnit };
+  pregnancyTest?: PregnancyTest;
   fasting: boolean;
   medicationChanges: string[];
   consentOnFile: boolean;
 }
 
-export interface PreCheck extends PreCheckInput, Partial<Signature> {
+export interface PreCheck extends Signature {
+  id: string;
   decision: PreCheckDecision;
   reasons: PreCheckReason[];
-  approval?: (Signature & { reason: string }) | null;
+  vitals: Record<string, number>;
+  weight: { value: number; unit: WeightUnit; valueKg: number };
+  pregnancyTest: PregnancyTest | null;
+  fasting: boolean;
+  medicationChanges: string[];
+  consentOnFile: boolean;
+  screeningDecision: string | null;
+  approval: (Signature & { reason: string }) | null;
 }
 
-export type VitalKey =
-  'systolicMmHg' | 'diastolicMmHg' | 'heartRate' | 'spo2' | 'respiratoryRate' | 'temperatureC';
+/** One value beyond its alert limit. */
+export interface ReadingFinding {
+  code: string;
+  vital: string;
+  side: 'low' | 'high';
+  value: number;
+  threshold: number;
+  unit: string;
+  basis: 'sourced' | 'clinic-setting';
+  sources: readonly string[];
+  message: string;
+}
 
 export interface ReadingInput {
   takenAt: string;
@@ -53,31 +76,43 @@ export interface ReadingInput {
   spo2?: number;
   respiratoryRate?: number;
   temperatureC?: number;
+  source?: 'manual';
 }
 
-export interface Reading extends ReadingInput {
+export interface Reading {
   id: string;
-  source?: string;
-  recordedAt?: string;
-  recordedBy?: Signature['by'] | null;
-  /** Vital keys whose value is out of range. */
-  outOfRange?: VitalKey[];
-  /** Set when an amendment corrected this reading; the original values stay. */
-  amendedBy?: string | null;
+  takenAt: string;
+  systolicMmHg: number | null;
+  diastolicMmHg: number | null;
+  heartRate: number | null;
+  spo2: number | null;
+  respiratoryRate: number | null;
+  temperatureC: number | null;
+  source: 'manual' | 'device' | 'pre-check';
+  deviceId: string | null;
+  recordedAt: string;
+  recordedBy: Signer | null;
+  findings: readonly ReadingFinding[];
+  amended: boolean;
 }
 
 export type AlertAction = 'continue-observing' | 'pause' | 'slow' | 'stop' | 'medication-given';
 
+export interface AcknowledgeInput {
+  action: AlertAction;
+  note: string;
+  medication?: string;
+}
+
 export interface SessionAlert {
   id: string;
-  readingId?: string | null;
-  code: string;
-  vital?: string;
-  value?: number;
-  severity?: string;
-  message: string;
+  readingId: string;
   raisedAt: string;
-  acknowledgement: (Signature & { action: AlertAction; note: string; medication?: string }) | null;
+  findings: readonly ReadingFinding[];
+  status: 'open' | 'acknowledged';
+  acknowledgement:
+    | (Signature & { id: string; action: AlertAction; note: string; medication: string | null })
+    | null;
 }
 
 export type AdverseEventType =
@@ -98,8 +133,12 @@ export interface AdverseEventInput {
   note?: string;
 }
 
-export interface AdverseEvent extends AdverseEventInput, Signature {
+export interface AdverseEvent extends Signature {
   id: string;
+  type: AdverseEventType;
+  severity: Severity;
+  actions: string[];
+  note: string | null;
 }
 
 export interface AldreteScores {
@@ -116,69 +155,119 @@ export interface DischargeInput {
   notes?: string;
 }
 
-export interface Discharge extends DischargeInput, Partial<Signature> {
-  aldreteTotal?: number;
+export interface Discharge extends Signature {
+  aldrete: Record<string, number>;
+  aldreteTotal: number;
+  escortName: string;
+  notes: string | null;
+}
+
+export interface UnmetCriterion {
+  code: string;
+  field: string;
+  message: string;
+  sources: readonly string[];
+}
+
+export type AmendmentTarget =
+  | 'reading'
+  | 'pre-check'
+  | 'adverse-event'
+  | 'alert-acknowledgement'
+  | 'discharge'
+  | 'start'
+  | 'session';
+
+/** `POST /api/sessions/:id/amendments`: one field of one signed item, with a reason. */
+export interface AmendmentInput {
+  target: AmendmentTarget;
+  targetId?: string;
+  field: string;
+  value: string | number | boolean | null;
+  reason: string;
 }
 
 export interface Amendment extends Signature {
   id: string;
-  target?: { kind: string; id: string };
-  readingId?: string;
+  target: AmendmentTarget;
+  targetId: string | null;
+  field: string;
+  original: unknown;
+  value: unknown;
   reason: string;
-  changes?: Record<string, unknown>;
-  original?: Record<string, unknown>;
 }
 
-export interface AmendmentInput {
-  readingId: string;
-  reason: string;
-  values: Omit<ReadingInput, 'takenAt'> & { takenAt?: string };
+export interface BloodPressure {
+  systolicMmHg: number;
+  diastolicMmHg: number;
+  takenAt: string;
 }
 
 export interface Esketamine {
   dosedAt: string | null;
-  bpBeforeDose: { systolicMmHg: number; diastolicMmHg: number; takenAt?: string } | null;
-  bp40Min: { systolicMmHg: number; diastolicMmHg: number; takenAt?: string } | null;
+  bpBeforeDose: BloodPressure | null;
+  bp40Min: BloodPressure | null;
   observationEndsAt: string | null;
   rems: {
-    form?: Record<string, unknown> | null;
+    form: Record<string, unknown>;
     dueBy: string | null;
     submittedAt: string | null;
-    submittedBy?: Signature['by'] | null;
-  } | null;
+    submittedBy: Signer | null;
+  };
 }
+
+export type Product = 'ketamine-iv' | 'esketamine-nasal';
 
 /** `GET /api/sessions/:id`. */
 export interface Session {
   id: string;
   appointmentId: string;
-  patientId: string;
-  patient: { id: string; name: string; mrn: string; birthDate?: string | null };
-  product: 'ketamine-iv' | 'esketamine-nasal';
-  indication?: string | null;
-  status: SessionStatus;
-  location?: { id: string; name: string; timeZone: string } | null;
-  chair?: { id: string; name: string } | null;
+  patient: { id: string; displayName: string; mrn: string; birthDate: string };
+  product: Product;
+  indication: string | null;
+  location: { id: string; code: string; name: string } | null;
+  scheduledStart: string;
+  sessionDate: string;
+  state: SessionState;
+  allowedTransitions: SessionState[];
   checkedIn: Signature;
-  preChecked?: Signature | null;
-  started: Signature | null;
-  recoveryStarted: Signature | null;
-  discharged: Signature | null;
-  stopped: (Signature & { reason: string }) | null;
   preCheck: PreCheck | null;
+  start: (Signature & { vialLot: string; vialExpiry: string }) | null;
   dose: DoseJson | null;
-  vialLot: string | null;
-  vialExpiry: string | null;
+  doseCalculationId: string | null;
   readings: Reading[];
   alerts: SessionAlert[];
+  openAlertCount: number;
+  nextReadingDueAt: string | null;
   adverseEvents: AdverseEvent[];
+  recovery: Signature | null;
+  dischargeReadiness: { ready: boolean; unmet: readonly UnmetCriterion[] };
   discharge: Discharge | null;
+  stop: (Signature & { reason: string }) | null;
   amendments: Amendment[];
   esketamine: Esketamine | null;
-  /** When the next reading is due by the clinic's interval (sooner while a value is out of range). */
-  nextReadingDueAt?: string | null;
-  readingIntervalMinutes?: number | null;
+}
+
+/** One row of `GET /api/sessions?date=&locationId=`. */
+export interface SessionSummary {
+  id: string;
+  appointmentId: string;
+  patient: { id: string; displayName: string; mrn: string };
+  product: Product;
+  state: SessionState;
+  location: { id: string; code: string; name: string } | null;
+  scheduledStart: string;
+  checkedInAt: string;
+  preCheckDecision: PreCheckDecision | null;
+  openAlertCount: number;
+  nextReadingDueAt: string | null;
+}
+
+/** `GET /api/sessions/:id/record`: the printable record's data. */
+export interface SessionRecord {
+  generatedAt: string;
   knowledgeVersion: string;
+  session: Session;
 }
 
 export type StartDose =
@@ -197,8 +286,4 @@ export interface StartInput {
   dose: StartDose;
   vialLot: string;
   vialExpiry: string;
-}
-
-export interface SessionList {
-  items: Session[];
 }

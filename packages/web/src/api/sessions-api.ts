@@ -1,13 +1,14 @@
 import { requestJson, withQuery } from './http';
 import type {
   AdverseEventInput,
-  AlertAction,
+  AcknowledgeInput,
   AmendmentInput,
   DischargeInput,
   PreCheckInput,
   ReadingInput,
   Session,
-  SessionList,
+  SessionRecord,
+  SessionSummary,
   StartInput,
 } from './session-types';
 
@@ -21,16 +22,17 @@ export function checkIn(appointmentId: string): Promise<Session> {
 export async function fetchSessions(query: {
   date: string;
   locationId?: string;
-}): Promise<Session[]> {
-  return (await requestJson<SessionList>('GET', withQuery('/api/sessions', query))).items;
+}): Promise<SessionSummary[]> {
+  return (await requestJson<{ items: SessionSummary[] }>('GET', withQuery('/api/sessions', query)))
+    .items;
 }
 
 export function fetchSession(id: string): Promise<Session> {
   return requestJson('GET', base(id));
 }
 
-/** Everything the printable record shows; the same shape as a session. */
-export function fetchSessionRecord(id: string): Promise<Session> {
+/** Everything the printable record shows, with the knowledge version it was charted under. */
+export function fetchSessionRecord(id: string): Promise<SessionRecord> {
   return requestJson('GET', `${base(id)}/record`);
 }
 
@@ -53,7 +55,7 @@ export function addReading(id: string, body: ReadingInput): Promise<Session> {
 export function acknowledgeAlert(
   id: string,
   alertId: string,
-  body: { action: AlertAction; note: string; medication?: string },
+  body: AcknowledgeInput,
 ): Promise<Session> {
   return requestJson('POST', `${base(id)}/alerts/${encodeURIComponent(alertId)}/acknowledge`, body);
 }

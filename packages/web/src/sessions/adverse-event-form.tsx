@@ -122,7 +122,7 @@ export function AdverseEventList({ session, zone }: { session: Session; zone: st
         <Text key={e.id} size="sm">
           {formatZonedTime(e.at, zone)} <strong>{adverseEventLabels[e.type]}</strong> (
           {severityLabels[e.severity]}){e.actions.length > 0 && ` · ${e.actions.join(', ')}`}
-          {e.note !== undefined && ` · ${e.note}`} · {e.by.displayName}
+          {e.note !== null && ` · ${e.note}`} · {e.by.displayName}
         </Text>
       ))}
     </Stack>

@@ -31,10 +31,13 @@ function CorrectionForm({
     initialValues: { ...initial, reason: '' },
     validate: { reason: requireText('Reason for the correction') },
   });
-  const amend = useSessionMutation(
-    (body: AmendmentInput) => amendSession(session.id, body),
-    onDone,
-  );
+  const amend = useSessionMutation(async (inputs: AmendmentInput[]) => {
+    // One amendment per corrected value; each is signed and keeps its original.
+    let latest: Session | undefined;
+    for (const input of inputs) latest = await amendSession(session.id, input);
+    if (latest === undefined) throw new Error('no change');
+    return latest;
+  }, onDone);
   const submit = form.onSubmit((values) => {
     setFormError(null);
     const filled = filledVitals(values);
@@ -48,7 +51,13 @@ function CorrectionForm({
       return;
     }
     amend.mutate(
-      { readingId: reading.id, reason: values.reason.trim(), values: changed },
+      Object.entries(changed).map(([field, value]) => ({
+        target: 'reading' as const,
+        targetId: reading.id,
+        field,
+        value,
+        reason: values.reason.trim(),
+      })),
       {
         onError: (error) => {
           setFormError(applyProblemToForm(form, error));

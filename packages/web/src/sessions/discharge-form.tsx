@@ -68,12 +68,19 @@ export function knownUnmetCriteria(
     openAlertCount: session.alerts.filter((a) => a.acknowledgement === null).length,
     now: new Date(now),
     dosedAt: date(esk?.dosedAt),
-    bpBeforeDoseAt:
-      esk?.bpBeforeDose == null ? undefined : date(esk.bpBeforeDose.takenAt ?? esk.dosedAt),
-    bpAfterDoseAt: esk?.bp40Min == null ? undefined : date(esk.bp40Min.takenAt ?? esk.dosedAt),
+    bpBeforeDoseAt: date(esk?.bpBeforeDose?.takenAt),
+    bpAfterDoseAt: date(esk?.bp40Min?.takenAt),
   });
+  const codes = new Set<string>();
   for (const u of readiness.unmet)
-    if (u.code !== 'DISCHARGE.ALDRETE_MISSING') unmet.push(u.message);
+    if (u.code !== 'DISCHARGE.ALDRETE_MISSING') {
+      codes.add(u.code);
+      unmet.push(u.message);
+    }
+  // What the server last said about the rest (observation time, blood pressures, alerts).
+  for (const u of session.dischargeReadiness.unmet)
+    if (!codes.has(u.code) && u.field !== 'aldrete' && u.field !== 'escortName')
+      unmet.push(u.message);
   return unmet;
 }
 

@@ -21,11 +21,11 @@ export function DosePanel({ session }: { session: Session }) {
         <Group gap="xl">
           <Text>
             <strong>{nasal ? 'Device lot' : 'Vial lot'}:</strong>{' '}
-            <span data-testid="vial-lot">{session.vialLot ?? '—'}</span>
+            <span data-testid="vial-lot">{session.start?.vialLot ?? '—'}</span>
           </Text>
           <Text>
             <strong>Expiry:</strong>{' '}
-            <span data-testid="vial-expiry">{session.vialExpiry ?? '—'}</span>
+            <span data-testid="vial-expiry">{session.start?.vialExpiry ?? '—'}</span>
           </Text>
         </Group>
         <DoseResultTable result={dose} caption="Pump programming sheet" />

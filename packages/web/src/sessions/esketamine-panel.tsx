@@ -74,12 +74,12 @@ export function EsketaminePanel({
             {formatZonedTime(new Date(dosedAt + 40 * MIN).toISOString(), zone)}
           </Text>
         )}
-        {rems !== null && (
+        {esk.dosedAt !== null && (
           <Stack gap="xs">
             <Title order={3} size="h4">
               REMS patient monitoring form
             </Title>
-            {rems.form !== null && rems.form !== undefined && (
+            {Object.keys(rems.form).length > 0 && (
               <Table aria-label="REMS form" variant="vertical" withTableBorder>
                 <Table.Tbody>
                   {Object.entries(rems.form).map(([key, value]) => (

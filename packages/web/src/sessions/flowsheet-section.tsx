@@ -5,7 +5,6 @@ import { formatZonedTime } from '../format/zoned-time';
 import { AmendReadingModal } from './amend-reading-modal';
 import { FlowsheetTable } from './flowsheet-table';
 import { ReadingForm } from './reading-form';
-import { nextReadingDue } from './readings';
 import { formatCountdown } from './use-tick';
 
 /** Readings so far, when the next is due, and quick entry of the next one. */
@@ -21,7 +20,7 @@ export function FlowsheetSection({
   canChart: boolean;
 }) {
   const [correcting, setCorrecting] = useState<Reading | null>(null);
-  const due = nextReadingDue(session);
+  const due = session.nextReadingDueAt === null ? null : Date.parse(session.nextReadingDueAt);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="flowsheet-title">
       <Stack gap="sm">

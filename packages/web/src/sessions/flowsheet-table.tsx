@@ -1,8 +1,8 @@
 import { Button, Table, Text } from '@mantine/core';
-import type { Reading, Session } from '../api/session-types';
+import type { Reading, Session, VitalKey } from '../api/session-types';
 import { formatZonedTime } from '../format/zoned-time';
 import { vitalFields } from './labels';
-import { amendmentsOf, correctedValue, outOfRangeKeys, sortedReadings } from './readings';
+import { amendmentsOf, originalValue, outOfRangeKeys, sortedReadings } from './readings';
 
 interface FlowsheetTableProps {
   session: Session;
@@ -18,31 +18,27 @@ function Cell({
 }: {
   session: Session;
   reading: Reading;
-  fieldKey: (typeof vitalFields)[number]['key'];
+  fieldKey: VitalKey;
 }) {
-  const original = reading[fieldKey];
-  const corrected = correctedValue(amendmentsOf(session, reading), fieldKey);
-  const out = outOfRangeKeys(session, reading).has(fieldKey);
-  const shown = original === undefined ? '—' : String(original);
+  const value = reading[fieldKey];
+  const original = originalValue(amendmentsOf(session, reading), fieldKey);
+  const out = outOfRangeKeys(reading).has(fieldKey);
+  const shown = value === null ? '—' : String(value);
   return (
     <Table.Td
       className={out ? 'kf-out-of-range' : undefined}
       data-out-of-range={out ? 'true' : undefined}
       fw={out ? 700 : undefined}
     >
-      {corrected !== undefined && corrected !== original ? (
+      {original !== undefined && original !== value ? (
         <>
-          <s aria-label={`original ${shown}`}>{shown}</s> <strong>{corrected}</strong>
+          <s>{original}</s> <strong>{shown}</strong>
+          <span className="kf-visually-hidden"> (corrected from {original})</span>
         </>
       ) : (
         shown
       )}
-      {out && (
-        <Text component="span" className="kf-visually-hidden">
-          {' '}
-          (out of range)
-        </Text>
-      )}
+      {out && <span className="kf-visually-hidden"> (out of range)</span>}
     </Table.Td>
   );
 }
@@ -90,20 +86,25 @@ export function FlowsheetTable({ session, zone, onCorrect }: FlowsheetTableProps
                   <Cell key={f.key} session={session} reading={r} fieldKey={f.key} />
                 ))}
                 <Table.Td>
-                  <Text size="xs">{r.recordedBy?.displayName ?? r.source ?? '—'}</Text>
+                  <Text size="xs">
+                    {r.recordedBy?.displayName ?? r.source}
+                    {r.source === 'pre-check' && ' (pre-check)'}
+                  </Text>
                 </Table.Td>
                 {onCorrect !== undefined && (
                   <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-label={`Correct the ${time} reading`}
-                      onClick={() => {
-                        onCorrect(r);
-                      }}
-                    >
-                      Correct
-                    </Button>
+                    {r.source !== 'pre-check' && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={`Correct the ${time} reading`}
+                        onClick={() => {
+                          onCorrect(r);
+                        }}
+                      >
+                        Correct
+                      </Button>
+                    )}
                   </Table.Td>
                 )}
               </Table.Tr>

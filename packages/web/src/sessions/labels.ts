@@ -3,12 +3,12 @@ import type {
   AlertAction,
   AldreteScores,
   PreCheckDecision,
-  SessionStatus,
+  SessionState,
   Severity,
   VitalKey,
 } from '../api/session-types';
 
-export const statusLabels: Readonly<Record<SessionStatus, string>> = {
+export const statusLabels: Readonly<Record<SessionState, string>> = {
   'checked-in': 'Checked in',
   'pre-check': 'Pre-check done',
   'in-progress': 'In progress',
@@ -17,7 +17,7 @@ export const statusLabels: Readonly<Record<SessionStatus, string>> = {
   stopped: 'Stopped',
 };
 
-export const statusColors: Readonly<Record<SessionStatus, string>> = {
+export const statusColors: Readonly<Record<SessionState, string>> = {
   'checked-in': 'gray',
   'pre-check': 'blue',
   'in-progress': 'teal',
@@ -166,6 +166,6 @@ export const aldreteItems: readonly {
 ];
 
 /** The modified Aldrete total of recorded scores. */
-export function aldreteTotal(scores: AldreteScores): number {
-  return aldreteItems.reduce((sum, item) => sum + scores[item.key], 0);
+export function aldreteTotal(scores: Readonly<Record<string, number>>): number {
+  return aldreteItems.reduce((sum, item) => sum + (scores[item.key] ?? 0), 0);
 }

@@ -14,7 +14,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { recordPreCheck } from '../api/sessions-api';
-import type { PreCheckInput, Session } from '../api/session-types';
+import type { PreCheckInput, Session, WeightUnit } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { applyProblemToForm } from '../forms/apply-problem';
 import { useSessionMutation } from './use-session';
@@ -22,7 +22,7 @@ import { emptyVitals, filledVitals, VitalInputs, type VitalValues } from './vita
 
 interface PreCheckValues extends VitalValues {
   weight: number | string;
-  weightUnit: 'kg' | '[lb_av]';
+  weightUnit: WeightUnit;
   pregnancyTest: '' | 'negative' | 'positive' | 'not-applicable';
   fasting: 'yes' | 'no' | '';
   medicationChanges: string;
@@ -59,16 +59,8 @@ export function PreCheckForm({ session }: { session: Session }) {
   const mutation = useSessionMutation((body: PreCheckInput) => recordPreCheck(session.id, body));
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    const vitals = filledVitals(values);
     const body: PreCheckInput = {
-      vitals: {
-        systolicMmHg: vitals.systolicMmHg ?? 0,
-        diastolicMmHg: vitals.diastolicMmHg ?? 0,
-        heartRate: vitals.heartRate ?? 0,
-        spo2: vitals.spo2 ?? 0,
-        respiratoryRate: vitals.respiratoryRate ?? 0,
-        temperatureC: vitals.temperatureC ?? 0,
-      },
+      vitals: filledVitals(values),
       weight: { value: Number(values.weight), unit: values.weightUnit },
       ...(values.pregnancyTest === '' ? {} : { pregnancyTest: values.pregnancyTest }),
       fasting: values.fasting === 'yes',
@@ -120,7 +112,7 @@ export function PreCheckForm({ session }: { session: Session }) {
               aria-label="Weight unit"
               data={[
                 { value: 'kg', label: 'kg' },
-                { value: '[lb_av]', label: 'lb' },
+                { value: 'lb', label: 'lb' },
               ]}
               {...form.getInputProps('weightUnit')}
             />

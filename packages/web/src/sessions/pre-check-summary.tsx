@@ -34,7 +34,7 @@ export function PreCheckSummary({
   const [error, setError] = useState<string | null>(null);
   const approve = useSessionMutation((text: string) => approvePreCheck(session.id, text));
   if (preCheck === null) return null;
-  const approval = preCheck.approval ?? null;
+  const approval = preCheck.approval;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="pre-check-result-title">
       <Stack gap="sm">
@@ -51,11 +51,13 @@ export function PreCheckSummary({
           </Badge>
         </Group>
         <Text size="sm">
-          {vitalFields.map((f) => `${f.short} ${String(preCheck.vitals[f.key])}`).join(' · ')} ·
-          weight {preCheck.weight.value} {preCheck.weight.unit === 'kg' ? 'kg' : 'lb'} · fasting{' '}
+          {vitalFields
+            .map((f) => `${f.short} ${String(preCheck.vitals[f.key] ?? '—')}`)
+            .join(' · ')}{' '}
+          · weight {preCheck.weight.value} {preCheck.weight.unit} · fasting{' '}
           {preCheck.fasting ? 'yes' : 'no'} · consent{' '}
           {preCheck.consentOnFile ? 'on file' : 'missing'}
-          {preCheck.pregnancyTest !== undefined && ` · pregnancy test ${preCheck.pregnancyTest}`}
+          {preCheck.pregnancyTest !== null && ` · pregnancy test ${preCheck.pregnancyTest}`}
           {preCheck.medicationChanges.length > 0 &&
             ` · medication changes: ${preCheck.medicationChanges.join(', ')}`}
         </Text>

@@ -9,26 +9,25 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { useSession as useAuthSession } from '../auth/use-session';
-import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { AdverseEventForm, AdverseEventList } from './adverse-event-form';
 import { AlertHistory, AlertsBanner } from './alerts-banner';
 import { DischargeForm } from './discharge-form';
 import { DosePanel } from './dose-panel';
 import { EsketaminePanel } from './esketamine-panel';
 import { FlowsheetSection } from './flowsheet-section';
-import { aldreteTotal, statusColors, statusLabels } from './labels';
+import { statusColors, statusLabels } from './labels';
 import { PreCheckForm } from './pre-check-form';
 import { PreCheckSummary } from './pre-check-summary';
 import { StartForm } from './start-form';
 import { StepHeader } from './step-header';
 import { StopSessionForm } from './stop-session-form';
-import { useSession, useSessionMutation } from './use-session';
+import { useSession, useSessionMutation, useSessionZone } from './use-session';
 import { useTick } from './use-tick';
 import './sessions.css';
 
 function canStart(session: Session): boolean {
   const p = session.preCheck;
-  if (p === null || session.started !== null || session.stopped !== null) return false;
+  if (p === null || session.start !== null || session.stop !== null) return false;
   return (
     p.decision === 'go' || (p.decision === 'needs-prescriber' && (p.approval ?? null) !== null)
   );
@@ -64,28 +63,26 @@ function RecoveryButton({ session }: { session: Session }) {
 }
 
 function SessionScreen({ session, role }: { session: Session; role: string }) {
-  const clinic = useClinicTimeZone();
-  const zone = session.location?.timeZone ?? clinic.zone;
+  const zone = useSessionZone(session.location?.id);
   const now = useTick();
-  const open = session.discharged === null && session.stopped === null;
-  const charting = open && session.started !== null;
+  const open = session.state !== 'discharged' && session.state !== 'stopped';
+  const charting = open && session.start !== null;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <div>
-          <PageHeading>{`Session: ${session.patient.name}`}</PageHeading>
+          <PageHeading>{`Session: ${session.patient.displayName}`}</PageHeading>
           <Text size="sm" c="dimmed" mt={-12}>
             MRN {session.patient.mrn} ·{' '}
             {session.product === 'esketamine-nasal'
               ? 'Esketamine nasal spray'
               : 'Ketamine infusion'}
-            {session.location != null && ` · ${session.location.name}`}
-            {session.chair != null && `, ${session.chair.name}`} · times in {zone}
+            {session.location != null && ` · ${session.location.name}`} · times in {zone}
           </Text>
         </div>
         <Group gap="xs">
-          <Badge size="xl" color={statusColors[session.status]} data-testid="session-status">
-            {statusLabels[session.status]}
+          <Badge size="xl" color={statusColors[session.state]} data-testid="session-status">
+            {statusLabels[session.state]}
           </Badge>
           <Button
             component={Link}
@@ -98,11 +95,11 @@ function SessionScreen({ session, role }: { session: Session; role: string }) {
       </Group>
       <StepHeader session={session} zone={zone} />
       <AlertsBanner session={session} zone={zone} />
-      {session.preCheck === null && open && role !== 'admin' && <PreCheckForm session={session} />}
+      {session.state === 'checked-in' && role !== 'admin' && <PreCheckForm session={session} />}
       <PreCheckSummary session={session} zone={zone} canApprove={role === 'prescriber'} />
       {canStart(session) && role !== 'admin' && <StartForm session={session} />}
       <EsketaminePanel session={session} zone={zone} now={now} />
-      {session.started !== null && (
+      {session.start !== null && (
         <FlowsheetSection
           session={session}
           zone={zone}
@@ -111,7 +108,7 @@ function SessionScreen({ session, role }: { session: Session; role: string }) {
         />
       )}
       <DosePanel session={session} />
-      {session.started !== null && (
+      {session.start !== null && (
         <Paper withBorder p="md" component="section" aria-labelledby="events-title">
           <Stack gap="sm">
             <Title order={2} size="h3" id="events-title">
@@ -123,13 +120,12 @@ function SessionScreen({ session, role }: { session: Session; role: string }) {
           </Stack>
         </Paper>
       )}
-      {session.status === 'in-progress' && <RecoveryButton session={session} />}
-      {session.status === 'recovery' && <DischargeForm session={session} now={now} />}
-      {session.discharged !== null && session.discharge !== null && (
+      {session.state === 'in-progress' && <RecoveryButton session={session} />}
+      {session.state === 'recovery' && <DischargeForm session={session} now={now} />}
+      {session.discharge !== null && (
         <Paper withBorder p="md">
           <Text fw={700}>
-            Discharged with a modified Aldrete score of{' '}
-            {session.discharge.aldreteTotal ?? aldreteTotal(session.discharge.aldrete)} to{' '}
+            Discharged with a modified Aldrete score of {session.discharge.aldreteTotal} to{' '}
             {session.discharge.escortName}.
           </Text>
         </Paper>

@@ -2,18 +2,18 @@ import { Anchor, Box, Button, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { fetchSessionRecord } from '../api/sessions-api';
-import type { Session } from '../api/session-types';
+import type { SessionRecord } from '../api/session-types';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { resultRows } from '../dose/dose-result-table';
 import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
-import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { AdverseEventList } from './adverse-event-form';
 import { AlertHistory } from './alerts-banner';
 import { FlowsheetTable } from './flowsheet-table';
-import { aldreteItems, aldreteTotal, decisionLabels, vitalFields, vitalLabel } from './labels';
+import { aldreteItems, decisionLabels, vitalFields, vitalLabel } from './labels';
 import { sessionSteps } from './session-steps';
-import { sessionKeys } from './use-session';
+import { alertMessage } from './readings';
+import { sessionKeys, useSessionZone } from './use-session';
 import '../dose/print.css';
 import './sessions.css';
 
@@ -29,7 +29,8 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-function RecordBody({ session, zone }: { session: Session; zone: string }) {
+function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
+  const session = record.session;
   const p = session.preCheck;
   const d = session.discharge;
   return (
@@ -37,16 +38,15 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
       <Stack gap={6}>
         <Group justify="space-between" align="baseline">
           <Title order={1} size="h3" id="record-title">
-            Session record: {session.patient.name}
+            Session record: {session.patient.displayName}
           </Title>
           <Text size="sm">KetaFlow</Text>
         </Group>
         <Text size="sm">
           MRN {session.patient.mrn}
-          {session.patient.birthDate != null && ` · born ${session.patient.birthDate}`} ·{' '}
+          {` · born ${session.patient.birthDate}`} ·{' '}
           {session.product === 'esketamine-nasal' ? 'Esketamine nasal spray' : 'Ketamine infusion'}
-          {session.location != null && ` · ${session.location.name}`}
-          {session.chair != null && `, ${session.chair.name}`} · times in {zone}
+          {session.location != null && ` · ${session.location.name}`} · times in {zone}
         </Text>
         <Heading>Steps</Heading>
         <Table aria-label="Steps" withTableBorder verticalSpacing={2}>
@@ -73,11 +73,11 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
                 <strong>{decisionLabels[p.decision]}</strong>
                 {p.reasons.length > 0 && `: ${p.reasons.map((r) => r.message).join('; ')}`}
                 <br />
-                {vitalFields.map((f) => `${f.short} ${String(p.vitals[f.key])}`).join(' · ')}
+                {vitalFields.map((f) => `${f.short} ${String(p.vitals[f.key] ?? '—')}`).join(' · ')}
                 <br />
-                Weight {p.weight.value} {p.weight.unit === 'kg' ? 'kg' : 'lb'} · fasting{' '}
-                {p.fasting ? 'yes' : 'no'} · consent {p.consentOnFile ? 'on file' : 'missing'}
-                {p.pregnancyTest !== undefined && ` · pregnancy test ${p.pregnancyTest}`}
+                Weight {p.weight.value} {p.weight.unit} · fasting {p.fasting ? 'yes' : 'no'} ·
+                consent {p.consentOnFile ? 'on file' : 'missing'}
+                {p.pregnancyTest !== null && ` · pregnancy test ${p.pregnancyTest}`}
                 {p.medicationChanges.length > 0 && ` · changes: ${p.medicationChanges.join(', ')}`}
                 {p.approval != null && (
                   <>
@@ -100,7 +100,8 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
                   .map((r) => `${r.label}: ${r.value}`)
                   .join(' · ')}
                 <br />
-                Lot <strong>{session.vialLot ?? '—'}</strong>, expiry {session.vialExpiry ?? '—'}
+                Lot <strong>{session.start?.vialLot ?? '—'}</strong>, expiry{' '}
+                {session.start?.vialExpiry ?? '—'}
                 {session.dose.limits.length > 0 &&
                   ` · limits: ${session.dose.limits.map((l) => `${l.message}${l.reason === undefined ? '' : ` (override: ${l.reason})`}`).join('; ')}`}
               </Text>
@@ -119,7 +120,7 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
               .filter((a) => a.acknowledgement === null)
               .map((a) => (
                 <Text key={a.id} size="sm" c="red">
-                  {formatZonedTime(a.raisedAt, zone)} {a.message} — not acknowledged
+                  {formatZonedTime(a.raisedAt, zone)} {alertMessage(a)} — not acknowledged
                 </Text>
               ))}
           </>
@@ -139,11 +140,11 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
                 ? '—'
                 : formatZonedTime(session.esketamine.observationEndsAt, zone)}{' '}
               · REMS form due{' '}
-              {session.esketamine.rems?.dueBy == null
+              {session.esketamine.rems.dueBy == null
                 ? '—'
                 : formatZonedDateTime(session.esketamine.rems.dueBy, zone)}
               ,{' '}
-              {session.esketamine.rems?.submittedAt == null
+              {session.esketamine.rems.submittedAt == null
                 ? 'not submitted'
                 : `submitted ${formatZonedDateTime(session.esketamine.rems.submittedAt, zone)}`}
             </Text>
@@ -158,8 +159,8 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
             {aldreteItems
               .map((i) => `${i.label.toLowerCase()} ${String(d.aldrete[i.key])}`)
               .join(', ')}{' '}
-            = <strong>{d.aldreteTotal ?? aldreteTotal(d.aldrete)}</strong> · escort {d.escortName}
-            {d.notes !== undefined && ` · ${d.notes}`}
+            = <strong>{d.aldreteTotal}</strong> · escort {d.escortName}
+            {d.notes !== null && ` · ${d.notes}`}
           </Text>
         )}
         <Heading>Amendments</Heading>
@@ -169,18 +170,13 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
           session.amendments.map((a) => (
             <Text key={a.id} size="sm">
               {formatZonedDateTime(a.at, zone)} · {a.by.displayName}: {a.reason}
-              {a.changes !== undefined &&
-                ` (${Object.entries(a.changes)
-                  .map(
-                    ([k, v]) =>
-                      `${vitalLabel(k)} ${formatValue(a.original?.[k])} → ${formatValue(v)}`,
-                  )
-                  .join(', ')})`}
+              {` (${a.target} ${vitalLabel(a.field)}: ${formatValue(a.original)} → ${formatValue(a.value)})`}
             </Text>
           ))
         )}
         <Text size="xs" mt={4} data-testid="knowledge-version">
-          Knowledge version {session.knowledgeVersion} · session {session.id}
+          Knowledge version {record.knowledgeVersion} · session {session.id} · printed{' '}
+          {formatZonedDateTime(record.generatedAt, zone)}
         </Text>
       </Stack>
     </Box>
@@ -190,14 +186,13 @@ function RecordBody({ session, zone }: { session: Session; zone: string }) {
 /** The one-page printable session record (print CSS leaves the app around it off the paper). */
 export function SessionRecordPage() {
   const { id = '' } = useParams();
-  const clinic = useClinicTimeZone();
   const record = useQuery({
     queryKey: sessionKeys.record(id),
     queryFn: () => fetchSessionRecord(id),
   });
+  const zone = useSessionZone(record.data?.session.location?.id);
   if (record.isPending) return <PageLoader label="Loading the record" />;
   if (record.isError) return <QueryErrorAlert error={record.error} />;
-  const zone = record.data.location?.timeZone ?? clinic.zone;
   return (
     <Stack gap="sm" maw={900}>
       <Group justify="space-between" className="kf-no-print">
@@ -212,7 +207,7 @@ export function SessionRecordPage() {
           Print record
         </Button>
       </Group>
-      <RecordBody session={record.data} zone={zone} />
+      <RecordBody record={record.data} zone={zone} />
     </Stack>
   );
 }

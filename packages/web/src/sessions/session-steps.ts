@@ -9,30 +9,24 @@ export interface SessionStep {
 
 /** The lifecycle as the header shows it: each step with whoever signed it and when. */
 export function sessionSteps(session: Session): SessionStep[] {
-  const preCheck = session.preCheck;
-  const preCheckSigned: Signature | null =
-    session.preChecked ??
-    (preCheck?.at !== undefined && preCheck.by !== undefined
-      ? { at: preCheck.at, by: preCheck.by }
-      : null);
   const steps: SessionStep[] = [
     { key: 'checked-in', label: 'Checked in', signed: session.checkedIn },
-    { key: 'pre-check', label: 'Pre-check', signed: preCheckSigned },
+    { key: 'pre-check', label: 'Pre-check', signed: session.preCheck },
     {
       key: 'in-progress',
       label: session.product === 'esketamine-nasal' ? 'Dosed' : 'In progress',
-      signed: session.started,
+      signed: session.start,
     },
-    { key: 'recovery', label: 'Recovery', signed: session.recoveryStarted },
+    { key: 'recovery', label: 'Recovery', signed: session.recovery },
   ];
-  if (session.stopped !== null)
+  if (session.stop !== null)
     steps.push({
       key: 'stopped',
       label: 'Stopped',
-      signed: session.stopped,
-      note: session.stopped.reason,
+      signed: session.stop,
+      note: session.stop.reason,
     });
-  else steps.push({ key: 'discharged', label: 'Discharged', signed: session.discharged });
+  else steps.push({ key: 'discharged', label: 'Discharged', signed: session.discharge });
   return steps;
 }
 

@@ -57,7 +57,7 @@ export function SessionsListPage() {
               <Table.Th scope="col">Checked in</Table.Th>
               <Table.Th scope="col">Patient</Table.Th>
               <Table.Th scope="col">Treatment</Table.Th>
-              <Table.Th scope="col">Chair</Table.Th>
+              <Table.Th scope="col">Booked for</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Open alerts</Table.Th>
             </Table.Tr>
@@ -69,15 +69,13 @@ export function SessionsListPage() {
               </Table.Tr>
             )}
             {(sessions.data ?? []).map((s) => {
-              const openAlerts = s.alerts.filter((a) => a.acknowledgement === null).length;
+              const openAlerts = s.openAlertCount;
               return (
                 <Table.Tr key={s.id}>
-                  <Table.Td>
-                    {formatZonedTime(s.checkedIn.at, location?.timeZone ?? 'UTC')}
-                  </Table.Td>
+                  <Table.Td>{formatZonedTime(s.checkedInAt, location?.timeZone ?? 'UTC')}</Table.Td>
                   <Table.Td>
                     <Anchor component={Link} to={`/sessions/${encodeURIComponent(s.id)}`} size="lg">
-                      {s.patient.name}
+                      {s.patient.displayName}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
@@ -85,9 +83,11 @@ export function SessionsListPage() {
                       ? 'Esketamine nasal spray'
                       : 'Ketamine infusion'}
                   </Table.Td>
-                  <Table.Td>{s.chair?.name ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={statusColors[s.status]}>{statusLabels[s.status]}</Badge>
+                    {formatZonedTime(s.scheduledStart, location?.timeZone ?? 'UTC')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColors[s.state]}>{statusLabels[s.state]}</Badge>
                   </Table.Td>
                   <Table.Td>
                     {openAlerts > 0 ? <Badge color="red">{openAlerts}</Badge> : '—'}

@@ -12,7 +12,7 @@ export function StepHeader({ session, zone }: { session: Session; zone: string }
         active={activeStepIndex(steps)}
         size="sm"
         allowNextStepsSelect={false}
-        color={session.stopped === null ? 'teal' : 'red'}
+        color={session.stop === null ? 'teal' : 'red'}
         wrap
       >
         {steps.map((step) => (

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSession, fetchSessions } from '../api/sessions-api';
 import type { Session } from '../api/session-types';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
+import { useLocations } from '../schedule/use-scheduling';
 
 /** Query keys of the session screens (every list starts with `sessions`, so one prefix refetches all). */
 export const sessionKeys = {
@@ -49,4 +51,11 @@ export function useSessionMutation<Input>(
       ]);
     },
   });
+}
+
+/** The zone a session's times are shown in: its location's, else the clinic's. */
+export function useSessionZone(locationId: string | undefined): string {
+  const clinic = useClinicTimeZone();
+  const locations = useLocations();
+  return locations.data?.find((l) => l.id === locationId)?.timeZone ?? clinic.zone;
 }
