@@ -1,3 +1,5 @@
+import type { ClinicBranding } from '@ketaflow/core';
+
 export type Role = 'patient' | 'nurse' | 'prescriber' | 'admin';
 
 export interface User {
@@ -20,6 +22,8 @@ export interface Meta {
   knowledgeVersion: string;
   /** The clinic's IANA time zone, when the server says (consults have no location of their own). */
   timeZone?: string;
+  /** Logo, colour (4.5:1 on white) and contact details; `null` when the clinic set none. */
+  branding?: ClinicBranding | null;
 }
 
 export function isStaff(role: Role): boolean {

@@ -1,5 +1,6 @@
 import type { AuditFilters } from './admin-types';
 import type { AppointmentListQuery } from './appointments-api';
+import type { EstimateRequest } from './costs-api';
 import type { PatientSearch } from './patients-api';
 import type { SlotSearch } from './scheduling-types';
 
@@ -7,6 +8,8 @@ import type { SlotSearch } from './scheduling-types';
 export const queryKeys = {
   session: ['session'] as const,
   meta: ['meta'] as const,
+  costs: ['costs'] as const,
+  costEstimate: (input: EstimateRequest) => ['costs', 'estimate', input] as const,
   patients: (search: PatientSearch) => ['patients', search] as const,
   patientsAll: ['patients'] as const,
   patient: (id: string) => ['patient', id] as const,

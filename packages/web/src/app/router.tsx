@@ -28,6 +28,10 @@ export const router = createBrowserRouter([
           })),
       },
       {
+        path: '/costs',
+        lazy: () => import('../costs/costs-page').then((m) => ({ Component: m.CostsPage })),
+      },
+      {
         path: '/consult',
         lazy: () =>
           import('../portal/book-consult-page').then((m) => ({ Component: m.BookConsultPage })),

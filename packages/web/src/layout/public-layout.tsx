@@ -1,24 +1,32 @@
 import { Anchor, Box, Container, Group } from '@mantine/core';
 import { Link, Outlet } from 'react-router';
-import { Brand } from './brand';
+import { ClinicBrand, useBrandColor } from './clinic-brand';
+import { PublicFooter } from './public-footer';
 import { SkipLink } from './skip-link';
 
 /** Header and main landmark for the pages anyone can open (landing, log-in, registration). */
 export function PublicLayout() {
+  const brandColor = useBrandColor();
   return (
     <>
       <SkipLink />
       <Box
         component="header"
         py="sm"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+        style={{
+          borderTop: `4px solid ${brandColor}`,
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+        }}
       >
         <Container size="md">
           <Group justify="space-between" wrap="wrap" gap="xs">
-            <Brand to="/" />
+            <ClinicBrand to="/" />
             <Group component="nav" aria-label="Site" gap="md">
               {/* Server-rendered pages: a full page load, not a client-side route. */}
               <Anchor href="/learn">Learn</Anchor>
+              <Anchor component={Link} to="/costs">
+                Costs
+              </Anchor>
               <Anchor component={Link} to="/check">
                 Could it suit me?
               </Anchor>
@@ -35,6 +43,7 @@ export function PublicLayout() {
       <Container component="main" id="main-content" tabIndex={-1} size="md" py="xl">
         <Outlet />
       </Container>
+      <PublicFooter />
     </>
   );
 }
