@@ -281,17 +281,20 @@ describe('measurement-based care in the browser', () => {
     const refusal = await refused;
     expect(refusal.status()).toBe(400);
     const problem = (await refusal.json()) as { errors: { path: string; message: string }[] };
-    const contactError = problem.errors.find((e) => e.path === 'body.contact');
-    if (contactError === undefined) throw new Error('the server did not name the contact field');
-    await waitForText(form, 'Not saved');
+    // Every field the server named is marked beside it, and the summary counts them.
+    const named = new Set(problem.errors.map((e) => e.path));
+    expect(named).toContain('body.contact');
+    expect(named).toContain('body.riskAssessment');
+    await waitForText(form, `Check the ${String(named.size)} marked fields.`);
+    const risk = form.getByLabel(label('Risk assessment'));
+    expect(await risk.getAttribute('aria-invalid')).toBe('true');
     const contactGroup = form.getByRole('radiogroup', {
       name: label('How the patient was contacted'),
     });
-    await waitForText(contactGroup, contactError.message);
     await takeScreenshot(nurse, 'outcomes-follow-up-errors', form);
 
     await contactGroup.getByRole('radio', { name: 'Phone', exact: true }).check();
-    await form.getByLabel(label('Risk assessment')).fill('Passive thoughts, no plan or intent.');
+    await risk.fill('Passive thoughts, no plan or intent.');
     await form.getByRole('checkbox', { name: 'Risk assessed', exact: true }).check();
     await form.getByRole('checkbox', { name: 'Crisis resources given', exact: true }).check();
     await form.getByRole('checkbox', { name: 'Patient given crisis resources' }).check();

@@ -22,7 +22,9 @@ function row(o: IndicationOutcomes) {
     key: o.indication,
     cells: [
       o.indication,
-      o.instrumentIds.map((i) => i.toUpperCase()).join(', '),
+      <Text key="scale" span inherit style={{ whiteSpace: 'nowrap' }}>
+        {o.instrumentIds.map((i) => i.toUpperCase()).join(', ')}
+      </Text>,
       String(o.patients),
       rate(o.responseRate, o.responders, o.responseEligible),
       rate(o.remissionRate, o.remitters, o.remissionEligible),

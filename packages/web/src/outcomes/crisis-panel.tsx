@@ -36,6 +36,8 @@ export function CrisisPanel({
       role="alert"
       aria-labelledby={headingId}
       p="lg"
+      // Focus scrolls it into view; keep it clear of the fixed header.
+      style={{ scrollMarginTop: 76 }}
     >
       <Stack gap="sm">
         <Title order={2} size="h3" id={headingId} c="white">

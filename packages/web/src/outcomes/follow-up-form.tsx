@@ -39,15 +39,49 @@ function toBody(
   return body;
 }
 
-/** Field name -> message, from `errors[].path` such as `body.contact`. */
-function fieldErrors(error: unknown): Record<string, string> {
+function isEmpty(value: Value | undefined): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Field name -> message, from `errors[].path` such as `body.contact`. A required field left
+ * empty says so, rather than the schema's wording ("must be a string").
+ */
+function fieldErrors(
+  error: unknown,
+  fields: readonly FollowUpField[],
+  values: Readonly<Record<string, Value>>,
+): Record<string, string> {
   if (!(error instanceof ApiProblemError)) return {};
   const out: Record<string, string> = {};
   for (const { path, message } of error.problem.errors ?? []) {
     const name = path.replace(/^body\./, '').split('.')[0] ?? path;
-    out[name] = out[name] === undefined ? message : `${out[name]}; ${message}`;
+    const field = fields.find((f) => f.name === name);
+    const shown =
+      field?.required === true && isEmpty(values[name])
+        ? field.kind === 'choices'
+          ? 'Required: tick at least one'
+          : 'Required'
+        : message;
+    out[name] = out[name] === undefined ? shown : `${out[name]}; ${shown}`;
   }
   return out;
+}
+
+/** The form-level sentence: how many fields to fix, plus anything no field could show. */
+function formMessage(error: unknown, fields: readonly FollowUpField[]): string {
+  if (!(error instanceof ApiProblemError) || error.problem.errors === undefined)
+    return describeError(error);
+  const names = new Set(fields.map((f) => f.name));
+  const placed = error.problem.errors.filter((e) =>
+    names.has(e.path.replace(/^body\./, '').split('.')[0] ?? ''),
+  );
+  const unplaced = error.problem.errors.filter((e) => !placed.includes(e));
+  const count = new Set(placed.map((e) => e.path)).size;
+  return [
+    count === 1 ? 'Check the marked field.' : `Check the ${String(count)} marked fields.`,
+    ...unplaced.map((e) => e.message),
+  ].join(' ');
 }
 
 interface FieldProps {
@@ -144,7 +178,7 @@ export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.safetyAlertsAll }),
   });
-  const errors = save.isError ? fieldErrors(save.error) : {};
+  const errors = save.isError ? fieldErrors(save.error, alert.followUpFields, values) : {};
   return (
     <form
       aria-label="Follow-up"
@@ -167,7 +201,9 @@ export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }
             }}
           />
         ))}
-        <FormErrorAlert message={save.isError ? describeError(save.error) : null} />
+        <FormErrorAlert
+          message={save.isError ? formMessage(save.error, alert.followUpFields) : null}
+        />
         <Group>
           <Button type="submit" loading={save.isPending} size="md">
             Save follow-up and close alert

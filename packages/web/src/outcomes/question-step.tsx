@@ -69,6 +69,14 @@ export function QuestionStep({
               radius="md"
               mih={56}
               aria-label={option.label}
+              style={
+                score === option.score
+                  ? {
+                      borderColor: 'var(--mantine-primary-color-filled)',
+                      background: 'var(--mantine-primary-color-light)',
+                    }
+                  : undefined
+              }
             >
               <Group wrap="nowrap" gap="md">
                 <Radio.Indicator size="md" />

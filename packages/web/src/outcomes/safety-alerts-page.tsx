@@ -1,4 +1,4 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { SafetyAlert } from '../api/outcomes-types';
 import { PageHeading } from '../components/page-heading';
@@ -12,12 +12,21 @@ export function alertPath(id: string): string {
   return `/safety-alerts/${encodeURIComponent(id)}`;
 }
 
-function AlertsTable({ caption, alerts }: { caption: string; alerts: readonly SafetyAlert[] }) {
+function AlertsTable({
+  caption,
+  alerts,
+  emptyText,
+}: {
+  caption: string;
+  alerts: readonly SafetyAlert[];
+  emptyText: string;
+}) {
+  const closed = alerts.some((a) => a.status === 'followed-up');
   return (
     <RecordTable
       caption={caption}
-      headers={['Raised', 'Patient', 'Alert', 'Status', 'Followed up']}
-      emptyText={caption === 'Open alerts' ? 'No open alerts.' : 'None yet.'}
+      headers={['Raised', 'Patient', 'Alert', ...(closed ? ['Followed up'] : [])]}
+      emptyText={emptyText}
       rows={alerts.map((a) => ({
         key: a.id,
         cells: [
@@ -26,12 +35,13 @@ function AlertsTable({ caption, alerts }: { caption: string; alerts: readonly Sa
           </Anchor>,
           `${a.patient.displayName} (MRN ${a.patient.mrn})`,
           a.summary,
-          <Badge key="status" color={a.status === 'open' ? 'red' : 'green'}>
-            {a.status === 'open' ? 'Open' : 'Followed up'}
-          </Badge>,
-          a.followedUpAt === null
-            ? '—'
-            : `${formatDateTime(a.followedUpAt)}, ${a.followedUpBy?.displayName ?? ''}`,
+          ...(closed
+            ? [
+                a.followedUpAt === null
+                  ? '—'
+                  : `${formatDateTime(a.followedUpAt)}, ${a.followedUpBy?.displayName ?? ''}`,
+              ]
+            : []),
         ],
       }))}
     />
@@ -56,7 +66,11 @@ export function SafetyAlertsPage() {
           {open.isPending ? (
             <Text size="sm">Loading…</Text>
           ) : (
-            <AlertsTable caption="Open alerts" alerts={open.data ?? []} />
+            <AlertsTable
+              caption="Open alerts"
+              alerts={open.data ?? []}
+              emptyText="No open alerts."
+            />
           )}
         </RecordSection>
         <RecordSection id="closed-alerts" title="Followed up">
@@ -64,7 +78,11 @@ export function SafetyAlertsPage() {
           {closed.isPending ? (
             <Text size="sm">Loading…</Text>
           ) : (
-            <AlertsTable caption="Followed-up alerts" alerts={closed.data ?? []} />
+            <AlertsTable
+              caption="Followed-up alerts"
+              alerts={closed.data ?? []}
+              emptyText="None yet."
+            />
           )}
         </RecordSection>
       </Stack>
