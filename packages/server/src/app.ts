@@ -32,6 +32,7 @@ import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
+import { sessionRoutes } from './routes/sessions/routes';
 import { systemRoutes } from './routes/system/routes';
 import type { ClinicKnowledge } from './knowledge';
 
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   await app.register(educationRoutes, { knowledge: deps.knowledge });
+
+  await app.register(sessionRoutes, { db, clock, knowledge: deps.knowledge });
 
   if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
   return app;

@@ -88,6 +88,31 @@ export const ERROR_CATALOG = {
     status: 409,
     title: 'This safety alert already has its follow-up documented',
   },
+  'SESSION.APPOINTMENT_INVALID': {
+    status: 422,
+    title: 'A session needs a booked infusion or esketamine appointment today',
+  },
+  'SESSION.TRANSITION_INVALID': { status: 409, title: 'The session cannot move to this step now' },
+  'SESSION.PRECHECK_BLOCKED': { status: 422, title: 'The pre-check says do not start' },
+  'SESSION.APPROVAL_REQUIRED': {
+    status: 422,
+    title: 'The pre-check needs a prescriber’s approval before starting',
+  },
+  'SESSION.VIAL_EXPIRED': { status: 422, title: 'The vial is past its expiry date' },
+  'SESSION.DISCHARGE_CRITERIA_UNMET': {
+    status: 422,
+    title: 'Discharge criteria are not met',
+  },
+  'SESSION.ALERT_CLOSED': { status: 409, title: 'This alert was already acknowledged' },
+  'DEVICE.TOKEN_INVALID': { status: 401, title: 'Missing, unknown or revoked device token' },
+  'DEVICE.READING_OUT_OF_ORDER': {
+    status: 409,
+    title: 'A reading is older than the last one charted from this device; nothing was charted',
+  },
+  'DEVICE.READING_DUPLICATE': {
+    status: 409,
+    title: 'A reading was already charted from this device at that time; nothing was charted',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   'SERVER.UNAVAILABLE': { status: 503, title: 'A dependency is unavailable' },
   'SERVER.INTERNAL': { status: 500, title: 'Internal error' },
