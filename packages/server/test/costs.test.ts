@@ -179,6 +179,19 @@ describe('cost routes with the clinic prices and branding of the example setting
     });
   });
 
+  test('the OpenAPI document names the cost routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, object>;
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/public/costs',
+        '/api/public/costs/estimate',
+        '/api/public/costs/good-faith-estimate.pdf',
+      ]),
+    );
+  });
+
   test('GET /api/meta adds the clinic branding', async () => {
     const meta = (await t.app.inject({ method: 'GET', url: '/api/meta' })).json<{
       clinicName: string;

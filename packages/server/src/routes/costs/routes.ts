@@ -117,7 +117,9 @@ export const costRoutes: FastifyPluginAsyncZod<CostRouteOptions> = async (
         querystring: GoodFaithEstimateQuery,
         produces: ['application/pdf', 'application/problem+json'],
         response: {
-          200: z.string().describe('application/pdf: the estimate as a one-page PDF'),
+          200: z
+            .custom<Buffer>((value) => Buffer.isBuffer(value))
+            .describe('application/pdf: the estimate as a one-page PDF'),
           ...problems(400, 429),
         },
       },
