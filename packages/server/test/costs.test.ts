@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
+  applyClinicSettings,
   estimateCourse,
   INDICATION_IDS,
   knowledgeBase,
@@ -239,5 +240,36 @@ describe('cost routes before the clinic sets prices', () => {
       branding: unknown;
     }>();
     expect(meta.branding).toBeNull();
+  });
+});
+
+describe('the PDF with an inline logo', () => {
+  const onePixelPng =
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  let t: TestApp;
+  beforeAll(async () => {
+    const applied = applyClinicSettings(knowledgeBase, {
+      clinicName: 'Logo Clinic',
+      branding: { logo: onePixelPng, primaryColor: '#000000' },
+    });
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+    const kb = applied.value;
+    t = await createTestApp('pglite', {
+      demo: false,
+      knowledge: { kb, clinicName: 'Logo Clinic', version: kb.knowledgeVersion },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test('embeds the logo as an image and still shows the text', async () => {
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/costs/good-faith-estimate.pdf?indication=ocd',
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect((await pdfText(pdf.rawPayload)).text).toContain('Logo Clinic');
   });
 });
