@@ -83,7 +83,10 @@ export const schedulingDefaultsSchema: z.ZodType<SchedulingDefaults> = z.strictO
     .min(0)
     .max(24 * 14),
   slotGranularityMinutes: z.number().int().min(1).max(240),
-  reminderLeadHours: z.number().min(1).max(24 * 7),
+  reminderLeadHours: z
+    .number()
+    .min(1)
+    .max(24 * 7),
   appointmentTypes: z.strictObject({
     'consult-telemedicine': appointmentTypeTimesSchema,
     infusion: appointmentTypeTimesSchema,
