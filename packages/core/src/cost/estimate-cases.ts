@@ -112,7 +112,7 @@ export const ESTIMATE_CASES: readonly EstimateCase[] = [
     sessions: null,
     infusionCents: null,
     totalCents: null,
-    arithmetic: 'Per session: price not set: ask the clinic',
+    arithmetic: 'Price per session not set: ask the clinic',
     totalArithmetic: 'No total',
   },
   {

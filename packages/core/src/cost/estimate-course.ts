@@ -119,7 +119,7 @@ function infusionLine(
       amount: null,
       arithmetic:
         sessions === null
-          ? `Per session: ${ASK}`
+          ? 'Price per session not set: ask the clinic'
           : `${countText(sessions, 'session', 'sessions')} × ${ASK}`,
       note: notes,
     };
