@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fetchConsultSlots } from '../api/appointments-api';
 import { queryKeys } from '../api/query-keys';
@@ -56,14 +56,18 @@ export function ConsultTimes({ zone, picked, onPick }: ConsultTimesProps) {
                 <Button
                   key={slotKey(s)}
                   size="compact-md"
-                  variant={chosen ? 'filled' : 'light'}
+                  // "default", not "light": teal on light teal fails AA contrast for small text.
+                  variant={chosen ? 'filled' : 'default'}
                   aria-pressed={chosen}
-                  aria-label={`${formatLocalDate(day)} ${formatZonedTime(s.startsAt, zone)} with ${s.prescriber.displayName}`}
                   onClick={() => {
                     onPick(s);
                   }}
                 >
+                  {/* The name is the visible text plus hidden context, so it contains what sighted
+                      users read (WCAG 2.5.3 label in name). */}
+                  <VisuallyHidden>{formatLocalDate(day)} </VisuallyHidden>
                   {formatZonedTime(s.startsAt, zone)}
+                  <VisuallyHidden> with</VisuallyHidden>{' '}
                   <Text span size="xs" ml={6} c={chosen ? 'white' : 'dimmed'}>
                     {s.prescriber.displayName}
                   </Text>
