@@ -39,6 +39,7 @@ export function EsketaminePanel({
   const endsAt = esk.observationEndsAt === null ? null : Date.parse(esk.observationEndsAt);
   const bpDue = dosedAt !== null && esk.bp40Min === null && now >= dosedAt + 35 * MIN;
   const rems = esk.rems;
+  const ended = session.state === 'discharged' || session.state === 'stopped';
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="esketamine-title">
       <Stack gap="sm">
@@ -94,26 +95,33 @@ export function EsketaminePanel({
             <Text data-testid="rems-due">
               Due by {rems.dueBy === null ? '—' : formatZonedDateTime(rems.dueBy, zone)} (7 days)
             </Text>
+            {rems.submittedAt === null && !ended && (
+              <Text size="sm" c="dimmed">
+                The form can be marked submitted once the session has ended.
+              </Text>
+            )}
             {rems.submittedAt === null ? (
-              <>
-                <FormErrorAlert message={error} />
-                <Group>
-                  <Button
-                    variant="light"
-                    loading={submitted.isPending}
-                    onClick={() => {
-                      setError(null);
-                      submitted.mutate(undefined, {
-                        onError: (e) => {
-                          setError(describeError(e));
-                        },
-                      });
-                    }}
-                  >
-                    Mark REMS form submitted
-                  </Button>
-                </Group>
-              </>
+              ended && (
+                <>
+                  <FormErrorAlert message={error} />
+                  <Group>
+                    <Button
+                      variant="light"
+                      loading={submitted.isPending}
+                      onClick={() => {
+                        setError(null);
+                        submitted.mutate(undefined, {
+                          onError: (e) => {
+                            setError(describeError(e));
+                          },
+                        });
+                      }}
+                    >
+                      Mark REMS form submitted
+                    </Button>
+                  </Group>
+                </>
+              )
             ) : (
               <Badge color="green" size="lg">
                 Submitted {formatZonedDateTime(rems.submittedAt, zone)}
