@@ -1,4 +1,4 @@
-import { err, ok, type Problem, type Result } from '../result';
+import { err, ok, type Result } from '../result';
 
 /** A session's lifecycle: checked in, pre-check, in progress, recovery, discharged, or stopped. */
 export const SESSION_STATES = [
@@ -37,10 +37,7 @@ export function nextSessionStates(from: SessionState): readonly SessionState[] {
 }
 
 /** The new state, or `SESSION.TRANSITION_INVALID` when the move is not allowed. */
-export function transitionSession(
-  from: SessionState,
-  to: SessionState,
-): Result<SessionState> {
+export function transitionSession(from: SessionState, to: SessionState): Result<SessionState> {
   if (ALLOWED[from].includes(to)) return ok(to);
   return err({
     code: 'SESSION.TRANSITION_INVALID',
