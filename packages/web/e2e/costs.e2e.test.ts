@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMoneyRange, type CourseEstimate } from '@ketaflow/core';
+import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
@@ -17,6 +18,22 @@ async function postEstimate(page: Page, body: object): Promise<CourseEstimate> {
   const response = await page.request.post('/api/public/costs/estimate', { data: body });
   expect(response.status()).toBe(200);
   return (await response.json()) as CourseEstimate;
+}
+
+const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
+
+/** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
+    return axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function totalText(estimate: CourseEstimate): string {
@@ -79,6 +96,7 @@ describe('public cost estimate', () => {
     expect(
       await page.getByRole('link', { name: 'Book a consultation' }).first().getAttribute('href'),
     ).toBe('/consult');
+    expect(await seriousViolations(page)).toEqual([]);
     await takeScreenshot(page, 'costs-phone', page.getByRole('heading', { name: /Estimate for/ }));
     await takeScreenshot(
       page,
@@ -95,6 +113,7 @@ describe('public cost estimate', () => {
     await expect.poll(() => total.innerText()).toBe('Ask the clinic');
     expect(await page.getByText('Ask the clinic', { exact: true }).count()).toBeGreaterThan(0);
     await takeScreenshot(page, 'costs-phone-ask-the-clinic', page.getByTestId('estimate-total'));
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByLabel('Condition').selectOption('chronic-pain');
     const pain = await postEstimate(page, { indication: 'chronic-pain', includeConsult: true });
