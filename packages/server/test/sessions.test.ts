@@ -544,11 +544,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
         .json<Problem>()
         .errors?.map((e) => e.path)
         .sort(),
-    ).toEqual([
-      'body.readings[1].pulse',
-      'body.readings[1].spo2',
-      'body.readings[1].takenAt',
-    ]);
+    ).toEqual(['body.readings[1].pulse', 'body.readings[1].spo2', 'body.readings[1].takenAt']);
 
     const outOfOrder = await post(device.token, [
       { takenAt: at(3), heartRate: 82 },
