@@ -16,7 +16,7 @@ import {
 
 const phone = { width: 390, height: 844 };
 const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-const spaPages = ['/', '/check', '/consult', '/login', '/register'];
+const spaPages = ['/', '/check', '/consult', '/costs', '/login', '/register'];
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
