@@ -16,10 +16,10 @@ import type {
   Slot,
   Weekday,
 } from '../src/api/scheduling-types';
-import type { Session, SessionRecord } from '../src/api/session-types';
+import type { Session, SessionRecord, SessionSummary } from '../src/api/session-types';
 import { resultRows } from '../src/dose/dose-result-table';
 import { formatZonedDateTime, formatZonedTime, todayIn } from '../src/format/zoned-time';
-import { alertActionLabels, decisionLabels } from '../src/sessions/labels';
+import { alertActionLabels, decisionLabels, statusLabels } from '../src/sessions/labels';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
 import { label, logIn, waitForText } from './steps';
 
@@ -426,7 +426,10 @@ describe('sessions on the nurse tablet', () => {
       (u) => u.code === 'DISCHARGE.OBSERVATION_TOO_SHORT',
     );
     if (observation === undefined) throw new Error('the server does not list the observation time');
-    await waitForText(unmet, observation.message);
+    await waitForText(
+      unmet,
+      `Observation continues until ${formatZonedTime(endsAt, clinic.zone)} (at least 2 hours after dosing)`,
+    );
     await takeScreenshot(nurse, 'sessions-esketamine-observation-landscape', unmet);
 
     // The server refuses too, whatever the screen allows.
@@ -445,6 +448,19 @@ describe('sessions on the nurse tablet', () => {
     expect(problem.code).toBe('SESSION.DISCHARGE_CRITERIA_UNMET');
     expect(problem.errors?.map((e) => e.message)).toContain(observation.message);
     expect((await sessionOf(nurse, id)).state).toBe('recovery');
+
+    // Today's sessions, the nurse's home, lists it with the server's state.
+    await nurse.goto(`/sessions?location=${clinic.location.id}`);
+    const today = await getJson<{ items: SessionSummary[] }>(
+      nurse,
+      `/api/sessions?date=${clinic.today}&locationId=${clinic.location.id}`,
+    );
+    const listed = today.items.find((s) => s.id === id);
+    if (listed === undefined) throw new Error('the session is not in the list');
+    const row = nurse.getByRole('row', { name: new RegExp(listed.patient.displayName) });
+    await waitForText(row, statusLabels[listed.state]);
+    await takeScreenshot(nurse, 'sessions-today-landscape');
+    await nurse.goto(`/sessions/${id}`);
 
     // The REMS form, pre-filled, with its 7-day deadline (marked submitted once the session ends).
     const dueBy = recovering.esketamine?.rems.dueBy;

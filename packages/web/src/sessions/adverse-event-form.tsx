@@ -71,7 +71,7 @@ export function AdverseEventForm({ session }: { session: Session }) {
           }}
         />
         <div>
-          <Text size="lg" fw={500} id="ae-severity-label">
+          <Text size="lg" fw={600} id="ae-severity-label">
             Severity
           </Text>
           <SegmentedControl

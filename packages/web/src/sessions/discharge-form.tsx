@@ -5,7 +5,6 @@ import {
   List,
   Paper,
   SegmentedControl,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -18,6 +17,7 @@ import { ApiProblemError, describeError } from '../api/problem';
 import { dischargeSession } from '../api/sessions-api';
 import type { AldreteScores, DischargeInput, Session } from '../api/session-types';
 import { useKnowledge } from '../dose/use-knowledge';
+import { formatZonedTime } from '../format/zoned-time';
 import { aldreteItems } from './labels';
 import { useSessionMutation } from './use-session';
 
@@ -41,7 +41,15 @@ export function knownUnmetCriteria(
   scores: Scores,
   escortName: string,
   now: number,
+  zone: string,
 ): string[] {
+  // Core words the observation time as an ISO instant; the nurse reads the clinic's clock time.
+  const say = (u: { code: string; message: string }): string => {
+    const endsAt = session.esketamine?.observationEndsAt;
+    return u.code === 'DISCHARGE.OBSERVATION_TOO_SHORT' && endsAt != null
+      ? `Observation continues until ${formatZonedTime(endsAt, zone)} (at least 2 hours after dosing)`
+      : u.message;
+  };
   const missing = aldreteItems.filter((i) => scores[i.key] === null);
   const unmet: string[] = [];
   if (missing.length > 0)
@@ -75,17 +83,24 @@ export function knownUnmetCriteria(
   for (const u of readiness.unmet)
     if (u.code !== 'DISCHARGE.ALDRETE_MISSING') {
       codes.add(u.code);
-      unmet.push(u.message);
+      unmet.push(say(u));
     }
   // What the server last said about the rest (observation time, blood pressures, alerts).
   for (const u of session.dischargeReadiness.unmet)
-    if (!codes.has(u.code) && u.field !== 'aldrete' && u.field !== 'escortName')
-      unmet.push(u.message);
+    if (!codes.has(u.code) && u.field !== 'aldrete' && u.field !== 'escortName') unmet.push(say(u));
   return unmet;
 }
 
 /** Modified Aldrete score and escort; discharge stays off until the criteria are met. */
-export function DischargeForm({ session, now }: { session: Session; now: number }) {
+export function DischargeForm({
+  session,
+  now,
+  zone,
+}: {
+  session: Session;
+  now: number;
+  zone: string;
+}) {
   const [scores, setScores] = useState<Scores>(unscored);
   const [escortName, setEscortName] = useState('');
   const [notes, setNotes] = useState('');
@@ -95,7 +110,7 @@ export function DischargeForm({ session, now }: { session: Session; now: number 
   );
   const total = aldreteItems.reduce((sum, i) => sum + (scores[i.key] ?? 0), 0);
   const knowledge = useKnowledge();
-  const unmet = knownUnmetCriteria(knowledge.data, session, scores, escortName, now);
+  const unmet = knownUnmetCriteria(knowledge.data, session, scores, escortName, now, zone);
   const submit = () => {
     const aldrete = {
       activity: scores.activity ?? 0,
@@ -130,10 +145,10 @@ export function DischargeForm({ session, now }: { session: Session; now: number 
         <Title order={2} size="h3" id="discharge-title">
           Discharge
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Stack gap="sm">
           {aldreteItems.map((item) => (
             <div key={item.key}>
-              <Text fw={500} id={`aldrete-${item.key}`}>
+              <Text fw={600} id={`aldrete-${item.key}`}>
                 {item.label}
               </Text>
               <SegmentedControl
@@ -154,7 +169,7 @@ export function DischargeForm({ session, now }: { session: Session; now: number 
               />
             </div>
           ))}
-        </SimpleGrid>
+        </Stack>
         <Text fw={700} data-testid="aldrete-total">
           Modified Aldrete score: {total} of 10
         </Text>

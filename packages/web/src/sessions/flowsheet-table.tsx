@@ -47,12 +47,13 @@ function Cell({
 export function FlowsheetTable({ session, zone, onCorrect }: FlowsheetTableProps) {
   const readings = sortedReadings(session);
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={480}>
       <Table
         aria-label="Vitals flowsheet"
         withTableBorder
         striped
         verticalSpacing="xs"
+        horizontalSpacing={6}
         className="kf-flowsheet"
       >
         <Table.Thead>

@@ -119,7 +119,7 @@ export function PreCheckForm({ session }: { session: Session }) {
           </Group>
           <Group align="flex-start" grow>
             <div>
-              <Text size="lg" fw={500} id="fasting-label">
+              <Text size="lg" fw={600} id="fasting-label">
                 Fasting as instructed
               </Text>
               <SegmentedControl

@@ -121,7 +121,7 @@ function SessionScreen({ session, role }: { session: Session; role: string }) {
         </Paper>
       )}
       {session.state === 'in-progress' && <RecoveryButton session={session} />}
-      {session.state === 'recovery' && <DischargeForm session={session} now={now} />}
+      {session.state === 'recovery' && <DischargeForm session={session} now={now} zone={zone} />}
       {session.discharge !== null && (
         <Paper withBorder p="md">
           <Text fw={700}>
