@@ -50,6 +50,7 @@ export function forPatients(text: string): string {
   return text
     .replace(/\bthe seed page\b/g, 'the original clinic page')
     .replace(/\bThe seed page\b/g, 'The original clinic page')
+    .replace(/\bseed page\b/g, 'original clinic page')
     .replace(/\bthe seed\b/g, 'the original clinic page')
     .replace(/\bThe seed\b/g, 'The original clinic page')
     .replace(/\bSeed\b/g, 'Original clinic page');

@@ -2,7 +2,7 @@
 /* @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import { Cite } from '../citations';
-import { formatMinutesRange, formatRange, joinAnd } from '../format';
+import { formatMinutesRange, formatRange, forPatients, joinAnd } from '../format';
 import type { EducationPage, PageContext } from '../render';
 import { findNote } from './therapy';
 
@@ -101,8 +101,8 @@ function questions(ctx: PageContext): Question[] {
       answer: (
         <p>
           Infusion prices are set by each clinic: see <a href="/costs">costs and estimates</a>. For
-          the nasal spray, one {spray.conditions.replace(/\.$/, '').toLowerCase()} ran about $
-          {formatRange(spray.min, spray.max)} ({spray.currency}).
+          the nasal spray: about ${formatRange(spray.min, spray.max)} ({spray.currency}) for a{' '}
+          {forPatients(spray.conditions)}
           <Cite ids={spray.sources} citations={cite} />
         </p>
       ),

@@ -44,7 +44,8 @@ export const sideEffectsPage: EducationPage = {
         <p>
           During an infusion your vital signs are watched continuously, with blood pressure about
           every {m.vitalSigns.bpIntervalDuringInfusionMin} minutes, then every{' '}
-          {m.vitalSigns.bpIntervalAfterInfusionMin} minutes afterwards (a clinic setting).
+          {m.vitalSigns.bpIntervalAfterInfusionMin} minutes afterwards (a schedule from research,
+          which a clinic may adapt).
           <Cite ids={m.vitalSigns.sources} citations={cite} />
         </p>
         <h2 id="mind">Feeling detached or dreamy</h2>
