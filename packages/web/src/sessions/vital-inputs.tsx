@@ -23,7 +23,7 @@ export function VitalInputs<V extends VitalValues>({
   required: boolean;
 }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+    <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
       {vitalFields.map((field) => (
         <NumberInput
           key={field.key}
