@@ -7,3 +7,4 @@ export * from './screening';
 export * from './scheduling';
 export * from './outcomes';
 export * from './sessions';
+export * from './cds-hooks';
