@@ -8,3 +8,4 @@ export * from './scheduling';
 export * from './outcomes';
 export * from './sessions';
 export * from './cds-hooks';
+export * from './fhir';
