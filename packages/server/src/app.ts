@@ -18,6 +18,8 @@ import { auth } from './plugins/auth';
 import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
+import { loadCdsClients } from './routes/cds-hooks/clients';
+import { cdsHooksRoutes } from './routes/cds-hooks/routes';
 import { clinicSetupRoutes } from './routes/clinic-setup/routes';
 import { costRoutes } from './routes/costs/routes';
 import { courseRoutes } from './routes/courses/routes';
@@ -154,6 +156,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(educationRoutes, { knowledge: deps.knowledge });
 
   await app.register(sessionRoutes, { db, clock, knowledge: deps.knowledge });
+
+  await app.register(cdsHooksRoutes, {
+    db,
+    clock,
+    knowledge: deps.knowledge,
+    publicUrl: config.publicUrl,
+    clients: loadCdsClients(config.cdsClientsFile),
+  });
 
   if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
   return app;

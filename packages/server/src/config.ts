@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  CDS_CLIENTS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   readonly loginLockoutMinutes: number;
   readonly logLevel: string;
   readonly webDistDir: string;
+  /** JSON file allow-listing CDS Hooks clients (iss, JWKS, jku URLs); unset allows none. */
+  readonly cdsClientsFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     logLevel: e.LOG_LEVEL,
+    cdsClientsFile:
+      e.CDS_CLIENTS === undefined
+        ? undefined
+        : resolve(env['INIT_CWD'] ?? process.cwd(), e.CDS_CLIENTS),
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

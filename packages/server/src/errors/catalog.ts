@@ -104,6 +104,14 @@ export const ERROR_CATALOG = {
     title: 'Discharge criteria are not met',
   },
   'SESSION.ALERT_CLOSED': { status: 409, title: 'This alert was already acknowledged' },
+  'CDS.UNAUTHORIZED': {
+    status: 401,
+    title: 'The CDS client JWT is missing, unsigned, not allow-listed, expired or replayed',
+  },
+  'CDS.PREFETCH_UNAVAILABLE': {
+    status: 412,
+    title: 'The patient data the service needs was neither prefetched nor fetchable',
+  },
   'DEVICE.TOKEN_INVALID': { status: 401, title: 'Missing, unknown or revoked device token' },
   'DEVICE.READING_OUT_OF_ORDER': {
     status: 409,

@@ -1,0 +1,419 @@
+import { and, count, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { cdsCards, cdsFeedback, cdsJwtIds, courses, patients } from '../../db/schema/index';
+import { AppError, fieldError } from '../../errors/catalog';
+import { appendAudit } from '../../lib/audit';
+import type { Clock } from '../../lib/clock';
+import type { ClinicKnowledge } from '../../knowledge';
+import { requireRole } from '../../plugins/auth';
+import { problems } from '../common-schemas';
+import { ketamineDraftOrders, orderCards, type Card } from './cards';
+import type { CdsClient } from './clients';
+import {
+  gatherResources,
+  ORDER_PREFETCH,
+  PATIENT_VIEW_PREFETCH,
+  PrefetchUnavailable,
+} from './fhir-data';
+import { CdsAuthError, createJwtVerifier } from './jwt';
+
+export interface CdsHooksOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly knowledge: ClinicKnowledge;
+  readonly publicUrl: string;
+  readonly clients: readonly CdsClient[];
+}
+
+export const CDS_SERVICES = [
+  {
+    hook: 'order-select',
+    id: 'ketaflow-order-select',
+    title: 'KetaFlow ketamine and esketamine screening (order select)',
+    description:
+      'Screens the patient when a ketamine or esketamine order is selected: contraindications, interactions, precautions and missing data, with sources.',
+    prefetch: ORDER_PREFETCH,
+  },
+  {
+    hook: 'order-sign',
+    id: 'ketaflow-order-sign',
+    title: 'KetaFlow ketamine and esketamine screening (order sign)',
+    description:
+      'Screens the patient before a ketamine or esketamine order is signed, and checks an IV ketamine dose against the protocol for the weight.',
+    prefetch: ORDER_PREFETCH,
+  },
+  {
+    hook: 'patient-view',
+    id: 'ketaflow-patient-view',
+    title: 'KetaFlow course summary',
+    description: 'A summary card when the patient has a KetaFlow treatment course.',
+    prefetch: PATIENT_VIEW_PREFETCH,
+  },
+] as const;
+
+const ServiceSchema = z.object({
+  hook: z.string(),
+  id: z.string(),
+  title: z.string().optional(),
+  description: z.string(),
+  prefetch: z.record(z.string(), z.string()).optional(),
+  usageRequirements: z.string().optional(),
+});
+export const DiscoverySchema = z.object({ services: z.array(ServiceSchema) });
+
+export const CdsRequestSchema = z.looseObject({
+  hook: z.string().min(1),
+  hookInstance: z.string().min(1),
+  fhirServer: z.url().optional(),
+  fhirAuthorization: z
+    .looseObject({ access_token: z.string(), token_type: z.string().optional() })
+    .nullish(),
+  context: z.record(z.string(), z.unknown()),
+  prefetch: z.record(z.string(), z.unknown()).nullish(),
+});
+
+const CodingSchema = z.looseObject({
+  system: z.string().optional(),
+  code: z.string(),
+  display: z.string().optional(),
+});
+export const CardSchema = z.object({
+  uuid: z.uuid(),
+  summary: z.string().min(1).max(140),
+  detail: z.string().optional(),
+  indicator: z.enum(['info', 'warning', 'critical']),
+  source: z.object({
+    label: z.string().min(1),
+    url: z.url().optional(),
+    topic: CodingSchema.optional(),
+  }),
+  suggestions: z.array(z.looseObject({ label: z.string(), uuid: z.uuid().optional() })).optional(),
+  selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
+  overrideReasons: z.array(CodingSchema).optional(),
+});
+export const CdsResponseSchema = z.object({ cards: z.array(CardSchema) });
+
+const FeedbackSchema = z.object({
+  feedback: z
+    .array(
+      z.looseObject({
+        card: z.uuid(),
+        outcome: z.enum(['accepted', 'overridden']),
+        acceptedSuggestions: z.array(z.looseObject({ id: z.string() })).optional(),
+        overrideReason: z
+          .looseObject({ reason: CodingSchema.optional(), userComment: z.string().optional() })
+          .optional(),
+        outcomeTimestamp: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .min(1),
+});
+
+const CDS_TAGS = ['cds-hooks'];
+const bearer = z.object({ authorization: z.string().optional() });
+
+/** CDS Hooks 2.0: discovery, the three services, feedback, and the admin override-rate view. */
+export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app, options) => {
+  const { db, clock, knowledge, publicUrl, clients } = options;
+  let calls = 0;
+  const verify = createJwtVerifier({
+    clients,
+    consumeJti: async (issuer, jti, expiresAt) => {
+      calls += 1;
+      if (calls % 500 === 0) await db.delete(cdsJwtIds).where(lt(cdsJwtIds.expiresAt, clock.now()));
+      const rows = await db
+        .insert(cdsJwtIds)
+        .values({ issuer, jti, expiresAt })
+        .onConflictDoNothing()
+        .returning({ jti: cdsJwtIds.jti });
+      return rows.length === 1;
+    },
+  });
+  const serviceUrl = (id: string) => `${publicUrl.replace(/\/+$/, '')}/cds-services/${id}`;
+  const authenticate = async (authorization: string | undefined, audience: string[]) => {
+    try {
+      return await verify(authorization, audience, clock.now());
+    } catch (error) {
+      if (error instanceof CdsAuthError) {
+        app.log.info({ reason: error.message }, 'CDS client refused');
+        throw new AppError('CDS.UNAUTHORIZED');
+      }
+      throw error;
+    }
+  };
+  const findService = (id: string) => {
+    const service = CDS_SERVICES.find((s) => s.id === id);
+    if (!service) throw new AppError('RESOURCE.NOT_FOUND', `No CDS service ${id}`);
+    return service;
+  };
+
+  app.get(
+    '/cds-services',
+    {
+      schema: {
+        tags: CDS_TAGS,
+        summary: 'CDS Hooks discovery',
+        response: { 200: DiscoverySchema },
+      },
+    },
+    () => ({ services: CDS_SERVICES.map((s) => ({ ...s, prefetch: { ...s.prefetch } })) }),
+  );
+
+  app.post(
+    '/cds-services/:id',
+    {
+      schema: {
+        tags: CDS_TAGS,
+        summary: 'Call a CDS service (Authorization: Bearer <signed JWT>)',
+        params: z.object({ id: z.string() }),
+        headers: bearer,
+        body: CdsRequestSchema,
+        response: {
+          200: CdsResponseSchema,
+          ...problems(400, 401, 404, 412),
+        },
+      },
+    },
+    async (request) => {
+      const service = findService(request.params.id);
+      const client = await authenticate(request.headers.authorization, [serviceUrl(service.id)]);
+      const body = request.body;
+      if (body.hook !== service.hook)
+        throw fieldError('hook', `service ${service.id} answers ${service.hook}`);
+      const access = {
+        fhirServer: body.fhirServer,
+        ...(body.fhirAuthorization ? { fhirAuthorization: body.fhirAuthorization } : {}),
+      };
+      let cards: Card[] = [];
+      if (service.hook === 'patient-view') {
+        cards = await patientViewCards(body.context, request);
+      } else {
+        const orders = ketamineDraftOrders(body.context);
+        if (orders.length > 0) {
+          const resources = await gatherResources(
+            ORDER_PREFETCH,
+            body.prefetch ?? undefined,
+            body.context,
+            access,
+          ).catch((error: unknown) => {
+            if (error instanceof PrefetchUnavailable)
+              throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);
+            throw error;
+          });
+          const asOf = clock.now().toISOString().slice(0, 10);
+          const result = orderCards(orders, resources, knowledge.kb, asOf, publicUrl);
+          if (!result.ok) throw new AppError('CDS.PREFETCH_UNAVAILABLE', result.message);
+          cards = result.cards;
+        }
+      }
+      if (cards.length > 0)
+        await db.insert(cdsCards).values(
+          cards.map((c) => ({
+            uuid: c.uuid,
+            serviceId: service.id,
+            hookInstance: body.hookInstance,
+            ruleCode: c.source.topic.code,
+            indicator: c.indicator,
+            issuer: client.iss,
+          })),
+        );
+      return { cards };
+    },
+  );
+
+  async function patientViewCards(
+    context: Record<string, unknown>,
+    request: Parameters<typeof appendAudit>[1],
+  ): Promise<Card[]> {
+    const patientId = context.patientId;
+    if (typeof patientId !== 'string' || patientId === '')
+      throw fieldError('context.patientId', 'is required');
+    const isUuid = z.uuid().safeParse(patientId).success;
+    const [patient] = await db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(
+        isUuid
+          ? or(eq(patients.id, patientId), eq(patients.mrn, patientId))
+          : eq(patients.mrn, patientId),
+      )
+      .limit(1);
+    if (!patient) return [];
+    const rows = await db
+      .select()
+      .from(courses)
+      .where(
+        and(
+          eq(courses.patientId, patient.id),
+          inArray(courses.status, ['planned', 'active', 'paused']),
+        ),
+      )
+      .orderBy(sql`${courses.startDate} desc`);
+    await appendAudit(db, request, {
+      action: 'cds.patient-view',
+      resourceType: 'course',
+      patientId: patient.id,
+      outcome: 'success',
+      detail: { courses: rows.length },
+    });
+    const course = rows[0];
+    if (!course) return [];
+    const product = course.product === 'ketamine-iv' ? 'IV ketamine' : 'esketamine nasal spray';
+    const rhythm =
+      course.sessionsPerWeek === null
+        ? 'as needed'
+        : `${String(course.sessionsPerWeek)}/week for ${String(course.weeks)} weeks`;
+    return [
+      {
+        uuid: crypto.randomUUID(),
+        summary:
+          `KetaFlow: ${product} course for ${course.indication} (${course.status}), ${rhythm}`.slice(
+            0,
+            140,
+          ),
+        detail: `Course started ${course.startDate}. Status: ${course.status}. Ask the KetaFlow clinic for sessions and outcomes.`,
+        indicator: 'info',
+        source: {
+          label: knowledge.clinicName,
+          url: `${publicUrl}/learn/ketamine-therapy`,
+          topic: {
+            system: 'https://ketaflow.org/cds/rules',
+            code: 'CDS.KETAFLOW_COURSE',
+            display: 'course',
+          },
+        },
+      },
+    ];
+  }
+
+  app.post(
+    '/cds-services/:id/feedback',
+    {
+      schema: {
+        tags: CDS_TAGS,
+        summary: 'Feedback on cards: accepted or overridden, with reasons',
+        params: z.object({ id: z.string() }),
+        headers: bearer,
+        body: FeedbackSchema,
+        response: { 200: z.object({ recorded: z.number().int() }), ...problems(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const service = findService(request.params.id);
+      const client = await authenticate(request.headers.authorization, [
+        serviceUrl(service.id),
+        `${serviceUrl(service.id)}/feedback`,
+      ]);
+      const items = request.body.feedback;
+      const issued = await db
+        .select()
+        .from(cdsCards)
+        .where(
+          and(
+            inArray(
+              cdsCards.uuid,
+              items.map((i) => i.card),
+            ),
+            eq(cdsCards.serviceId, service.id),
+          ),
+        );
+      const byUuid = new Map(issued.map((c) => [c.uuid, c]));
+      const missing = items.find((i) => !byUuid.has(i.card));
+      if (missing)
+        throw new AppError('RESOURCE.NOT_FOUND', `No card ${missing.card} from ${service.id}`);
+      await db.insert(cdsFeedback).values(
+        items.map((i) => ({
+          cardUuid: i.card,
+          serviceId: service.id,
+          ruleCode: byUuid.get(i.card)?.ruleCode ?? '',
+          outcome: i.outcome,
+          overrideReasonCode: i.overrideReason?.reason?.code ?? null,
+          overrideReasonSystem: i.overrideReason?.reason?.system ?? null,
+          userComment: i.overrideReason?.userComment ?? null,
+          acceptedSuggestions: (i.acceptedSuggestions ?? []).map((s) => s.id),
+          outcomeTimestamp: new Date(i.outcomeTimestamp),
+          issuer: client.iss,
+        })),
+      );
+      return { recorded: items.length };
+    },
+  );
+
+  app.get(
+    '/api/admin/cds-feedback',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: CDS_TAGS,
+        summary: 'CDS card outcomes and override rates per rule',
+        response: {
+          200: z.object({
+            rules: z.array(
+              z.object({
+                rule: z.string(),
+                cardsIssued: z.number().int(),
+                accepted: z.number().int(),
+                overridden: z.number().int(),
+                overrideRate: z.number().nullable(),
+                reasons: z.array(z.object({ code: z.string(), count: z.number().int() })),
+              }),
+            ),
+          }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async () => {
+      const issued = await db
+        .select({ rule: cdsCards.ruleCode, n: count() })
+        .from(cdsCards)
+        .groupBy(cdsCards.ruleCode);
+      const outcomes = await db
+        .select({
+          rule: cdsFeedback.ruleCode,
+          outcome: cdsFeedback.outcome,
+          reason: cdsFeedback.overrideReasonCode,
+          n: count(),
+        })
+        .from(cdsFeedback)
+        .groupBy(cdsFeedback.ruleCode, cdsFeedback.outcome, cdsFeedback.overrideReasonCode);
+      const rules = new Map<
+        string,
+        { cardsIssued: number; accepted: number; overridden: number; reasons: Map<string, number> }
+      >();
+      const entry = (rule: string) => {
+        let e = rules.get(rule);
+        if (!e) {
+          e = { cardsIssued: 0, accepted: 0, overridden: 0, reasons: new Map() };
+          rules.set(rule, e);
+        }
+        return e;
+      };
+      for (const r of issued) entry(r.rule).cardsIssued = r.n;
+      for (const o of outcomes) {
+        const e = entry(o.rule);
+        if (o.outcome === 'accepted') e.accepted += o.n;
+        else {
+          e.overridden += o.n;
+          const code = o.reason ?? '(no reason)';
+          e.reasons.set(code, (e.reasons.get(code) ?? 0) + o.n);
+        }
+      }
+      return {
+        rules: [...rules.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([rule, e]) => ({
+            rule,
+            cardsIssued: e.cardsIssued,
+            accepted: e.accepted,
+            overridden: e.overridden,
+            overrideRate:
+              e.accepted + e.overridden === 0 ? null : e.overridden / (e.accepted + e.overridden),
+            reasons: [...e.reasons.entries()].map(([code, n]) => ({ code, count: n })),
+          })),
+      };
+    },
+  );
+};

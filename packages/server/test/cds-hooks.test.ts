@@ -1,0 +1,462 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screenInput } from '@ketaflow/core';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalData } from '../../../test-support/external-data';
+import { DOSE_RULE } from '../src/routes/cds-hooks/cards';
+import { CardSchema, CdsResponseSchema, DiscoverySchema } from '../src/routes/cds-hooks/routes';
+import { as, createTestApp, DEMO, DRIVERS, login, T0, type TestApp } from './harness';
+
+type Json = Record<string, unknown>;
+
+const EXAMPLES = externalData('cds-hooks-spec-examples');
+const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
+const PUBLIC_URL = 'http://ketaflow.test';
+const ISS = 'https://ehr.example.org';
+const SERVICE_FOR_HOOK: Record<string, string> = {
+  'order-select': 'ketaflow-order-select',
+  'order-sign': 'ketaflow-order-sign',
+  'patient-view': 'ketaflow-patient-view',
+};
+const KETAMINE_ORDER = {
+  resourceType: 'MedicationRequest',
+  id: 'draft-ketamine-1',
+  status: 'draft',
+  intent: 'order',
+  medicationCodeableConcept: {
+    coding: [
+      { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '6130', display: 'ketamine' },
+    ],
+    text: 'ketamine 50 mg/mL injection',
+  },
+};
+
+function readJson(path: string): Json {
+  return JSON.parse(readFileSync(path, 'utf8')) as Json;
+}
+
+/** The R4 request, context and discovery examples for the hooks KetaFlow serves. */
+function hookExamples(): { file: string; hook: string; json: Json }[] {
+  const rows = readFileSync(join(EXAMPLES, 'index.csv'), 'utf8').trim().split('\n').slice(1);
+  const out: { file: string; hook: string; json: Json }[] = [];
+  for (const row of rows) {
+    const [file = '', , , , , , kind = '', hookColumn = ''] = row.split(',');
+    if (/stu3|dstu2/.test(file)) continue;
+    const fromName = /hook-(order-select|order-sign|patient-view)-/.exec(file)?.[1];
+    const hook = hookColumn || fromName;
+    if (hook === undefined || !(hook in SERVICE_FOR_HOOK)) continue;
+    if (kind !== 'request' && kind !== 'context') continue;
+    const json = readJson(join(EXAMPLES, file));
+    if (json.context === undefined) continue;
+    out.push({ file, hook, json });
+  }
+  return out;
+}
+
+/** A prefetch as an EHR would fill the order templates from a Synthea bundle. */
+function hasPatient(bundle: Json): boolean {
+  return (bundle.entry as { resource: Json }[]).some((e) => e.resource.resourceType === 'Patient');
+}
+
+function prefetchFrom(bundle: Json): { patientId: string; prefetch: Json } {
+  const resources = (bundle.entry as { resource: Json }[]).map((e) => e.resource);
+  const searchset = (pick: (r: Json) => boolean) => ({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry: resources.filter(pick).map((resource) => ({ resource })),
+  });
+  const codes = (r: Json) =>
+    ((r.code as { coding?: { code?: string }[] } | undefined)?.coding ?? []).map((c) => c.code);
+  const obs = (...wanted: string[]) =>
+    searchset(
+      (r) => r.resourceType === 'Observation' && codes(r).some((c) => wanted.includes(c ?? '')),
+    );
+  const patient = resources.find((r) => r.resourceType === 'Patient')!;
+  return {
+    patientId: String(patient.id),
+    prefetch: {
+      patient,
+      medicationRequests: searchset((r) => r.resourceType === 'MedicationRequest'),
+      medicationStatements: searchset((r) => r.resourceType === 'MedicationStatement'),
+      conditions: searchset((r) => r.resourceType === 'Condition'),
+      allergies: searchset((r) => r.resourceType === 'AllergyIntolerance'),
+      bloodPressure: obs('85354-9', '55284-4'),
+      pregnancyStatus: obs('82810-3'),
+      weight: obs('29463-7'),
+    },
+  };
+}
+
+describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
+  let t: TestApp;
+  let key: CryptoKey;
+  let strangerKey: CryptoKey;
+  let stub: Server;
+  let stubUrl = '';
+  const stubSeen: IncomingHttpHeaders[] = [];
+  let synthea: Json;
+
+  async function sign(claims: JWTPayload, header: Record<string, unknown> = {}, k = key) {
+    const now = Math.floor(t.clock.now().getTime() / 1000);
+    return new SignJWT({ jti: randomUUID(), iss: ISS, iat: now, exp: now + 240, ...claims })
+      .setProtectedHeader({ alg: 'ES384', kid: 'k1', typ: 'JWT', ...header })
+      .sign(k);
+  }
+
+  async function call(service: string, body: unknown, token?: string) {
+    const auth = token ?? (await sign({ aud: `${PUBLIC_URL}/cds-services/${service}` }));
+    return t.app.inject({
+      method: 'POST',
+      url: `/cds-services/${service}`,
+      headers: { authorization: `Bearer ${auth}` },
+      payload: body as Json,
+    });
+  }
+
+  function orderSign(patientId: string, prefetch?: Json, extra: Json = {}) {
+    return {
+      hook: 'order-sign',
+      hookInstance: randomUUID(),
+      context: {
+        userId: 'PractitionerRole/1',
+        patientId,
+        draftOrders: {
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [{ resource: KETAMINE_ORDER }],
+        },
+      },
+      ...(prefetch ? { prefetch } : {}),
+      ...extra,
+    };
+  }
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('ES384', { extractable: true });
+    key = pair.privateKey;
+    strangerKey = (await generateKeyPair('ES384')).privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES384' };
+    const dir = mkdtempSync(join(tmpdir(), 'kf-cds-'));
+    const clientsFile = join(dir, 'clients.json');
+    writeFileSync(clientsFile, JSON.stringify([{ iss: ISS, jwks: { keys: [jwk] } }]));
+    t = await createTestApp(driver, {
+      env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
+    });
+    const first = readdirSync(BUNDLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort()[0]!;
+    synthea = readJson(join(BUNDLES, first));
+    const { prefetch } = prefetchFrom(synthea);
+    stub = createServer((req, res) => {
+      stubSeen.push(req.headers);
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path.startsWith('/broken')) {
+        res.writeHead(500).end();
+        return;
+      }
+      const type = /\/(\w+)(\/|$)/.exec(path.replace(/^\/fhir/, ''))?.[1];
+      const body =
+        type === 'Patient'
+          ? prefetch.patient
+          : (
+              {
+                MedicationRequest: prefetch.medicationRequests,
+                MedicationStatement: prefetch.medicationStatements,
+                Condition: prefetch.conditions,
+                AllergyIntolerance: prefetch.allergies,
+                Observation: {
+                  resourceType: 'Bundle',
+                  type: 'searchset',
+                  entry: (['bloodPressure', 'pregnancyStatus', 'weight'] as const).flatMap(
+                    (k) => (prefetch[k] as Json).entry as Json[],
+                  ),
+                },
+              } as Record<string, unknown>
+            )[type ?? ''];
+      res.writeHead(200, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+    stubUrl = `http://127.0.0.1:${String((stub.address() as AddressInfo).port)}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => stub.close(resolve));
+    await t.close();
+  });
+
+  it('discovery lists the three services with prefetch templates, in the spec examples shape', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/cds-services' });
+    expect(response.statusCode).toBe(200);
+    const body = DiscoverySchema.parse(response.json());
+    expect(body.services.map((s) => [s.id, s.hook])).toEqual([
+      ['ketaflow-order-select', 'order-select'],
+      ['ketaflow-order-sign', 'order-sign'],
+      ['ketaflow-patient-view', 'patient-view'],
+    ]);
+    const sign = body.services[1]!;
+    expect(sign.prefetch?.patient).toBe('Patient/{{context.patientId}}');
+    expect(sign.prefetch?.pregnancyStatus).toContain('82810-3');
+    expect(sign.prefetch?.weight).toContain('29463-7');
+    for (const file of [
+      'spec-current-01-discovery-discovery-example.json',
+      'legacy-spec-old-docs-01-discovery-discovery-example.json',
+    ]) {
+      expect(DiscoverySchema.safeParse(readJson(join(EXAMPLES, file))).success, file).toBe(true);
+    }
+  });
+
+  it('answers every R4 request and context example for its hooks with valid cards', async () => {
+    const examples = hookExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const { file, hook, json } of examples) {
+      const body = { hook, hookInstance: randomUUID(), ...json };
+      const response = await call(SERVICE_FOR_HOOK[hook]!, body);
+      if ((json.context as Json).patientId === undefined) {
+        // spec-current-31 shows only extensions; patient-view requires context.patientId.
+        expect(response.statusCode, file).toBe(400);
+        expect(response.json<Json>().code).toBe('VALIDATION.FAILED');
+        continue;
+      }
+      expect(response.statusCode, `${file}: ${response.body}`).toBe(200);
+      const parsed = CdsResponseSchema.parse(response.json());
+      // The examples order amoxicillin or a diet, not ketamine; patient 1288992 has no course.
+      expect(parsed.cards, file).toEqual([]);
+    }
+  });
+
+  it('returns the cards core screening implies for each Synthea bundle', async () => {
+    // Synthea's hospital and practitioner bundles hold no patient.
+    const files = readdirSync(BUNDLES)
+      .filter((f) => f.endsWith('.json') && hasPatient(readJson(join(BUNDLES, f))))
+      .sort();
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const bundle = readJson(join(BUNDLES, file));
+      const { patientId, prefetch } = prefetchFrom(bundle);
+      const response = await call('ketaflow-order-sign', orderSign(patientId, prefetch));
+      expect(response.statusCode, `${file}: ${response.body}`).toBe(200);
+      const { cards } = CdsResponseSchema.parse(response.json());
+      const expected = screenInput(bundle, t.knowledge.kb, {
+        indication: 'depression',
+        product: 'ketamine-iv',
+        asOf: T0.toISOString().slice(0, 10),
+      });
+      if (!expected.ok) throw new Error(`${file}: core refused the bundle`);
+      const got = cards
+        .filter((c) => c.source.topic?.code !== DOSE_RULE)
+        .map((c) => `${c.source.topic?.code ?? ''}:${c.indicator}`)
+        .sort();
+      const want = expected.value.findings.map((f) => `${f.code}:${f.severity}`).sort();
+      expect(got, file).toEqual(want);
+      for (const c of cards) {
+        expect(CardSchema.safeParse(c).success).toBe(true);
+        expect(c.summary.length).toBeLessThanOrEqual(140);
+        if (c.indicator !== 'info') expect(c.overrideReasons?.length).toBeGreaterThan(0);
+      }
+      expect(new Set(cards.map((c) => c.uuid)).size).toBe(cards.length);
+    }
+  });
+
+  it('suggests the protocol dose when an IV ketamine dose is out of range for the weight', async () => {
+    const { patientId, prefetch } = prefetchFrom(synthea);
+    const weight = {
+      resourceType: 'Observation',
+      id: 'w1',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+      subject: { reference: `Patient/${patientId}` },
+      effectiveDateTime: '2026-02-20',
+      valueQuantity: { value: 70, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+    };
+    const order = {
+      ...KETAMINE_ORDER,
+      dosageInstruction: [
+        {
+          doseAndRate: [
+            {
+              doseQuantity: {
+                value: 500,
+                unit: 'mg',
+                system: 'http://unitsofmeasure.org',
+                code: 'mg',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const body = orderSign(patientId, {
+      ...prefetch,
+      weight: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: weight }] },
+    });
+    (body.context.draftOrders as { entry: Json[] }).entry = [{ resource: order }];
+    const response = await call('ketaflow-order-sign', body);
+    expect(response.statusCode, response.body).toBe(200);
+    const card = CdsResponseSchema.parse(response.json()).cards.find(
+      (c) => c.source.topic?.code === DOSE_RULE,
+    );
+    expect(card?.indicator).toMatch(/warning|critical/);
+    expect(card?.suggestions?.[0]?.label).toContain('35 mg');
+  });
+
+  it('fetches missing prefetch from fhirServer with the access token, and answers 412 when it cannot', async () => {
+    const { patientId, prefetch } = prefetchFrom(synthea);
+    const withPrefetch = await call('ketaflow-order-sign', orderSign(patientId, prefetch));
+    const fetched = await call(
+      'ketaflow-order-sign',
+      orderSign(patientId, undefined, {
+        fhirServer: `${stubUrl}/fhir`,
+        fhirAuthorization: {
+          access_token: 'tok-123',
+          token_type: 'Bearer',
+          expires_in: 300,
+          scope: 'x',
+          subject: 'y',
+        },
+      }),
+    );
+    expect(fetched.statusCode, fetched.body).toBe(200);
+    const codes = (r: typeof fetched) =>
+      CdsResponseSchema.parse(r.json())
+        .cards.map((c) => c.source.topic?.code)
+        .sort();
+    expect(codes(fetched)).toEqual(codes(withPrefetch));
+    expect(stubSeen.at(-1)?.authorization).toBe('Bearer tok-123');
+
+    const none = await call('ketaflow-order-sign', orderSign(patientId));
+    expect(none.statusCode).toBe(412);
+    expect(none.json<Json>().code).toBe('CDS.PREFETCH_UNAVAILABLE');
+    const broken = await call(
+      'ketaflow-order-sign',
+      orderSign(patientId, undefined, { fhirServer: `${stubUrl}/broken` }),
+    );
+    expect(broken.statusCode).toBe(412);
+  });
+
+  it('shows a summary card on patient-view when the patient has a KetaFlow course', async () => {
+    const rows = await t.database.query(
+      `select p.mrn from courses c join patients p on p.id = c.patient_id where c.status in ('planned','active','paused') limit 1`,
+    );
+    const mrn = String(rows[0]?.mrn);
+    const response = await call('ketaflow-patient-view', {
+      hook: 'patient-view',
+      hookInstance: randomUUID(),
+      context: { userId: 'Practitioner/1', patientId: mrn },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const { cards } = CdsResponseSchema.parse(response.json());
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.summary).toMatch(/^KetaFlow: .* course for /);
+  });
+
+  describe('client JWTs', () => {
+    const aud = `${PUBLIC_URL}/cds-services/ketaflow-patient-view`;
+    const body = () => ({
+      hook: 'patient-view',
+      hookInstance: randomUUID(),
+      context: { patientId: 'x' },
+    });
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const expect401 = async (token: string) => {
+      const r = await call('ketaflow-patient-view', body(), token);
+      expect(r.statusCode, r.body).toBe(401);
+      expect(r.json<Json>().code).toBe('CDS.UNAUTHORIZED');
+    };
+
+    it('accepts a good token once', async () => {
+      const token = await sign({ aud });
+      expect((await call('ketaflow-patient-view', body(), token)).statusCode).toBe(200);
+      await expect401(token); // replayed jti
+    });
+
+    it('refuses an unsigned token (alg none)', async () => {
+      const now = Math.floor(T0.getTime() / 1000);
+      await expect401(
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: ISS, aud, exp: now + 60, iat: now, jti: randomUUID() })}.`,
+      );
+    });
+
+    it('refuses HS256', async () => {
+      const now = Math.floor(T0.getTime() / 1000);
+      const token = await new SignJWT({ jti: randomUUID() })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISS)
+        .setAudience(aud)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 60)
+        .sign(new TextEncoder().encode('a-shared-secret-of-enough-length-000'));
+      await expect401(token);
+    });
+
+    it('refuses a wrong audience, an expired token, an expiry over 5 minutes and an unknown issuer', async () => {
+      const now = Math.floor(T0.getTime() / 1000);
+      await expect401(await sign({ aud: `${PUBLIC_URL}/cds-services/ketaflow-order-sign` }));
+      await expect401(await sign({ aud, exp: now - 10 }));
+      await expect401(await sign({ aud, exp: now + 600 }));
+      await expect401(await sign({ aud, iss: 'https://stranger.example' }));
+      await expect401(await sign({ aud }, {}, strangerKey));
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/cds-services/ketaflow-patient-view',
+        payload: body(),
+      });
+      expect(r.statusCode).toBe(401);
+    });
+  });
+
+  it('records feedback and shows override rates per rule to admins', async () => {
+    const { patientId, prefetch } = prefetchFrom(synthea);
+    const response = await call('ketaflow-order-sign', orderSign(patientId, prefetch));
+    const { cards } = CdsResponseSchema.parse(response.json());
+    expect(cards.length).toBeGreaterThan(0);
+    const card = cards[0]!;
+    const rule = card.source.topic!.code;
+    const feedbackAud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign/feedback`;
+    const send = async (items: Json[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/cds-services/ketaflow-order-sign/feedback',
+        headers: { authorization: `Bearer ${await sign({ aud: feedbackAud })}` },
+        payload: { feedback: items },
+      });
+    const ts = '2026-03-02T14:05:00Z';
+    const ok = await send([
+      {
+        card: card.uuid,
+        outcome: 'overridden',
+        outcomeTimestamp: ts,
+        overrideReason: {
+          reason: { code: 'patient-informed', system: 'https://ketaflow.org/cds/rules' },
+          userComment: 'discussed',
+        },
+      },
+      { card: card.uuid, outcome: 'overridden', outcomeTimestamp: ts },
+      { card: card.uuid, outcome: 'accepted', outcomeTimestamp: ts },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json<Json>().recorded).toBe(3);
+    expect(
+      (await send([{ card: randomUUID(), outcome: 'accepted', outcomeTimestamp: ts }])).statusCode,
+    ).toBe(404);
+
+    const admin = await login(t.app, DEMO.admin);
+    const report = await as(t.app, admin)('GET', '/api/admin/cds-feedback');
+    expect(report.statusCode).toBe(200);
+    const row = report.json<{ rules: Json[] }>().rules.find((r) => r.rule === rule)!;
+    expect(row).toMatchObject({ accepted: 1, overridden: 2 });
+    expect(row.overrideRate).toBeCloseTo(2 / 3);
+    expect(row.reasons).toEqual(
+      expect.arrayContaining([
+        { code: 'patient-informed', count: 1 },
+        { code: '(no reason)', count: 1 },
+      ]),
+    );
+    const nurse = await login(t.app, DEMO.nurse);
+    expect((await as(t.app, nurse)('GET', '/api/admin/cds-feedback')).statusCode).toBe(403);
+  });
+});
