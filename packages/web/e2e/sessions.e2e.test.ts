@@ -352,6 +352,17 @@ describe('sessions on the nurse tablet', () => {
     );
     await nurse.setViewportSize(portrait);
 
+    // A structured adverse event.
+    await chooseOption(nurse, nurse, 'Adverse event', 'Nausea or vomiting');
+    await nurse.getByRole('checkbox', { name: 'Medication given' }).check();
+    await nurse.getByLabel(label('Adverse event note')).fill('Ondansetron 4 mg IV');
+    await nurse.getByRole('button', { name: 'Record adverse event' }).click();
+    await waitForText(nurse.getByTestId('adverse-events'), 'Ondansetron 4 mg IV');
+    const withEvent = await sessionOf(nurse, id);
+    expect(withEvent.adverseEvents.map((e) => [e.type, e.actions])).toEqual([
+      ['nausea-vomiting', ['Medication given']],
+    ]);
+
     // Recovery and discharge.
     await nurse.getByRole('button', { name: 'End infusion, start recovery' }).click();
     await waitForText(nurse.getByTestId('session-status'), 'Recovery');
@@ -378,6 +389,7 @@ describe('sessions on the nurse tablet', () => {
     expect(recordText).toContain('KET-2611-A');
     expect(recordText).toContain(alertActionLabels.slow);
     expect(recordText).toContain('Transcription error');
+    expect(recordText).toContain('Ondansetron 4 mg IV');
     await nurse.emulateMedia({ media: 'print' });
     await takeScreenshot(nurse, 'sessions-record-print');
     await nurse.emulateMedia({ media: 'screen' });
@@ -413,6 +425,11 @@ describe('sessions on the nurse tablet', () => {
       `Observation ends at ${formatZonedTime(endsAt, clinic.zone)}`,
     );
     await nurse.getByTestId('bp40-due').waitFor();
+    await takeScreenshot(
+      nurse,
+      'sessions-esketamine-dosed-landscape',
+      nurse.getByRole('heading', { name: 'Esketamine observation' }),
+    );
 
     await nurse.getByRole('button', { name: 'Start recovery' }).click();
     await waitForText(nurse.getByTestId('session-status'), 'Recovery');

@@ -115,9 +115,14 @@ export function AdverseEventForm({ session }: { session: Session }) {
 }
 
 export function AdverseEventList({ session, zone }: { session: Session; zone: string }) {
-  if (session.adverseEvents.length === 0) return <Text size="sm">None recorded.</Text>;
+  if (session.adverseEvents.length === 0)
+    return (
+      <Text size="sm" data-testid="adverse-events">
+        No adverse events recorded.
+      </Text>
+    );
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="adverse-events">
       {session.adverseEvents.map((e) => (
         <Text key={e.id} size="sm">
           {formatZonedTime(e.at, zone)} <strong>{adverseEventLabels[e.type]}</strong> (
