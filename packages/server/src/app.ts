@@ -30,6 +30,7 @@ import { outboxRoutes } from './routes/outbox/routes';
 import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
 import { educationRoutes } from './routes/education/routes';
+import { fhirRoutes } from './routes/fhir/routes';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(educationRoutes, { knowledge: deps.knowledge });
 
   await app.register(sessionRoutes, { db, clock, knowledge: deps.knowledge });
+  await app.register(fhirRoutes, { prefix: '/fhir', db, clock, kb: deps.knowledge.kb });
 
   await app.register(cdsHooksRoutes, {
     db,
