@@ -21,3 +21,22 @@ export const fhirLinks = pgTable(
   },
   (t) => [index('fhir_links_patient_idx').on(t.patientId)],
 );
+
+/** Bearer tokens issued to SMART Backend Services clients (SHA-256 of the token only). */
+export const fhirAccessTokens = pgTable(
+  'fhir_access_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    clientId: text('client_id').notNull(),
+    scope: text('scope').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fhir_access_tokens_expiry_idx').on(t.expiresAt)],
+);
+
+/** Client-assertion JWT ids already used at /fhir/auth/token: a `jti` is never accepted twice. */
+export const fhirUsedAssertions = pgTable('fhir_used_assertions', {
+  key: text('key').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
