@@ -18,6 +18,7 @@ import {
 import { knowledgeBase } from '../packages/core/src/knowledge/default-knowledge-base';
 import { PROTOCOL_IDS } from '../packages/core/src/knowledge/ids';
 
+import { runCdsHooksBench } from './cds-hooks-cases';
 import { OUTCOME_BENCHMARKS } from './outcomes-cases';
 import { SCHEDULING_BENCHMARKS } from './scheduling-cases';
 import { SCREENING_BENCHMARKS } from './screening-cases';
@@ -190,3 +191,5 @@ function main(): void {
 }
 
 main();
+// HTTP cases are asynchronous and measured in wall time, after the CPU-time table.
+await runCdsHooksBench();
