@@ -18,8 +18,9 @@ import type {
 } from '../src/api/scheduling-types';
 import type { Session, SessionRecord, SessionSummary } from '../src/api/session-types';
 import { resultRows } from '../src/dose/dose-result-table';
-import { formatZonedDateTime, formatZonedTime, todayIn } from '../src/format/zoned-time';
+import { formatZonedTime, todayIn } from '../src/format/zoned-time';
 import { alertActionLabels, decisionLabels, statusLabels } from '../src/sessions/labels';
+import { formatDateOrInstant } from '../src/sessions/rems-form';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
 import { label, logIn, waitForText } from './steps';
 
@@ -482,6 +483,10 @@ describe('sessions on the nurse tablet', () => {
     // The REMS form, pre-filled, with its 7-day deadline (marked submitted once the session ends).
     const dueBy = recovering.esketamine?.rems.dueBy;
     if (dueBy == null) throw new Error('the REMS form has no deadline');
-    await waitForText(nurse.getByTestId('rems-due'), formatZonedDateTime(dueBy, clinic.zone));
+    await waitForText(nurse.getByTestId('rems-due'), formatDateOrInstant(dueBy, clinic.zone));
+    await waitForText(
+      nurse.getByRole('table', { name: 'REMS form' }),
+      `MRN${recovering.patient.mrn}`,
+    );
   });
 });

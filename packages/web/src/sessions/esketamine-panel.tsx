@@ -5,6 +5,7 @@ import { markRemsSubmitted } from '../api/sessions-api';
 import type { Session } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
+import { formatDateOrInstant, formatRemsValue, remsFieldLabel } from './rems-form';
 import { formatCountdown } from './use-tick';
 import { useSessionMutation } from './use-session';
 
@@ -12,13 +13,6 @@ const MIN = 60_000;
 
 function bpText(bp: { systolicMmHg: number; diastolicMmHg: number } | null): string {
   return bp === null ? 'not yet' : `${String(bp.systolicMmHg)}/${String(bp.diastolicMmHg)} mmHg`;
-}
-
-function formValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  return JSON.stringify(value);
 }
 
 /** Esketamine: 2-hour observation countdown, the 40-minute blood pressure, and the REMS form. */
@@ -85,15 +79,15 @@ export function EsketaminePanel({
                 <Table.Tbody>
                   {Object.entries(rems.form).map(([key, value]) => (
                     <Table.Tr key={key}>
-                      <Table.Th w={220}>{key}</Table.Th>
-                      <Table.Td>{formValue(value)}</Table.Td>
+                      <Table.Th w={220}>{remsFieldLabel(key)}</Table.Th>
+                      <Table.Td>{formatRemsValue(value, zone)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
             )}
             <Text data-testid="rems-due">
-              Due by {rems.dueBy === null ? '—' : formatZonedDateTime(rems.dueBy, zone)} (7 days)
+              Due by {rems.dueBy === null ? '—' : formatDateOrInstant(rems.dueBy, zone)} (7 days)
             </Text>
             {rems.submittedAt === null && !ended && (
               <Text size="sm" c="dimmed">

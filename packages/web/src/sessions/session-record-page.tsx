@@ -13,6 +13,7 @@ import { FlowsheetTable } from './flowsheet-table';
 import { aldreteItems, decisionLabels, vitalFields, vitalLabel } from './labels';
 import { sessionSteps } from './session-steps';
 import { alertMessage } from './readings';
+import { formatDateOrInstant } from './rems-form';
 import { sessionKeys, useSessionZone } from './use-session';
 import '../dose/print.css';
 import './sessions.css';
@@ -142,7 +143,7 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
               · REMS form due{' '}
               {session.esketamine.rems.dueBy == null
                 ? '—'
-                : formatZonedDateTime(session.esketamine.rems.dueBy, zone)}
+                : formatDateOrInstant(session.esketamine.rems.dueBy, zone)}
               ,{' '}
               {session.esketamine.rems.submittedAt == null
                 ? 'not submitted'
