@@ -167,7 +167,12 @@ async function fillNumber(page: Page, name: string, value: number): Promise<void
 }
 
 /** A normal pre-check; a prescriber approves it when the server asks for one. */
-async function recordPreCheck(nurse: Page, prescriber: Page, id: string): Promise<Session> {
+async function recordPreCheck(
+  nurse: Page,
+  prescriber: Page,
+  id: string,
+  pregnancyTest?: 'Not applicable',
+): Promise<Session> {
   await fillNumber(nurse, 'Systolic (mmHg)', 124);
   await fillNumber(nurse, 'Diastolic (mmHg)', 78);
   await fillNumber(nurse, 'Heart rate (/min)', 72);
@@ -177,6 +182,8 @@ async function recordPreCheck(nurse: Page, prescriber: Page, id: string): Promis
   await fillNumber(nurse, "Today's weight", 70);
   await nurse.getByText('Yes', { exact: true }).click();
   await nurse.getByLabel("Consent for today's treatment is on file").check();
+  if (pregnancyTest !== undefined)
+    await chooseOption(nurse, nurse, 'Pregnancy test', pregnancyTest);
   await takeScreenshot(nurse, 'sessions-pre-check-tablet');
   const saved = nurse.waitForResponse(
     (r) => r.url().endsWith(`/api/sessions/${id}/pre-check`) && r.request().method() === 'POST',
@@ -409,7 +416,8 @@ describe('sessions on the nurse tablet', () => {
     if (patient === undefined) throw new Error('not enough patients');
     const appointment = await bookToday(admin, clinic, patient, 'esketamine-session');
     const id = await checkInFromBoard(nurse, clinic, appointment);
-    await recordPreCheck(nurse, prescriber, id);
+    // Marked not applicable (the infusion above leaves it unknown and needs the prescriber).
+    await recordPreCheck(nurse, prescriber, id, 'Not applicable');
 
     await chooseOption(nurse, nurse, 'Esketamine dose', '56 mg (2 devices)');
     await nurse.getByLabel(label('Device lot')).fill('SPR-56-0042');

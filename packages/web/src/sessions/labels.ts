@@ -3,6 +3,7 @@ import type {
   AlertAction,
   AldreteScores,
   PreCheckDecision,
+  PregnancyTest,
   SessionState,
   Severity,
   VitalKey,
@@ -169,3 +170,9 @@ export const aldreteItems: readonly {
 export function aldreteTotal(scores: Readonly<Record<string, number>>): number {
   return aldreteItems.reduce((sum, item) => sum + (scores[item.key] ?? 0), 0);
 }
+
+export const pregnancyTestLabels: Readonly<Record<PregnancyTest, string>> = {
+  negative: 'negative',
+  positive: 'POSITIVE',
+  'not-applicable': 'not applicable',
+};

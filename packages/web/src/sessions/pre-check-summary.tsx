@@ -16,7 +16,7 @@ import type { Session } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { describeError } from '../api/problem';
 import { formatZonedTime } from '../format/zoned-time';
-import { decisionColors, decisionLabels, vitalFields } from './labels';
+import { decisionColors, decisionLabels, pregnancyTestLabels, vitalFields } from './labels';
 import { useSessionMutation } from './use-session';
 
 /** The recorded pre-check: its values, the server's decision and every reason for it. */
@@ -57,7 +57,8 @@ export function PreCheckSummary({
           · weight {preCheck.weight.value} {preCheck.weight.unit} · fasting{' '}
           {preCheck.fasting ? 'yes' : 'no'} · consent{' '}
           {preCheck.consentOnFile ? 'on file' : 'missing'}
-          {preCheck.pregnancyTest !== null && ` · pregnancy test ${preCheck.pregnancyTest}`}
+          {preCheck.pregnancyTest !== null &&
+            ` · pregnancy test ${pregnancyTestLabels[preCheck.pregnancyTest]}`}
           {preCheck.medicationChanges.length > 0 &&
             ` · medication changes: ${preCheck.medicationChanges.join(', ')}`}
         </Text>

@@ -10,7 +10,13 @@ import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
 import { AdverseEventList } from './adverse-event-form';
 import { AlertHistory } from './alerts-banner';
 import { FlowsheetTable } from './flowsheet-table';
-import { aldreteItems, decisionLabels, vitalFields, vitalLabel } from './labels';
+import {
+  aldreteItems,
+  decisionLabels,
+  pregnancyTestLabels,
+  vitalFields,
+  vitalLabel,
+} from './labels';
 import { sessionSteps } from './session-steps';
 import { alertMessage } from './readings';
 import { formatDateOrInstant } from './rems-form';
@@ -78,7 +84,8 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
                 <br />
                 Weight {p.weight.value} {p.weight.unit} · fasting {p.fasting ? 'yes' : 'no'} ·
                 consent {p.consentOnFile ? 'on file' : 'missing'}
-                {p.pregnancyTest !== null && ` · pregnancy test ${p.pregnancyTest}`}
+                {p.pregnancyTest !== null &&
+                  ` · pregnancy test ${pregnancyTestLabels[p.pregnancyTest]}`}
                 {p.medicationChanges.length > 0 && ` · changes: ${p.medicationChanges.join(', ')}`}
                 {p.approval != null && (
                   <>
