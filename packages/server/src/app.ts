@@ -31,6 +31,7 @@ import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
 import { educationRoutes } from './routes/education/routes';
 import { fhirRoutes } from './routes/fhir/routes';
+import { loadFhirClients } from './routes/fhir/smart';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
@@ -157,7 +158,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(educationRoutes, { knowledge: deps.knowledge });
 
   await app.register(sessionRoutes, { db, clock, knowledge: deps.knowledge });
-  await app.register(fhirRoutes, { prefix: '/fhir', db, clock, kb: deps.knowledge.kb });
+  await app.register(fhirRoutes, {
+    prefix: '/fhir',
+    db,
+    clock,
+    kb: deps.knowledge.kb,
+    clients: loadFhirClients(config.fhirClientsFile),
+    publicUrl: config.publicUrl,
+  });
 
   await app.register(cdsHooksRoutes, {
     db,

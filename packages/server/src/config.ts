@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
   CDS_CLIENTS: z.string().min(1).optional(),
+  FHIR_CLIENTS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   readonly webDistDir: string;
   /** JSON file allow-listing CDS Hooks clients (iss, JWKS, jku URLs); unset allows none. */
   readonly cdsClientsFile: string | undefined;
+  /** JSON file registering SMART Backend Services clients of /fhir (clientId, JWKS, scopes). */
+  readonly fhirClientsFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CDS_CLIENTS === undefined
         ? undefined
         : resolve(env['INIT_CWD'] ?? process.cwd(), e.CDS_CLIENTS),
+    fhirClientsFile:
+      e.FHIR_CLIENTS === undefined
+        ? undefined
+        : resolve(env['INIT_CWD'] ?? process.cwd(), e.FHIR_CLIENTS),
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -9,6 +9,14 @@ import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import { isStaff } from '../../plugins/auth';
 import { importTransaction } from './import';
+import {
+  ASSERTION_ALGORITHMS,
+  issueToken,
+  resolveToken,
+  scopeAllows,
+  TokenError,
+  type FhirClient,
+} from './smart';
 import { FHIR_JSON, FhirError, operationOutcome, type FhirResource } from './outcome';
 import {
   isSearchableType,
@@ -23,12 +31,15 @@ export interface FhirOptions {
   readonly db: Database;
   readonly clock: Clock;
   readonly kb: KnowledgeBase;
+  readonly clients: readonly FhirClient[];
+  /** The server's public URL: the token endpoint's `aud` is `<publicUrl>/fhir/auth/token`. */
+  readonly publicUrl: string;
 }
 
 const tags = ['FHIR R4'];
 const MAX_COUNT = 1000;
 
-function capabilityStatement(now: Date): FhirResource {
+function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -43,8 +54,24 @@ function capabilityStatement(now: Date): FhirResource {
       {
         mode: 'server',
         security: {
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: tokenUrl }],
+            },
+          ],
           description:
-            'A KetaFlow staff session (cookie); a patient account reads only its own record.',
+            'SMART Backend Services (signed JWT client assertion, RS384/ES384/ES256) or a KetaFlow staff session; a patient account reads only its own record.',
         },
         interaction: [{ code: 'transaction' }],
         resource: SEARCHABLE_TYPES.map((type) => ({
@@ -104,35 +131,73 @@ function send(reply: FastifyReply, body: FhirResource, status = 200): FastifyRep
   return reply.code(status).type(FHIR_JSON).send(body);
 }
 
-function actor(request: FastifyRequest) {
+type Actor =
+  | { readonly kind: 'staff' }
+  | { readonly kind: 'patient'; readonly patientId: string | null }
+  | { readonly kind: 'client'; readonly clientId: string; readonly scopes: ReadonlySet<string> };
+
+/** A SMART bearer token (checked first) or a KetaFlow session; anything else is 401. */
+async function actorOf(db: Database, request: FastifyRequest, now: Date): Promise<Actor> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const client = match?.[1] === undefined ? undefined : await resolveToken(db, match[1], now);
+    if (client === undefined)
+      throw new FhirError(401, 'login', 'The bearer token is unknown or has expired.');
+    return { kind: 'client', ...client };
+  }
   if (!request.auth)
-    throw new FhirError(401, 'login', 'Log in with a KetaFlow staff session first.');
-  return request.auth.user;
+    throw new FhirError(
+      401,
+      'login',
+      'Log in with a KetaFlow staff session, or get a bearer token at /fhir/auth/token.',
+    );
+  const user = request.auth.user;
+  return isStaff(user) ? { kind: 'staff' } : { kind: 'patient', patientId: user.patientId };
 }
 
-/** Patients may see only their own record; staff see all. Denials are audited. */
+function audit(
+  db: Database,
+  request: FastifyRequest,
+  actor: Actor,
+  entry: Parameters<typeof appendAudit>[2],
+): Promise<void> {
+  return appendAudit(db, request, {
+    ...entry,
+    ...(actor.kind === 'client' ? { detail: { ...entry.detail, client: actor.clientId } } : {}),
+  });
+}
+
+/**
+ * Staff see every record, a patient only their own, a client what its scopes allow. Denials
+ * are audited.
+ */
 async function assertMay(
   db: Database,
   request: FastifyRequest,
+  actor: Actor,
   patientId: string,
+  type: string,
   action: string,
 ): Promise<void> {
-  const user = actor(request);
-  if (isStaff(user) || user.patientId === patientId) return;
-  await appendAudit(db, request, {
-    action,
-    resourceType: 'Patient',
-    resourceId: patientId,
-    patientId,
-    outcome: 'denied',
-  });
-  throw new FhirError(403, 'forbidden', 'A patient account may read only its own record.');
+  if (actor.kind === 'staff') return;
+  if (actor.kind === 'patient' && actor.patientId === patientId) return;
+  if (actor.kind === 'client' && scopeAllows(actor.scopes, type, 'read')) return;
+  await audit(db, request, actor, { action, resourceType: type, patientId, outcome: 'denied' });
+  throw new FhirError(
+    403,
+    'forbidden',
+    actor.kind === 'client'
+      ? `The token's scopes do not allow reading ${type}.`
+      : 'A patient account may read only its own record.',
+  );
 }
 
 const patientIdOf = (value: string) => value.replace(/^.*Patient\//, '');
 
 export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Promise<void> {
-  const { db, clock, kb } = options;
+  const { db, clock, kb, clients } = options;
+  const tokenUrl = `${options.publicUrl.replace(/\/$/, '')}/fhir/auth/token`;
   const ctx = { db, kb };
 
   app.addContentTypeParser(
@@ -177,21 +242,69 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
     ),
   );
 
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+
+  app.post(
+    '/auth/token',
+    { schema: { tags, summary: 'SMART Backend Services token (client_credentials, signed JWT)' } },
+    async (request, reply) => {
+      try {
+        const form = (request.body ?? {}) as Record<string, string | undefined>;
+        const grant = await issueToken(db, clients, form, tokenUrl, clock.now());
+        return await reply.header('cache-control', 'no-store').send(grant);
+      } catch (error) {
+        if (!(error instanceof TokenError)) throw error;
+        request.log.info({ reason: error.message }, 'FHIR token refused');
+        return reply
+          .code(error.status)
+          .header('cache-control', 'no-store')
+          .send({ error: error.error, error_description: error.message });
+      }
+    },
+  );
+
+  app.get(
+    '/.well-known/smart-configuration',
+    { schema: { tags, summary: 'SMART configuration (token endpoint, auth methods, scopes)' } },
+    () => ({
+      token_endpoint: tokenUrl,
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS,
+      grant_types_supported: ['client_credentials'],
+      scopes_supported: ['system/*.read', 'system/*.rs', 'system/Bundle.write'],
+      capabilities: ['client-confidential-asymmetric'],
+    }),
+  );
+
   app.get(
     '/metadata',
     { schema: { tags, summary: 'CapabilityStatement (FHIR R4 4.0.1)' } },
-    (_request, reply) => send(reply, capabilityStatement(clock.now())),
+    (_request, reply) => send(reply, capabilityStatement(clock.now(), tokenUrl)),
   );
 
   app.post(
     '/',
     { schema: { tags, summary: 'Transaction Bundle import (staff)' }, bodyLimit: 32 * 1024 * 1024 },
     async (request, reply) => {
-      const user = actor(request);
-      if (!isStaff(user)) throw new FhirError(403, 'forbidden', 'Only staff may import.');
+      const who = await actorOf(db, request, clock.now());
+      const allowed =
+        who.kind === 'staff' ||
+        (who.kind === 'client' && scopeAllows(who.scopes, 'Bundle', 'write'));
+      if (!allowed)
+        throw new FhirError(
+          403,
+          'forbidden',
+          'Only staff or a client with write scope may import.',
+        );
       const result = await db.transaction((tx) => importTransaction(tx, request.body, clock.now()));
       for (const patientId of result.patientIds)
-        await appendAudit(db, request, {
+        await audit(db, request, who, {
           action: 'fhir.import',
           resourceType: 'Patient',
           resourceId: patientId,
@@ -208,13 +321,13 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
     { schema: { tags, summary: 'Everything KetaFlow holds about one patient' } },
     async (request, reply) => {
       const { id } = request.params;
-      actor(request);
+      const who = await actorOf(db, request, clock.now());
       const owner = await ownerOf(db, 'Patient', id);
       if (owner === undefined) throw new FhirError(404, 'not-found', `No Patient/${id}.`);
-      await assertMay(db, request, owner, 'fhir.everything');
+      await assertMay(db, request, who, owner, '*', 'fhir.everything');
       const all: FhirResource[] = [];
       for (const type of SEARCHABLE_TYPES) all.push(...(await resourcesFor(ctx, type, owner)));
-      await appendAudit(db, request, {
+      await audit(db, request, who, {
         action: 'fhir.everything',
         resourceType: 'Patient',
         resourceId: owner,
@@ -231,15 +344,15 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
     { schema: { tags, summary: 'Read one resource' } },
     async (request, reply) => {
       const { type, id } = request.params;
-      actor(request);
+      const who = await actorOf(db, request, clock.now());
       if (!isSearchableType(type))
         throw new FhirError(404, 'not-supported', `KetaFlow does not serve ${type} resources.`);
       const owner = await ownerOf(db, type, id);
       if (owner === undefined) throw new FhirError(404, 'not-found', `No ${type}/${id}.`);
-      await assertMay(db, request, owner, 'fhir.read');
+      await assertMay(db, request, who, owner, type, 'fhir.read');
       const resource = (await resourcesFor(ctx, type, owner)).find((r) => r.id === id);
       if (resource === undefined) throw new FhirError(404, 'not-found', `No ${type}/${id}.`);
-      await appendAudit(db, request, {
+      await audit(db, request, who, {
         action: 'fhir.read',
         resourceType: type,
         resourceId: id,
@@ -255,7 +368,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
     { schema: { tags, summary: 'Search one resource type' } },
     async (request, reply) => {
       const { type } = request.params;
-      const user = actor(request);
+      const who = await actorOf(db, request, clock.now());
       if (!isSearchableType(type))
         throw new FhirError(404, 'not-supported', `KetaFlow does not serve ${type} resources.`);
       const query: Record<string, string> = {};
@@ -292,14 +405,16 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       let patientIds: string[];
       if (type === 'Patient') {
         patientIds = await searchPatients(db, query);
-        if (!isStaff(user)) patientIds = patientIds.filter((p) => p === user.patientId);
+        if (who.kind === 'patient') patientIds = patientIds.filter((p) => p === who.patientId);
+        if (who.kind === 'client' && !scopeAllows(who.scopes, 'Patient', 'read'))
+          throw new FhirError(403, 'forbidden', "The token's scopes do not allow reading Patient.");
       } else {
         const ref = query.patient ?? query.subject;
         const id =
           ref === undefined
-            ? isStaff(user)
-              ? undefined
-              : (user.patientId ?? undefined)
+            ? who.kind === 'patient'
+              ? (who.patientId ?? undefined)
+              : undefined
             : patientIdOf(ref);
         if (id === undefined)
           throw new FhirError(
@@ -309,7 +424,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
             'patient',
           );
         const owner = await ownerOf(db, 'Patient', id);
-        if (owner !== undefined) await assertMay(db, request, owner, 'fhir.search');
+        if (owner !== undefined) await assertMay(db, request, who, owner, type, 'fhir.search');
         patientIds = owner === undefined ? [] : [owner];
       }
       let found: FhirResource[] = [];
@@ -317,7 +432,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       else for (const p of patientIds) found.push(...(await resourcesFor(ctx, type, p)));
       if (query._id !== undefined) found = found.filter((r) => r.id === query._id);
       for (const p of patientIds)
-        await appendAudit(db, request, {
+        await audit(db, request, who, {
           action: 'fhir.search',
           resourceType: type,
           patientId: p,

@@ -1,0 +1,158 @@
+/**
+ * SMART Backend Services (https://hl7.org/fhir/smart-app-launch/backend-services.html): a
+ * registered client posts a signed JWT `client_assertion` to /fhir/auth/token and gets a
+ * short-lived bearer token. Tokens and used assertion ids live in the database, so any
+ * instance can check them.
+ */
+import { readFileSync } from 'node:fs';
+import { and, eq, gt } from 'drizzle-orm';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { fhirAccessTokens, fhirUsedAssertions } from '../../db/schema/index';
+import { hashToken, newToken } from '../../lib/tokens';
+
+export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Asymmetric only: never `none` or HMAC. */
+export const ASSERTION_ALGORITHMS = ['RS384', 'ES384', 'ES256'];
+export const TOKEN_LIFETIME_SECONDS = 300;
+const MAX_ASSERTION_LIFETIME_SECONDS = 300;
+
+const ClientSchema = z.object({
+  clientId: z.string().min(1),
+  jwks: z.object({ keys: z.array(z.looseObject({ kty: z.string() })) }),
+  /** Scopes the client may be granted, e.g. `system/*.read system/Bundle.write`. */
+  scope: z.string().min(1),
+});
+export type FhirClient = z.infer<typeof ClientSchema>;
+
+/** Reads the registered clients (`FHIR_CLIENTS`); no file means no client may get a token. */
+export function loadFhirClients(file: string | undefined): readonly FhirClient[] {
+  if (file === undefined) return [];
+  const parsed = z.array(ClientSchema).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success)
+    throw new Error(`FHIR_CLIENTS file ${file} is invalid: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export class TokenError extends Error {
+  constructor(
+    readonly status: 400 | 401,
+    readonly error:
+      'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TokenGrant {
+  readonly access_token: string;
+  readonly token_type: 'bearer';
+  readonly expires_in: number;
+  readonly scope: string;
+}
+
+/** Checks a client-credentials request and issues a token. */
+export async function issueToken(
+  db: Database,
+  clients: readonly FhirClient[],
+  form: Readonly<Record<string, string | undefined>>,
+  tokenUrl: string,
+  now: Date,
+): Promise<TokenGrant> {
+  if (form.grant_type !== 'client_credentials')
+    throw new TokenError(400, 'unsupported_grant_type', 'grant_type must be client_credentials.');
+  if (form.client_assertion_type !== ASSERTION_TYPE)
+    throw new TokenError(
+      400,
+      'invalid_request',
+      `client_assertion_type must be ${ASSERTION_TYPE}.`,
+    );
+  const assertion = form.client_assertion;
+  if (assertion === undefined || assertion === '')
+    throw new TokenError(400, 'invalid_request', 'client_assertion is required.');
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(assertion).alg;
+  } catch {
+    throw new TokenError(401, 'invalid_client', 'client_assertion is not a JWT.');
+  }
+  if (alg === undefined || !ASSERTION_ALGORITHMS.includes(alg))
+    throw new TokenError(401, 'invalid_client', 'client_assertion algorithm not allowed.');
+  const unverified = JSON.parse(
+    Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}',
+  ) as { iss?: unknown };
+  const client = clients.find((c) => c.clientId === unverified.iss);
+  if (client === undefined) throw new TokenError(401, 'invalid_client', 'Unknown client.');
+  let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+  try {
+    ({ payload } = await jwtVerify(assertion, createLocalJWKSet(client.jwks as JSONWebKeySet), {
+      algorithms: ASSERTION_ALGORITHMS,
+      issuer: client.clientId,
+      subject: client.clientId,
+      audience: tokenUrl,
+      currentDate: now,
+      requiredClaims: ['iss', 'sub', 'aud', 'exp', 'jti'],
+    }));
+  } catch {
+    throw new TokenError(401, 'invalid_client', 'client_assertion signature or claims invalid.');
+  }
+  const exp = payload.exp ?? 0;
+  if (exp > Math.floor(now.getTime() / 1000) + MAX_ASSERTION_LIFETIME_SECONDS)
+    throw new TokenError(401, 'invalid_client', 'client_assertion expires too far ahead.');
+  const used = await db
+    .insert(fhirUsedAssertions)
+    .values({ key: `${client.clientId}|${payload.jti ?? ''}`, expiresAt: new Date(exp * 1000) })
+    .onConflictDoNothing()
+    .returning({ key: fhirUsedAssertions.key });
+  if (used.length === 0) throw new TokenError(401, 'invalid_client', 'client_assertion replayed.');
+
+  const allowed = client.scope.split(/\s+/);
+  const requested = (form.scope ?? '').split(/\s+/).filter((s) => s !== '');
+  const granted = requested.filter((s) => allowed.includes(s));
+  if (granted.length === 0)
+    throw new TokenError(400, 'invalid_scope', `Ask for some of: ${client.scope}.`);
+  const token = newToken();
+  await db.insert(fhirAccessTokens).values({
+    tokenHash: hashToken(token),
+    clientId: client.clientId,
+    scope: granted.join(' '),
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_SECONDS * 1000),
+    createdAt: now,
+  });
+  return {
+    access_token: token,
+    token_type: 'bearer',
+    expires_in: TOKEN_LIFETIME_SECONDS,
+    scope: granted.join(' '),
+  };
+}
+
+/** The client and scopes of a live bearer token, or undefined. */
+export async function resolveToken(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<{ clientId: string; scopes: ReadonlySet<string> } | undefined> {
+  const [row] = await db
+    .select()
+    .from(fhirAccessTokens)
+    .where(
+      and(eq(fhirAccessTokens.tokenHash, hashToken(token)), gt(fhirAccessTokens.expiresAt, now)),
+    )
+    .limit(1);
+  return row === undefined
+    ? undefined
+    : { clientId: row.clientId, scopes: new Set(row.scope.split(' ')) };
+}
+
+/** Whether SMART scopes (v1 `.read`/`.write`, v2 `.rs`/`.cud`) allow an interaction on a type. */
+export function scopeAllows(
+  scopes: ReadonlySet<string>,
+  type: string,
+  need: 'read' | 'write',
+): boolean {
+  const suffixes = need === 'read' ? ['read', 'rs', '*'] : ['write', 'cud', '*'];
+  return [type, '*'].some((t) => suffixes.some((s) => scopes.has(`system/${t}.${s}`)));
+}
