@@ -223,7 +223,16 @@ async function addReading(
   await nurse.getByRole('button', { name: 'Add reading' }).click();
   const response = await saved;
   expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as Session;
+  const session = (await response.json()) as Session;
+  // The form empties itself once the reading is charted; wait for that before the next one.
+  const newest = session.readings.at(-1);
+  if (newest !== undefined) await nurse.locator(`tr[data-reading-id="${newest.id}"]`).waitFor();
+  await nurse.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLInputElement>('form[aria-label="New reading"] input')].every(
+      (input) => input.value === '',
+    ),
+  );
+  return session;
 }
 
 async function chooseOption(
