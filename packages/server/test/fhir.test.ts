@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return -- FHIR JSON walked loosely in assertions */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-assignment -- FHIR JSON walked loosely in assertions */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +197,7 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
       'Appointment',
       'CarePlan',
       'MedicationAdministration',
+      'MedicationRequest',
     ]) {
       const url =
         type === 'Patient'
@@ -222,6 +223,71 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
     const all = await get('GET', `/fhir/Patient/${demo}/$everything`);
     expect(all.statusCode).toBe(200);
     expect(r4Errors(all.json())).toEqual([]);
+    const types = new Set((all.json<Json>().entry as Json[]).map((e) => e.resource.resourceType));
+    for (const type of ['CarePlan', 'MedicationRequest', 'Appointment', 'QuestionnaireResponse'])
+      expect(types).toContain(type);
+    const scores = (all.json<Json>().entry as Json[])
+      .map((e) => e.resource as Json)
+      .filter((r) => r.resourceType === 'Observation' && String(r.id).startsWith('score-'));
+    expect(scores.map((r) => r.code.coding[0].code)).toContain('44261-6');
+  });
+
+  test('an infusion started in KetaFlow answers as a MedicationAdministration with its dose', async () => {
+    const nurse = await login(t.app, DEMO.nurse);
+    const [loc] = await t.database.query(`select id from locations where code = 'downtown'`);
+    const [p] = await t.database.query(
+      `insert into patients (given_name, family_name, birth_date, sex) values ('Infused', 'Fhir', '1980-05-01', 'male') returning id`,
+    );
+    const startsAt = new Date(t.clock.now().getTime() + 15 * 60_000);
+    const [a] = await t.database.query(
+      `insert into appointments (patient_id, type, status, location_id, starts_at, ends_at, created_by)
+       values ($1, 'infusion', 'booked', $2, $3, $4, $5) returning id`,
+      [
+        p?.id,
+        loc?.id,
+        startsAt.toISOString(),
+        new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        nurse.user.id,
+      ],
+    );
+    const n = as(t.app, nurse);
+    const session = (await n('POST', `/api/appointments/${String(a?.id)}/session`)).json<Json>();
+    const pre = await n('POST', `/api/sessions/${String(session.id)}/pre-check`, {
+      vitals: {
+        systolicMmHg: 122,
+        diastolicMmHg: 78,
+        heartRate: 72,
+        spo2: 98,
+        respiratoryRate: 14,
+        temperatureC: 36.7,
+      },
+      weight: { value: 70, unit: 'kg' },
+      pregnancyTest: 'not-applicable',
+      fasting: true,
+      medicationChanges: [],
+      consentOnFile: true,
+    });
+    expect(pre.statusCode, pre.body).toBe(200);
+    const start = await n('POST', `/api/sessions/${String(session.id)}/start`, {
+      dose: { indication: 'depression', concentration: { value: 50, unit: 'mg/mL' } },
+      vialLot: 'LOT-123',
+      vialExpiry: '2027-01-31',
+    });
+    expect(start.statusCode, start.body).toBe(200);
+    const search = await as(t.app, staff)(
+      'GET',
+      `/fhir/MedicationAdministration?patient=${String(p?.id)}`,
+    );
+    const body = search.json<Json>();
+    expect(body.total).toBe(1);
+    expect(body.entry[0].resource).toMatchObject({
+      id: session.id,
+      status: 'in-progress',
+      medicationCodeableConcept: { coding: [{ code: '6130' }] },
+      dosage: { dose: { unit: 'mg' } },
+    });
+    expect(body.entry[0].resource.dosage.dose.value).toBeGreaterThan(0);
+    expect(r4Errors(body)).toEqual([]);
   });
 
   test('errors are OperationOutcomes naming the problem', async () => {

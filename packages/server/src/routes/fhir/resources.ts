@@ -40,6 +40,7 @@ export const SEARCHABLE_TYPES = [
   'Appointment',
   'CarePlan',
   'MedicationAdministration',
+  'MedicationRequest',
 ] as const;
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
@@ -453,6 +454,54 @@ async function carePlanResources(ctx: ResourceContext, patientId: string) {
   });
 }
 
+const ORDER_STATUS = {
+  planned: 'draft',
+  active: 'active',
+  paused: 'on-hold',
+  completed: 'completed',
+  stopped: 'stopped',
+} as const;
+
+/**
+ * A course is the prescriber's order: one MedicationRequest per course (the same id as its
+ * CarePlan), with the dose basis as ordered. Imported MedicationRequests are kept on the
+ * medication list and answer as MedicationStatements.
+ */
+async function medicationRequestResources(ctx: ResourceContext, patientId: string) {
+  const rows = await ctx.db
+    .select()
+    .from(courses)
+    .where(eq(courses.patientId, patientId))
+    .orderBy(asc(courses.startDate), asc(courses.id));
+  return rows.map((c) => {
+    const dose = c.dose as { value?: unknown; unit?: unknown };
+    const doseText =
+      typeof dose.value === 'number' && typeof dose.unit === 'string'
+        ? `${String(dose.value)} ${dose.unit}`
+        : undefined;
+    return compact({
+      resourceType: 'MedicationRequest',
+      id: c.id,
+      status: ORDER_STATUS[c.status],
+      intent: 'order',
+      medicationCodeableConcept: productConcept(c.product),
+      subject: patientRef(patientId),
+      authoredOn: c.createdAt.toISOString(),
+      basedOn: [{ reference: `CarePlan/${c.id}` }],
+      reasonCode: [{ text: c.indication }],
+      dosageInstruction:
+        doseText === undefined
+          ? undefined
+          : [
+              {
+                text: `${doseText} per session`,
+                route: { text: c.product === 'ketamine-iv' ? 'intravenous' : 'nasal' },
+              },
+            ],
+    });
+  });
+}
+
 const ADMINISTRATION_STATUS = {
   'in-progress': 'in-progress',
   recovery: 'completed',
@@ -541,6 +590,8 @@ export async function resourcesFor(
       return carePlanResources(ctx, patientId);
     case 'MedicationAdministration':
       return administrationResources(ctx, patientId);
+    case 'MedicationRequest':
+      return medicationRequestResources(ctx, patientId);
   }
 }
 
@@ -593,6 +644,7 @@ export async function ownerOf(
       table = appointments;
       break;
     case 'CarePlan':
+    case 'MedicationRequest':
       table = courses;
       break;
     case 'MedicationAdministration':
