@@ -290,6 +290,25 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
     expect(r4Errors(body)).toEqual([]);
   });
 
+  test('search pages with _count and a next link; Patient by name', async () => {
+    const id = [...imported.values()][0]!;
+    const get = as(t.app, staff);
+    const first = (await get('GET', `/fhir/Observation?patient=${id}&_count=3`)).json<Json>();
+    expect(first.entry).toHaveLength(3);
+    const next = (first.link as Json[]).find((l) => l.relation === 'next')!;
+    const url = new URL(String(next.url));
+    const second = (await get('GET', `${url.pathname}${url.search}`)).json<Json>();
+    expect(second.entry).toHaveLength(3);
+    expect(second.entry[0].resource.id).not.toBe(first.entry[0].resource.id);
+    expect(second.total).toBe(first.total);
+    const patient = (await get('GET', `/fhir/Patient/${id}`)).json<Json>();
+    const byName = await get(
+      'GET',
+      `/fhir/Patient?name=${encodeURIComponent(String(patient.name[0].family))}`,
+    );
+    expect((byName.json<Json>().entry as Json[]).map((e) => e.resource.id)).toContain(id);
+  });
+
   test('errors are OperationOutcomes naming the problem', async () => {
     const get = as(t.app, staff);
     const missing = await get('GET', '/fhir/Condition/00000000-0000-4000-8000-000000000000');

@@ -80,6 +80,7 @@ function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
           searchParam: [
             { name: '_id', type: 'token' },
             { name: '_count', type: 'number' },
+            { name: '_offset', type: 'number' },
             ...(type === 'Patient'
               ? [
                   { name: 'identifier', type: 'token' },
@@ -112,13 +113,17 @@ function bundle(
   resources: FhirResource[],
   total: number,
   type: 'searchset' | 'collection' = 'searchset',
+  next?: string,
 ): FhirResource {
   const base = baseUrl(request);
   return {
     resourceType: 'Bundle',
     type,
     ...(type === 'searchset' ? { total } : {}),
-    link: [{ relation: 'self', url: `${request.protocol}://${request.host}${request.url}` }],
+    link: [
+      { relation: 'self', url: `${request.protocol}://${request.host}${request.url}` },
+      ...(next === undefined ? [] : [{ relation: 'next', url: next }]),
+    ],
     entry: resources.map((resource) => ({
       fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
       resource,
@@ -379,6 +384,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       }
       const allowed = new Set([
         '_count',
+        '_offset',
         '_id',
         '_format',
         ...(type === 'Patient' ? ['identifier', 'name'] : ['patient', 'subject']),
@@ -401,6 +407,12 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
             `_count must be a whole number from 0 to ${String(MAX_COUNT)}.`,
             '_count',
           );
+      }
+      let offset = 0;
+      if (query._offset !== undefined) {
+        offset = Number(query._offset);
+        if (!Number.isInteger(offset) || offset < 0)
+          throw new FhirError(400, 'value', '_offset must be a whole number from 0.', '_offset');
       }
       let patientIds: string[];
       if (type === 'Patient') {
@@ -439,7 +451,14 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
           outcome: 'success',
           detail: { count: found.length },
         });
-      return send(reply, bundle(request, found.slice(0, count), found.length));
+      const page = found.slice(offset, offset + count);
+      let next: string | undefined;
+      if (count > 0 && offset + count < found.length) {
+        const params = new URLSearchParams({ ...query, _count: String(count) });
+        params.set('_offset', String(offset + count));
+        next = `${baseUrl(request)}/${type}?${params.toString()}`;
+      }
+      return send(reply, bundle(request, page, found.length, 'searchset', next));
     },
   );
 }
