@@ -84,12 +84,22 @@ describe('patient records in the browser', () => {
     await takeScreenshot(page, 'admin-audit-log');
 
     await page.getByLabel('Patient id').fill(openedPatientId);
+    // Wait for the filtered answer: the unfiltered table has nurse rows too.
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes('/api/audit') && r.url().includes(`patientId=${openedPatientId}`),
+    );
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await waitForPath(page, new RegExp(`patientId=${openedPatientId}`));
+    await filtered;
     await waitForText(audit, /nurse/i);
     const rows = audit.getByRole('rowgroup').nth(1).getByRole('row');
-    expect(await rows.count()).toBeGreaterThan(0);
-    for (const text of await rows.allTextContents()) expect(text).toContain(openedPatientId);
+    // The table re-renders from the filtered answer a moment after it arrives.
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((text) => text.includes(openedPatientId));
+      })
+      .toBe(true);
     await takeScreenshot(page, 'admin-audit-filtered');
   });
 });
