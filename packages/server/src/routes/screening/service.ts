@@ -146,9 +146,11 @@ export async function runScreening(
     readonly product: ScreeningProduct;
     readonly userId: string | null;
     readonly now: Date;
+    /** The record as patient JSON, when the caller already read it. */
+    readonly input?: PatientJson;
   },
 ): Promise<string> {
-  const input = await patientJsonFromRecord(executor, args.patientId);
+  const input = args.input ?? (await patientJsonFromRecord(executor, args.patientId));
   const asOf = args.now.toISOString().slice(0, 10);
   const outcome = screenInput(input, args.kb, {
     indication: args.indication,
@@ -194,8 +196,12 @@ export async function rescreenAfterChange(
     .select()
     .from(screenings)
     .where(and(eq(screenings.patientId, args.patientId), isNull(screenings.staleAt)));
+  if (open.length === 0) return;
+  // Every open screening sees the same record: read it once.
+  const input = await patientJsonFromRecord(tx, args.patientId);
   for (const old of open) {
     const id = await runScreening(tx, {
+      input,
       kb: args.kb,
       patientId: args.patientId,
       indication: old.indication as IndicationId,
