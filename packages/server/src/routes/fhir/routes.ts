@@ -2,6 +2,7 @@
 import type { KnowledgeBase } from '@ketaflow/core';
 import { and, eq, ilike, like, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { fhirLinks, patients } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
@@ -18,6 +19,25 @@ import {
   type FhirClient,
 } from './smart';
 import { FHIR_JSON, FhirError, operationOutcome, type FhirResource } from './outcome';
+import {
+  CapabilityStatementSchema,
+  fhirJson,
+  fhirSerializerCompiler,
+  fhirValidatorCompiler,
+  OAuthErrorSchema,
+  OperationOutcomeSchema,
+  outcomes,
+  ResourceSchema,
+  SearchQuerySchema,
+  SearchsetSchema,
+  SmartConfigurationSchema,
+  TokenGrantSchema,
+  TokenRequestSchema,
+  TransactionResponseSchema,
+  TransactionSchema,
+  TypeIdParams,
+  TypeParams,
+} from './schemas';
 import {
   isSearchableType,
   ownerOf,
@@ -204,6 +224,14 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
   const { db, clock, kb, clients } = options;
   const tokenUrl = `${options.publicUrl.replace(/\/$/, '')}/fhir/auth/token`;
   const ctx = { db, kb };
+  app.setValidatorCompiler(fhirValidatorCompiler);
+  app.setSerializerCompiler(fhirSerializerCompiler);
+  const auth = z.object({
+    authorization: z
+      .string()
+      .optional()
+      .describe('Bearer <SMART access token>; or a KetaFlow staff session cookie'),
+  });
 
   app.addContentTypeParser(
     ['application/fhir+json', 'application/json'],
@@ -257,7 +285,26 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.post(
     '/auth/token',
-    { schema: { tags, summary: 'SMART Backend Services token (client_credentials, signed JWT)' } },
+    {
+      schema: {
+        tags,
+        summary: 'SMART Backend Services token (client_credentials, signed JWT)',
+        consumes: ['application/x-www-form-urlencoded'],
+        body: TokenRequestSchema,
+        response: {
+          200: TokenGrantSchema,
+          400: {
+            description: 'An OAuth error; an OperationOutcome when the body cannot be read',
+            content: {
+              'application/json': { schema: OAuthErrorSchema },
+              [FHIR_JSON]: { schema: OperationOutcomeSchema },
+            },
+          },
+          401: OAuthErrorSchema,
+          ...outcomes(413, 415, 500),
+        },
+      },
+    },
     async (request, reply) => {
       try {
         const form = (request.body ?? {}) as Record<string, string | undefined>;
@@ -276,7 +323,13 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.get(
     '/.well-known/smart-configuration',
-    { schema: { tags, summary: 'SMART configuration (token endpoint, auth methods, scopes)' } },
+    {
+      schema: {
+        tags,
+        summary: 'SMART configuration (token endpoint, auth methods, scopes)',
+        response: { 200: SmartConfigurationSchema, ...outcomes(500) },
+      },
+    },
     () => ({
       token_endpoint: tokenUrl,
       token_endpoint_auth_methods_supported: ['private_key_jwt'],
@@ -289,13 +342,32 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.get(
     '/metadata',
-    { schema: { tags, summary: 'CapabilityStatement (FHIR R4 4.0.1)' } },
+    {
+      schema: {
+        tags,
+        summary: 'CapabilityStatement (FHIR R4 4.0.1)',
+        response: { 200: fhirJson(CapabilityStatementSchema), ...outcomes(500) },
+      },
+    },
     (_request, reply) => send(reply, capabilityStatement(clock.now(), tokenUrl)),
   );
 
   app.post(
     '/',
-    { schema: { tags, summary: 'Transaction Bundle import (staff)' }, bodyLimit: 32 * 1024 * 1024 },
+    {
+      schema: {
+        tags,
+        summary: 'Transaction Bundle import (staff, or a client with system/Bundle.write)',
+        consumes: [FHIR_JSON, 'application/json'],
+        headers: auth,
+        body: TransactionSchema,
+        response: {
+          200: fhirJson(TransactionResponseSchema),
+          ...outcomes(400, 401, 403, 413, 415, 500),
+        },
+      },
+      bodyLimit: 32 * 1024 * 1024,
+    },
     async (request, reply) => {
       const who = await actorOf(db, request, clock.now());
       const allowed =
@@ -323,7 +395,15 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.get<{ Params: { id: string } }>(
     '/Patient/:id/$everything',
-    { schema: { tags, summary: 'Everything KetaFlow holds about one patient' } },
+    {
+      schema: {
+        tags,
+        summary: 'Everything KetaFlow holds about one patient',
+        params: z.object({ id: z.string().min(1) }),
+        headers: auth,
+        response: { 200: fhirJson(SearchsetSchema), ...outcomes(401, 403, 404, 500) },
+      },
+    },
     async (request, reply) => {
       const { id } = request.params;
       const who = await actorOf(db, request, clock.now());
@@ -346,7 +426,15 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.get<{ Params: { type: string; id: string } }>(
     '/:type/:id',
-    { schema: { tags, summary: 'Read one resource' } },
+    {
+      schema: {
+        tags,
+        summary: 'Read one resource',
+        params: TypeIdParams,
+        headers: auth,
+        response: { 200: fhirJson(ResourceSchema), ...outcomes(401, 403, 404, 500) },
+      },
+    },
     async (request, reply) => {
       const { type, id } = request.params;
       const who = await actorOf(db, request, clock.now());
@@ -370,7 +458,16 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
 
   app.get<{ Params: { type: string }; Querystring: Record<string, string | string[]> }>(
     '/:type',
-    { schema: { tags, summary: 'Search one resource type' } },
+    {
+      schema: {
+        tags,
+        summary: 'Search one resource type',
+        params: TypeParams,
+        querystring: SearchQuerySchema,
+        headers: auth,
+        response: { 200: fhirJson(SearchsetSchema), ...outcomes(400, 401, 403, 404, 500) },
+      },
+    },
     async (request, reply) => {
       const { type } = request.params;
       const who = await actorOf(db, request, clock.now());
