@@ -12,7 +12,7 @@
  *   dose rates   = dose per kg ÷ duration × 60, and dose ÷ duration (of the ordered dose)
  */
 import { ok, type Problem, type Result } from '../result';
-import { compareRatio, decimalsOf, multiplyExact } from './exact';
+import { compareRatio, multiplyExact } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
 import { applyOverrides, checkRange, RANGE_SPECS } from './guardrails';
 import { DOSE_LIMIT } from './problems';
@@ -26,7 +26,7 @@ import {
   exactValue,
   roundForDisplay,
   roundRatio,
-  roundedText,
+  roundedStepText,
   type Rounded,
 } from './rounding';
 import type { InfusionCalculation, InfusionInput, LimitFinding } from './types';
@@ -46,19 +46,6 @@ function hardFinding(
   return { level: 'hard', code, message, field, value, limit };
 }
 
-/** Decimals kept when an unrounded value does not terminate: one more than the increment's. */
-function truncatedDigitsFor(increment4: number): number {
-  const d = decimalsOf(increment4, 4) + 1;
-  return d < 3 ? 3 : d;
-}
-
-/** `0.8 mL`, or the exact value with its rounding to the setting's increment. */
-function settingRoundedText(r: Rounded, unit: string, label: string, increment4: number): string {
-  return r.wasRounded
-    ? roundedText(r, unit, `${label} ${formatScaled(increment4, 4)} ${unit}`)
-    : `${r.text} ${unit}`;
-}
-
 /** The calculation on validated, scaled input. */
 function calculate(x: ReadInfusion): InfusionCalculation {
   const steps: string[] = [];
@@ -67,6 +54,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   const protocol = x.protocol;
   const c = x.concentration;
   const dose = x.dose;
+  const settingsText = x.settingsText;
 
   // Weight (grams).
   const weight = resolveDosingWeight(x, steps, notes);
@@ -100,7 +88,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     doseShown = roundForDisplay(dose7, 1e7, DOSE_DISPLAY);
     doseText = doseShown.wasRounded ? formatScaled(dose7, 7) : doseShown.text;
     steps.push(
-      `${perKg.text} mg/kg × ${weightText} kg = ${roundedText(doseShown, 'mg', DOSE_DISPLAY.text)}`,
+      `${perKg.text} mg/kg × ${weightText} kg = ${roundedStepText(doseShown, DOSE_DISPLAY.step)}`,
     );
   } else {
     dose7 = dose.scaled3 * 1e4;
@@ -110,7 +98,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     doseShown = exactValue(dose.scaled3, 3);
     doseText = doseShown.text;
     steps.push(
-      `${doseText} mg ÷ ${weightText} kg = ${roundedText(perKg, 'mg/kg', DOSE_PER_KG_DISPLAY.text)}`,
+      `${doseText} mg ÷ ${weightText} kg = ${roundedStepText(perKg, DOSE_PER_KG_DISPLAY.step)}`,
     );
   }
   const perKgText = perKg.wasRounded ? perKg.exactText : perKg.text;
@@ -139,11 +127,9 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     c * 1e7,
     x.volumeIncrement4,
     4,
-    truncatedDigitsFor(x.volumeIncrement4),
+    settingsText.volumeTruncatedDigits,
   );
-  steps.push(
-    `${doseText} mg ÷ ${c} mg/mL = ${settingRoundedText(volume, 'mL', 'increment', x.volumeIncrement4)}`,
-  );
+  steps.push(`${doseText} mg ÷ ${c} mg/mL = ${roundedStepText(volume, settingsText.volume)}`);
   const volume4 = volume.scaled;
   if (volume4 === 0) {
     findings.push(
@@ -173,7 +159,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   }
 
   // Bag and total volume (10^-4 mL).
-  const bagText = formatScaled(x.bag4, 4);
+  const bagText = settingsText.bag;
   let total4: number;
   let totalText: string;
   if (x.bagMode === 'add-to-bag') {
@@ -202,7 +188,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   // Final concentration (drawn mg ÷ total mL).
   const concentration = roundForDisplay(drawn4, total4, CONCENTRATION_DISPLAY);
   steps.push(
-    `${drawnText} mg ÷ ${totalText} mL = ${roundedText(concentration, 'mg/mL', CONCENTRATION_DISPLAY.text)}`,
+    `${drawnText} mg ÷ ${totalText} mL = ${roundedStepText(concentration, CONCENTRATION_DISPLAY.step)}`,
   );
   checkRange(
     findings,
@@ -256,10 +242,10 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     milliMin,
     x.rateIncrement4,
     4,
-    truncatedDigitsFor(x.rateIncrement4),
+    settingsText.rateTruncatedDigits,
   );
   steps.push(
-    `${totalText} mL ÷ ${durationText} min × 60 min/h = ${settingRoundedText(rate, 'mL/h', 'pump increment', x.rateIncrement4)}`,
+    `${totalText} mL ÷ ${durationText} min × 60 min/h = ${roundedStepText(rate, settingsText.rate)}`,
   );
   if (rate.scaled === 0) {
     findings.push(
@@ -281,7 +267,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     (dose.unit === 'mg/kg'
       ? `${perKgText} mg/kg ÷ ${durationText} min × 60 min/h = `
       : `${doseText} mg ÷ ${weightText} kg ÷ ${durationText} min × 60 min/h = `) +
-      roundedText(perKgPerHour, 'mg/kg/h', DOSE_RATE_PER_KG_DISPLAY.text),
+      roundedStepText(perKgPerHour, DOSE_RATE_PER_KG_DISPLAY.step),
   );
   checkRange(
     findings,
@@ -294,7 +280,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   );
   const perMin = roundForDisplay(dose7, milliMin * 1e4, DOSE_RATE_PER_MIN_DISPLAY);
   steps.push(
-    `${doseText} mg ÷ ${durationText} min = ${roundedText(perMin, 'mg/min', DOSE_RATE_PER_MIN_DISPLAY.text)}`,
+    `${doseText} mg ÷ ${durationText} min = ${roundedStepText(perMin, DOSE_RATE_PER_MIN_DISPLAY.step)}`,
   );
 
   if (dose.unit === 'mg/kg' && !dose.explicit) {

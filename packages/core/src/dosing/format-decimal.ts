@@ -11,6 +11,30 @@ function padDigits(n: number, width: number): string {
 }
 
 /**
+ * `.` and the digits of every fraction of 4 decimals, trailing zeros dropped, indexed by the
+ * fraction in 10^-4 (`[1200]` is `.12`, `[5]` is `.0005`; `[0]` is never used). Built once:
+ * volumes, rates and concentrations are held at 10^-4, so most decimal text is a lookup.
+ */
+const FRACTION_TEXT_4: readonly string[] = (() => {
+  const texts: string[] = new Array<string>(10_000);
+  texts[0] = '';
+  for (let f = 1; f < 10_000; f++) {
+    const padded = String(10_000 + f); // '1' and four digits, zeros kept
+    let end = 5;
+    while (padded.charCodeAt(end - 1) === 48) end -= 1; // '0'
+    texts[f] = `.${padded.slice(1, end)}`;
+  }
+  return texts;
+})();
+
+/** `.` and the digits of fraction / 10^4 (0 < fraction < 10^4, an integer), zeros dropped. */
+function fractionText4(fraction: number): string {
+  const text = FRACTION_TEXT_4[fraction];
+  if (text === undefined) throw new RangeError(`fractionText4: ${fraction} is not 1..9999`);
+  return text;
+}
+
+/**
  * n / 10^digits as the shortest exact decimal (`1008000, 4` → `100.8`), never in exponent form.
  * n is a safe integer ≥ 0. Built from integer parts: V8 caches the text of small integers,
  * while printing a fractional double runs the full shortest-round-trip algorithm.
@@ -20,6 +44,8 @@ export function formatScaled(n: number, digits: number): string {
   const whole = Math.floor(n / scale);
   let fraction = n - whole * scale;
   if (fraction === 0) return String(whole);
+  // Up to 4 decimals (every dosing quantity but the dose at 10^-7): a table lookup.
+  if (digits <= 4) return String(whole) + fractionText4(fraction * pow10(4 - digits));
   let width = digits;
   let next = fraction / 10;
   while (next === Math.floor(next)) {

@@ -5,9 +5,12 @@
  */
 import { err, ok, type Problem, type Result } from '../result';
 import { compileProtocol, type CompiledProtocol } from './compile-protocol';
+import { decimalsOf } from './exact';
+import { formatScaled } from './format-decimal';
 import { parseIsoInstant } from './iso-date';
 import { DOSE_PROBLEM, describeValue, problem } from './problems';
 import { readPositiveNumber, readQuantity, readScaled } from './read-field';
+import { stepUnitText, type StepUnitText } from './rounding';
 import type {
   InfusionInput,
   InfusionSettings,
@@ -35,6 +38,19 @@ export interface ReadDuration {
   readonly explicit: boolean;
 }
 
+/** Text of the settings for the steps, built with them (once, for frozen settings). */
+export interface SettingsText {
+  /** The bag volume in mL: `100`. */
+  readonly bag: string;
+  /** Units of the drug volume's step: ` mL`, ` mL, rounded to `, ` mL (increment 0.01 mL)`. */
+  readonly volume: StepUnitText;
+  /** Units of the pump rate's step: ` mL/h`, ..., ` mL/h (pump increment 0.1 mL/h)`. */
+  readonly rate: StepUnitText;
+  /** Decimals an unrounded volume or rate keeps when it does not terminate. */
+  readonly volumeTruncatedDigits: number;
+  readonly rateTruncatedDigits: number;
+}
+
 export interface ReadInfusion {
   readonly protocol: CompiledProtocol;
   readonly basis: WeightBasis;
@@ -49,6 +65,7 @@ export interface ReadInfusion {
   readonly bagMode: InfusionSettings['bagMode'];
   readonly volumeIncrement4: number;
   readonly rateIncrement4: number;
+  readonly settingsText: SettingsText;
   readonly duration: ReadDuration;
   readonly lastWeight: { readonly grams: number; readonly measuredOn: string } | undefined;
   readonly asOfMs: number | undefined;
@@ -101,7 +118,30 @@ function readSetting(
   return v === undefined ? undefined : readScaled(v, path, unit, 4, max, problems);
 }
 
-type ReadSettings = Pick<ReadInfusion, 'bag4' | 'bagMode' | 'volumeIncrement4' | 'rateIncrement4'>;
+type ReadSettings = Pick<
+  ReadInfusion,
+  'bag4' | 'bagMode' | 'volumeIncrement4' | 'rateIncrement4' | 'settingsText'
+>;
+
+/** Decimals kept when an unrounded value does not terminate: one more than the increment's. */
+function truncatedDigitsFor(increment4: number): number {
+  const d = decimalsOf(increment4, 4) + 1;
+  return d < 3 ? 3 : d;
+}
+
+function settingsTextFor(
+  bag4: number,
+  volumeIncrement4: number,
+  rateIncrement4: number,
+): SettingsText {
+  return {
+    bag: formatScaled(bag4, 4),
+    volume: stepUnitText('mL', `increment ${formatScaled(volumeIncrement4, 4)} mL`),
+    rate: stepUnitText('mL/h', `pump increment ${formatScaled(rateIncrement4, 4)} mL/h`),
+    volumeTruncatedDigits: truncatedDigitsFor(volumeIncrement4),
+    rateTruncatedDigits: truncatedDigitsFor(rateIncrement4),
+  };
+}
 
 /** Frozen settings (the knowledge base's, via `infusionSettingsFor`) read once. */
 const frozenSettings = new WeakMap<object, ReadSettings>();
@@ -153,7 +193,13 @@ function readSettingsUncached(raw: unknown, problems: Problem[]): ReadSettings |
   if (bag4 === undefined || volumeIncrement4 === undefined || rateIncrement4 === undefined) {
     return undefined;
   }
-  return { bag4, bagMode, volumeIncrement4, rateIncrement4 };
+  return {
+    bag4,
+    bagMode,
+    volumeIncrement4,
+    rateIncrement4,
+    settingsText: settingsTextFor(bag4, volumeIncrement4, rateIncrement4),
+  };
 }
 
 function readWeight(raw: unknown, problems: Problem[]): ScaledMeasure<'kg' | 'lb'> | undefined {
@@ -437,6 +483,7 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
     bagMode: settings.bagMode,
     volumeIncrement4: settings.volumeIncrement4,
     rateIncrement4: settings.rateIncrement4,
+    settingsText: settings.settingsText,
     duration,
     lastWeight,
     asOfMs,

@@ -9,39 +9,49 @@
 import { pow10 } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
 
+/**
+ * The unit text around a value in a step, joined once: a step is then built from a few pieces
+ * (`0.59642…` + ` mg/mL, rounded to ` + `0.5964` + ` mg/mL (shown to 0.0001 mg/mL)`) rather than
+ * from every word of it on each calculation.
+ */
+export interface StepUnitText {
+  /** ` mg/mL`: after a value that needed no rounding. */
+  readonly plain: string;
+  /** ` mg/mL, rounded to `: between the exact and the rounded value. */
+  readonly roundedTo: string;
+  /** ` mg/mL (shown to 0.0001 mg/mL)`: after the rounded value. */
+  readonly why: string;
+}
+
+/** The pieces of `roundedText(r, unit, why)`, for `roundedStepText`. */
+export function stepUnitText(unit: string, why: string): StepUnitText {
+  return { plain: ` ${unit}`, roundedTo: ` ${unit}, rounded to `, why: ` ${unit} (${why})` };
+}
+
 /** A fixed display increment: `scaled` units of 10^-digits. */
 export interface DisplayIncrement {
   readonly scaled: number;
   readonly digits: number;
   readonly text: string;
+  /** The unit text of a step showing a value to this increment. */
+  readonly step: StepUnitText;
+}
+
+function displayIncrement(digits: number, unit: string): DisplayIncrement {
+  const text = `shown to ${formatScaled(1, digits)} ${unit}`;
+  return { scaled: 1, digits, text, step: stepUnitText(unit, text) };
 }
 
 /** Ordered dose shown to 0.01 mg. */
-export const DOSE_DISPLAY: DisplayIncrement = { scaled: 1, digits: 2, text: 'shown to 0.01 mg' };
+export const DOSE_DISPLAY = displayIncrement(2, 'mg');
 /** Dose per kg shown to 0.0001 mg/kg. */
-export const DOSE_PER_KG_DISPLAY: DisplayIncrement = {
-  scaled: 1,
-  digits: 4,
-  text: 'shown to 0.0001 mg/kg',
-};
+export const DOSE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg');
 /** Final concentration shown to 0.0001 mg/mL. */
-export const CONCENTRATION_DISPLAY: DisplayIncrement = {
-  scaled: 1,
-  digits: 4,
-  text: 'shown to 0.0001 mg/mL',
-};
+export const CONCENTRATION_DISPLAY = displayIncrement(4, 'mg/mL');
 /** Dose rate shown to 0.0001 mg/kg/h. */
-export const DOSE_RATE_PER_KG_DISPLAY: DisplayIncrement = {
-  scaled: 1,
-  digits: 4,
-  text: 'shown to 0.0001 mg/kg/h',
-};
+export const DOSE_RATE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg/h');
 /** Dose rate shown to 0.0001 mg/min. */
-export const DOSE_RATE_PER_MIN_DISPLAY: DisplayIncrement = {
-  scaled: 1,
-  digits: 4,
-  text: 'shown to 0.0001 mg/min',
-};
+export const DOSE_RATE_PER_MIN_DISPLAY = displayIncrement(4, 'mg/min');
 
 /** Decimals shown exactly before an unrounded value is truncated with an ellipsis. */
 const EXACT_DIGITS = 9;
@@ -114,4 +124,9 @@ export function roundedText(r: Rounded, unit: string, why: string): string {
   return r.wasRounded
     ? `${r.exactText} ${unit}, rounded to ${r.text} ${unit} (${why})`
     : `${r.text} ${unit}`;
+}
+
+/** `roundedText` with its unit text joined beforehand (the same text, from fewer pieces). */
+export function roundedStepText(r: Rounded, unit: StepUnitText): string {
+  return r.wasRounded ? r.exactText + unit.roundedTo + r.text + unit.why : r.text + unit.plain;
 }
