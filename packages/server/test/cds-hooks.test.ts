@@ -409,6 +409,76 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
     });
   });
 
+  describe('jti use and card records on order calls', () => {
+    const aud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign`;
+    const cardRows = async (hookInstance: string) =>
+      Number(
+        (
+          await t.database.query(
+            'select count(*)::int as n from cds_cards where hook_instance = $1',
+            [hookInstance],
+          )
+        )[0]?.n,
+      );
+
+    it('answers a token once: a replay gets 401 and stores no cards', async () => {
+      const { patientId, prefetch } = prefetchFrom(synthea);
+      const token = await sign({ aud });
+      const first = orderSign(patientId, prefetch);
+      const r1 = await call('ketaflow-order-sign', first, token);
+      expect(r1.statusCode, r1.body).toBe(200);
+      const { cards } = CdsResponseSchema.parse(r1.json());
+      expect(cards.length).toBeGreaterThan(0);
+      expect(await cardRows(first.hookInstance)).toBe(cards.length);
+      const replay = orderSign(patientId, prefetch);
+      const r2 = await call('ketaflow-order-sign', replay, token);
+      expect(r2.statusCode, r2.body).toBe(401);
+      expect(await cardRows(replay.hookInstance)).toBe(0);
+    });
+
+    it('lets only one of two simultaneous calls with the same token through', async () => {
+      const { patientId, prefetch } = prefetchFrom(synthea);
+      const token = await sign({ aud });
+      const bodies = [orderSign(patientId, prefetch), orderSign(patientId, prefetch)];
+      const answers = await Promise.all(bodies.map((b) => call('ketaflow-order-sign', b, token)));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 401]);
+      const stored = await Promise.all(bodies.map((b) => cardRows(b.hookInstance)));
+      const ok = answers.findIndex((a) => a.statusCode === 200);
+      expect(stored[ok]).toBe(CdsResponseSchema.parse(answers[ok]!.json()).cards.length);
+      expect(stored[1 - ok]).toBe(0);
+    });
+
+    it('stores every card of many simultaneous calls with its rule', async () => {
+      const { patientId, prefetch } = prefetchFrom(synthea);
+      const bodies = Array.from({ length: 24 }, () => orderSign(patientId, prefetch));
+      const answers = await Promise.all(bodies.map((b) => call('ketaflow-order-sign', b)));
+      const cardLists = answers.map((a) => {
+        expect(a.statusCode, a.body).toBe(200);
+        return CdsResponseSchema.parse(a.json()).cards;
+      });
+      const stored = await Promise.all(bodies.map((b) => cardRows(b.hookInstance)));
+      expect(stored).toEqual(cardLists.map((c) => c.length));
+      // Each stored under its own uuid, with its rule (what feedback looks up).
+      const uuids = cardLists.flat().map((c) => c.uuid);
+      const rows = await t.database.query(
+        'select uuid::text as uuid, rule_code from cds_cards where uuid = any($1::uuid[])',
+        [uuids],
+      );
+      const rules = new Map(rows.map((r) => [String(r.uuid), String(r.rule_code)]));
+      for (const card of cardLists.flat())
+        expect(rules.get(card.uuid)).toBe(card.source.topic?.code);
+    });
+
+    it('consumes the token of a call it cannot answer (412), so a replay gets 401', async () => {
+      const { patientId } = prefetchFrom(synthea);
+      const token = await sign({ aud });
+      const r1 = await call('ketaflow-order-sign', orderSign(patientId), token);
+      expect(r1.statusCode, r1.body).toBe(412);
+      const r2 = await call('ketaflow-order-sign', orderSign(patientId), token);
+      expect(r2.statusCode, r2.body).toBe(401);
+    });
+  });
+
   it('records feedback and shows override rates per rule to admins', async () => {
     const { patientId, prefetch } = prefetchFrom(synthea);
     const response = await call('ketaflow-order-sign', orderSign(patientId, prefetch));

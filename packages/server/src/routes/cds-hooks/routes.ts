@@ -1,8 +1,8 @@
-import { and, count, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { cdsCards, cdsFeedback, cdsJwtIds, courses, patients } from '../../db/schema/index';
+import { cdsCards, cdsFeedback, courses, patients } from '../../db/schema/index';
 import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -17,7 +17,8 @@ import {
   PATIENT_VIEW_PREFETCH,
   PrefetchUnavailable,
 } from './fhir-data';
-import { CdsAuthError, createJwtVerifier } from './jwt';
+import { createCallLog, type CardRecord } from './call-log';
+import { CdsAuthError, createJwtVerifier, type VerifiedClient } from './jwt';
 
 export interface CdsHooksOptions {
   readonly db: Database;
@@ -117,31 +118,34 @@ const bearer = z.object({ authorization: z.string().optional() });
 /** CDS Hooks 2.0: discovery, the three services, feedback, and the admin override-rate view. */
 export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app, options) => {
   const { db, clock, knowledge, publicUrl, clients } = options;
-  let calls = 0;
-  const verify = createJwtVerifier({
-    clients,
-    consumeJti: async (issuer, jti, expiresAt) => {
-      calls += 1;
-      if (calls % 500 === 0) await db.delete(cdsJwtIds).where(lt(cdsJwtIds.expiresAt, clock.now()));
-      const rows = await db
-        .insert(cdsJwtIds)
-        .values({ issuer, jti, expiresAt })
-        .onConflictDoNothing()
-        .returning({ jti: cdsJwtIds.jti });
-      return rows.length === 1;
-    },
+  // Every call's jti and cards are stored by the call log, in one statement per call (shared by
+  // calls that arrive together). A token is verified first; its jti is consumed before KetaFlow
+  // reads or fetches any patient data for it, or, when the call only screens the prefetch it
+  // carries, together with the cards it answers (a replay then stores nothing and gets 401).
+  const callLog = createCallLog(db, clock);
+  app.addHook('onClose', async () => {
+    await callLog.drain();
   });
+  const consume = (client: VerifiedClient, cards: readonly CardRecord[] = []) =>
+    callLog.record({ issuer: client.iss, jti: client.jti, expiresAt: client.expiresAt, cards });
+  const verifySignature = createJwtVerifier({ clients, consumeJti: () => Promise.resolve(true) });
   const serviceUrl = (id: string) => `${publicUrl.replace(/\/+$/, '')}/cds-services/${id}`;
+  /** The verified client; its jti is not yet consumed (see `consume`). */
   const authenticate = async (authorization: string | undefined, audience: string[]) => {
     try {
-      return await verify(authorization, audience, clock.now());
+      return await verifySignature(authorization, audience, clock.now());
     } catch (error) {
-      if (error instanceof CdsAuthError) {
-        app.log.info({ reason: error.message }, 'CDS client refused');
-        throw new AppError('CDS.UNAUTHORIZED');
-      }
+      if (error instanceof CdsAuthError) refuse(error.message);
       throw error;
     }
+  };
+  const refuse = (reason: string): never => {
+    app.log.info({ reason }, 'CDS client refused');
+    throw new AppError('CDS.UNAUTHORIZED');
+  };
+  /** Consumes the jti now: before patient data is read or fetched, or when no cards follow. */
+  const consumeNow = async (client: VerifiedClient) => {
+    if (!(await consume(client))) refuse('jti replayed');
   };
   const findService = (id: string) => {
     const service = CDS_SERVICES.find((s) => s.id === id);
@@ -180,48 +184,64 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
       const service = findService(request.params.id);
       const client = await authenticate(request.headers.authorization, [serviceUrl(service.id)]);
       const body = request.body;
-      if (body.hook !== service.hook)
-        throw fieldError('hook', `service ${service.id} answers ${service.hook}`);
-      const access = {
-        fhirServer: body.fhirServer,
-        ...(body.fhirAuthorization ? { fhirAuthorization: body.fhirAuthorization } : {}),
-      };
-      let cards: Card[] = [];
-      if (service.hook === 'patient-view') {
-        cards = await patientViewCards(body.context, request);
-      } else {
-        const orders = ketamineDraftOrders(body.context);
-        if (orders.length > 0) {
-          const resources = await gatherResources(
-            ORDER_PREFETCH,
-            body.prefetch ?? undefined,
-            body.context,
-            access,
-          ).catch((error: unknown) => {
-            if (error instanceof PrefetchUnavailable)
-              throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);
-            throw error;
-          });
-          const asOf = clock.now().toISOString().slice(0, 10);
-          const result = orderCards(orders, resources, knowledge.kb, asOf, publicUrl);
-          if (!result.ok) throw new AppError('CDS.PREFETCH_UNAVAILABLE', result.message);
-          cards = result.cards;
-        }
+      // Patient-view reads KetaFlow's records, and a fhirServer may be fetched with the caller's
+      // authorization: the jti is consumed first. A call that only screens its prefetch consumes
+      // it with its cards, below.
+      const consumeFirst = service.hook === 'patient-view' || body.fhirServer !== undefined;
+      if (consumeFirst) await consumeNow(client);
+      let cards: Card[];
+      try {
+        cards = await answer(service, body, request);
+      } catch (error) {
+        if (!consumeFirst) await consumeNow(client);
+        throw error;
       }
-      if (cards.length > 0)
-        await db.insert(cdsCards).values(
-          cards.map((c) => ({
-            uuid: c.uuid,
-            serviceId: service.id,
-            hookInstance: body.hookInstance,
-            ruleCode: c.source.topic.code,
-            indicator: c.indicator,
-            issuer: client.iss,
-          })),
-        );
+      const records = cards.map((c) => ({
+        uuid: c.uuid,
+        serviceId: service.id,
+        hookInstance: body.hookInstance,
+        ruleCode: c.source.topic.code,
+        indicator: c.indicator,
+      }));
+      if (!consumeFirst) {
+        if (!(await consume(client, records))) refuse('jti replayed');
+      } else if (records.length > 0) {
+        await db.insert(cdsCards).values(records.map((r) => ({ ...r, issuer: client.iss })));
+      }
       return { cards };
     },
   );
+
+  /** The cards of one call (nothing stored yet). */
+  async function answer(
+    service: (typeof CDS_SERVICES)[number],
+    body: z.infer<typeof CdsRequestSchema>,
+    request: Parameters<typeof appendAudit>[1],
+  ): Promise<Card[]> {
+    if (body.hook !== service.hook)
+      throw fieldError('hook', `service ${service.id} answers ${service.hook}`);
+    if (service.hook === 'patient-view') return patientViewCards(body.context, request);
+    const orders = ketamineDraftOrders(body.context);
+    if (orders.length === 0) return [];
+    const access = {
+      fhirServer: body.fhirServer,
+      ...(body.fhirAuthorization ? { fhirAuthorization: body.fhirAuthorization } : {}),
+    };
+    const resources = await gatherResources(
+      ORDER_PREFETCH,
+      body.prefetch ?? undefined,
+      body.context,
+      access,
+    ).catch((error: unknown) => {
+      if (error instanceof PrefetchUnavailable)
+        throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);
+      throw error;
+    });
+    const asOf = clock.now().toISOString().slice(0, 10);
+    const result = orderCards(orders, resources, knowledge.kb, asOf, publicUrl);
+    if (!result.ok) throw new AppError('CDS.PREFETCH_UNAVAILABLE', result.message);
+    return result.cards;
+  }
 
   async function patientViewCards(
     context: Record<string, unknown>,
@@ -306,6 +326,7 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
         serviceUrl(service.id),
         `${serviceUrl(service.id)}/feedback`,
       ]);
+      await consumeNow(client);
       const items = request.body.feedback;
       const issued = await db
         .select()
