@@ -77,9 +77,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts `ketaflow serve` on a free port with a fresh data directory; resolves once `/healthz` is
- * 200. `settings` (optional) is written as the clinic settings file (`KETAFLOW_SETTINGS`).
+ * 200. `settings` (optional) is written as the clinic settings file (`KETAFLOW_SETTINGS`); `env`
+ * (optional) adds environment variables (`CDS_CLIENTS`, `KETAFLOW_PUBLIC_URL`).
  */
-export async function startServer(settings?: object): Promise<RunningServer> {
+export async function startServer(
+  settings?: object,
+  env: Readonly<Record<string, string>> = {},
+): Promise<RunningServer> {
   if (!existsSync(serverBin)) throw new Error(`No server at ${serverBin}`);
   if (!existsSync(webDist)) {
     throw new Error(`No built web app at ${webDist}: run \`npm run build -w @ketaflow/web\` first`);
@@ -99,6 +103,7 @@ export async function startServer(settings?: object): Promise<RunningServer> {
       KETAFLOW_DEMO_DATA: 'on',
       LOG_LEVEL: 'warn',
       ...(settings === undefined ? {} : { KETAFLOW_SETTINGS: settingsFile }),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -170,16 +175,19 @@ export interface Harness {
 }
 
 /**
- * Boots the server (with the clinic `settings`, if given) and the browser once for the calling
- * test file, and stops both after it.
+ * Boots the server (with the clinic `settings` and extra `env`, if given) and the browser once for
+ * the calling test file, and stops both after it.
  */
-export function useHarness(settings?: object): Harness {
+export function useHarness(
+  settings?: object,
+  options: { env?: Readonly<Record<string, string>> } = {},
+): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServer(settings);
+    server = await startServer(settings, options.env);
     browser = await launchBrowser();
   });
 

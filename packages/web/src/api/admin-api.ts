@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilters, OutboxMessage } from './admin-types';
+import type { AuditEntry, AuditFilters, CdsFeedbackReport, OutboxMessage } from './admin-types';
 import { requestJson, withQuery } from './http';
 import type { Page } from './page';
 
@@ -10,4 +10,9 @@ export function fetchAuditLog(filters: AuditFilters): Promise<Page<AuditEntry>> 
 
 export function fetchOutbox(page: number): Promise<Page<OutboxMessage>> {
   return requestJson('GET', withQuery('/api/outbox', { page }));
+}
+
+/** CDS Hooks cards issued and their feedback, per rule (admins only). */
+export function fetchCdsFeedback(): Promise<CdsFeedbackReport> {
+  return requestJson('GET', '/api/admin/cds-feedback');
 }

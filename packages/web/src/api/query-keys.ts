@@ -16,6 +16,7 @@ export const queryKeys = {
   accessLog: (id: string, page: number) => ['access-log', id, page] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
   outbox: (page: number) => ['outbox', page] as const,
+  cdsFeedback: ['cds-feedback'] as const,
   knowledge: ['knowledge'] as const,
   doseCalculations: (patientId: string) => ['dose-calculations', patientId] as const,
   selfScreeningQuestions: ['self-screening-questions'] as const,

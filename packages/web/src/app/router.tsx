@@ -244,6 +244,13 @@ export const router = createBrowserRouter([
                 lazy: () =>
                   import('../admin/outbox-page').then((m) => ({ Component: m.OutboxPage })),
               },
+              {
+                path: '/admin/cds',
+                lazy: () =>
+                  import('../admin/cds-feedback-page').then((m) => ({
+                    Component: m.CdsFeedbackPage,
+                  })),
+              },
             ],
           },
         ],

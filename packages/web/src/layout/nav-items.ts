@@ -55,6 +55,7 @@ const itemsByRole: Record<Role, readonly NavItem[]> = {
     { label: 'Staff', to: '/admin/staff' },
     { label: 'Audit log', to: '/admin/audit' },
     { label: 'Outbox', to: '/admin/outbox' },
+    { label: 'Decision support', to: '/admin/cds' },
   ],
 };
 

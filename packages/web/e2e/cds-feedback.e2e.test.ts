@@ -1,0 +1,276 @@
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { demoEmails, takeScreenshot, useHarness } from './harness';
+import { logIn, waitForPath, waitForText } from './steps';
+
+type Json = Record<string, unknown>;
+
+interface Card {
+  uuid: string;
+  source: { topic?: { code: string } };
+  overrideReasons?: { code: string; system?: string }[];
+}
+
+interface RuleRow {
+  rule: string;
+  cardsIssued: number;
+  accepted: number;
+  overridden: number;
+  overrideRate: number | null;
+  reasons: { code: string; count: number }[];
+}
+
+// A CDS client (the "EHR") with its own ES256 key, allow-listed through CDS_CLIENTS. The public URL
+// is fixed so the token audience does not depend on the port the harness picks.
+const PUBLIC_URL = 'http://ketaflow.e2e.test';
+const ISS = 'https://ehr.e2e.example.org';
+const SERVICE = 'ketaflow-order-sign';
+const RULE = 'CI.SCHIZOPHRENIA_OR_PSYCHOSIS';
+const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const clientsDir = mkdtempSync(join(tmpdir(), 'ketaflow-e2e-cds-'));
+const clientsFile = join(clientsDir, 'cds-clients.json');
+writeFileSync(
+  clientsFile,
+  JSON.stringify([
+    {
+      iss: ISS,
+      jwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'e2e', alg: 'ES256' }] },
+    },
+  ]),
+);
+
+const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
+
+/** A CDS Hooks bearer token: ES256, five-minute expiry at most, a fresh jti. */
+function token(aud: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: 'e2e' }));
+  const payload = base64url(
+    JSON.stringify({ iss: ISS, aud, iat: now, exp: now + 240, jti: randomUUID() }),
+  );
+  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), {
+    key: privateKey,
+    dsaEncoding: 'ieee-p1363',
+  });
+  return `${header}.${payload}.${base64url(signature)}`;
+}
+
+const searchset = (...resources: Json[]) => ({
+  resourceType: 'Bundle',
+  type: 'searchset',
+  entry: resources.map((resource) => ({ resource })),
+});
+
+/** An order-sign call for IV ketamine, for a patient whose record lists schizophrenia. */
+function orderSignRequest(): Json {
+  const patientId = 'e2e-cds-patient';
+  return {
+    hook: 'order-sign',
+    hookInstance: randomUUID(),
+    context: {
+      userId: 'PractitionerRole/e2e',
+      patientId,
+      draftOrders: {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          {
+            resource: {
+              resourceType: 'MedicationRequest',
+              id: 'draft-ketamine',
+              status: 'draft',
+              intent: 'order',
+              medicationCodeableConcept: {
+                coding: [
+                  {
+                    system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+                    code: '6130',
+                    display: 'ketamine',
+                  },
+                ],
+                text: 'ketamine 50 mg/mL injection',
+              },
+            },
+          },
+        ],
+      },
+    },
+    prefetch: {
+      patient: { resourceType: 'Patient', id: patientId, gender: 'male', birthDate: '1980-05-01' },
+      medicationRequests: searchset(),
+      medicationStatements: searchset(),
+      conditions: searchset({
+        resourceType: 'Condition',
+        id: 'c1',
+        clinicalStatus: { coding: [{ code: 'active' }] },
+        code: { coding: [{ system: 'http://snomed.info/sct', code: '58214004' }] },
+        subject: { reference: `Patient/${patientId}` },
+      }),
+      allergies: searchset(),
+      bloodPressure: searchset(),
+      pregnancyStatus: searchset(),
+      weight: searchset(),
+    },
+  };
+}
+
+function waitForReport(page: Page) {
+  return page.waitForResponse(
+    (r) => r.url().endsWith('/api/admin/cds-feedback') && r.request().method() === 'GET',
+  );
+}
+
+async function openPage(page: Page): Promise<RuleRow[]> {
+  const answer = waitForReport(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Decision support' })
+    .click();
+  await waitForPath(page, '/admin/cds');
+  const response = await answer;
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { rules: RuleRow[] }).rules;
+}
+
+describe('CDS Hooks override rates in the browser', () => {
+  const harness = useHarness(undefined, {
+    env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
+  });
+
+  afterAll(() => {
+    rmSync(clientsDir, { recursive: true, force: true });
+  });
+
+  async function post(path: string, body: Json): Promise<Json> {
+    const response = await fetch(`${harness.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token(`${PUBLIC_URL}${path}`)}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Json;
+    expect(response.status, JSON.stringify(json)).toBe(200);
+    return json;
+  }
+
+  test('before any card, the admin sees that none were issued', async () => {
+    const page = await harness.newPage();
+    await logIn(page, demoEmails.admin);
+    expect(await openPage(page)).toEqual([]);
+    await waitForText(page.getByRole('main'), 'No cards issued yet');
+    expect(await page.getByRole('table', { name: 'Override rates per rule' }).count()).toBe(0);
+  });
+
+  test('an EHR signs orders and reports outcomes; the admin sees the override rate per rule', async () => {
+    // Three order-sign calls fire the schizophrenia contraindication three times.
+    const cards: Card[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const answer = (await post(`/cds-services/${SERVICE}`, orderSignRequest())) as {
+        cards: Card[];
+      };
+      const card = answer.cards.find((c) => c.source.topic?.code === RULE);
+      expect(card?.overrideReasons?.length).toBeGreaterThan(1);
+      if (card) cards.push(card);
+    }
+    const [first, second, third] = cards as [Card, Card, Card];
+    const [reasonA, reasonB] = first.overrideReasons as [
+      { code: string; system: string },
+      { code: string; system: string },
+    ];
+    const at = new Date().toISOString();
+    const recorded = await post(`/cds-services/${SERVICE}/feedback`, {
+      feedback: [
+        { card: first.uuid, outcome: 'accepted', outcomeTimestamp: at },
+        {
+          card: second.uuid,
+          outcome: 'overridden',
+          outcomeTimestamp: at,
+          overrideReason: { reason: reasonA, userComment: 'discussed at length' },
+        },
+        {
+          card: third.uuid,
+          outcome: 'overridden',
+          outcomeTimestamp: at,
+          overrideReason: { reason: reasonB },
+        },
+      ],
+    });
+    expect(recorded).toEqual({ recorded: 3 });
+
+    const page = await harness.newPage();
+    await logIn(page, demoEmails.admin);
+    const rules = await openPage(page);
+    const expected = rules.find((r) => r.rule === RULE);
+    expect(expected).toMatchObject({ cardsIssued: 3, accepted: 1, overridden: 2 });
+    expect(expected?.overrideRate).toBeCloseTo(2 / 3);
+    expect(expected?.reasons).toEqual(
+      expect.arrayContaining([
+        { code: reasonA.code, count: 1 },
+        { code: reasonB.code, count: 1 },
+      ]),
+    );
+
+    const table = page.getByRole('table', { name: 'Override rates per rule' });
+    await table.waitFor();
+    const bodyRows = table.getByRole('rowgroup').nth(1).getByRole('row');
+    expect(await bodyRows.count()).toBe(rules.length);
+    // The only rule with feedback has the highest override rate: it comes first.
+    const row = bodyRows.first();
+    await waitForText(row, RULE);
+    const knowledge = (await (await fetch(`${harness.baseUrl}/api/knowledge`)).json()) as {
+      contraindications: { code: string; name: string }[];
+    };
+    const name = knowledge.contraindications.find((c) => c.code === RULE)?.name ?? '';
+    expect(name).not.toBe('');
+    await waitForText(row.getByRole('rowheader'), name);
+
+    const cells = row.getByRole('cell');
+    expect(await cells.nth(0).textContent()).toBe(String(expected?.cardsIssued));
+    expect(await cells.nth(1).textContent()).toBe(String(expected?.accepted));
+    expect(await cells.nth(2).textContent()).toBe(String(expected?.overridden));
+    const percent = `${String(Math.round((expected?.overrideRate ?? 0) * 100))}%`;
+    expect(percent).toBe('67%');
+    expect(await cells.nth(3).textContent()).toBe(`${percent}2 of 3 answers`);
+    const reasons = cells.nth(4).getByRole('listitem');
+    expect(await reasons.count()).toBe(2);
+    for (const reason of expected?.reasons ?? []) {
+      const text = (await reasons.filter({ hasText: `(${reason.code})` }).textContent()) ?? '';
+      expect(text.endsWith(`: ${String(reason.count)}`), text).toBe(true);
+    }
+
+    // Rules whose cards had no feedback show a dash and say so, never 0%.
+    const silent = rules.find((r) => r.overrideRate === null);
+    expect(silent).toBeDefined();
+    const silentRow = bodyRows.filter({ hasText: silent?.rule ?? '' });
+    expect(await silentRow.getByRole('cell').nth(3).textContent()).toBe('—No feedback yet');
+    await takeScreenshot(page, 'admin-cds-feedback');
+
+    // On a phone each rule is a block of its own, with the same figures; nothing scrolls sideways.
+    const phone = await harness.newPage({ width: 390, height: 844 });
+    await logIn(phone, demoEmails.admin);
+    await phone.goto('/admin/cds');
+    const list = phone.getByRole('list', { name: 'Override rates per rule' });
+    await list.waitFor();
+    expect(await phone.getByRole('table', { name: 'Override rates per rule' }).count()).toBe(0);
+    const block = list.locator(`li[data-rule="${RULE}"]`);
+    await waitForText(block, name);
+    const figures = (await block.locator('dd').allTextContents()).slice(0, 4);
+    expect(figures).toEqual([
+      String(expected?.cardsIssued),
+      String(expected?.accepted),
+      String(expected?.overridden),
+      `${percent}2 of 3 answers`,
+    ]);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await takeScreenshot(phone, 'admin-cds-feedback-phone', block);
+  });
+});
