@@ -14,6 +14,7 @@
 import { ok, type Problem, type Result } from '../result';
 import { compareRatio, multiplyExact } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
+import { durationSteps } from './compile-protocol';
 import { applyOverrides, checkRange, RANGE_SPECS } from './guardrails';
 import { DOSE_LIMIT } from './problems';
 import { readInfusionInput, type ReadInfusion } from './read-infusion-input';
@@ -29,7 +30,12 @@ import {
   roundedStepText,
   type Rounded,
 } from './rounding';
-import type { InfusionCalculation, InfusionInput, LimitFinding } from './types';
+import type {
+  InfusionCalculation,
+  InfusionInput,
+  LimitFinding,
+  VialConcentrationMgPerMl,
+} from './types';
 import { resolveDosingWeight } from './weight-basis';
 import { checkWeight } from './weight-checks';
 
@@ -44,6 +50,11 @@ function hardFinding(
   limit: LimitFinding['limit'],
 ): LimitFinding {
   return { level: 'hard', code, message, field, value, limit };
+}
+
+/** ` mg ÷ 50 mg/mL = `: the middle of the drug volume's step, for each vial strength. */
+function doseOverVial(c: VialConcentrationMgPerMl): string {
+  return c === 10 ? ' mg ÷ 10 mg/mL = ' : c === 50 ? ' mg ÷ 50 mg/mL = ' : ' mg ÷ 100 mg/mL = ';
 }
 
 /** The calculation on validated, scaled input. */
@@ -76,20 +87,11 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     dose7 = multiplyExact(dose.scaled4, grams);
     perKgN = dose.scaled4;
     perKgD = 1e4;
-    perKg = dose.explicit
-      ? exactValue(dose.scaled4, 4)
-      : {
-          value: protocol.defaultDoseMgPerKg,
-          scaled: dose.scaled4,
-          text: protocol.defaultDoseText,
-          exactText: protocol.defaultDoseText,
-          wasRounded: false,
-        };
+    perKg = dose.explicit ? exactValue(dose.scaled4, 4) : protocol.defaultDoseShown;
     doseShown = roundForDisplay(dose7, 1e7, DOSE_DISPLAY);
     doseText = doseShown.wasRounded ? formatScaled(dose7, 7) : doseShown.text;
-    steps.push(
-      `${perKg.text} mg/kg × ${weightText} kg = ${roundedStepText(doseShown, DOSE_DISPLAY.step)}`,
-    );
+    const times = dose.explicit ? `${perKg.text} mg/kg × ` : protocol.defaultDoseTimes;
+    steps.push(`${times}${weightText} kg = ${roundedStepText(doseShown, DOSE_DISPLAY.step)}`);
   } else {
     dose7 = dose.scaled3 * 1e4;
     perKgN = dose7;
@@ -129,7 +131,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     4,
     settingsText.volumeTruncatedDigits,
   );
-  steps.push(`${doseText} mg ÷ ${c} mg/mL = ${roundedStepText(volume, settingsText.volume)}`);
+  steps.push(doseText + doseOverVial(c) + roundedStepText(volume, settingsText.volume));
   const volume4 = volume.scaled;
   if (volume4 === 0) {
     findings.push(
@@ -165,7 +167,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   if (x.bagMode === 'add-to-bag') {
     total4 = x.bag4 + volume4;
     totalText = formatScaled(total4, 4);
-    steps.push(`${bagText} mL + ${volume.text} mL = ${totalText} mL`);
+    steps.push(`${settingsText.bagPlus}${volume.text} mL = ${totalText} mL`);
   } else {
     total4 = x.bag4;
     totalText = bagText;
@@ -213,19 +215,12 @@ function calculate(x: ReadInfusion): InfusionCalculation {
 
   // Duration (milli-minutes).
   const milliMin = x.duration.milliMin;
-  const durationText = x.duration.explicit
-    ? formatScaled(milliMin, 3)
-    : protocol.defaultDurationText;
+  const duration = x.duration.explicit ? durationSteps(milliMin) : protocol.defaultDurationSteps;
+  const durationShown = duration.shown;
+  const durationText = durationShown.text;
   if (x.duration.hours4 !== undefined) {
     steps.push(`${formatScaled(x.duration.hours4, 4)} h × 60 min/h = ${durationText} min`);
   }
-  const durationShown: Rounded = {
-    value: milliMin / 1000,
-    scaled: milliMin,
-    text: durationText,
-    exactText: durationText,
-    wasRounded: false,
-  };
   checkRange(
     findings,
     RANGE_SPECS.durationMin,
@@ -244,9 +239,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     4,
     settingsText.rateTruncatedDigits,
   );
-  steps.push(
-    `${totalText} mL ÷ ${durationText} min × 60 min/h = ${roundedStepText(rate, settingsText.rate)}`,
-  );
+  steps.push(totalText + duration.volumeToRate + roundedStepText(rate, settingsText.rate));
   if (rate.scaled === 0) {
     findings.push(
       hardFinding(
@@ -265,7 +258,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   const perKgPerHour = roundForDisplay(perHourN, perHourD, DOSE_RATE_PER_KG_DISPLAY);
   steps.push(
     (dose.unit === 'mg/kg'
-      ? `${perKgText} mg/kg ÷ ${durationText} min × 60 min/h = `
+      ? perKgText + duration.perKgToRate
       : `${doseText} mg ÷ ${weightText} kg ÷ ${durationText} min × 60 min/h = `) +
       roundedStepText(perKgPerHour, DOSE_RATE_PER_KG_DISPLAY.step),
   );
@@ -280,7 +273,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   );
   const perMin = roundForDisplay(dose7, milliMin * 1e4, DOSE_RATE_PER_MIN_DISPLAY);
   steps.push(
-    `${doseText} mg ÷ ${durationText} min = ${roundedStepText(perMin, DOSE_RATE_PER_MIN_DISPLAY.step)}`,
+    doseText + duration.doseToPerMin + roundedStepText(perMin, DOSE_RATE_PER_MIN_DISPLAY.step),
   );
 
   if (dose.unit === 'mg/kg' && !dose.explicit) {

@@ -7,6 +7,7 @@ import { err, ok, type Problem, type Result } from '../result';
 import { toScaledInteger } from './exact';
 import { formatScaled } from './format-decimal';
 import { DOSE_PROBLEM, problem } from './problems';
+import { exactValue, type Rounded } from './rounding';
 import type {
   DoseGuardrails,
   DosingProtocol,
@@ -61,9 +62,38 @@ export interface CompiledProtocol {
   /** Notes said when the protocol's default dose or duration is used (built once). */
   readonly defaultDoseNote: string;
   readonly defaultDurationNote: string;
-  /** Text of the default dose (mg/kg) and duration (min), for the steps. */
-  readonly defaultDoseText: string;
-  readonly defaultDurationText: string;
+  /** The default dose (mg/kg) and its step's start, `0.5 mg/kg × ` (of the weight). */
+  readonly defaultDoseShown: Rounded;
+  readonly defaultDoseTimes: string;
+  /** The default duration's step text. */
+  readonly defaultDurationSteps: DurationSteps;
+}
+
+/**
+ * A duration as the steps show it, joined once with the words around it (built for each
+ * protocol's default duration when the protocol is compiled; see `durationSteps`).
+ */
+export interface DurationSteps {
+  /** The duration in minutes, exact: `40`. */
+  readonly shown: Rounded;
+  /** ` mL ÷ 40 min × 60 min/h = `: total volume to pump rate. */
+  readonly volumeToRate: string;
+  /** ` mg/kg ÷ 40 min × 60 min/h = `: dose per kg to dose rate. */
+  readonly perKgToRate: string;
+  /** ` mg ÷ 40 min = `: dose to dose per minute. */
+  readonly doseToPerMin: string;
+}
+
+/** The step text of a duration of `milliMin` milli-minutes. */
+export function durationSteps(milliMin: number): DurationSteps {
+  const shown = exactValue(milliMin, 3);
+  const min = shown.text;
+  return {
+    shown,
+    volumeToRate: ` mL ÷ ${min} min × 60 min/h = `,
+    perKgToRate: ` mg/kg ÷ ${min} min × 60 min/h = `,
+    doseToPerMin: ` mg ÷ ${min} min = `,
+  };
 }
 
 /** The guardrails that have both soft and hard ranges. */
@@ -281,8 +311,9 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     weightChangeFraction: g.weightChangeSoftFraction,
     mixupTolerance6: mixup6,
     weightMaxAgeDays: g.weightMaxAgeDays,
-    defaultDoseText: formatScaled(defaultDose4, 4),
-    defaultDurationText: formatScaled(defaultDuration, 3),
+    defaultDoseShown: exactValue(defaultDose4, 4),
+    defaultDoseTimes: `${formatScaled(defaultDose4, 4)} mg/kg × `,
+    defaultDurationSteps: durationSteps(defaultDuration),
     defaultDoseNote: `Dose ${protocol.doseMgPerKg.default} mg/kg is the ${protocol.id} protocol default.`,
     defaultDurationNote: `Duration ${protocol.durationMin.default} min is the ${protocol.id} protocol default.`,
   });

@@ -40,8 +40,9 @@ export interface ReadDuration {
 
 /** Text of the settings for the steps, built with them (once, for frozen settings). */
 export interface SettingsText {
-  /** The bag volume in mL: `100`. */
+  /** The bag volume in mL, `100`, and the start of its step, `100 mL + ` (add-to-bag). */
   readonly bag: string;
+  readonly bagPlus: string;
   /** Units of the drug volume's step: ` mL`, ` mL, rounded to `, ` mL (increment 0.01 mL)`. */
   readonly volume: StepUnitText;
   /** Units of the pump rate's step: ` mL/h`, ..., ` mL/h (pump increment 0.1 mL/h)`. */
@@ -134,8 +135,10 @@ function settingsTextFor(
   volumeIncrement4: number,
   rateIncrement4: number,
 ): SettingsText {
+  const bag = formatScaled(bag4, 4);
   return {
-    bag: formatScaled(bag4, 4),
+    bag,
+    bagPlus: `${bag} mL + `,
     volume: stepUnitText('mL', `increment ${formatScaled(volumeIncrement4, 4)} mL`),
     rate: stepUnitText('mL/h', `pump increment ${formatScaled(rateIncrement4, 4)} mL/h`),
     volumeTruncatedDigits: truncatedDigitsFor(volumeIncrement4),
