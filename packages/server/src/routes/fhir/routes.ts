@@ -38,6 +38,7 @@ import {
   TypeIdParams,
   TypeParams,
 } from './schemas';
+import { planSearch, preferStrict, searchParams } from './search';
 import {
   isSearchableType,
   ownerOf,
@@ -57,7 +58,6 @@ export interface FhirOptions {
 }
 
 const tags = ['FHIR R4'];
-const MAX_COUNT = 1000;
 
 function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
   return {
@@ -73,6 +73,8 @@ function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
     rest: [
       {
         mode: 'server',
+        documentation:
+          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC.',
         security: {
           service: [
             {
@@ -97,17 +99,11 @@ function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
         resource: SEARCHABLE_TYPES.map((type) => ({
           type,
           interaction: [{ code: 'read' }, { code: 'search-type' }],
-          searchParam: [
-            { name: '_id', type: 'token' },
-            { name: '_count', type: 'number' },
-            { name: '_offset', type: 'number' },
-            ...(type === 'Patient'
-              ? [
-                  { name: 'identifier', type: 'token' },
-                  { name: 'name', type: 'string' },
-                ]
-              : [{ name: 'patient', type: 'reference' }]),
-          ],
+          searchParam: searchParams(type).map((p) => ({
+            name: p.name,
+            type: p.type,
+            documentation: p.documentation,
+          })),
           ...(type === 'Patient'
             ? {
                 operation: [
@@ -134,6 +130,7 @@ function bundle(
   total: number,
   type: 'searchset' | 'collection' = 'searchset',
   next?: string,
+  extra: { self?: string | undefined; outcome?: FhirResource | undefined } = {},
 ): FhirResource {
   const base = baseUrl(request);
   return {
@@ -141,14 +138,22 @@ function bundle(
     type,
     ...(type === 'searchset' ? { total } : {}),
     link: [
-      { relation: 'self', url: `${request.protocol}://${request.host}${request.url}` },
+      {
+        relation: 'self',
+        url: extra.self ?? `${request.protocol}://${request.host}${request.url}`,
+      },
       ...(next === undefined ? [] : [{ relation: 'next', url: next }]),
     ],
-    entry: resources.map((resource) => ({
-      fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-      resource,
-      ...(type === 'searchset' ? { search: { mode: 'match' } } : {}),
-    })),
+    entry: [
+      ...resources.map((resource) => ({
+        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
+        resource,
+        ...(type === 'searchset' ? { search: { mode: 'match' } } : {}),
+      })),
+      ...(extra.outcome === undefined
+        ? []
+        : [{ resource: extra.outcome, search: { mode: 'outcome' } }]),
+    ],
   };
 }
 
@@ -473,47 +478,12 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       const who = await actorOf(db, request, clock.now());
       if (!isSearchableType(type))
         throw new FhirError(404, 'not-supported', `KetaFlow does not serve ${type} resources.`);
-      const query: Record<string, string> = {};
-      for (const [key, value] of Object.entries(request.query)) {
-        if (Array.isArray(value))
-          throw new FhirError(400, 'not-supported', `Give ${key} once.`, key);
-        query[key] = value;
-      }
-      const allowed = new Set([
-        '_count',
-        '_offset',
-        '_id',
-        '_format',
-        ...(type === 'Patient' ? ['identifier', 'name'] : ['patient', 'subject']),
-      ]);
-      for (const key of Object.keys(query))
-        if (!allowed.has(key))
-          throw new FhirError(
-            400,
-            'not-supported',
-            `Unknown search parameter ${key} for ${type}.`,
-            key,
-          );
-      let count = MAX_COUNT;
-      if (query._count !== undefined) {
-        count = Number(query._count);
-        if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT)
-          throw new FhirError(
-            400,
-            'value',
-            `_count must be a whole number from 0 to ${String(MAX_COUNT)}.`,
-            '_count',
-          );
-      }
-      let offset = 0;
-      if (query._offset !== undefined) {
-        offset = Number(query._offset);
-        if (!Number.isInteger(offset) || offset < 0)
-          throw new FhirError(400, 'value', '_offset must be a whole number from 0.', '_offset');
-      }
+      const plan = planSearch(type, request.query, preferStrict(request.headers.prefer));
+      const query = plan.single;
       let patientIds: string[];
       if (type === 'Patient') {
-        patientIds = await searchPatients(db, query);
+        const id = request.query._id;
+        patientIds = await searchPatients(db, query, typeof id === 'string' ? id : undefined);
         if (who.kind === 'patient') patientIds = patientIds.filter((p) => p === who.patientId);
         if (who.kind === 'client' && !scopeAllows(who.scopes, 'Patient', 'read'))
           throw new FhirError(403, 'forbidden', "The token's scopes do not allow reading Patient.");
@@ -539,7 +509,8 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       let found: FhirResource[] = [];
       if (type === 'Patient') found = await patientResources(ctx, patientIds);
       else for (const p of patientIds) found.push(...(await resourcesFor(ctx, type, p)));
-      if (query._id !== undefined) found = found.filter((r) => r.id === query._id);
+      found = found.filter(plan.matches);
+      if (plan.sort !== undefined) found.sort(plan.sort);
       for (const p of patientIds)
         await audit(db, request, who, {
           action: 'fhir.search',
@@ -548,21 +519,48 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
           outcome: 'success',
           detail: { count: found.length },
         });
+      const { count, offset } = plan;
       const page = found.slice(offset, offset + count);
       let next: string | undefined;
       if (count > 0 && offset + count < found.length) {
-        const params = new URLSearchParams({ ...query, _count: String(count) });
+        const params = new URLSearchParams(plan.used.map(([k, v]): [string, string] => [k, v]));
+        params.set('_count', String(count));
         params.set('_offset', String(offset + count));
         next = `${baseUrl(request)}/${type}?${params.toString()}`;
       }
-      return send(reply, bundle(request, page, found.length, 'searchset', next));
+      // The self link names only the parameters used (FHIR search 3.1.1.1); an OperationOutcome
+      // entry names the ones ignored.
+      const self =
+        plan.ignored.length === 0
+          ? undefined
+          : `${baseUrl(request)}/${type}${plan.used.length === 0 ? '' : '?'}${new URLSearchParams(
+              plan.used.map(([k, v]): [string, string] => [k, v]),
+            ).toString()}`;
+      const warning =
+        plan.ignored.length === 0
+          ? undefined
+          : operationOutcome(
+              'warning',
+              'not-supported',
+              `Ignored search parameters: ${plan.ignored.join(', ')} (send Prefer: handling=strict to have them refused).`,
+            );
+      return send(
+        reply,
+        bundle(request, page, found.length, 'searchset', next, { self, outcome: warning }),
+      );
     },
   );
 }
 
-async function searchPatients(db: Database, query: Record<string, string>): Promise<string[]> {
+async function searchPatients(
+  db: Database,
+  query: Readonly<Record<string, string>>,
+  id: string | undefined,
+): Promise<string[]> {
   const conditions = [];
-  if (query._id !== undefined) conditions.push(sql`${patients.id}::text = ${query._id}`);
+  // One _id narrows in SQL; several (commas, repeats) are matched with the other filters.
+  if (id !== undefined && id !== '' && !id.includes(','))
+    conditions.push(sql`${patients.id}::text = ${id}`);
   if (query.name !== undefined) {
     const term = `%${query.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     conditions.push(or(ilike(patients.familyName, term), ilike(patients.givenName, term)));

@@ -8,6 +8,7 @@ import { ResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FHIR_JSON } from './outcome';
 import { SEARCHABLE_TYPES, type SearchableType } from './resources';
+import { searchParams } from './search';
 
 const spec = (type: string) => `https://hl7.org/fhir/R4/${type.toLowerCase()}.html`;
 
@@ -54,11 +55,19 @@ export const SearchsetSchema = z
     total: z.number().int().min(0).describe('Matches in all pages'),
     link: z.array(LinkSchema).describe('`self`, and `next` when there is another page'),
     entry: z.array(
-      z.looseObject({
-        fullUrl: z.string(),
-        resource: ResourceSchema,
-        search: z.looseObject({ mode: z.enum(['match', 'include', 'outcome']) }),
-      }),
+      z.union([
+        z.looseObject({
+          fullUrl: z.string(),
+          resource: ResourceSchema,
+          search: z.looseObject({ mode: z.literal('match') }),
+        }),
+        z
+          .looseObject({
+            resource: OperationOutcomeSchema,
+            search: z.looseObject({ mode: z.literal('outcome') }),
+          })
+          .describe('Warnings about the search, e.g. the parameters ignored'),
+      ]),
     ),
   })
   .describe(`FHIR R4 Bundle of type searchset (${spec('Bundle')})`);
@@ -213,17 +222,28 @@ export const fhirValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema
   };
 };
 
+/** Every search parameter of any type, for the OpenAPI document (the handler reads them). */
 export const SearchQuerySchema = z
-  .looseObject({
-    _id: z.string().optional().describe('The resource id'),
-    _count: z.string().optional().describe('Page size, 0 to 1000'),
-    _offset: z.string().optional().describe('Matches to skip (the next link carries it)'),
-    patient: z
-      .string()
-      .optional()
-      .describe('Patient/<id> or <id>; required for every type but Patient'),
-    subject: z.string().optional().describe('As patient'),
-    identifier: z.string().optional().describe('Patient: system|value or value'),
-    name: z.string().optional().describe('Patient: part of the family or given name'),
-  })
-  .describe('Search parameters; the CapabilityStatement lists them per type');
+  .looseObject(
+    Object.fromEntries(
+      [...new Set(SEARCHABLE_TYPES.flatMap((t) => searchParams(t).map((p) => p.name)))].map(
+        (name) => {
+          const types = SEARCHABLE_TYPES.filter((t) =>
+            searchParams(t).some((p) => p.name === name),
+          );
+          const doc = searchParams(types[0] ?? 'Patient').find((p) => p.name === name);
+          const where = types.length === SEARCHABLE_TYPES.length ? 'All types' : types.join(', ');
+          return [
+            name,
+            z
+              .string()
+              .optional()
+              .describe(`${where}: ${doc?.documentation ?? ''}`),
+          ];
+        },
+      ),
+    ),
+  )
+  .describe(
+    'FHIR search parameters (the CapabilityStatement lists them per type). Unknown ones are ignored unless Prefer: handling=strict.',
+  );
