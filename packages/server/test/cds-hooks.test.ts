@@ -18,6 +18,7 @@ const EXAMPLES = externalData('cds-hooks-spec-examples');
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
 const PUBLIC_URL = 'http://ketaflow.test';
 const ISS = 'https://ehr.example.org';
+const ISS2 = 'https://other-ehr.example.org';
 const SERVICE_FOR_HOOK: Record<string, string> = {
   'order-select': 'ketaflow-order-select',
   'order-sign': 'ketaflow-order-sign',
@@ -96,6 +97,7 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
   let t: TestApp;
   let key: CryptoKey;
   let strangerKey: CryptoKey;
+  let key2: CryptoKey;
   let stub: Server;
   let stubUrl = '';
   const stubSeen: IncomingHttpHeaders[] = [];
@@ -143,7 +145,16 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES384' };
     const dir = mkdtempSync(join(tmpdir(), 'kf-cds-'));
     const clientsFile = join(dir, 'clients.json');
-    writeFileSync(clientsFile, JSON.stringify([{ iss: ISS, jwks: { keys: [jwk] } }]));
+    const pair2 = await generateKeyPair('ES256', { extractable: true });
+    key2 = pair2.privateKey;
+    const jwk2 = { ...(await exportJWK(pair2.publicKey)), kid: 'k2', alg: 'ES256' };
+    writeFileSync(
+      clientsFile,
+      JSON.stringify([
+        { iss: ISS, jwks: { keys: [jwk] } },
+        { iss: ISS2, jwks: { keys: [jwk2] } },
+      ]),
+    );
     t = await createTestApp(driver, {
       env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
     });
@@ -481,38 +492,51 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
 
   it('records feedback and shows override rates per rule to admins', async () => {
     const { patientId, prefetch } = prefetchFrom(synthea);
-    const response = await call('ketaflow-order-sign', orderSign(patientId, prefetch));
-    const { cards } = CdsResponseSchema.parse(response.json());
-    expect(cards.length).toBeGreaterThan(0);
-    const card = cards[0]!;
-    const rule = card.source.topic!.code;
+    // Three calls: three cards of the same rule.
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => call('ketaflow-order-sign', orderSign(patientId, prefetch))),
+    );
+    const [a, b, c] = answers.map((r) => CdsResponseSchema.parse(r.json()).cards[0]!);
+    const rule = a!.source.topic!.code;
+    expect([b!, c!].map((x) => x.source.topic!.code)).toEqual([rule, rule]);
     const feedbackAud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign/feedback`;
-    const send = async (items: Json[]) =>
+    const send = async (items: Json[], signer = sign) =>
       t.app.inject({
         method: 'POST',
         url: '/cds-services/ketaflow-order-sign/feedback',
-        headers: { authorization: `Bearer ${await sign({ aud: feedbackAud })}` },
+        headers: { authorization: `Bearer ${await signer({ aud: feedbackAud })}` },
         payload: { feedback: items },
       });
-    const ts = '2026-03-02T14:05:00Z';
+    const ts1 = '2026-03-02T14:05:00Z';
+    const ts2 = '2026-03-02T14:09:00Z';
     const ok = await send([
       {
-        card: card.uuid,
+        card: a!.uuid,
         outcome: 'overridden',
-        outcomeTimestamp: ts,
+        outcomeTimestamp: ts1,
         overrideReason: {
           reason: { code: 'patient-informed', system: 'https://ketaflow.org/cds/rules' },
           userComment: 'discussed',
         },
       },
-      { card: card.uuid, outcome: 'overridden', outcomeTimestamp: ts },
-      { card: card.uuid, outcome: 'accepted', outcomeTimestamp: ts },
+      { card: b!.uuid, outcome: 'accepted', outcomeTimestamp: ts1 },
+      { card: c!.uuid, outcome: 'accepted', outcomeTimestamp: ts1 },
     ]);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<Json>().recorded).toBe(3);
+    // The clinician changes their mind on b: its latest outcome is what counts.
     expect(
-      (await send([{ card: randomUUID(), outcome: 'accepted', outcomeTimestamp: ts }])).statusCode,
+      (await send([{ card: b!.uuid, outcome: 'overridden', outcomeTimestamp: ts2 }])).statusCode,
+    ).toBe(200);
+    expect(
+      (await send([{ card: randomUUID(), outcome: 'accepted', outcomeTimestamp: ts1 }])).statusCode,
     ).toBe(404);
+    // Another allow-listed client cannot answer for this client's cards.
+    const other = await send(
+      [{ card: c!.uuid, outcome: 'overridden', outcomeTimestamp: ts2 }],
+      (claims) => sign({ ...claims, iss: ISS2 }, { kid: 'k2', alg: 'ES256' }, key2),
+    );
+    expect(other.statusCode, other.body).toBe(404);
 
     const admin = await login(t.app, DEMO.admin);
     const report = await as(t.app, admin)('GET', '/api/admin/cds-feedback');

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
@@ -338,6 +338,8 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
               items.map((i) => i.card),
             ),
             eq(cdsCards.serviceId, service.id),
+            // A client answers for its own cards only.
+            eq(cdsCards.issuer, client.iss),
           ),
         );
       const byUuid = new Map(issued.map((c) => [c.uuid, c]));
@@ -369,6 +371,8 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
       schema: {
         tags: CDS_TAGS,
         summary: 'CDS card outcomes and override rates per rule',
+        description:
+          'Per rule: cards issued, and of the cards with feedback how many were accepted or overridden (each card once, with its latest outcome), with override reasons.',
         response: {
           200: z.object({
             rules: z.array(
@@ -391,15 +395,31 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
         .select({ rule: cdsCards.ruleCode, n: count() })
         .from(cdsCards)
         .groupBy(cdsCards.ruleCode);
-      const outcomes = await db
-        .select({
+      // Each card counts once, with its latest outcome: a client may resend or correct its
+      // feedback. Same timestamp: the override counts (a rule is reviewed rather than missed).
+      const latest = db
+        .selectDistinctOn([cdsFeedback.cardUuid], {
           rule: cdsFeedback.ruleCode,
           outcome: cdsFeedback.outcome,
           reason: cdsFeedback.overrideReasonCode,
-          n: count(),
         })
         .from(cdsFeedback)
-        .groupBy(cdsFeedback.ruleCode, cdsFeedback.outcome, cdsFeedback.overrideReasonCode);
+        .orderBy(
+          cdsFeedback.cardUuid,
+          desc(cdsFeedback.outcomeTimestamp),
+          desc(cdsFeedback.createdAt),
+          desc(cdsFeedback.outcome),
+        )
+        .as('latest');
+      const outcomes = await db
+        .select({
+          rule: latest.rule,
+          outcome: latest.outcome,
+          reason: latest.reason,
+          n: count(),
+        })
+        .from(latest)
+        .groupBy(latest.rule, latest.outcome, latest.reason);
       const rules = new Map<
         string,
         { cardsIssued: number; accepted: number; overridden: number; reasons: Map<string, number> }
