@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { buildApp } from '../packages/server/src/app';
 import { loadConfig } from '../packages/server/src/config';
@@ -116,6 +117,33 @@ async function pacedP99(send: () => Promise<Response>, rate: number, ms: number)
   return latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
 }
 
+/** A scratch database on the PostgreSQL server at `adminUrl`, dropped by `drop`. */
+async function scratchPostgres(
+  adminUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kf_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+interface Setup {
+  readonly label: string;
+  readonly url?: string;
+}
+
 export async function runCdsHooksBench(): Promise<void> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256' };
@@ -128,62 +156,81 @@ export async function runCdsHooksBench(): Promise<void> {
     KETAFLOW_PUBLIC_URL: 'http://bench.test',
     CDS_CLIENTS: clientsFile,
   });
-  const database = openDatabase({});
-  await database.migrate();
-  const app = await buildApp({
-    config,
-    database,
-    knowledge: loadClinicKnowledge(),
-    logger: false,
-    serveWeb: false,
-  });
   const bare = Fastify({ logger: false });
   bare.post('/bare', (request) => ({ cards: [], received: typeof request.body }));
-  const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareUrl = `http://127.0.0.1:${String((bare.server.address() as AddressInfo).port)}/bare`;
-
   const body = JSON.stringify(orderSignBody());
-  const aud = 'http://bench.test/cds-services/ketaflow-order-sign';
-  // Tokens are signed ahead (the client's cost, not the service's), one per call.
-  const now = Math.floor(Date.now() / 1000);
-  const signToken = () =>
-    new SignJWT({ iss, aud, jti: randomUUID(), iat: now, exp: now + 290 })
-      .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-      .sign(privateKey);
-  const tokens = await Promise.all(Array.from({ length: 6000 }, signToken));
-  let next = 0;
   const headers = { 'content-type': 'application/json' };
-  const orderSign = async () =>
-    fetch(`${appUrl}/cds-services/ketaflow-order-sign`, {
-      method: 'POST',
-      headers: { ...headers, authorization: `Bearer ${tokens[next++] ?? (await signToken())}` },
-      body,
-    });
   const bareCall = () => fetch(bareUrl, { method: 'POST', headers, body });
 
-  await throughput(bareCall, 500);
-  await throughput(orderSign, 500);
-  let bareOps = 0;
-  let cdsOps = 0;
-  for (let round = 0; round < 2; round += 1) {
-    bareOps = Math.max(bareOps, await throughput(bareCall, MEASURE_MS / 2));
-    cdsOps = Math.max(cdsOps, await throughput(orderSign, MEASURE_MS / 2));
+  // The embedded database a newcomer runs, and a PostgreSQL server (as a hospital would run it)
+  // when one is given: KETAFLOW_BENCH_DATABASE_URL or TEST_DATABASE_URL, an admin URL on which a
+  // scratch database is created and dropped.
+  const postgresAdmin = process.env.KETAFLOW_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const setups: Setup[] = [{ label: 'PGlite, embedded (in memory)' }];
+  let scratch: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
+  if (postgresAdmin) {
+    try {
+      scratch = await scratchPostgres(postgresAdmin);
+      setups.push({ label: 'PostgreSQL server', url: scratch.url });
+    } catch (error) {
+      console.log(`(PostgreSQL at ${postgresAdmin} did not answer: ${String(error)})`);
+    }
   }
-  const p99 = await pacedP99(orderSign, cdsOps / 2, PACED_MS);
-  const ratio = cdsOps / bareOps;
+
   console.log('');
   console.log(`CDS Hooks over HTTP on localhost, ${String(CONCURRENCY)} in flight:`);
-  console.log(
-    `  bare Fastify JSON route      ${Math.round(bareOps).toLocaleString('en-US')} calls/s`,
-  );
-  console.log(
-    `  order-sign (JWT, screening)  ${Math.round(cdsOps).toLocaleString('en-US')} calls/s  ratio ${ratio.toFixed(2)}  target ${TARGET_RATIO.toFixed(2)}  ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`,
-  );
-  console.log(
-    `  order-sign p99 at half load (${Math.round(cdsOps / 2).toLocaleString('en-US')}/s)  ${p99.toFixed(1)} ms`,
-  );
-  await app.close();
+  for (const setup of setups) {
+    const database = openDatabase({ url: setup.url });
+    await database.migrate();
+    const app = await buildApp({
+      config,
+      database,
+      knowledge: loadClinicKnowledge(),
+      logger: false,
+      serveWeb: false,
+    });
+    const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const aud = 'http://bench.test/cds-services/ketaflow-order-sign';
+    // Tokens are signed ahead (the client's cost, not the service's), one per call.
+    const now = Math.floor(Date.now() / 1000);
+    const signToken = () =>
+      new SignJWT({ iss, aud, jti: randomUUID(), iat: now, exp: now + 290 })
+        .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+        .sign(privateKey);
+    const tokens = await Promise.all(Array.from({ length: 12000 }, signToken));
+    let next = 0;
+    const orderSign = async () =>
+      fetch(`${appUrl}/cds-services/ketaflow-order-sign`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${tokens[next++] ?? (await signToken())}` },
+        body,
+      });
+
+    await throughput(bareCall, 500);
+    await throughput(orderSign, 500);
+    let bareOps = 0;
+    let cdsOps = 0;
+    for (let round = 0; round < 2; round += 1) {
+      bareOps = Math.max(bareOps, await throughput(bareCall, MEASURE_MS / 2));
+      cdsOps = Math.max(cdsOps, await throughput(orderSign, MEASURE_MS / 2));
+    }
+    const p99 = await pacedP99(orderSign, cdsOps / 2, PACED_MS);
+    const ratio = cdsOps / bareOps;
+    console.log(`  ${setup.label}:`);
+    console.log(
+      `    bare Fastify JSON route      ${Math.round(bareOps).toLocaleString('en-US')} calls/s`,
+    );
+    console.log(
+      `    order-sign (JWT, screening)  ${Math.round(cdsOps).toLocaleString('en-US')} calls/s  ratio ${ratio.toFixed(2)}  target ${TARGET_RATIO.toFixed(2)}  ${ratio >= TARGET_RATIO ? 'PASS' : 'FAIL'}`,
+    );
+    console.log(
+      `    order-sign p99 at half load (${Math.round(cdsOps / 2).toLocaleString('en-US')}/s)  ${p99.toFixed(1)} ms`,
+    );
+    await app.close();
+    await database.close();
+  }
   await bare.close();
-  await database.close();
+  await scratch?.drop();
 }

@@ -169,6 +169,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(cdsHooksRoutes, {
     db,
+    query: (text, params) => deps.database.query(text, params),
     clock,
     knowledge: deps.knowledge,
     publicUrl: config.publicUrl,

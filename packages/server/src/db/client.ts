@@ -24,7 +24,10 @@ export interface DatabaseHandle {
   /** Applies the SQL migrations in `packages/server/drizzle`; safe to call from several instances. */
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
-  /** Raw SQL for maintenance and tests; application code uses `db`. */
+  /**
+   * Plain parameterised SQL for maintenance and tests, and for a hot path whose fixed statements
+   * cost more to build with `db` than to run (the CDS call log); application code uses `db`.
+   */
   query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }

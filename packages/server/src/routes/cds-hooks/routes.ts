@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/client';
+import type { Database, DatabaseHandle } from '../../db/client';
 import { cdsCards, cdsFeedback, courses, patients } from '../../db/schema/index';
 import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
@@ -22,6 +22,8 @@ import { CdsAuthError, createJwtVerifier, type VerifiedClient } from './jwt';
 
 export interface CdsHooksOptions {
   readonly db: Database;
+  /** Plain parameterised SQL on the same database (the call log's hot path). */
+  readonly query: DatabaseHandle['query'];
   readonly clock: Clock;
   readonly knowledge: ClinicKnowledge;
   readonly publicUrl: string;
@@ -118,11 +120,11 @@ const bearer = z.object({ authorization: z.string().optional() });
 /** CDS Hooks 2.0: discovery, the three services, feedback, and the admin override-rate view. */
 export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app, options) => {
   const { db, clock, knowledge, publicUrl, clients } = options;
-  // Every call's jti and cards are stored by the call log, in one statement per call (shared by
-  // calls that arrive together). A token is verified first; its jti is consumed before KetaFlow
+  // Every call's jti and cards are stored by the call log (statements shared by calls that
+  // arrive together). A token is verified first; its jti is consumed before KetaFlow
   // reads or fetches any patient data for it, or, when the call only screens the prefetch it
   // carries, together with the cards it answers (a replay then stores nothing and gets 401).
-  const callLog = createCallLog(db, clock);
+  const callLog = createCallLog(options.query, clock);
   app.addHook('onClose', async () => {
     await callLog.drain();
   });
