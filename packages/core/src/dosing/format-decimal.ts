@@ -6,7 +6,7 @@ import { pow10 } from './exact';
 
 /** Digits of a non-negative safe integer, left-padded with zeros to `width`. */
 function padDigits(n: number, width: number): string {
-  const s = String(n);
+  const s = `${n}`;
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
 
@@ -42,18 +42,33 @@ function fractionText4(fraction: number): string {
 export function formatScaled(n: number, digits: number): string {
   const scale = pow10(digits);
   const whole = Math.floor(n / scale);
-  let fraction = n - whole * scale;
-  if (fraction === 0) return String(whole);
+  const fraction = n - whole * scale;
+  if (fraction === 0) return `${whole}`;
   // Up to 4 decimals (every dosing quantity but the dose at 10^-7): a table lookup.
-  if (digits <= 4) return String(whole) + fractionText4(fraction * pow10(4 - digits));
+  if (digits <= 4) return `${whole}` + fractionText4(fraction * pow10(4 - digits));
+  return `${whole}` + fractionText(fraction, digits);
+}
+
+/**
+ * `.` and the digits of fraction / 10^digits (0 < fraction < 10^digits), trailing zeros
+ * dropped. Kept out of line (as are the rare paths below) so that the callers stay small enough
+ * for V8 to inline them into the calculation.
+ */
+function fractionText(fraction: number, digits: number): string {
+  if (digits <= 4) return fractionText4(fraction * pow10(4 - digits));
+  // A whole number of 10^-4 (the float quotient is an integer exactly when it is one): the
+  // table has its text.
+  const in4 = fraction / pow10(digits - 4);
+  if (in4 === Math.floor(in4)) return fractionText4(in4);
+  let f = fraction;
   let width = digits;
-  let next = fraction / 10;
+  let next = f / 10;
   while (next === Math.floor(next)) {
-    fraction = next;
+    f = next;
     width -= 1;
-    next = fraction / 10;
+    next = f / 10;
   }
-  return `${String(whole)}.${padDigits(fraction, width)}`;
+  return `.${padDigits(f, width)}`;
 }
 
 /** n / 10^digits with exactly `digits` decimals, zeros kept (`66929, 3` → `66.929`). */
@@ -61,7 +76,7 @@ export function formatFixed(n: number, digits: number): string {
   if (digits === 0) return String(n);
   const scale = pow10(digits);
   const whole = Math.floor(n / scale);
-  return `${String(whole)}.${padDigits(n - whole * scale, digits)}`;
+  return `${whole}.${padDigits(n - whole * scale, digits)}`;
 }
 
 /** The value of a ratio as the text a step shows, and whether that text is exact. */
@@ -73,7 +88,7 @@ export interface RatioText {
 /**
  * n / d (n ≥ 0, d > 0, safe integers) as exact decimal text when it terminates within
  * `exactDigits` decimals, else truncated to `truncatedDigits` (≤ `exactDigits`) decimals and
- * marked with an ellipsis (`104.166…`). Long division, as many digits per step as stay exact.
+ * marked with an ellipsis (`104.166…`).
  */
 export function formatRatio(
   n: number,
@@ -82,8 +97,34 @@ export function formatRatio(
   truncatedDigits: number,
 ): RatioText {
   const whole = Math.floor(n / d);
-  let remainder = n - whole * d;
-  if (remainder === 0) return { text: String(whole), exact: true };
+  const remainder = n - whole * d;
+  if (remainder === 0) return { text: `${whole}`, exact: true };
+  // Usually every decimal comes from one exact division (remainder < d, so remainder × 10^9 is
+  // a safe integer for any d up to 9 × 10^6); else long division.
+  const scaled = remainder * pow10(exactDigits);
+  if (scaled > Number.MAX_SAFE_INTEGER) {
+    return formatRatioLong(whole, remainder, d, exactDigits, truncatedDigits);
+  }
+  const fraction = Math.floor(scaled / d);
+  if (scaled === fraction * d) {
+    return { text: `${whole}` + fractionText(fraction, exactDigits), exact: true };
+  }
+  const truncated = Math.floor(fraction / pow10(exactDigits - truncatedDigits));
+  return { text: `${whole}.${padDigits(truncated, truncatedDigits)}…`, exact: false };
+}
+
+/**
+ * `formatRatio` of whole + remainder / d by long division, as many digits per step as stay
+ * exact, for a remainder too large to take every decimal at once.
+ */
+function formatRatioLong(
+  whole: number,
+  remainderOfWhole: number,
+  d: number,
+  exactDigits: number,
+  truncatedDigits: number,
+): RatioText {
+  let remainder = remainderOfWhole;
   // Digits per step: remainder × 10^step must stay a safe integer (remainder < d).
   let step = exactDigits;
   while (step > 1 && d * pow10(step) > Number.MAX_SAFE_INTEGER) step -= 1;
@@ -107,11 +148,11 @@ export function formatRatio(
       width -= 1;
       next = fraction / 10;
     }
-    return { text: `${String(whole)}.${padDigits(fraction, width)}`, exact: true };
+    return { text: `${whole}.${padDigits(fraction, width)}`, exact: true };
   }
   const truncated = Math.floor(fraction / pow10(digits - truncatedDigits));
   return {
-    text: `${String(whole)}.${padDigits(truncated, truncatedDigits)}…`,
+    text: `${whole}.${padDigits(truncated, truncatedDigits)}…`,
     exact: false,
   };
 }

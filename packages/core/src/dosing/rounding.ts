@@ -79,28 +79,45 @@ export function roundRatio(
   digits: number,
   truncatedDigits: number,
 ): Rounded {
-  const scale = pow10(digits);
   const divisor = d * incScaled;
-  const p = n * scale;
-  let k: number;
-  let remainder: number;
+  const p = n * pow10(digits);
   // Products of non-negative integers: exact, and integers, while within 2^53.
-  if (p <= Number.MAX_SAFE_INTEGER && divisor <= Number.MAX_SAFE_INTEGER) {
-    k = Math.floor(p / divisor); // exact: see divideFloor
-    remainder = p - k * divisor;
-    if (remainder * 2 >= divisor) k += 1;
-  } else {
-    const bigP = BigInt(n) * BigInt(scale);
-    const bigD = BigInt(d) * BigInt(incScaled);
-    const r = bigP % bigD;
-    k = Number((bigP - r) / bigD) + (r * 2n >= bigD ? 1 : 0);
-    remainder = r === 0n ? 0 : 1;
+  if (p > Number.MAX_SAFE_INTEGER || divisor > Number.MAX_SAFE_INTEGER) {
+    return roundRatioBig(n, d, incScaled, digits, truncatedDigits);
   }
-  const scaled = k * incScaled;
+  const k = Math.floor(p / divisor); // exact: see divideFloor
+  const remainder = p - k * divisor;
+  const multiple = remainder * 2 >= divisor ? k + 1 : k;
+  return rounded(n, d, multiple * incScaled, digits, remainder !== 0, truncatedDigits);
+}
+
+/** `roundRatio` through BigInt, for products past 2^53 (kept out of line: it is rare). */
+function roundRatioBig(
+  n: number,
+  d: number,
+  incScaled: number,
+  digits: number,
+  truncatedDigits: number,
+): Rounded {
+  const bigP = BigInt(n) * BigInt(pow10(digits));
+  const bigD = BigInt(d) * BigInt(incScaled);
+  const r = bigP % bigD;
+  const k = Number((bigP - r) / bigD) + (r * 2n >= bigD ? 1 : 0);
+  return rounded(n, d, k * incScaled, digits, r !== 0n, truncatedDigits);
+}
+
+/** The rounded value `scaled` × 10^-digits of n / d, with its texts. */
+function rounded(
+  n: number,
+  d: number,
+  scaled: number,
+  digits: number,
+  wasRounded: boolean,
+  truncatedDigits: number,
+): Rounded {
   const text = formatScaled(scaled, digits);
-  const wasRounded = remainder !== 0;
   return {
-    value: scaled / scale,
+    value: scaled / pow10(digits),
     scaled,
     text,
     exactText: wasRounded ? formatRatio(n, d, EXACT_DIGITS, truncatedDigits).text : text,
