@@ -24,6 +24,12 @@ export const LIMIT_SCALE = 1e6;
 export interface CompiledBound {
   readonly value: number;
   readonly scaled: number;
+  /**
+   * value × (1 ± 10^-12): a float quotient beyond these is surely above or below the bound
+   * (see `compareToBound` in guardrails.ts); between them the comparison is made exactly.
+   */
+  readonly surelyAbove: number;
+  readonly surelyBelow: number;
 }
 
 export interface CompiledRange {
@@ -122,7 +128,7 @@ function readBound(value: unknown, path: string, problems: Problem[]): CompiledB
     );
     return undefined;
   }
-  return { value, scaled };
+  return { value, scaled, surelyAbove: value + value * 1e-12, surelyBelow: value - value * 1e-12 };
 }
 
 function readRange(

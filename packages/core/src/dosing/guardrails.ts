@@ -83,9 +83,8 @@ function finding(
  * bound's float is of its own, so a gap wider than 10^-12 decides; near-ties compare exactly.
  */
 function compareToBound(x: number, n: number, d: number, bound: CompiledBound): number {
-  const v = bound.value;
-  if (x > v + v * 1e-12) return 1;
-  if (x < v - v * 1e-12) return -1;
+  if (x > bound.surelyAbove) return 1;
+  if (x < bound.surelyBelow) return -1;
   return compareRatio(n, d, bound.scaled, LIMIT_SCALE);
 }
 

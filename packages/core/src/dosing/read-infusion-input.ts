@@ -150,9 +150,12 @@ function settingsTextFor(
 const frozenSettings = new WeakMap<object, ReadSettings>();
 
 function readSettings(raw: unknown, problems: Problem[]): ReadSettings | undefined {
-  if (typeof raw === 'object' && raw !== null && Object.isFrozen(raw)) {
-    const cached = frozenSettings.get(raw);
-    if (cached !== undefined) return cached;
+  if (typeof raw !== 'object' || raw === null) return readSettingsUncached(raw, problems);
+  // Only frozen settings are cached, and freezing cannot be undone: a cached object is still
+  // frozen, so the (slower) isFrozen check is left to the first read.
+  const cached = frozenSettings.get(raw);
+  if (cached !== undefined) return cached;
+  if (Object.isFrozen(raw)) {
     const before = problems.length;
     const read = readSettingsUncached(raw, problems);
     if (read !== undefined && problems.length === before) frozenSettings.set(raw, read);
