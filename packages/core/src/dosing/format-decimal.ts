@@ -97,62 +97,32 @@ export function formatRatio(
   truncatedDigits: number,
 ): RatioText {
   const whole = Math.floor(n / d);
-  const remainder = n - whole * d;
+  let remainder = n - whole * d;
   if (remainder === 0) return { text: `${whole}`, exact: true };
-  // Usually every decimal comes from one exact division (remainder < d, so remainder × 10^9 is
-  // a safe integer for any d up to 9 × 10^6); else long division.
+  let digits = exactDigits;
+  let fraction: number;
   const scaled = remainder * pow10(exactDigits);
-  if (scaled > Number.MAX_SAFE_INTEGER) {
-    return formatRatioLong(whole, remainder, d, exactDigits, truncatedDigits);
-  }
-  const fraction = Math.floor(scaled / d);
-  if (scaled === fraction * d) {
-    return { text: `${whole}` + fractionText(fraction, exactDigits), exact: true };
-  }
-  const truncated = Math.floor(fraction / pow10(exactDigits - truncatedDigits));
-  return { text: `${whole}.${padDigits(truncated, truncatedDigits)}…`, exact: false };
-}
-
-/**
- * `formatRatio` of whole + remainder / d by long division, as many digits per step as stay
- * exact, for a remainder too large to take every decimal at once.
- */
-function formatRatioLong(
-  whole: number,
-  remainderOfWhole: number,
-  d: number,
-  exactDigits: number,
-  truncatedDigits: number,
-): RatioText {
-  let remainder = remainderOfWhole;
-  // Digits per step: remainder × 10^step must stay a safe integer (remainder < d).
-  let step = exactDigits;
-  while (step > 1 && d * pow10(step) > Number.MAX_SAFE_INTEGER) step -= 1;
-  let digits = 0;
-  let fraction = 0;
-  while (remainder !== 0 && digits < exactDigits) {
-    const take = exactDigits - digits < step ? exactDigits - digits : step;
-    const scale = pow10(take);
-    const scaled = remainder * scale;
-    const chunk = Math.floor(scaled / d);
-    remainder = scaled - chunk * d;
-    fraction = fraction * scale + chunk;
-    digits += take;
-  }
-  if (remainder === 0) {
-    // Drop the trailing zeros a multi-digit step may have added.
-    let width = digits;
-    let next = fraction / 10;
-    while (next === Math.floor(next)) {
-      fraction = next;
-      width -= 1;
-      next = fraction / 10;
+  if (scaled <= Number.MAX_SAFE_INTEGER) {
+    // Every decimal from one exact division: the usual case (remainder < d, so any d up to
+    // 9 × 10^6 at 9 decimals).
+    fraction = Math.floor(scaled / d);
+    remainder = scaled - fraction * d;
+  } else {
+    // Long division, as many digits per step as keep remainder × 10^step a safe integer.
+    let step = exactDigits;
+    while (step > 1 && d * pow10(step) > Number.MAX_SAFE_INTEGER) step -= 1;
+    digits = 0;
+    fraction = 0;
+    while (remainder !== 0 && digits < exactDigits) {
+      const take = exactDigits - digits < step ? exactDigits - digits : step;
+      const scale = pow10(take);
+      const chunk = Math.floor((remainder * scale) / d);
+      remainder = remainder * scale - chunk * d;
+      fraction = fraction * scale + chunk;
+      digits += take;
     }
-    return { text: `${whole}.${padDigits(fraction, width)}`, exact: true };
   }
+  if (remainder === 0) return { text: `${whole}` + fractionText(fraction, digits), exact: true };
   const truncated = Math.floor(fraction / pow10(digits - truncatedDigits));
-  return {
-    text: `${whole}.${padDigits(truncated, truncatedDigits)}…`,
-    exact: false,
-  };
+  return { text: `${whole}.${padDigits(truncated, truncatedDigits)}…`, exact: false };
 }
