@@ -37,6 +37,35 @@ export interface CompiledRange {
   readonly softMax: CompiledBound | undefined;
   readonly hardMin: CompiledBound | undefined;
   readonly hardMax: CompiledBound | undefined;
+  /**
+   * A float quotient below `quietBelow` is surely under both maxima, and one above
+   * `quietAbove` surely over both minima (±Infinity when there is no such bound): a value
+   * strictly between them hits no limit, which `checkRange` tells with two comparisons.
+   */
+  readonly quietBelow: number;
+  readonly quietAbove: number;
+}
+
+function compiledRange(
+  softMin: CompiledBound | undefined,
+  softMax: CompiledBound | undefined,
+  hardMin: CompiledBound | undefined,
+  hardMax: CompiledBound | undefined,
+): CompiledRange {
+  return {
+    softMin,
+    softMax,
+    hardMin,
+    hardMax,
+    quietBelow: Math.min(
+      softMax?.surelyBelow ?? Number.POSITIVE_INFINITY,
+      hardMax?.surelyBelow ?? Number.POSITIVE_INFINITY,
+    ),
+    quietAbove: Math.max(
+      softMin?.surelyAbove ?? Number.NEGATIVE_INFINITY,
+      hardMin?.surelyAbove ?? Number.NEGATIVE_INFINITY,
+    ),
+  };
 }
 
 export interface CompiledProtocol {
@@ -168,7 +197,7 @@ function readSoftHard(
       problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`),
     );
   }
-  return { softMin: soft.min, softMax: soft.max, hardMin: hard.min, hardMax: hard.max };
+  return compiledRange(soft.min, soft.max, hard.min, hard.max);
 }
 
 function readDefaulted(
@@ -312,7 +341,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     doseRateMgPerKgPerHour,
     durationMin,
     finalConcentrationMgPerMl,
-    weightKg: { softMin: undefined, softMax: undefined, hardMin: weight.min, hardMax: weight.max },
+    weightKg: compiledRange(undefined, undefined, weight.min, weight.max),
     weightChangeFraction6: change6,
     weightChangeFraction: g.weightChangeSoftFraction,
     mixupTolerance6: mixup6,

@@ -102,6 +102,7 @@ export function checkRange(
   protocolId: string,
 ): void {
   const x = n / d;
+  if (x < range.quietBelow && x > range.quietAbove) return; // the usual case: within every bound
   const { hardMax, softMax, hardMin, softMin } = range;
   if (hardMax !== undefined && compareToBound(x, n, d, hardMax) > 0) {
     findings.push(finding(s, 'hard', true, hardMax, shown, protocolId));

@@ -211,12 +211,13 @@ function readSettingsUncached(raw: unknown, problems: Problem[]): ReadSettings |
 function readWeight(raw: unknown, problems: Problem[]): ScaledMeasure<'kg' | 'lb'> | undefined {
   const q = readQuantity(raw, 'weight', WEIGHT_UNITS, problems);
   if (q === undefined) return undefined;
-  if (q.value < MIN_WEIGHT[q.unit]) {
+  const min = q.unit === 'kg' ? MIN_WEIGHT.kg : MIN_WEIGHT.lb;
+  if (q.value < min) {
     problems.push(
       problem(
         DOSE_PROBLEM.OUT_OF_RANGE,
         'weight',
-        `weight ${q.value} ${q.unit} is not plausible (at least ${MIN_WEIGHT[q.unit]} ${q.unit})`,
+        `weight ${q.value} ${q.unit} is not plausible (at least ${min} ${q.unit})`,
       ),
     );
     return undefined;
