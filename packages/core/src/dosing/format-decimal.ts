@@ -51,8 +51,8 @@ export function formatScaled(n: number, digits: number): string {
 
 /**
  * `.` and the digits of fraction / 10^digits (0 < fraction < 10^digits), trailing zeros
- * dropped. Kept out of line (as are the rare paths below) so that the callers stay small enough
- * for V8 to inline them into the calculation.
+ * dropped. Kept out of line so that formatScaled, whose usual path is a table lookup, stays
+ * small enough for V8 to inline into its callers.
  */
 function fractionText(fraction: number, digits: number): string {
   if (digits <= 4) return fractionText4(fraction * pow10(4 - digits));
@@ -116,8 +116,9 @@ export function formatRatio(
     while (remainder !== 0 && digits < exactDigits) {
       const take = exactDigits - digits < step ? exactDigits - digits : step;
       const scale = pow10(take);
-      const chunk = Math.floor((remainder * scale) / d);
-      remainder = remainder * scale - chunk * d;
+      const shifted = remainder * scale;
+      const chunk = Math.floor(shifted / d);
+      remainder = shifted - chunk * d;
       fraction = fraction * scale + chunk;
       digits += take;
     }
