@@ -170,6 +170,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cdsHooksRoutes, {
     db,
     query: (text, params) => deps.database.query(text, params),
+    writeConcurrency: deps.database.driver === 'postgres' ? 4 : 1,
     clock,
     knowledge: deps.knowledge,
     publicUrl: config.publicUrl,

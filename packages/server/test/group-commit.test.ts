@@ -48,6 +48,41 @@ describe('group commit', () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('runs up to `concurrency` writes at once, each taking what queued meanwhile', async () => {
+    const batches: number[][] = [];
+    let running = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const commit = createGroupCommit<number, number>({
+      concurrency: 2,
+      write: async (items) => {
+        batches.push([...items]);
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running -= 1;
+        return items.map((i) => i + 100);
+      },
+    });
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const a = commit.submit(1);
+    await turn();
+    const b = commit.submit(2);
+    await turn();
+    // Both writes are running; a third item waits for one of them to finish.
+    const c = commit.submit(3);
+    const d = commit.submit(4);
+    await turn();
+    expect(batches).toEqual([[1], [2]]);
+    gates.shift()!();
+    expect(await a).toBe(101);
+    await turn();
+    expect(batches).toEqual([[1], [2], [3, 4]]);
+    while (gates.length > 0) gates.shift()!();
+    expect(await Promise.all([b, c, d])).toEqual([102, 103, 104]);
+    expect(most).toBe(2);
+  });
+
   it('rejects every caller of a failed write and goes on with the next', async () => {
     let calls = 0;
     const commit = createGroupCommit<number, number>({

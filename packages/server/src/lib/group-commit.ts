@@ -15,6 +15,11 @@ export interface GroupCommitOptions<T, R> {
   readonly write: (items: readonly T[]) => Promise<readonly R[]>;
   /** Most items in one statement (bind-parameter limits; default 500). */
   readonly maxBatch?: number;
+  /**
+   * Writes that may run at once (default 1). A database server with a connection pool takes
+   * several; embedded PGlite runs one statement at a time anyway.
+   */
+  readonly concurrency?: number;
 }
 
 interface Waiter<T, R> {
@@ -32,8 +37,11 @@ export interface GroupCommit<T, R> {
 
 export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): GroupCommit<T, R> {
   const maxBatch = options.maxBatch ?? 500;
+  const concurrency = options.concurrency ?? 1;
   let queue: Waiter<T, R>[] = [];
-  let running: Promise<void> | undefined;
+  let active = 0;
+  let scheduled = false;
+  let idle: { promise: Promise<void>; resolve: () => void } | undefined;
 
   async function writeBatch(batch: readonly Waiter<T, R>[]): Promise<void> {
     try {
@@ -51,13 +59,21 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
     }
   }
 
-  async function run(): Promise<void> {
-    while (queue.length > 0) {
+  /** Starts writes while fewer than `concurrency` run; each takes what has queued meanwhile. */
+  function pump(): void {
+    while (active < concurrency && queue.length > 0) {
       const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
       queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
-      await writeBatch(batch);
+      active += 1;
+      void writeBatch(batch).then(() => {
+        active -= 1;
+        pump();
+      });
     }
-    running = undefined;
+    if (active === 0 && queue.length === 0 && idle) {
+      idle.resolve();
+      idle = undefined;
+    }
   }
 
   return {
@@ -66,14 +82,22 @@ export function createGroupCommit<T, R>(options: GroupCommitOptions<T, R>): Grou
         queue.push({ item, resolve, reject });
         // Start after this turn of the event loop, so the calls that reach this point in the
         // same turn share the statement.
-        running ??= new Promise<void>((started) => {
+        if (!scheduled && active < concurrency) {
+          scheduled = true;
           setImmediate(() => {
-            started(run());
+            scheduled = false;
+            pump();
           });
-        });
+        }
       }),
-    drain: async () => {
-      while (running) await running;
+    drain: () => {
+      if (active === 0 && queue.length === 0 && !scheduled) return Promise.resolve();
+      if (!idle) {
+        let resolve = () => {};
+        const promise = new Promise<void>((r) => (resolve = r));
+        idle = { promise, resolve };
+      }
+      return idle.promise;
     },
   };
 }

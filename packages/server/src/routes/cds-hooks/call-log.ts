@@ -58,10 +58,15 @@ export interface CallLog {
  * The call log on `query`, the database's plain parameterised SQL: the statements are a fixed
  * shape, and building them with the query builder cost more than running them on PGlite.
  */
-export function createCallLog(query: DatabaseHandle['query'], clock: Clock): CallLog {
+export function createCallLog(
+  query: DatabaseHandle['query'],
+  clock: Clock,
+  concurrency = 1,
+): CallLog {
   let sinceSweep = 0;
   const commit = createGroupCommit<CallRecord, boolean>({
     maxBatch: MAX_CALLS_PER_STATEMENT,
+    concurrency,
     write: async (calls) => {
       sinceSweep += calls.length;
       if (sinceSweep >= SWEEP_EVERY_CALLS) {

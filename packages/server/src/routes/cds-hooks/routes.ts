@@ -24,6 +24,8 @@ export interface CdsHooksOptions {
   readonly db: Database;
   /** Plain parameterised SQL on the same database (the call log's hot path). */
   readonly query: DatabaseHandle['query'];
+  /** Call-log writes that may run at once: 1 on PGlite, a few on a PostgreSQL pool. */
+  readonly writeConcurrency: number;
   readonly clock: Clock;
   readonly knowledge: ClinicKnowledge;
   readonly publicUrl: string;
@@ -124,7 +126,7 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
   // arrive together). A token is verified first; its jti is consumed before KetaFlow
   // reads or fetches any patient data for it, or, when the call only screens the prefetch it
   // carries, together with the cards it answers (a replay then stores nothing and gets 401).
-  const callLog = createCallLog(options.query, clock);
+  const callLog = createCallLog(options.query, clock, options.writeConcurrency);
   app.addHook('onClose', async () => {
     await callLog.drain();
   });
