@@ -499,6 +499,11 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
     const [a, b, c] = answers.map((r) => CdsResponseSchema.parse(r.json()).cards[0]!);
     const rule = a!.source.topic!.code;
     expect([b!, c!].map((x) => x.source.topic!.code)).toEqual([rule, rule]);
+    // Issued on days no other card of these tests is: a on 10 Jan 2020, b and c on the 11th.
+    await t.database.query(
+      `update cds_cards set created_at = case when uuid = $1::uuid then '2020-01-10T12:00:00Z'::timestamptz else '2020-01-11T23:30:00Z'::timestamptz end where uuid = any($2::uuid[])`,
+      [a!.uuid, [a!.uuid, b!.uuid, c!.uuid]],
+    );
     const feedbackAud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign/feedback`;
     const send = async (items: Json[], signer = sign) =>
       t.app.inject({
@@ -509,25 +514,35 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       });
     const ts1 = '2026-03-02T14:05:00Z';
     const ts2 = '2026-03-02T14:09:00Z';
-    const ok = await send([
-      {
-        card: a!.uuid,
-        outcome: 'overridden',
-        outcomeTimestamp: ts1,
-        overrideReason: {
-          reason: { code: 'patient-informed', system: 'https://ketaflow.org/cds/rules' },
-          userComment: 'discussed',
-        },
+    const ts3 = '2026-03-03T08:00:00Z';
+    const aFeedback = {
+      card: a!.uuid,
+      outcome: 'overridden',
+      outcomeTimestamp: ts1,
+      overrideReason: {
+        reason: { code: 'patient-informed', system: 'https://ketaflow.org/cds/rules' },
+        userComment: 'discussed',
       },
+    };
+    const ok = await send([
+      aFeedback,
       { card: b!.uuid, outcome: 'accepted', outcomeTimestamp: ts1 },
       { card: c!.uuid, outcome: 'accepted', outcomeTimestamp: ts1 },
     ]);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json<Json>().recorded).toBe(3);
-    // The clinician changes their mind on b: its latest outcome is what counts.
-    expect(
-      (await send([{ card: b!.uuid, outcome: 'overridden', outcomeTimestamp: ts2 }])).statusCode,
-    ).toBe(200);
+    // A resend changes nothing (nor repeats the comment).
+    expect((await send([aFeedback])).statusCode).toBe(200);
+    // The clinician changes their mind on b the next day: its latest outcome is what counts.
+    const changed = await send([
+      {
+        card: b!.uuid,
+        outcome: 'overridden',
+        outcomeTimestamp: ts3,
+        overrideReason: { userComment: 'on reflection, the benefit is worth it' },
+      },
+    ]);
+    expect(changed.statusCode, changed.body).toBe(200);
     expect(
       (await send([{ card: randomUUID(), outcome: 'accepted', outcomeTimestamp: ts1 }])).statusCode,
     ).toBe(404);
@@ -539,17 +554,99 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
     expect(other.statusCode, other.body).toBe(404);
 
     const admin = await login(t.app, DEMO.admin);
-    const report = await as(t.app, admin)('GET', '/api/admin/cds-feedback');
-    expect(report.statusCode).toBe(200);
-    const row = report.json<{ rules: Json[] }>().rules.find((r) => r.rule === rule)!;
-    expect(row).toMatchObject({ accepted: 1, overridden: 2 });
+    const report = async (query = '') => {
+      const r = await as(t.app, admin)('GET', `/api/admin/cds-feedback${query}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<{ rules: Json[] }>().rules;
+    };
+    const ruleRow = async (query = '') => (await report(query)).find((r) => r.rule === rule);
+    const row = (await ruleRow())!;
+    expect(row).toMatchObject({ accepted: 1, overridden: 2, indicator: a!.indicator });
     expect(row.overrideRate).toBeCloseTo(2 / 3);
-    expect(row.reasons).toEqual(
-      expect.arrayContaining([
-        { code: 'patient-informed', count: 1 },
-        { code: '(no reason)', count: 1 },
-      ]),
+    expect(typeof row.title).toBe('string');
+    expect(row.title).not.toBe(rule);
+    expect(row.reasons).toEqual([
+      {
+        code: '(no reason)',
+        system: null,
+        display: 'No reason given',
+        count: 1,
+      },
+      {
+        code: 'patient-informed',
+        system: 'https://ketaflow.org/cds/rules',
+        display: 'Discussed with the patient',
+        count: 1,
+      },
+    ]);
+    // The comments, newest first, each once.
+    expect(row.comments).toEqual([
+      {
+        comment: 'on reflection, the benefit is worth it',
+        outcomeTimestamp: '2026-03-03T08:00:00.000Z',
+      },
+      { comment: 'discussed', outcomeTimestamp: '2026-03-02T14:05:00.000Z' },
+    ]);
+    // Every rule has a title here (all are KetaFlow's), and the dose card's is the card's own.
+    for (const r of await report()) expect(r.title, String(r.rule)).toEqual(expect.any(String));
+
+    // By service: the three services' cards add up to all of them; the feedback was on order-sign.
+    const issuedFor = async (query: string) => Number((await ruleRow(query))?.cardsIssued ?? 0);
+    const perService = await Promise.all(
+      ['ketaflow-order-select', 'ketaflow-order-sign', 'ketaflow-patient-view'].map((id) =>
+        issuedFor(`?serviceId=${id}`),
+      ),
     );
+    expect(perService[0]! + perService[1]! + perService[2]!).toBe(row.cardsIssued);
+    const [signed] = await t.database.query(
+      `select count(*)::int as n from cds_cards where rule_code = $1 and service_id = 'ketaflow-order-sign'`,
+      [rule],
+    );
+    expect(perService[1]).toBe(Number(signed!.n));
+    expect(await ruleRow('?serviceId=ketaflow-order-sign')).toMatchObject({
+      accepted: 1,
+      overridden: 2,
+    });
+    const select = await ruleRow('?serviceId=ketaflow-order-select');
+    if (select) expect(select).toMatchObject({ accepted: 0, overridden: 0, overrideRate: null });
+
+    // By date: cards by the day they were issued, outcomes by their timestamp (inclusive days).
+    expect(await ruleRow('?from=2020-01-11&to=2020-01-11')).toMatchObject({
+      cardsIssued: 2,
+      accepted: 0,
+      overridden: 0,
+      overrideRate: null,
+      reasons: [],
+      comments: [],
+    });
+    expect(await issuedFor('?from=2020-01-10&to=2020-01-11')).toBe(3);
+    expect(await issuedFor('?to=2020-01-10')).toBe(1);
+    // Up to 2 March, b's latest outcome was still "accepted".
+    const early = (await ruleRow('?from=2026-03-02&to=2026-03-02'))!;
+    expect(early).toMatchObject({ accepted: 2, overridden: 1 });
+    expect(early.overrideRate).toBeCloseTo(1 / 3);
+    expect(early.comments).toEqual([
+      { comment: 'discussed', outcomeTimestamp: '2026-03-02T14:05:00.000Z' },
+    ]);
+    expect(await ruleRow('?from=2026-03-03')).toMatchObject({
+      accepted: 0,
+      overridden: 1,
+      overrideRate: 1,
+      reasons: [{ code: '(no reason)', system: null, display: 'No reason given', count: 1 }],
+    });
+
+    const bad = async (query: string, field: string) => {
+      const r = await as(t.app, admin)('GET', `/api/admin/cds-feedback${query}`);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+        `query.${field}`,
+      ]);
+    };
+    await bad('?from=2026-13-01', 'from');
+    await bad('?from=yesterday', 'from');
+    await bad('?serviceId=ketaflow-nope', 'serviceId');
+    await bad('?from=2026-03-04&to=2026-03-03', 'to');
+
     const nurse = await login(t.app, DEMO.nurse);
     expect((await as(t.app, nurse)('GET', '/api/admin/cds-feedback')).statusCode).toBe(403);
   });

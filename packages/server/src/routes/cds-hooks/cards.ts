@@ -234,3 +234,49 @@ export function orderCards(
   }
   return { ok: true, cards };
 }
+
+/**
+ * Titles for the rules with no knowledge-base entry: the checks screening makes itself (worded as
+ * their findings' summaries begin) and the cards the CDS Hooks services add.
+ */
+const FIXED_RULE_TITLES: Readonly<Record<string, string>> = {
+  'SCREEN.PATIENT_DECEASED': 'The record says this patient has died',
+  'SCREEN.MISSING_AGE': 'Age is unknown',
+  'SCREEN.UNDER_18': 'Patient under 18',
+  'SCREEN.MISSING_BLOOD_PRESSURE': 'No recent blood pressure on record',
+  'SCREEN.MISSING_PREGNANCY_STATUS': 'Pregnancy status is unknown or out of date',
+  'SCREEN.MISSING_WEIGHT': 'No weight on record',
+  'SCREEN.KNOWN_HYPERTENSION': 'Known high blood pressure',
+  'SCREEN.UNREADABLE_CONDITION': 'Condition recorded with neither a code nor a text',
+  'SCREEN.UNREADABLE_ALLERGY': 'Allergy recorded without an RxNorm code or a name',
+  'VOCAB.AMBIGUOUS_MEDICATION': 'Medicine name that could be several medicines',
+  'VOCAB.UNRECOGNIZED_MEDICATION': 'Medicine that could not be recognised',
+  [DOSE_RULE]: 'Ketamine dose outside the protocol for the weight',
+  'CDS.KETAFLOW_COURSE': 'KetaFlow course summary (patient view)',
+};
+
+const REPRODUCTIVE_TOPIC_TITLES: Readonly<Record<string, string>> = {
+  pregnancy: 'Pregnancy',
+  breastfeeding: 'Breastfeeding',
+  contraception: 'Contraception',
+};
+
+/**
+ * A readable name for a card's rule (`source.topic.code`): the knowledge base's name for a
+ * contraindication, interaction or pregnancy/lactation topic, else the wording of the card the
+ * rule issues; `null` for a code KetaFlow does not know.
+ */
+export function ruleTitle(code: string, kb: KnowledgeBase): string | null {
+  const contraindication = kb.contraindications.find((c) => c.code === code);
+  if (contraindication) return contraindication.name;
+  const interaction = kb.interactions.find((i) => i.code === code);
+  if (interaction) return `Interaction: ${interaction.className}`;
+  const guidance = kb.pregnancyAndLactation.find((g) => g.code === code);
+  if (guidance) return REPRODUCTIVE_TOPIC_TITLES[guidance.topic] ?? clip(guidance.summary, 80);
+  return FIXED_RULE_TITLES[code] ?? null;
+}
+
+/** The display of an override reason KetaFlow's cards offer, or `undefined` for another one. */
+export function overrideReasonDisplay(system: string | null, code: string): string | undefined {
+  return OVERRIDE_REASONS.find((r) => r.system === system && r.code === code)?.display;
+}
