@@ -56,9 +56,10 @@ export async function scheduleAppointmentNotices(
 }
 
 /**
- * Queues the reminder of every booked appointment that has none yet, however it was booked (a
- * staff booking, a reschedule through the appointments API). The worker runs it before each
- * pass; the dedupe key makes it safe on several instances. Returns how many were queued.
+ * Queues the reminder of every booked appointment that has none yet, however it was booked
+ * (bookings through the routes queue their own; this catches the rest, e.g. after the lead time
+ * changed or rows written outside the routes). The worker runs it before each pass; the
+ * dedupe key makes it safe on several instances. Returns how many were queued.
  */
 export async function syncAppointmentReminders(
   db: Database,

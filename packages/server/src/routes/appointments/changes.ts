@@ -3,6 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { appointmentResources, appointments } from '../../db/schema/index';
 import {
+  cancelAppointmentNotices,
+  replaceAppointmentNotices,
+  scheduleAppointmentNotices,
+} from '../../notifications/appointment-notices';
+import {
   bookAppointmentIn,
   inSavepoint,
   type BookingActor,
@@ -69,6 +74,13 @@ export async function confirmHold(
     .update(appointments)
     .set({ status: 'booked', holdExpiresAt: null, updatedAt: deps.now })
     .where(eq(appointments.id, row.id));
+  // Booked only now: its confirmation and reminder are queued with it.
+  await scheduleAppointmentNotices(
+    tx,
+    { id: row.id, startsAt: row.startsAt },
+    deps.now,
+    deps.kb.scheduling.reminderLeadHours,
+  );
   await deps.audit?.(tx, {
     action: 'appointment.confirm',
     resourceType: 'Appointment',
@@ -123,6 +135,7 @@ export async function cancelAppointment(
       `Online cancellation closes ${String(deps.kb.scheduling.patientCancellationCutoffHours)} h before the start; please call the clinic.`,
     );
   await cancelRow(tx, deps, row, reason, actor);
+  await cancelAppointmentNotices(tx, row.id);
   await deps.audit?.(tx, {
     action: 'appointment.cancel',
     resourceType: 'Appointment',
@@ -188,6 +201,14 @@ export async function rescheduleAppointment(
       actor,
     );
     if (booked.ok) {
+      // The old time's pending messages go; the new one is confirmed and will be reminded.
+      await replaceAppointmentNotices(
+        sp,
+        row.id,
+        { id: booked.value.id, startsAt: new Date(booked.value.startsAt) },
+        deps.now,
+        deps.kb.scheduling.reminderLeadHours,
+      );
       await deps.audit?.(sp, {
         action: 'appointment.reschedule',
         resourceType: 'Appointment',
@@ -219,6 +240,7 @@ export async function recordNoShow(
     .set({ status: 'no-show', noShowRecordedBy: actor.userId, updatedAt: deps.now })
     .where(eq(appointments.id, row.id));
   await frees(tx, row.id);
+  await cancelAppointmentNotices(tx, row.id);
   await deps.audit?.(tx, {
     action: 'appointment.no-show',
     resourceType: 'Appointment',

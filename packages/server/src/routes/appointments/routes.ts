@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
+import { scheduleAppointmentNotices } from '../../notifications/appointment-notices';
 import { requireAuth, requireRole, STAFF_ROLES, type SessionUser } from '../../plugins/auth';
 import { IdParams, problems } from '../common-schemas';
 import { bookAppointmentIn } from './booking';
@@ -146,9 +147,10 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
           reply,
           { action: hold ? 'appointment.hold' : 'appointment.book', patientId },
           async (tx) => {
+            const deps = depsFor(options, request);
             const booked = await bookAppointmentIn(
               tx,
-              depsFor(options, request),
+              deps,
               {
                 type: body.type,
                 patientId,
@@ -167,6 +169,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
               { userId: user.id },
             );
             if (!booked.ok) throw toAppError(booked.error, 'body');
+            // A hold gets its confirmation when it is confirmed (`confirmHold`), not now.
+            if (!hold)
+              await scheduleAppointmentNotices(
+                tx,
+                { id: booked.value.id, startsAt: new Date(booked.value.startsAt) },
+                deps.now,
+                deps.kb.scheduling.reminderLeadHours,
+              );
             return { statusCode: 201, body: booked.value };
           },
         );
