@@ -11,8 +11,9 @@ type Json = Record<string, unknown>;
 
 interface Card {
   uuid: string;
+  indicator: string;
   source: { topic?: { code: string } };
-  overrideReasons?: { code: string; system?: string }[];
+  overrideReasons?: { code: string; system?: string; display?: string }[];
 }
 
 interface RuleRow {
@@ -21,7 +22,10 @@ interface RuleRow {
   accepted: number;
   overridden: number;
   overrideRate: number | null;
-  reasons: { code: string; count: number }[];
+  title: string | null;
+  indicator: string | null;
+  reasons: { code: string; system: string | null; display: string; count: number }[];
+  comments: { comment: string; outcomeTimestamp: string }[];
 }
 
 // A CDS client (the "EHR") with its own ES256 key, allow-listed through CDS_CLIENTS. The public URL
@@ -66,10 +70,10 @@ const searchset = (...resources: Json[]) => ({
 });
 
 /** An order-sign call for IV ketamine, for a patient whose record lists schizophrenia. */
-function orderSignRequest(): Json {
+function orderSignRequest(hook = 'order-sign'): Json {
   const patientId = 'e2e-cds-patient';
   return {
-    hook: 'order-sign',
+    hook,
     hookInstance: randomUUID(),
     context: {
       userId: 'PractitionerRole/e2e',
@@ -118,9 +122,9 @@ function orderSignRequest(): Json {
   };
 }
 
-function waitForReport(page: Page) {
+function waitForReport(page: Page, query = '') {
   return page.waitForResponse(
-    (r) => r.url().endsWith('/api/admin/cds-feedback') && r.request().method() === 'GET',
+    (r) => r.url().endsWith(`/api/admin/cds-feedback${query}`) && r.request().method() === 'GET',
   );
 }
 
@@ -178,10 +182,16 @@ describe('CDS Hooks override rates in the browser', () => {
       expect(card?.overrideReasons?.length).toBeGreaterThan(1);
       if (card) cards.push(card);
     }
+    // And once when an order is selected (another service): the service filter tells them apart.
+    const selected = (await post(
+      '/cds-services/ketaflow-order-select',
+      orderSignRequest('order-select'),
+    )) as { cards: Card[] };
+    expect(selected.cards.some((c) => c.source.topic?.code === RULE)).toBe(true);
     const [first, second, third] = cards as [Card, Card, Card];
     const [reasonA, reasonB] = first.overrideReasons as [
-      { code: string; system: string },
-      { code: string; system: string },
+      { code: string; system: string; display: string },
+      { code: string; system: string; display: string },
     ];
     const at = new Date().toISOString();
     const recorded = await post(`/cds-services/${SERVICE}/feedback`, {
@@ -207,12 +217,19 @@ describe('CDS Hooks override rates in the browser', () => {
     await logIn(page, demoEmails.admin);
     const rules = await openPage(page);
     const expected = rules.find((r) => r.rule === RULE);
-    expect(expected).toMatchObject({ cardsIssued: 3, accepted: 1, overridden: 2 });
+    expect(expected).toMatchObject({
+      cardsIssued: 4,
+      accepted: 1,
+      overridden: 2,
+      indicator: first.indicator,
+      comments: [{ comment: 'discussed at length', outcomeTimestamp: at }],
+    });
     expect(expected?.overrideRate).toBeCloseTo(2 / 3);
+    // The reasons come with the display the cards offered them with.
     expect(expected?.reasons).toEqual(
       expect.arrayContaining([
-        { code: reasonA.code, count: 1 },
-        { code: reasonB.code, count: 1 },
+        { ...reasonA, count: 1 },
+        { ...reasonB, count: 1 },
       ]),
     );
 
@@ -228,7 +245,10 @@ describe('CDS Hooks override rates in the browser', () => {
     };
     const name = knowledge.contraindications.find((c) => c.code === RULE)?.name ?? '';
     expect(name).not.toBe('');
+    // The title comes from the server, and is the knowledge base's name for the rule.
+    expect(expected?.title).toBe(name);
     await waitForText(row.getByRole('rowheader'), name);
+    await waitForText(row.getByRole('rowheader'), first.indicator);
 
     const cells = row.getByRole('cell');
     expect(await cells.nth(0).textContent()).toBe(String(expected?.cardsIssued));
@@ -237,12 +257,17 @@ describe('CDS Hooks override rates in the browser', () => {
     const percent = `${String(Math.round((expected?.overrideRate ?? 0) * 100))}%`;
     expect(percent).toBe('67%');
     expect(await cells.nth(3).textContent()).toBe(`${percent}2 of 3 answers`);
-    const reasons = cells.nth(4).getByRole('listitem');
+    const reasons = cells
+      .nth(4)
+      .getByRole('list', { name: `Override reasons for ${RULE}` })
+      .getByRole('listitem');
     expect(await reasons.count()).toBe(2);
     for (const reason of expected?.reasons ?? []) {
       const text = (await reasons.filter({ hasText: `(${reason.code})` }).textContent()) ?? '';
-      expect(text.endsWith(`: ${String(reason.count)}`), text).toBe(true);
+      expect(text).toBe(`${reason.display} (${reason.code}): ${String(reason.count)}`);
     }
+    const comments = cells.nth(4).getByRole('list', { name: `Comments on ${RULE}` });
+    await waitForText(comments, '“discussed at length”');
 
     // Rules whose cards had no feedback show a dash and say so, never 0%.
     const silent = rules.find((r) => r.overrideRate === null);
@@ -250,6 +275,36 @@ describe('CDS Hooks override rates in the browser', () => {
     const silentRow = bodyRows.filter({ hasText: silent?.rule ?? '' });
     expect(await silentRow.getByRole('cell').nth(3).textContent()).toBe('—No feedback yet');
     await takeScreenshot(page, 'admin-cds-feedback');
+
+    // The service filter re-asks the server: order select issued one card of the rule, unanswered.
+    const narrowed = waitForReport(page, '?serviceId=ketaflow-order-select');
+    await page.getByRole('combobox', { name: 'Service' }).click();
+    await page.getByRole('option', { name: 'Order select', exact: true }).click();
+    const selectRules = ((await (await narrowed).json()) as { rules: RuleRow[] }).rules;
+    expect(selectRules.find((r) => r.rule === RULE)).toMatchObject({
+      cardsIssued: 1,
+      accepted: 0,
+      overridden: 0,
+      overrideRate: null,
+    });
+    const selectRow = bodyRows.filter({ hasText: RULE });
+    await expect
+      .poll(async () => (await selectRow.getByRole('cell').allTextContents()).slice(0, 4))
+      .toEqual(['1', '0', '0', '—No feedback yet']);
+    // A date range after today leaves nothing to show.
+    const later = waitForReport(page, '?serviceId=ketaflow-order-select&from=2099-01-01');
+    await page.getByRole('textbox', { name: 'From' }).fill('2099-01-01');
+    await later;
+    await waitForText(page.getByRole('main'), 'Nothing in this selection');
+    await page.getByRole('textbox', { name: 'From' }).fill('');
+    const signOnly = waitForReport(page, '?serviceId=ketaflow-order-sign');
+    await page.getByRole('combobox', { name: 'Service' }).click();
+    await page.getByRole('option', { name: 'Order sign', exact: true }).click();
+    await signOnly;
+    await expect
+      .poll(async () => (await selectRow.getByRole('cell').allTextContents()).slice(0, 4))
+      .toEqual(['3', '1', '2', `${percent}2 of 3 answers`]);
+    await takeScreenshot(page, 'cds-admin-2');
 
     // On a phone each rule is a block of its own, with the same figures; nothing scrolls sideways.
     const phone = await harness.newPage({ width: 390, height: 844 });
