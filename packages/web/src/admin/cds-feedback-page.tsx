@@ -15,13 +15,8 @@ import {
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import type {
-  CdsFeedbackFilters,
-  CdsFeedbackReport,
-  CdsRuleFeedback,
-  CdsServiceId,
-} from '../api/admin-types';
-import { requestJson, withQuery } from '../api/http';
+import type { CdsFeedbackFilters, CdsRuleFeedback, CdsServiceId } from '../api/admin-types';
+import { fetchCdsFeedback } from '../api/admin-api';
 import { queryKeys } from '../api/query-keys';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -42,9 +37,6 @@ const indicatorColors: Record<NonNullable<CdsRuleFeedback['indicator']>, string>
 };
 
 /** CDS Hooks cards issued and their feedback, per rule, narrowed by the filters (admins only). */
-function fetchCdsFeedback(filters: CdsFeedbackFilters): Promise<CdsFeedbackReport> {
-  return requestJson('GET', withQuery('/api/admin/cds-feedback', { ...filters }));
-}
 
 /** The override rate as a whole percentage ("67%"); the browser test reads it in this form. */
 export function formatOverrideRate(rate: number): string {

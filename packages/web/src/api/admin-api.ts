@@ -1,4 +1,10 @@
-import type { AuditEntry, AuditFilters, CdsFeedbackReport, OutboxMessage } from './admin-types';
+import type {
+  AuditEntry,
+  AuditFilters,
+  CdsFeedbackFilters,
+  CdsFeedbackReport,
+  OutboxMessage,
+} from './admin-types';
 import { requestJson, withQuery } from './http';
 import type { Page } from './page';
 
@@ -13,6 +19,6 @@ export function fetchOutbox(page: number): Promise<Page<OutboxMessage>> {
 }
 
 /** CDS Hooks cards issued and their feedback, per rule (admins only). */
-export function fetchCdsFeedback(): Promise<CdsFeedbackReport> {
-  return requestJson('GET', '/api/admin/cds-feedback');
+export function fetchCdsFeedback(filters: CdsFeedbackFilters): Promise<CdsFeedbackReport> {
+  return requestJson('GET', withQuery('/api/admin/cds-feedback', { ...filters }));
 }
