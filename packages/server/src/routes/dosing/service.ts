@@ -3,7 +3,8 @@
  * itself, recomputes with the clinic's knowledge base through the same core code the browser
  * runs, refuses what a hard limit blocks or a soft limit holds without a reason, and stores the
  * calculation with its audit row in one transaction. Later features (orders, charting) call
- * `recordDoseCalculation` with their own purpose.
+ * `recordDoseCalculation` with their own purpose; the session start prepares the dose first
+ * (`prepareDoseCalculation`) and stores it in the session's transaction (`insertDoseCalculation`).
  */
 import {
   calculateDose,
@@ -109,12 +110,27 @@ async function locationIdFor(executor: Executor, code: string | undefined) {
   return row.id;
 }
 
+/** A dose the server has recomputed and accepted, not yet stored (see `insertDoseCalculation`). */
+export interface PreparedDoseCalculation {
+  readonly patientId: string;
+  readonly purpose: DosePurpose;
+  readonly userId: string;
+  readonly now: Date;
+  readonly knowledgeVersion: string;
+  readonly locationId: string | null;
+  readonly weightId: string | null;
+  readonly request: DoseRequest;
+  readonly result: DoseJson;
+  readonly overrides: readonly { readonly code: string; readonly reason: string }[];
+}
+
 /**
- * Recomputes a dose for a patient from their record and stores it. Throws `DOSE.NO_WEIGHT`,
- * `VALIDATION.FAILED` (with field paths), `DOSE.BLOCKED` or `DOSE.OVERRIDE_REASON_REQUIRED`;
- * each refusal is audited with its codes (never the values).
+ * Recomputes a dose for a patient from their record and decides whether it may be stored; stores
+ * nothing but the audit row of a refusal. Throws `DOSE.NO_WEIGHT`, `VALIDATION.FAILED` (with field
+ * paths), `DOSE.BLOCKED` or `DOSE.OVERRIDE_REASON_REQUIRED`; each refusal is audited with its codes
+ * (never the values), with `db`, so that it stays audited whatever the caller does next.
  */
-export async function recordDoseCalculation(
+export async function prepareDoseCalculation(
   db: Database,
   request: FastifyRequest,
   args: {
@@ -125,7 +141,7 @@ export async function recordDoseCalculation(
     readonly purpose: DosePurpose;
     readonly now: Date;
   },
-): Promise<string> {
+): Promise<PreparedDoseCalculation> {
   const { kb, patientId, body } = args;
   const refuse = async (error: AppError, detail: Record<string, unknown>) => {
     await appendAudit(db, request, {
@@ -213,36 +229,72 @@ export async function recordDoseCalculation(
     .filter((l) => l.overridden)
     .map((l) => ({ code: l.code, reason: l.reason ?? '' }));
   const locationId = await locationIdFor(db, body.location);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(doseCalculations)
-      .values({
-        patientId,
-        purpose: args.purpose,
-        product: result.product,
-        indication: result.indication,
-        locationId,
-        weightId: isNasal ? null : (measures.weight?.id ?? null),
-        knowledgeVersion: kb.knowledgeVersion,
-        request: full,
-        result,
-        blocked: false,
-        overrides,
-        createdBy: args.userId,
-        createdAt: args.now,
-      })
-      .returning({ id: doseCalculations.id });
-    if (!row) throw new Error('insert into dose_calculations returned no row');
-    await appendAudit(tx, request, {
-      action: 'patient.dose-calculation.create',
-      resourceType: 'DoseCalculation',
-      resourceId: row.id,
+  return {
+    patientId,
+    purpose: args.purpose,
+    userId: args.userId,
+    now: args.now,
+    knowledgeVersion: kb.knowledgeVersion,
+    locationId,
+    weightId: isNasal ? null : (measures.weight?.id ?? null),
+    request: full,
+    result,
+    overrides,
+  };
+}
+
+/**
+ * Stores a prepared calculation with its success audit row through `executor`: the caller's
+ * transaction, so that the row commits together with whatever uses it, or not at all.
+ */
+export async function insertDoseCalculation(
+  executor: Executor,
+  request: FastifyRequest,
+  prepared: PreparedDoseCalculation,
+): Promise<string> {
+  const { result, overrides, patientId } = prepared;
+  const [row] = await executor
+    .insert(doseCalculations)
+    .values({
       patientId,
-      outcome: 'success',
-      detail: { purpose: args.purpose, overridden: overrides.map((o) => o.code) },
-    });
-    return row.id;
+      purpose: prepared.purpose,
+      product: result.product,
+      indication: result.indication,
+      locationId: prepared.locationId,
+      weightId: prepared.weightId,
+      knowledgeVersion: prepared.knowledgeVersion,
+      request: prepared.request,
+      result,
+      blocked: false,
+      overrides: [...overrides],
+      createdBy: prepared.userId,
+      createdAt: prepared.now,
+    })
+    .returning({ id: doseCalculations.id });
+  if (!row) throw new Error('insert into dose_calculations returned no row');
+  await appendAudit(executor, request, {
+    action: 'patient.dose-calculation.create',
+    resourceType: 'DoseCalculation',
+    resourceId: row.id,
+    patientId,
+    outcome: 'success',
+    detail: { purpose: prepared.purpose, overridden: overrides.map((o) => o.code) },
   });
+  return row.id;
+}
+
+/**
+ * Recomputes a dose for a patient from their record and stores it with its audit row in one
+ * transaction of its own. Refuses as `prepareDoseCalculation` does. A caller that must store the
+ * dose together with other rows (the session start) prepares, then inserts in its transaction.
+ */
+export async function recordDoseCalculation(
+  db: Database,
+  request: FastifyRequest,
+  args: Parameters<typeof prepareDoseCalculation>[2],
+): Promise<string> {
+  const prepared = await prepareDoseCalculation(db, request, args);
+  return db.transaction((tx) => insertDoseCalculation(tx, request, prepared));
 }
 
 /** Stored calculations of a patient, newest first (or one, by id). */

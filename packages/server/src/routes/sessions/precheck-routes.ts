@@ -1,18 +1,12 @@
 import { evaluatePreCheck, type Decision } from '@ketaflow/core';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  bloodPressures,
-  doseCalculations,
-  medications,
-  patientWeights,
-  screenings,
-} from '../../db/schema/index';
+import { bloodPressures, medications, patientWeights, screenings } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { requireAuth, requireRole } from '../../plugins/auth';
 import { IdParams, problems } from '../common-schemas';
 import type { RecordedDoseRequest } from '../dosing/service';
-import { recordDoseCalculation } from '../dosing/service';
+import { insertDoseCalculation, prepareDoseCalculation } from '../dosing/service';
 import { rescreenAfterChange } from '../screening/service';
 import { sessionWriter, type SessionRouteOptions } from './context';
 import { appendEvent, assertState, assertTransition, setState } from './repository';
@@ -193,10 +187,13 @@ export const sessionPreCheckRoutes: FastifyPluginAsyncZod<SessionRouteOptions> =
       const { user } = requireAuth(request);
       const body = request.body;
       const id = request.params.id;
-      // First a locked check of the state and pre-check, then the dose (its own transaction),
-      // then the start itself, which checks the state again.
+      // First a locked check of the state and pre-check, then the dose is recomputed (a refusal
+      // is audited then), then one transaction under the session lock checks the state again and
+      // stores the dose calculation, the start event, the new state and the audit rows together:
+      // a start that fails there (a racing start, a changed pre-check) leaves no dose stored.
       let doseBody: RecordedDoseRequest | undefined;
       let patientId = '';
+      let preCheckId: string | undefined;
       const gate = async (s: Parameters<Parameters<typeof write>[3]>[1]) => {
         assertTransition(s.state, 'in-progress');
         const pre = s.current.preCheck;
@@ -238,13 +235,15 @@ export const sessionPreCheckRoutes: FastifyPluginAsyncZod<SessionRouteOptions> =
                 ),
               );
         patientId = s.patientId;
+        preCheckId = pre.id;
       };
       await write(request, id, 'patient.session.start-check', async (_tx, s) => {
         await gate(s);
         return undefined;
       });
       if (doseBody === undefined) throw new Error('start gate did not prepare the dose');
-      const doseCalculationId = await recordDoseCalculation(db, request, {
+      const checked = { doseBody: JSON.stringify(doseBody), preCheckId };
+      const prepared = await prepareDoseCalculation(db, request, {
         kb,
         patientId,
         userId: user.id,
@@ -252,12 +251,15 @@ export const sessionPreCheckRoutes: FastifyPluginAsyncZod<SessionRouteOptions> =
         purpose: 'administration',
         now: options.clock.now(),
       });
-      const [calc] = await db
-        .select({ result: doseCalculations.result })
-        .from(doseCalculations)
-        .where(eq(doseCalculations.id, doseCalculationId));
       return write(request, id, 'patient.session.start', async (tx, s, now) => {
         await gate(s);
+        // The dose was computed from the session as checked first: refuse if it changed since.
+        if (JSON.stringify(doseBody) !== checked.doseBody || preCheckId !== checked.preCheckId)
+          throw new AppError(
+            'RESOURCE.CONFLICT',
+            'The session changed while it was being started; start it again',
+          );
+        const doseCalculationId = await insertDoseCalculation(tx, request, prepared);
         await appendEvent(tx, {
           sessionId: s.id,
           kind: 'start',
@@ -265,7 +267,7 @@ export const sessionPreCheckRoutes: FastifyPluginAsyncZod<SessionRouteOptions> =
             vialLot: body.vialLot,
             vialExpiry: body.vialExpiry,
             doseCalculationId,
-            dose: calc?.result ?? null,
+            dose: prepared.result,
           },
           recordedBy: user.id,
           recordedAt: now,
