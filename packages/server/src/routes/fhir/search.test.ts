@@ -256,6 +256,13 @@ describe.each(DRIVERS)('FHIR search parameters on %s', (driver) => {
       });
       expect(r4Errors(response.body)).toEqual([]);
     }
+    // Letters that are not a prefix before a digit are not a date, and the message says so.
+    const words = await search(`/fhir/Observation?patient=${synthea}&date=notadate`);
+    expect(words.status).toBe(400);
+    expect(words.body.issue[0].diagnostics).toMatch(/notadate is not a date/);
+    const unknownPrefix = await search(`/fhir/Observation?patient=${synthea}&date=xx2026-01-01`);
+    expect(unknownPrefix.status).toBe(400);
+    expect(unknownPrefix.body.issue[0].diagnostics).toMatch(/prefix xx is not supported/);
     const birth = await search('/fhir/Patient?birthdate=1990-02-31');
     expect(birth.status).toBe(400);
     expect(birth.body.issue[0].expression).toEqual(['birthdate']);

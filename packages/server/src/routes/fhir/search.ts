@@ -234,8 +234,11 @@ interface DateCriterion {
 function parseDate(name: string, raw: string): DateCriterion {
   // A `+` in a time zone arrives as a space when the caller did not encode it.
   const value = raw.replace(/ /g, '+');
-  const prefix = /^[a-z]{2}/.test(value) ? value.slice(0, 2) : 'eq';
-  const rest = /^[a-z]{2}/.test(value) ? value.slice(2) : value;
+  // A prefix is two letters before the date's first digit (`ge2026-01-01`); other letters are
+  // simply not a date (`notadate`), reported as such below.
+  const prefixed = /^[a-z]{2}\d/.test(value);
+  const prefix = prefixed ? value.slice(0, 2) : 'eq';
+  const rest = prefixed ? value.slice(2) : value;
   if (!(DATE_PREFIXES as readonly string[]).includes(prefix))
     throw new FhirError(
       400,
