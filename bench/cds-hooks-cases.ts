@@ -13,13 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { buildApp } from '../packages/server/src/app';
 import { loadConfig } from '../packages/server/src/config';
 import { openDatabase } from '../packages/server/src/db/client';
 import { loadClinicKnowledge } from '../packages/server/src/knowledge';
 import { externalData } from '../test-support/external-data';
+import { createScratchDatabase, type ScratchDatabase } from '../test-support/scratch-postgres';
 
 type Json = Record<string, unknown>;
 
@@ -123,28 +123,6 @@ async function pacedP99(send: () => Promise<Response>, rate: number, ms: number)
   return latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
 }
 
-/** A scratch database on the PostgreSQL server at `adminUrl`, dropped by `drop`. */
-async function scratchPostgres(
-  adminUrl: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `kf_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 interface Setup {
   readonly label: string;
   readonly url?: string;
@@ -175,10 +153,10 @@ export async function runCdsHooksBench(): Promise<void> {
   // scratch database is created and dropped.
   const postgresAdmin = process.env.KETAFLOW_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const setups: Setup[] = [{ label: 'PGlite, embedded (in memory)' }];
-  let scratch: Awaited<ReturnType<typeof scratchPostgres>> | undefined;
+  let scratch: ScratchDatabase | undefined;
   if (postgresAdmin) {
     try {
-      scratch = await scratchPostgres(postgresAdmin);
+      scratch = await createScratchDatabase(postgresAdmin, 'kf_bench');
       setups.push({ label: 'PostgreSQL server', url: scratch.url });
     } catch (error) {
       console.log(`(PostgreSQL at ${postgresAdmin} did not answer: ${String(error)})`);

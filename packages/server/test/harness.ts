@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type DatabaseHandle } from '../src/db/client';
 import { DEMO_PASSWORD } from '../src/demo/demo-people';
 import { seedDemoData } from '../src/demo/seed-demo';
 import { loadClinicKnowledge, type ClinicKnowledge } from '../src/knowledge';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '../../../test-support/scratch-postgres';
 import type { Clock } from '../src/lib/clock';
 
 /** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
@@ -38,35 +40,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function freshPostgresDatabase(): Promise<ScratchDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `kf_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      // A closed pool's connections may still be saying goodbye; forcing them off mid-way makes
-      // the driver raise an unhandled error. Give them a moment (at most ~2 s), then force.
-      for (let i = 0; i < 40; i++) {
-        const { rows } = await c.query<{ n: number }>(
-          'select count(*)::int as n from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if ((rows[0]?.n ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return createScratchDatabase(adminUrl);
 }
 
 /** Boots the app in-process (no port) on a fresh, migrated database with the demo clinic. */
