@@ -3,9 +3,11 @@ import { runDueJobs } from '../src/lib/jobs';
 import { createMailer } from '../src/lib/mailer';
 import {
   appointmentNoticeHandlers,
+  CANCELLATION_JOB,
   CONFIRMATION_JOB,
   REMINDER_JOB,
 } from '../src/notifications/appointment-notices';
+import { sweepScheduling } from '../src/routes/appointments/holds';
 import { givenClinic, type BookingClinic } from './appointment-fixtures';
 import { createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
 
@@ -32,15 +34,16 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
       chairs: 2,
       nurses: 2,
       prescribers: 1,
-      patients: 7,
+      patients: 9,
       timeZone: 'America/Los_Angeles',
     });
-    // Patients 0-4 have an e-mail on record; patient 5 has none.
-    for (const [n, id] of clinic.patientIds.slice(0, 5).entries())
-      await t.database.query('update patients set email = $1 where id = $2', [
-        n === 0 ? EMAIL : `notice${String(n)}@example.org`,
-        id,
-      ]);
+    // Patients 0-4 and 6-8 have an e-mail on record; patient 5 has none.
+    for (const [n, id] of clinic.patientIds.entries())
+      if (n !== 5)
+        await t.database.query('update patients set email = $1 where id = $2', [
+          n === 0 ? EMAIL : `notice${String(n)}@example.org`,
+          id,
+        ]);
   });
   afterAll(async () => {
     await t.close();
@@ -84,6 +87,10 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
       publicUrl: 'http://localhost:3000',
     });
   const leadMs = () => t.knowledge.kb.scheduling.reminderLeadHours * 3_600_000;
+  const mailTo = (address: string) =>
+    t.database.query('select subject, body from outbox where to_address = $1 order by created_at', [
+      address,
+    ]);
 
   test('a staff booking queues one confirmation and the reminder; a replay queues nothing more', async () => {
     const body = infusion(0, at('03', '10:00'));
@@ -173,22 +180,79 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
     });
     expect(refused.statusCode).toBeGreaterThanOrEqual(409);
     expect(await jobsOf(fresh.id)).toHaveLength(2);
+
+    // The patient hears once, of the new time and of the old one it replaces; no cancellation.
+    const run = await runDueJobs(t.database.db, worker(), t.clock.now());
+    expect(run.failed).toBe(0);
+    const mail = await mailTo('notice2@example.org');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe(
+      'KetaFlow Demo Clinic: your ketamine infusion is moved from Thursday March 5, 2026 at 10:00 (PST) to Thursday March 5, 2026 at 13:00 (PST)',
+    );
+    expect(mail[0]?.body).toContain(
+      'Your ketamine infusion has been moved from Thursday March 5, 2026 at 10:00 (PST) to Thursday March 5, 2026 at 13:00 (PST).',
+    );
+    expect(mail[0]?.body).toContain('please do not come then');
+    expect(mail[0]?.body).toContain(`/api/me/appointments/${fresh.id}/calendar.ics`);
   });
 
-  test('cancelling removes the pending confirmation and reminder', async () => {
+  test('cancelling removes the pending confirmation and reminder and tells the patient, once', async () => {
     const booked = (
       await post('/api/appointments', infusion(3, at('06', '10:00')))
     ).json<Appointment>();
     expect(await jobsOf(booked.id)).toHaveLength(2);
-    const cancel = await post(`/api/appointments/${booked.id}/cancel`, { reason: 'Unwell' });
+    const cancel = await post(
+      `/api/appointments/${booked.id}/cancel`,
+      { reason: 'Unwell' },
+      'notice-cancel-1',
+    );
     expect(cancel.statusCode, cancel.body).toBe(200);
-    expect(await jobsOf(booked.id)).toEqual([]);
+    expect(await jobsOf(booked.id)).toEqual([
+      { kind: CANCELLATION_JOB, status: 'pending', runAt: t.clock.now().toISOString() },
+    ]);
     const run = await runDueJobs(t.database.db, worker(), t.clock.now());
     expect(run.failed).toBe(0);
-    const mail = await t.database.query('select 1 from outbox where to_address = $1', [
-      'notice3@example.org',
+
+    // A replay of the same request, and a later run, send nothing more.
+    const replay = await post(
+      `/api/appointments/${booked.id}/cancel`,
+      { reason: 'Unwell' },
+      'notice-cancel-1',
+    );
+    expect(replay.statusCode).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({ failed: 0 });
+    expect((await jobsOf(booked.id)).map((j) => `${j.kind}:${j.status}`)).toEqual([
+      `${CANCELLATION_JOB}:done`,
     ]);
-    expect(mail).toEqual([]);
+
+    const mail = await mailTo('notice3@example.org');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe(
+      'KetaFlow Demo Clinic: your ketamine infusion on Friday March 6, 2026 at 10:00 (PST) is cancelled',
+    );
+    expect(mail[0]?.body).toContain(
+      'Your ketamine infusion on Friday March 6, 2026 at 10:00 (PST) has been cancelled.',
+    );
+    expect(mail[0]?.body).toContain('You do not need to come');
+    expect(mail[0]?.body).toContain('log in to the patient portal or call the clinic');
+    // The reason (free text from staff or the patient) is not repeated in the message.
+    expect(mail[0]?.body).not.toContain('Unwell');
+  });
+
+  test('a cancelled time booked again by the time the worker runs is not reported cancelled', async () => {
+    const first = (
+      await post('/api/appointments', infusion(8, at('06', '14:00')))
+    ).json<Appointment>();
+    const cancel = await post(`/api/appointments/${first.id}/cancel`, { reason: 'Mistake' });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const again = await post('/api/appointments', infusion(8, at('06', '14:00')));
+    expect(again.statusCode, again.body).toBe(201);
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({ failed: 0 });
+    const mail = await mailTo('notice8@example.org');
+    expect(mail.map((m) => m.subject)).toEqual([
+      'KetaFlow Demo Clinic: your ketamine infusion is booked for Friday March 6, 2026 at 14:00 (PST)',
+    ]);
   });
 
   test('a patient without an e-mail gets nothing, and the other jobs still run', async () => {
@@ -212,6 +276,29 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
       `%/api/me/appointments/${silent.id}/%`,
     ]);
     expect(none).toEqual([]);
+
+    // Both cancelled: the cancellation without an address completes silently, the other is sent.
+    for (const a of [silent, heard])
+      expect(
+        (await post(`/api/appointments/${a.id}/cancel`, { reason: 'Closed' })).statusCode,
+      ).toBe(200);
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
+      failed: 0,
+      retried: 0,
+    });
+    expect((await jobsOf(silent.id)).map((j) => `${j.kind}:${j.status}`)).toEqual([
+      `${CANCELLATION_JOB}:done`,
+      `${CONFIRMATION_JOB}:done`,
+    ]);
+    expect(
+      await t.database.query('select 1 from outbox where body like $1', [
+        `%/api/me/appointments/${silent.id}/%`,
+      ]),
+    ).toEqual([]);
+    expect((await mailTo('notice4@example.org')).map((m) => m.subject)).toEqual([
+      'KetaFlow Demo Clinic: your ketamine infusion is booked for Tuesday March 3, 2026 at 13:00 (PST)',
+      'KetaFlow Demo Clinic: your ketamine infusion on Tuesday March 3, 2026 at 13:00 (PST) is cancelled',
+    ]);
   });
 
   test('a no-show removes what had not gone out yet', async () => {
@@ -226,5 +313,30 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
     const noShow = await post(`/api/appointments/${booked.id}/no-show`, {});
     expect(noShow.statusCode, noShow.body).toBe(200);
     expect(await jobsOf(booked.id)).toEqual([]);
+    // And no message about it: no cancellation is queued for a no-show.
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({ failed: 0 });
+    expect(await mailTo('notice6@example.org')).toEqual([]);
+  });
+
+  test('a hold that expires or is let go sends nothing', async () => {
+    nurse = await login(t.app, DEMO.nurse);
+    const lapse = await post('/api/appointments/holds', infusion(7, at('04', '14:00')));
+    expect(lapse.statusCode, lapse.body).toBe(201);
+    const dropped = await post('/api/appointments/holds', infusion(7, at('09', '10:00')));
+    expect(dropped.statusCode, dropped.body).toBe(201);
+    const droppedId = dropped.json<Appointment>().id;
+    const cancel = await post(`/api/appointments/${droppedId}/cancel`, { reason: 'Not needed' });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+
+    t.clock.advanceMinutes(t.knowledge.kb.scheduling.holdExpiryMinutes + 1);
+    expect((await sweepScheduling(t.database.db, t.clock.now())).holdsReleased).toBe(1);
+    const [row] = await t.database.query('select status from appointments where id = $1', [
+      lapse.json<Appointment>().id,
+    ]);
+    expect(row?.status).toBe('cancelled');
+    expect(await jobsOf(lapse.json<Appointment>().id)).toEqual([]);
+    expect(await jobsOf(droppedId)).toEqual([]);
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({ failed: 0 });
+    expect(await mailTo('notice7@example.org')).toEqual([]);
   });
 });

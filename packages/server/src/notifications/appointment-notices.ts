@@ -1,10 +1,11 @@
 /**
- * Confirmation and reminder messages for appointments, sent by the job queue. Jobs carry ids
- * only; the handler reads the appointment when it runs and sends nothing for one that was
- * cancelled or moved since (rescheduling and cancelling also remove the pending jobs).
+ * Confirmation, reminder and cancellation messages for appointments, sent by the job queue. Jobs
+ * carry ids only; the handler reads the appointment when it runs and sends nothing for one whose
+ * state changed since (rescheduling and cancelling also remove the pending jobs). A rescheduled
+ * appointment's confirmation names the time it replaces (`rescheduledFrom`).
  */
 import { knowledgeBase } from '@ketaflow/core';
-import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { appointments, clinics, jobs, locations, patients } from '../db/schema/index';
 import { cancelPendingJobs, enqueueJob, type JobHandlers, type JobRow } from '../lib/jobs';
@@ -16,6 +17,7 @@ export const DEFAULT_REMINDER_LEAD_HOURS = knowledgeBase.scheduling.reminderLead
 
 export const CONFIRMATION_JOB = 'appointment.confirmation';
 export const REMINDER_JOB = 'appointment.reminder';
+export const CANCELLATION_JOB = 'appointment.cancellation';
 
 export interface AppointmentRef {
   readonly id: string;
@@ -24,6 +26,7 @@ export interface AppointmentRef {
 
 const confirmationKey = (id: string) => `confirmation:${id}`;
 const reminderPrefix = (id: string) => `reminder:${id}:`;
+const cancellationKey = (id: string) => `cancellation:${id}`;
 
 /**
  * Queues the confirmation (now) and the reminder (`leadHours` before the start, as elapsed time,
@@ -96,6 +99,25 @@ export async function cancelAppointmentNotices(
   await cancelPendingJobs(executor, confirmationKey(appointmentId));
 }
 
+/**
+ * Queues the message telling the patient that a booked appointment was cancelled. Call it in the
+ * cancelling transaction, for booked appointments only: a hold was never confirmed to the patient,
+ * a rescheduled one is covered by the new confirmation, and a no-show needs no message. The dedupe
+ * key makes a second call (a replayed request) a no-op.
+ */
+export async function scheduleCancellationNotice(
+  executor: Executor,
+  appointment: AppointmentRef,
+  now: Date,
+): Promise<void> {
+  await enqueueJob(executor, {
+    kind: CANCELLATION_JOB,
+    runAt: now,
+    payload: { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() },
+    dedupeKey: cancellationKey(appointment.id),
+  });
+}
+
 /** A rescheduled appointment: the old one's reminders go, the new one's are queued. */
 export async function replaceAppointmentNotices(
   executor: Executor,
@@ -124,7 +146,7 @@ const TYPE_LABEL: Record<string, string> = {
 /** What a notice says about an appointment; `null` when there is nobody to send it to. */
 export interface AppointmentNoticeFacts {
   readonly appointmentId: string;
-  readonly type: string;
+  readonly type: (typeof appointments.$inferSelect)['type'];
   readonly status: string;
   readonly startsAt: Date;
   readonly endsAt: Date;
@@ -134,6 +156,8 @@ export interface AppointmentNoticeFacts {
   readonly timeZone: string;
   readonly place: string;
   readonly videoUrl: string | null;
+  /** The appointment this one replaced, when rescheduled. */
+  readonly rescheduledFrom: string | null;
 }
 
 /** Reads what a notice needs about one appointment. */
@@ -165,28 +189,42 @@ export async function loadNoticeFacts(
     timeZone,
     place,
     videoUrl: row.appointment.videoUrl,
+    rescheduledFrom: row.appointment.rescheduledFrom,
   };
 }
 
-/** The text of a confirmation or reminder. */
+/**
+ * The text of a confirmation or reminder. `movedFrom` (a confirmation of a rescheduled
+ * appointment) is the replaced time, already formatted in its own location's zone.
+ */
 export function composeNotice(
   facts: AppointmentNoticeFacts,
   kind: 'confirmation' | 'reminder',
   clinicName: string,
   calendarUrl: string,
+  movedFrom: string | null = null,
 ): { subject: string; body: string } {
   const what = TYPE_LABEL[facts.type] ?? 'appointment';
   const when = formatClinicTime(facts.startsAt, facts.timeZone);
-  const subject =
-    kind === 'confirmation'
+  const moved = kind === 'confirmation' && movedFrom !== null;
+  const subject = moved
+    ? `${clinicName}: your ${what} is moved from ${movedFrom} to ${when}`
+    : kind === 'confirmation'
       ? `${clinicName}: your ${what} is booked for ${when}`
       : `${clinicName}: reminder of your ${what} on ${when}`;
   const lines = [
     `Hello ${facts.givenName},`,
     '',
-    kind === 'confirmation'
-      ? `Your ${what} is booked for ${when}.`
-      : `This is a reminder of your ${what} on ${when}.`,
+    ...(moved
+      ? [
+          `Your ${what} has been moved from ${movedFrom} to ${when}.`,
+          `The earlier time (${movedFrom}) is cancelled: please do not come then.`,
+        ]
+      : [
+          kind === 'confirmation'
+            ? `Your ${what} is booked for ${when}.`
+            : `This is a reminder of your ${what} on ${when}.`,
+        ]),
     `Where: ${facts.place}`,
     ...(facts.videoUrl ? [`Join the video visit: ${facts.videoUrl}`] : []),
     `Add it to your calendar: ${calendarUrl}`,
@@ -194,6 +232,71 @@ export function composeNotice(
     'To cancel or reschedule, log in to the patient portal or call the clinic.',
   ];
   return { subject, body: lines.join('\n') };
+}
+
+/** The text telling the patient that an appointment was cancelled. */
+export function composeCancellationNotice(
+  facts: AppointmentNoticeFacts,
+  clinicName: string,
+  calendarUrl: string,
+): { subject: string; body: string } {
+  const what = TYPE_LABEL[facts.type] ?? 'appointment';
+  const when = formatClinicTime(facts.startsAt, facts.timeZone);
+  const lines = [
+    `Hello ${facts.givenName},`,
+    '',
+    `Your ${what} on ${when} has been cancelled.`,
+    `Where: ${facts.place}`,
+    facts.videoUrl
+      ? 'You do not need to join the video visit.'
+      : 'You do not need to come to the clinic at that time.',
+    `If you added it to your calendar, this updates it: ${calendarUrl}`,
+    '',
+    'To book a new appointment, log in to the patient portal or call the clinic.',
+  ];
+  return {
+    subject: `${clinicName}: your ${what} on ${when} is cancelled`,
+    body: lines.join('\n'),
+  };
+}
+
+/**
+ * The replaced time of a rescheduled appointment, in the replaced appointment's own zone (it may
+ * have been at another location); `null` for a first booking.
+ */
+async function movedFromTime(
+  executor: Executor,
+  facts: AppointmentNoticeFacts,
+): Promise<string | null> {
+  if (!facts.rescheduledFrom) return null;
+  const previous = await loadNoticeFacts(executor, facts.rescheduledFrom);
+  return previous ? formatClinicTime(previous.startsAt, previous.timeZone) : null;
+}
+
+/**
+ * Whether a cancelled appointment has been replaced by then: rescheduled, or booked again for the
+ * same patient, type and time (e.g. a course whose sessions were re-planned at the same times).
+ */
+async function rebooked(executor: Executor, facts: AppointmentNoticeFacts): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.status, 'booked'),
+        ne(appointments.id, facts.appointmentId),
+        or(
+          eq(appointments.rescheduledFrom, facts.appointmentId),
+          and(
+            eq(appointments.patientId, facts.patientId),
+            eq(appointments.type, facts.type),
+            eq(appointments.startsAt, facts.startsAt),
+          ),
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export interface NoticeHandlerOptions {
@@ -210,17 +313,42 @@ function payloadOf(job: JobRow): { appointmentId: string; startsAt: string } {
   return { appointmentId: p.appointmentId, startsAt: p.startsAt };
 }
 
-/** Job handlers for confirmations and reminders. */
+/** Job handlers for confirmations, reminders and cancellations. */
 export function appointmentNoticeHandlers(options: NoticeHandlerOptions): JobHandlers {
+  const calendarUrlOf = (appointmentId: string) =>
+    `${options.publicUrl}/api/me/appointments/${appointmentId}/calendar.ics`;
   const send = (kind: 'confirmation' | 'reminder') => async (job: JobRow) => {
     const { appointmentId, startsAt } = payloadOf(job);
     const facts = await loadNoticeFacts(options.db, appointmentId);
     // Cancelled, moved or gone since the job was queued: nothing to say.
     if (!facts || facts.status !== 'booked' || facts.startsAt.toISOString() !== startsAt) return;
     if (!facts.email) return;
-    const calendarUrl = `${options.publicUrl}/api/me/appointments/${appointmentId}/calendar.ics`;
-    const message = composeNotice(facts, kind, options.clinicName, calendarUrl);
+    const movedFrom = kind === 'confirmation' ? await movedFromTime(options.db, facts) : null;
+    const message = composeNotice(
+      facts,
+      kind,
+      options.clinicName,
+      calendarUrlOf(appointmentId),
+      movedFrom,
+    );
     await options.mailer.send({ to: facts.email, ...message });
   };
-  return { [CONFIRMATION_JOB]: send('confirmation'), [REMINDER_JOB]: send('reminder') };
+  const cancelled = async (job: JobRow) => {
+    const { appointmentId, startsAt } = payloadOf(job);
+    const facts = await loadNoticeFacts(options.db, appointmentId);
+    // Restored, moved or gone since, or replaced by a new booking: nothing to say.
+    if (!facts || facts.status !== 'cancelled' || facts.startsAt.toISOString() !== startsAt) return;
+    if (!facts.email || (await rebooked(options.db, facts))) return;
+    const message = composeCancellationNotice(
+      facts,
+      options.clinicName,
+      calendarUrlOf(appointmentId),
+    );
+    await options.mailer.send({ to: facts.email, ...message });
+  };
+  return {
+    [CONFIRMATION_JOB]: send('confirmation'),
+    [REMINDER_JOB]: send('reminder'),
+    [CANCELLATION_JOB]: cancelled,
+  };
 }

@@ -6,6 +6,7 @@ import {
   cancelAppointmentNotices,
   replaceAppointmentNotices,
   scheduleAppointmentNotices,
+  scheduleCancellationNotice,
 } from '../../notifications/appointment-notices';
 import {
   bookAppointmentIn,
@@ -136,6 +137,9 @@ export async function cancelAppointment(
     );
   await cancelRow(tx, deps, row, reason, actor);
   await cancelAppointmentNotices(tx, row.id);
+  // A booking the patient was told about: they are told it is off (a hold never was).
+  if (row.status === 'booked')
+    await scheduleCancellationNotice(tx, { id: row.id, startsAt: row.startsAt }, deps.now);
   await deps.audit?.(tx, {
     action: 'appointment.cancel',
     resourceType: 'Appointment',
