@@ -81,6 +81,66 @@ describe('explainConflict', () => {
     ]);
   });
 
+  test('names the nurse’s own capacity, not the clinic’s', () => {
+    const infusion = (id: string, start: string, end: string, chairId: string) => ({
+      id,
+      appointmentType: 'infusion' as const,
+      start,
+      end,
+      chairId,
+      nurseId: 'N1',
+    });
+    const one = explainConflict({
+      ...base,
+      nurseCapacityById: { N1: 1 },
+      bookings: [infusion('b1', '2026-03-09T08:30:00-04:00', '2026-03-09T10:25:00-04:00', 'A')],
+    });
+    expect(one.ok && one.value.conflicts).toEqual([
+      {
+        code: 'SCHEDULE.NURSE_CAPACITY',
+        message: 'nurse N1 is at capacity (1 chair) for part of this time',
+        path: 'start',
+        resourceId: 'N1',
+      },
+    ]);
+    const calendar = twoLocationClinic();
+    const three = explainConflict({
+      ...base,
+      calendar: { ...calendar, chairs: [...calendar.chairs, { id: 'D', locationId: 'main' }] },
+      chairId: 'D',
+      nurseCapacityById: { N1: 3 },
+      bookings: [
+        infusion('b1', '2026-03-09T08:30:00-04:00', '2026-03-09T10:25:00-04:00', 'A'),
+        infusion('b2', '2026-03-09T08:45:00-04:00', '2026-03-09T10:40:00-04:00', 'B'),
+      ],
+    });
+    expect(three.ok && three.value).toEqual({
+      conflicts: [],
+      assignment: { chairId: 'D', nurseId: 'N1', prescriberId: 'P1' },
+    });
+    // Without her own capacity the clinic default (2) applies and names itself.
+    const two = explainConflict({
+      ...base,
+      calendar: { ...calendar, chairs: [...calendar.chairs, { id: 'D', locationId: 'main' }] },
+      chairId: 'D',
+      bookings: [
+        infusion('b1', '2026-03-09T08:30:00-04:00', '2026-03-09T10:25:00-04:00', 'A'),
+        infusion('b2', '2026-03-09T08:45:00-04:00', '2026-03-09T10:40:00-04:00', 'B'),
+      ],
+    });
+    expect(two.ok && two.value.conflicts.map((c) => c.message)).toEqual([
+      'nurse N1 is at capacity (2 chairs) for part of this time',
+    ]);
+  });
+
+  test('a capacity that is not a positive whole number is an input problem with its field', () => {
+    const r = explainConflict({ ...base, nurseCapacity: 0, nurseCapacityById: { N1: 1.5 } });
+    expect(!r.ok && r.error.map((p) => `${p.code} ${p.path ?? ''}`)).toEqual([
+      'SCHEDULE.INVALID_CAPACITY nurseCapacity',
+      'SCHEDULE.INVALID_CAPACITY nurseCapacityById.N1',
+    ]);
+  });
+
   test('an unreadable start is an input problem, not a conflict', () => {
     expect(explainConflict({ ...base, start: 'tomorrow' })).toEqual({
       ok: false,

@@ -6,6 +6,7 @@ import { findOverlap, isCovered, type Interval } from './intervals';
 import {
   NO_INTERVALS,
   indexSchedule,
+  nurseCapacityOf,
   patientClashes,
   type BusyEntry,
   type ScheduleIndex,
@@ -213,12 +214,21 @@ function explainNurse(
   );
   if (free === undefined) {
     const first = onDuty[0];
+    // Each nurse's own capacity (their profile, else the clinic's).
+    const chairsOf = (n: StaffMember): string => {
+      const c = nurseCapacityOf(index, n.id);
+      return `${String(c)} ${c === 1 ? 'chair' : 'chairs'}`;
+    };
+    const capacities = new Set(onDuty.map(chairsOf));
+    const [shared] = capacities;
     out.push({
       code: 'SCHEDULE.NURSE_CAPACITY',
       message:
         onDuty.length === 1 && first !== undefined
-          ? `nurse ${first.id} already monitors ${String(index.nurseCapacity)} chairs at once for part of this time`
-          : `every nurse on duty already monitors ${String(index.nurseCapacity)} chairs for part of this time`,
+          ? `nurse ${first.id} is at capacity (${chairsOf(first)}) for part of this time`
+          : capacities.size === 1 && shared !== undefined
+            ? `every nurse on duty is at capacity (${shared}) for part of this time`
+            : `every nurse on duty is at capacity (${onDuty.map((n) => `${n.id}: ${chairsOf(n)}`).join(', ')}) for part of this time`,
       path,
       ...(onDuty.length === 1 && first !== undefined ? { resourceId: first.id } : {}),
     });

@@ -50,7 +50,7 @@ const allowed = (ids: readonly string[] | undefined, id: string): boolean =>
   ids === undefined || ids.includes(id);
 
 /**
- * The first free combination (by id) of chair, nurse with capacity and prescriber for
+ * The first free combination (by id) of chair, nurse below their own capacity and prescriber for
  * `[start, end)` at a location, or the first free prescriber for a consult; `undefined` if none.
  */
 export function assignResources(
@@ -154,7 +154,8 @@ function candidateStarts(
  * Bookable times in an indexed schedule. One slot per start time and location (consults: per
  * start time), with the first free chair, nurse and prescriber by id; sorted by start, then
  * location id. Every resource is free for the whole appointment, inside opening hours and the
- * staff members' schedules, never on a closure; a nurse is offered only below capacity.
+ * staff members' schedules, never on a closure; a nurse is offered only below their own capacity
+ * (`nurseCapacityById`, else the clinic's `nurseCapacity`).
  */
 export function findSlotsIn(index: ScheduleIndex, request: SlotRequest): Result<Slot[], Problem[]> {
   const problems = checkRequest(request, index);

@@ -30,7 +30,12 @@ export {
 } from './appointment-types';
 export { closureOn, openingIntervalsOn } from './calendar';
 export type { Interval } from './intervals';
-export { indexSchedule, type ScheduleIndex, type ScheduleInput } from './schedule-index';
+export {
+  indexSchedule,
+  nurseCapacityOf,
+  type ScheduleIndex,
+  type ScheduleInput,
+} from './schedule-index';
 export {
   findSlots,
   findSlotsIn,

@@ -25,8 +25,13 @@ export interface ScheduleInput {
   /** The time holds are judged at (the server's clock, passed in: core has none). */
   readonly asOf?: Instant;
   readonly blocks?: readonly ResourceBlock[];
-  /** Chairs one nurse may monitor at once (`kb.scheduling.nurseCapacity`). */
+  /**
+   * Chairs one nurse may monitor at once (`kb.scheduling.nurseCapacity`): the clinic default, for
+   * every nurse without an entry in `nurseCapacityById`.
+   */
   readonly nurseCapacity: number;
+  /** Per nurse id, that nurse's own capacity (their staff profile); overrides `nurseCapacity`. */
+  readonly nurseCapacityById?: Readonly<Record<string, number>>;
   /** Bookings to leave out, e.g. the one being rescheduled. */
   readonly ignoreBookingIds?: readonly string[];
   /** The period searched or checked; calendars are expanded over it (plus a day each side). */
@@ -63,14 +68,17 @@ export interface ScheduleIndex {
   readonly opening: ReadonlyMap<string, readonly Interval[]>;
   readonly work: ReadonlyMap<string, WorkIntervals>;
   readonly chairBusy: ReadonlyMap<string, readonly Interval[]>;
-  /** Where a nurse already watches `nurseCapacity` chairs (or is blocked). */
+  /** Where a nurse already watches as many chairs as their capacity (or is blocked). */
   readonly nurseFull: ReadonlyMap<string, readonly Interval[]>;
   /** A prescriber's own appointments (consults, follow-ups) and blocks. */
   readonly prescriberBusy: ReadonlyMap<string, readonly Interval[]>;
   /** Everything per resource id with its booking, unmerged, for explanations. */
   readonly entries: readonly (BusyEntry & { readonly resourceId: string })[];
   readonly patients: ReadonlyMap<string, readonly PatientEntry[]>;
+  /** The clinic default capacity; `nurseCapacityOf` gives each nurse's own. */
   readonly nurseCapacity: number;
+  /** Per-nurse capacities given in the input (`nurseCapacityById`). */
+  readonly nurseCapacityById: ReadonlyMap<string, number>;
   /** Per location, in id order: what the slot search checks for each start (precomputed). */
   readonly byLocation: ReadonlyMap<string, LocationResources>;
   /** Prescribers in id order with all their working time and own busy time (consults). */
@@ -101,6 +109,27 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else list.push(value);
 }
 
+/** The chairs a nurse may monitor at once: their own capacity, else the clinic default. */
+export function nurseCapacityOf(index: ScheduleIndex, nurseId: string): number {
+  return index.nurseCapacityById.get(nurseId) ?? index.nurseCapacity;
+}
+
+const isCapacity = (n: number): boolean => Number.isInteger(n) && n > 0;
+
+/** Capacities that are not positive whole numbers, each with its field. */
+function capacityProblems(input: ScheduleInput): Problem[] {
+  const problem = (path: string): Problem => ({
+    code: 'SCHEDULE.INVALID_CAPACITY',
+    message: 'must be a positive whole number of chairs',
+    path,
+  });
+  const out: Problem[] = [];
+  if (!isCapacity(input.nurseCapacity)) out.push(problem('nurseCapacity'));
+  for (const [id, n] of Object.entries(input.nurseCapacityById ?? {}))
+    if (!isCapacity(n)) out.push(problem(`nurseCapacityById.${id}`));
+  return out;
+}
+
 const byId = <T extends { readonly id: string }>(a: T, b: T): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -120,6 +149,9 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
   const fromMs = instant(input.range.from, 'window.from') ?? 0;
   const toMs = instant(input.range.to, 'window.to') ?? 0;
   const asOf = input.asOf === undefined ? null : instant(input.asOf, 'asOf');
+  problems.push(...capacityProblems(input));
+  const nurseCapacityById = new Map(Object.entries(input.nurseCapacityById ?? {}));
+  const capacityOf = (id: string): number => nurseCapacityById.get(id) ?? input.nurseCapacity;
   problems.push(
     ...validateCalendar(input.calendar).map((p) => ({ ...p, path: `calendar.${p.path ?? ''}` })),
   );
@@ -204,7 +236,7 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
     nurseFull.set(
       id,
       mergeIntervals([
-        ...saturatedIntervals(nurseRaw.get(id) ?? EMPTY, input.nurseCapacity),
+        ...saturatedIntervals(nurseRaw.get(id) ?? EMPTY, capacityOf(id)),
         ...(nurseBlocked.get(id) ?? EMPTY),
       ]),
     );
@@ -255,6 +287,7 @@ export function indexSchedule(input: ScheduleInput): { index: ScheduleIndex; pro
       entries,
       patients,
       nurseCapacity: input.nurseCapacity,
+      nurseCapacityById,
       byLocation,
       prescriberTime,
     },

@@ -37,6 +37,42 @@ request infusion 2026-03-09 10:00 115m
 expect slot 10:00 chair C nurse N2 prescriber P1`,
   },
   {
+    name: 'a nurse with a personal capacity of 1 is not offered for a second overlapping infusion',
+    why: 'Clinic default 2, but N1’s own capacity is 1. b1 holds N1 09:00-10:55, so chair B at 10:00 has no nurse; the search offers nothing that overlaps b1: 08:00 would end 09:55, so the first start is 11:00 (15-min grid from 08:00), the last 14:00 (recovery ends by 16:00 when N1 leaves): 13 starts.',
+    script: `${NEW_YORK_CLINIC}
+capacity 2
+capacity N1 1
+booked b1 infusion 2026-03-09 09:00 115m chair A nurse N1 prescriber P1
+request infusion 2026-03-09 10:00 115m chair B
+expect conflict nurse-capacity
+request infusion 2026-03-09 08:00 115m chair B nurse N1
+expect conflict nurse-capacity
+search infusion 2026-03-09 115m
+expect first 11:00 chair A nurse N1
+expect count 13`,
+  },
+  {
+    name: 'per-nurse capacities: the nurse with capacity 3 takes a third chair, the one with 1 none',
+    why: 'Default 2; N1 has 1, N2 has 3. N1 watches b1 from 09:00 (full); N2 watches b2 and b3 (two of three). At 10:00 chair D goes to N2; N1 asked for by name is at capacity. At 08:00 (until 09:55) N1 is full from 09:00, N2 has room: the first slot is N2’s. A fourth chair on N2 fills her too.',
+    script: `${NEW_YORK_CLINIC}
+chair C,D,E at main
+nurse N2 Mon-Fri 08:00-16:00 at main
+capacity N1 1
+capacity N2 3
+booked b1 infusion 2026-03-09 09:00 115m chair A nurse N1 prescriber P1
+booked b2 infusion 2026-03-09 09:00 115m chair B nurse N2 prescriber P1
+booked b3 infusion 2026-03-09 09:30 115m chair C nurse N2 prescriber P1
+request infusion 2026-03-09 10:00 115m chair D
+expect slot 10:00 chair D nurse N2 prescriber P1
+request infusion 2026-03-09 10:00 115m chair D nurse N1
+expect conflict nurse-capacity
+search infusion 2026-03-09 115m
+expect first 08:00 chair D nurse N2
+booked b4 infusion 2026-03-09 09:45 115m chair D nurse N2 prescriber P1
+request infusion 2026-03-09 10:00 115m chair E
+expect conflict nurse-capacity`,
+  },
+  {
     name: 'a booked chair is busy until the recovery ends, and free right after',
     why: 'b1 holds chair A 09:00-10:55 (half-open): 10:00 clashes, 10:55 does not.',
     script: `${NEW_YORK_CLINIC}

@@ -10,6 +10,7 @@
  *   prescriber P2 Mon-Fri 09:00-17:00 remote
  *   absent P1 2026-03-10 conference         (optionally a time range before the reason)
  *   capacity 2 | spacing 48h | granularity 15m
+ *   capacity N1 1                           (one nurse's own capacity; others keep the default)
  *   booked b1 infusion 2026-03-09 09:00 115m chair A nurse N1 prescriber P1 patient alice
  *   held h1 infusion 2026-03-09 09:00 115m chair A expires 2026-03-01T10:10Z
  *   asof 2026-03-01T10:05Z                  (the clock holds are judged at)
@@ -139,6 +140,7 @@ export function runScenario(script: string): ScenarioCheck[] {
   const holds: Hold[] = [];
   let asOf: string | undefined;
   let capacity = knowledgeBase.scheduling.nurseCapacity;
+  const capacityById: Record<string, number> = {};
   let spacing = knowledgeBase.scheduling.minSpacingHours;
   let granularity = knowledgeBase.scheduling.slotGranularityMinutes;
   let outcome: Outcome | undefined;
@@ -232,7 +234,8 @@ export function runScenario(script: string): ScenarioCheck[] {
         return;
       }
       case 'capacity':
-        capacity = Number(a);
+        if (b === undefined) capacity = Number(a);
+        else capacityById[a ?? ''] = Number(b);
         return;
       case 'spacing':
         spacing = Number((a ?? '').replace(/h$/, ''));
@@ -300,6 +303,7 @@ export function runScenario(script: string): ScenarioCheck[] {
           holds,
           ...(asOf === undefined ? {} : { asOf }),
           nurseCapacity: capacity,
+          nurseCapacityById: capacityById,
         });
         outcome = result.ok
           ? {
@@ -338,6 +342,7 @@ export function runScenario(script: string): ScenarioCheck[] {
           holds,
           ...(asOf === undefined ? {} : { asOf }),
           nurseCapacity: capacity,
+          nurseCapacityById: capacityById,
         });
         outcome = result.ok
           ? {

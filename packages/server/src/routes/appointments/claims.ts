@@ -50,8 +50,17 @@ export async function claimFirstFree(
   return null;
 }
 
-/** A nurse's lanes, 0 … capacity − 1 (the schema allows at most six). */
+/**
+ * The chairs a nurse may monitor at once, as the database enforces it: their lanes, 1 … 6 (the
+ * schema allows at most six). The slot search reads the same number (`loadClinicState`), so it
+ * never offers a nurse the lanes would refuse.
+ */
+export function nurseLaneCount(capacity: number): number {
+  return Math.max(1, Math.min(6, Math.floor(capacity)));
+}
+
+/** A nurse's lanes, 0 … capacity − 1 (`nurseLaneCount`). */
 export function nurseLanes(nurseId: string, capacity: number): ResourceCandidate[] {
-  const lanes = Math.max(1, Math.min(6, Math.floor(capacity)));
+  const lanes = nurseLaneCount(capacity);
   return Array.from({ length: lanes }, (_, lane) => ({ kind: 'nurse', resourceId: nurseId, lane }));
 }

@@ -26,6 +26,7 @@ import {
   staffSchedules,
   users,
 } from '../../db/schema/index';
+import { nurseLaneCount } from './claims';
 
 /** The database counts weekdays from Sunday (0) like PostgreSQL's `dow`; core names them. */
 const WEEKDAY_BY_DOW: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -42,7 +43,10 @@ interface AbsenceRow {
 /** The clinic's calendar and busy times over a window, as core's slot search reads them. */
 export interface ClinicState {
   readonly input: ScheduleInput;
-  /** Per nurse, how many chairs they may monitor: their profile, else the clinic setting. */
+  /**
+   * Per nurse, how many chairs they may monitor: their profile, else the clinic setting, as lanes
+   * (`nurseLaneCount`). `input.nurseCapacityById` carries the same numbers to the slot search.
+   */
   readonly nurseCapacity: ReadonlyMap<string, number>;
   /** Per prescriber, the video-visit link template (`{appointmentId}` is replaced). */
   readonly videoUrlTemplate: ReadonlyMap<string, string>;
@@ -141,21 +145,24 @@ export async function loadClinicState(
   };
 
   const { bookings, holds } = await loadBusy(executor, from, to, window);
+  // One number per nurse for both the search and the lanes the booking claims.
+  const nurseCapacity = new Map(
+    staffRows
+      .filter((s) => s.role === 'nurse')
+      .map((s) => [s.id, nurseLaneCount(s.capacity ?? kb.scheduling.nurseCapacity)] as const),
+  );
   return {
     input: {
       calendar,
       bookings,
       holds,
       asOf: window.now.toISOString(),
-      nurseCapacity: kb.scheduling.nurseCapacity,
+      nurseCapacity: nurseLaneCount(kb.scheduling.nurseCapacity),
+      nurseCapacityById: Object.fromEntries(nurseCapacity),
       ...(window.ignoreAppointmentIds ? { ignoreBookingIds: window.ignoreAppointmentIds } : {}),
       range: { from: window.from.toISOString(), to: window.to.toISOString() },
     },
-    nurseCapacity: new Map(
-      staffRows
-        .filter((s) => s.role === 'nurse')
-        .map((s) => [s.id, s.capacity ?? kb.scheduling.nurseCapacity]),
-    ),
+    nurseCapacity,
     videoUrlTemplate: new Map(
       staffRows.flatMap((s) => (s.video ? [[s.id, s.video] as const] : [])),
     ),
