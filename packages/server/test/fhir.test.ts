@@ -307,6 +307,16 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
       `/fhir/Patient?name=${encodeURIComponent(String(patient.name[0].family))}`,
     );
     expect((byName.json<Json>().entry as Json[]).map((e) => e.resource.id)).toContain(id);
+    // FHIR string search matches the start of a name part, not the middle of one.
+    const family = String(patient.name[0].family);
+    const ids = async (name: string) => {
+      const bundle = (await get('GET', `/fhir/Patient?name=${encodeURIComponent(name)}`)).json<{
+        entry?: { resource: { id: string } }[];
+      }>();
+      return (bundle.entry ?? []).map((e) => e.resource.id);
+    };
+    expect(await ids(family.slice(0, 3).toLowerCase())).toContain(id);
+    expect(await ids(family.slice(1))).not.toContain(id);
   });
 
   test('errors are OperationOutcomes naming the problem', async () => {

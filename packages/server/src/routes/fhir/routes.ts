@@ -562,8 +562,19 @@ async function searchPatients(
   if (id !== undefined && id !== '' && !id.includes(','))
     conditions.push(sql`${patients.id}::text = ${id}`);
   if (query.name !== undefined) {
-    const term = `%${query.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(patients.familyName, term), ilike(patients.givenName, term)));
+    // FHIR string search: a name part that starts with the value, ignoring case (`name=ann`
+    // finds "Ann" and "Mary Ann", not "Joanne").
+    const value = query.name.replace(/[%_\\]/g, (c) => `\\${c}`);
+    const starts = `${value}%`;
+    const laterWord = `% ${value}%`;
+    conditions.push(
+      or(
+        ilike(patients.familyName, starts),
+        ilike(patients.familyName, laterWord),
+        ilike(patients.givenName, starts),
+        ilike(patients.givenName, laterWord),
+      ),
+    );
   }
   if (query.identifier !== undefined) {
     const bar = query.identifier.indexOf('|');

@@ -104,7 +104,11 @@ const BY_TYPE: Readonly<Record<SearchableType, readonly SearchParam[]>> = {
       type: 'token',
       documentation: 'system|value or value (the KetaFlow MRN, or an imported identifier)',
     },
-    { name: 'name', type: 'string', documentation: 'Part of the family or given name' },
+    {
+      name: 'name',
+      type: 'string',
+      documentation: 'Start of a family or given name part, ignoring case',
+    },
     {
       name: 'family',
       type: 'string',
