@@ -56,7 +56,8 @@ export function OutboxPage() {
     <Stack gap="md">
       <PageHeading>Outbox</PageHeading>
       <Text c="dimmed">
-        E-mails the server would have sent. Without an SMTP server, password-reset links wait here.
+        Every e-mail the server writes: appointment confirmations, reminders and cancellations, and
+        password-reset links. Without an SMTP server they wait here, marked “Not sent”.
       </Text>
       {outbox.isPending ? (
         <PageLoader label="Loading the outbox" />
