@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { seedDemoDecisionSupport } from './demo/seed-cds';
 import { seedDemoData, type DemoLogin } from './demo/seed-demo';
 import { DEMO_PASSWORD } from './demo/demo-people';
 import { loadClinicKnowledge, type ClinicKnowledge } from './knowledge';
@@ -28,6 +29,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
+  // A newly seeded demo clinic also gets some decision-support history (admin: Decision support).
+  if (demoLogins) await seedDemoDecisionSupport(database.db, knowledge.kb, systemClock.now());
   const app = await buildApp({ config, database, knowledge });
   const worker = startWorker(config, database, knowledge, app);
   const address = await app.listen({ port: config.port, host: config.host });
