@@ -96,7 +96,7 @@ export async function seedDemoDecisionSupport(
     const feedback = result.cards.flatMap((c, j) => {
       const turn = (i + j) % 4;
       if (turn === 2) return [];
-      const reason = OVERRIDE_REASONS[(i + j) % OVERRIDE_REASONS.length];
+      const reason = OVERRIDE_REASONS[Math.floor((i + j) / 4) % OVERRIDE_REASONS.length];
       const overridden = turn === 1 && reason !== undefined;
       return [
         {
