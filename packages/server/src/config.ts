@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   KETAFLOW_DATA_DIR: z.string().min(1).default('./data'),
   KETAFLOW_SETTINGS: z.string().min(1).optional(),
   KETAFLOW_DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  KETAFLOW_DEMO_CDS_HISTORY: z.enum(['on', 'off']).default('on'),
   KETAFLOW_PUBLIC_URL: z.url().optional(),
   SMTP_URL: z.string().startsWith('smtp').optional(),
   MAIL_FROM: z.string().min(3).default('KetaFlow <no-reply@ketaflow.invalid>'),
@@ -30,6 +31,8 @@ export interface Config {
   readonly dataDir: string;
   readonly settingsFile: string | undefined;
   readonly demoData: boolean;
+  /** With the demo clinic, two weeks of synthetic CDS Hooks cards and feedback. */
+  readonly demoCdsHistory: boolean;
   readonly publicUrl: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? undefined
         : resolve(env['INIT_CWD'] ?? process.cwd(), e.KETAFLOW_SETTINGS),
     demoData: e.KETAFLOW_DEMO_DATA === 'on',
+    demoCdsHistory: e.KETAFLOW_DEMO_CDS_HISTORY === 'on',
     publicUrl: e.KETAFLOW_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

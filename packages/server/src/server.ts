@@ -30,7 +30,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await database.migrate();
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
   // A newly seeded demo clinic also gets some decision-support history (admin: Decision support).
-  if (demoLogins) await seedDemoDecisionSupport(database.db, knowledge.kb, systemClock.now());
+  if (demoLogins && config.demoCdsHistory)
+    await seedDemoDecisionSupport(database.db, knowledge.kb, systemClock.now());
   const app = await buildApp({ config, database, knowledge });
   const worker = startWorker(config, database, knowledge, app);
   const address = await app.listen({ port: config.port, host: config.host });

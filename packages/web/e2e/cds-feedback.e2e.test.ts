@@ -142,7 +142,12 @@ async function openPage(page: Page): Promise<RuleRow[]> {
 
 describe('CDS Hooks override rates in the browser', () => {
   const harness = useHarness(undefined, {
-    env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
+    // Without the demo clinic's decision-support history: the test counts every card it sees.
+    env: {
+      CDS_CLIENTS: clientsFile,
+      KETAFLOW_PUBLIC_URL: PUBLIC_URL,
+      KETAFLOW_DEMO_CDS_HISTORY: 'off',
+    },
   });
 
   afterAll(() => {
