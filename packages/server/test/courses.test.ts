@@ -1,5 +1,13 @@
 import { msToLocal } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runDueJobs } from '../src/lib/jobs';
+import { createMailer } from '../src/lib/mailer';
+import {
+  appointmentNoticeHandlers,
+  CANCELLATION_JOB,
+  COURSE_CHANGE_JOB,
+} from '../src/notifications/appointment-notices';
+import { formatClinicTime } from '../src/notifications/clinic-time';
 import {
   as,
   countRows,
@@ -270,5 +278,170 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     expect(stopped.json<Course>().sessions.filter((s) => s.status === 'booked')).toEqual([]);
     const list = await api(nurse)('GET', `/api/patients/${patientId}/courses`);
     expect(list.json<{ items: Course[] }>().items[0]).toMatchObject({ status: 'stopped' });
+  });
+
+  const EMAIL = 'cora.course@example.org';
+  const worker = () =>
+    appointmentNoticeHandlers({
+      db: t.database.db,
+      mailer: createMailer(t.database.db, undefined, 'clinic@example.org'),
+      clinicName: 'KetaFlow Demo Clinic',
+      publicUrl: 'http://localhost:3000',
+    });
+  const mail = async () =>
+    (await t.database.query(
+      'select subject, body from outbox where to_address = $1 order by created_at, id',
+      [EMAIL],
+    )) as { subject: string; body: string }[];
+  const times = (sessions: Appointment[]) =>
+    sessions
+      .map((s) => Date.parse(s.startsAt))
+      .sort((a, b) => a - b)
+      .map((ms) => `- ${formatClinicTime(new Date(ms), ZONE)}`);
+  const listed = (body: string) => body.split('\n').filter((l) => l.startsWith('- '));
+
+  test('each course change is told in one message, not one per session', async () => {
+    // The changes above queued one course message each and no per-session cancellation.
+    expect(await countRows(t, `jobs where kind = '${CANCELLATION_JOB}'`)).toBe(0);
+    const queued = (await t.database.query(
+      `select payload->>'change' as change,
+              jsonb_array_length(payload->'cancelledIds')::int as cancelled,
+              jsonb_array_length(payload->'bookedIds')::int as booked
+         from jobs where kind = $1 order by created_at, id`,
+      [COURSE_CHANGE_JOB],
+    )) as { change: string; cancelled: number; booked: number }[];
+    expect(queued.map((j) => [j.change, j.cancelled, j.booked]).sort()).toEqual(
+      [
+        ['paused', 8, 0],
+        ['resumed', 0, 8],
+        ['replanned', 8, 4],
+        ['stopped', 4, 0],
+      ].sort(),
+    );
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
+      done: 4,
+      failed: 0,
+      retried: 0,
+    });
+    // Read as things are when the worker runs: the sessions booked on resuming were cancelled by
+    // the re-plan since, so the resume has nothing left to announce and sends nothing.
+    const sent = await mail();
+    expect(sent.map((m) => m.subject).sort()).toEqual(
+      [
+        'KetaFlow Demo Clinic: your treatment course has new session times',
+        'KetaFlow Demo Clinic: your treatment course is paused',
+        'KetaFlow Demo Clinic: your treatment course is stopped',
+      ].sort(),
+    );
+    const { sessions } = (await api(nurse)('GET', `/api/courses/${course.id}`)).json<Course>();
+    const stoppedSessions = sessions.filter(
+      (s) => s.cancelReason === 'Course stopped: Patient chose to stop',
+    );
+    expect(stoppedSessions).toHaveLength(4);
+    // The re-plan's new sessions were stopped since: its message lists only the cancelled times.
+    const replan = sent.find((m) => m.subject.endsWith('new session times'))!;
+    expect(replan.body).toContain('These 8 ketamine infusion sessions are cancelled');
+    expect(replan.body).not.toContain('new ketamine infusion sessions');
+    const stop = sent.find((m) => m.subject.endsWith('is stopped'))!;
+    expect(listed(stop.body)).toEqual(times(stoppedSessions));
+    // The reason (free text) is not repeated.
+    expect(stop.body).not.toContain('Patient chose to stop');
+  });
+
+  test('re-planning and stopping a course each queue one message listing the session times', async () => {
+    const screening = await screen();
+    await sign(screening);
+    const created = await api(prescriber)(
+      'POST',
+      `/api/patients/${patientId}/courses`,
+      courseBody(screening.id, {
+        sessionsPerWeek: 1,
+        weeks: 6,
+        preferredWeekdays: ['tue'],
+        preferredTime: '10:00',
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const fresh = created.json<Course>();
+    const booked = fresh.sessions.filter((s) => s.status === 'booked');
+    expect(booked).toHaveLength(6);
+    const before = (await mail()).length;
+    const courseJobs = async () =>
+      (
+        await t.database.query(
+          `select payload->>'change' as change, status from jobs
+            where kind = $1 and payload->>'courseId' = $2 order by created_at, id`,
+          [COURSE_CHANGE_JOB, fresh.id],
+        )
+      ).map((j) => `${String(j.change)}:${String(j.status)}`);
+
+    // Re-planned to Thursdays at 11:00: one message with the old times and the new ones.
+    const replanned = await api(prescriber)('PATCH', `/api/courses/${fresh.id}`, {
+      preferredWeekdays: ['thu'],
+      preferredTime: '11:00',
+      reason: 'Thursdays suit the patient better',
+    });
+    expect(replanned.statusCode, replanned.body).toBe(200);
+    const moved = replanned.json<Course>().sessions.filter((s) => s.status === 'booked');
+    expect(moved).toHaveLength(6);
+    expect(await countRows(t, `jobs where kind = '${CANCELLATION_JOB}'`)).toBe(0);
+    expect(await courseJobs()).toEqual(['replanned:pending']);
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
+      failed: 0,
+      retried: 0,
+    });
+    const replan = (await mail()).slice(before);
+    expect(replan).toHaveLength(1);
+    expect(replan[0]?.subject).toBe(
+      'KetaFlow Demo Clinic: your treatment course has new session times',
+    );
+    expect(replan[0]?.body).toContain(
+      'These 6 ketamine infusion sessions are cancelled; please do not come then:',
+    );
+    expect(replan[0]?.body).toContain('Your 6 new ketamine infusion sessions:');
+    expect(listed(replan[0]!.body)).toEqual([...times(booked), ...times(moved)]);
+    expect(replan[0]?.body).not.toContain('Thursdays suit');
+
+    const stopped = await api(prescriber)('POST', `/api/courses/${fresh.id}/status`, {
+      to: 'stopped',
+      reason: 'Patient moved away',
+    });
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(await countRows(t, `jobs where kind = '${CANCELLATION_JOB}'`)).toBe(0);
+    expect(await courseJobs()).toEqual(['replanned:done', 'stopped:pending']);
+
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
+      failed: 0,
+      retried: 0,
+    });
+    const sent = (await mail()).slice(before + 1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.subject).toBe('KetaFlow Demo Clinic: your treatment course is stopped');
+    expect(sent[0]?.body).toContain(
+      'These 6 ketamine infusion sessions are cancelled; please do not come then:',
+    );
+    expect(listed(sent[0]!.body)).toEqual(times(moved));
+    expect(sent[0]?.body).toContain('(EDT)');
+    // A later run sends nothing more.
+    await runDueJobs(t.database.db, worker(), t.clock.now());
+    expect(await mail()).toHaveLength(before + 2);
+
+    // A single appointment cancelled outside a course still gets its own cancellation.
+    const single = await api(nurse)('POST', '/api/appointments', {
+      patientId,
+      type: 'infusion',
+      startsAt: '2026-03-10T10:00:00-04:00',
+      locationId: downtownId,
+      durationMinutes: 60,
+    });
+    expect(single.statusCode, single.body).toBe(201);
+    const id = single.json<Appointment>().id;
+    const cancel = await api(nurse)('POST', `/api/appointments/${id}/cancel`, { reason: 'Unwell' });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const own = await t.database.query(
+      `select kind from jobs where payload->>'appointmentId' = $1 order by kind`,
+      [id],
+    );
+    expect(own).toEqual([{ kind: CANCELLATION_JOB }]);
   });
 });

@@ -113,6 +113,15 @@ async function cancelRow(
   await frees(tx, row.id);
 }
 
+export interface CancelOptions {
+  /**
+   * Whether the patient is told by a cancellation message of its own (the default). A caller that
+   * cancels several at once (a course stopped, paused or re-planned) passes `false` and tells the
+   * patient once, in its own message.
+   */
+  readonly notify?: boolean;
+}
+
 /** Cancels a held or booked appointment with a reason, freeing its resources. */
 export async function cancelAppointment(
   tx: Transaction,
@@ -120,6 +129,7 @@ export async function cancelAppointment(
   appointmentId: string,
   reason: string,
   actor: ChangeActor,
+  options: CancelOptions = {},
 ): Promise<ChangeResult> {
   await releaseExpiredHolds(tx, deps.now);
   const row = await lockAppointment(tx, appointmentId);
@@ -138,7 +148,7 @@ export async function cancelAppointment(
   await cancelRow(tx, deps, row, reason, actor);
   await cancelAppointmentNotices(tx, row.id);
   // A booking the patient was told about: they are told it is off (a hold never was).
-  if (row.status === 'booked')
+  if (row.status === 'booked' && options.notify !== false)
     await scheduleCancellationNotice(tx, { id: row.id, startsAt: row.startsAt }, deps.now);
   await deps.audit?.(tx, {
     action: 'appointment.cancel',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { changeCourseStatus, COURSE_STATUSES, PROTOCOL_IDS, WEEKDAYS } from '@ketaflow/core';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -16,13 +17,17 @@ import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
+import {
+  scheduleCourseChangeNotice,
+  type CourseChange,
+} from '../../notifications/appointment-notices';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { loadAppointments } from '../appointments/repository';
 import { AppointmentSchema } from '../appointments/schemas';
 import type { BookingDeps } from '../appointments/booking';
 import { IdParams, IsoDate, problems, Uuid } from '../common-schemas';
 import { assertPatientAccess } from '../patients/access';
-import { bookCourseSessions, cancelFutureSessions } from './sessions';
+import { bookCourseSessions, cancelFutureSessions, type CancelledSession } from './sessions';
 
 export interface CourseRouteOptions {
   readonly db: Database;
@@ -267,7 +272,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           resourceId: course.id,
           patientId,
           outcome: 'success',
-          detail: { sessions: booked },
+          detail: { sessions: booked.length },
         });
         return course.id;
       });
@@ -362,23 +367,41 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             changed.error.map((p) => ({ path: `body.${p.path ?? 'to'}`, message: p.message })),
           );
         const d = deps(request);
-        let sessions = 0;
+        let cancelled: CancelledSession[] = [];
+        let booked: { id: string }[] = [];
         if (to === 'paused' || to === 'stopped' || to === 'completed')
-          sessions = await cancelFutureSessions(tx, d, course, `Course ${to}: ${reason}`, user.id);
+          cancelled = await cancelFutureSessions(tx, d, course, `Course ${to}: ${reason}`, user.id);
         if (course.status === 'paused' && to === 'active')
-          sessions = await bookCourseSessions(tx, d, course, {}, user.id);
+          booked = await bookCourseSessions(tx, d, course, {}, user.id);
+        const sessions = cancelled.length + booked.length;
         await tx
           .update(courses)
           .set({ status: to, updatedAt: clock.now() })
           .where(eq(courses.id, course.id));
-        await tx.insert(courseStatusChanges).values({
-          courseId: course.id,
-          fromStatus: course.status,
-          toStatus: to,
-          reason,
-          changedBy: user.id,
-          changedAt: clock.now(),
-        });
+        const [change] = await tx
+          .insert(courseStatusChanges)
+          .values({
+            courseId: course.id,
+            fromStatus: course.status,
+            toStatus: to,
+            reason,
+            changedBy: user.id,
+            changedAt: clock.now(),
+          })
+          .returning({ id: courseStatusChanges.id });
+        if (!change) throw new Error('insert returned no row');
+        // One message for the whole change, not one per cancelled session.
+        await scheduleCourseChangeNotice(
+          tx,
+          {
+            courseId: course.id,
+            changeId: change.id,
+            change: to === 'active' ? 'resumed' : (to as CourseChange),
+            cancelledIds: cancelled.filter((c) => c.told).map((c) => c.id),
+            bookedIds: booked.map((a) => a.id),
+          },
+          d.now,
+        );
         await appendAudit(tx, request, {
           action: 'patient.course.status',
           resourceType: 'CarePlan',
@@ -420,7 +443,13 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           ...(b.weeks === undefined ? {} : { weeks: b.weeks }),
         };
         const d = deps(request);
-        await cancelFutureSessions(tx, d, course, `Course changed: ${b.reason}`, user.id);
+        const cancelled = await cancelFutureSessions(
+          tx,
+          d,
+          course,
+          `Course changed: ${b.reason}`,
+          user.id,
+        );
         await tx
           .update(courses)
           .set({
@@ -429,14 +458,27 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             updatedAt: clock.now(),
           })
           .where(eq(courses.id, course.id));
-        const sessions = await bookCourseSessions(tx, d, changed, b, user.id);
+        const booked = await bookCourseSessions(tx, d, changed, b, user.id);
+        // One message: the cancelled times and the new ones (the new sessions get no confirmation
+        // of their own).
+        await scheduleCourseChangeNotice(
+          tx,
+          {
+            courseId: course.id,
+            changeId: randomUUID(),
+            change: 'replanned',
+            cancelledIds: cancelled.filter((c) => c.told).map((c) => c.id),
+            bookedIds: booked.map((a) => a.id),
+          },
+          d.now,
+        );
         await appendAudit(tx, request, {
           action: 'patient.course.update',
           resourceType: 'CarePlan',
           resourceId: course.id,
           patientId: course.patientId,
           outcome: 'success',
-          detail: { sessions, fields: Object.keys(b).filter((k) => k !== 'reason') },
+          detail: { sessions: booked.length, fields: Object.keys(b).filter((k) => k !== 'reason') },
         });
       });
       return mustLoad(request.params.id);

@@ -91,16 +91,28 @@ function asProposed(
   };
 }
 
-/** Cancels a course's sessions that start after `now`, with the reason; returns how many. */
+/** A course session cancelled by a course change; `told` when the patient had been told of it. */
+export interface CancelledSession {
+  readonly id: string;
+  readonly startsAt: Date;
+  /** Booked, so the patient knew of it (a hold never was confirmed to them). */
+  readonly told: boolean;
+}
+
+/**
+ * Cancels a course's sessions that start after `now`, with the reason, and returns them. No
+ * cancellation message per session: the course change tells the patient once
+ * (`scheduleCourseChangeNotice`).
+ */
 export async function cancelFutureSessions(
   tx: Transaction,
   deps: BookingDeps,
   course: CourseRow,
   reason: string,
   userId: string,
-): Promise<number> {
+): Promise<CancelledSession[]> {
   const future = await tx
-    .select({ id: appointments.id })
+    .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status })
     .from(appointments)
     .where(
       and(
@@ -110,16 +122,24 @@ export async function cancelFutureSessions(
       ),
     );
   for (const a of future) {
-    const done = await cancelAppointment(tx, deps, a.id, reason, { userId, patientId: null });
+    const done = await cancelAppointment(
+      tx,
+      deps,
+      a.id,
+      reason,
+      { userId, patientId: null },
+      { notify: false },
+    );
     if (!done.ok) throw new AppError(done.error.code, done.error.message);
     await cancelAppointmentNotices(tx, a.id);
   }
-  return future.length;
+  return future.map((a) => ({ id: a.id, startsAt: a.startsAt, told: a.status === 'booked' }));
 }
 
 /**
  * Plans and books the course's sessions from `deps.now` on (sessions already held before then
  * count toward their week and for spacing). All or nothing; on refusal throws the explanation.
+ * Returns the booked sessions.
  */
 export async function bookCourseSessions(
   tx: Transaction,
@@ -127,7 +147,7 @@ export async function bookCourseSessions(
   course: CourseRow,
   preferences: PlanPreferences,
   userId: string,
-): Promise<number> {
+): Promise<{ id: string; startsAt: Date }[]> {
   const kb: KnowledgeBase = deps.kb;
   const protocol = kb.protocols[course.indication as ProtocolId];
   const type = sessionTypeOf(course.product);
@@ -251,7 +271,7 @@ export async function bookCourseSessions(
           deps.kb.scheduling.reminderLeadHours,
           false,
         );
-      return booked.value.length;
+      return booked.value;
     }
     lastRefusals = [...lastRefusals, ...booked.error];
   }
