@@ -391,17 +391,24 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           .returning({ id: courseStatusChanges.id });
         if (!change) throw new Error('insert returned no row');
         // One message for the whole change, not one per cancelled session.
-        await scheduleCourseChangeNotice(
-          tx,
-          {
-            courseId: course.id,
-            changeId: change.id,
-            change: to === 'active' ? 'resumed' : (to as CourseChange),
-            cancelledIds: cancelled.filter((c) => c.told).map((c) => c.id),
-            bookedIds: booked.map((a) => a.id),
-          },
-          d.now,
-        );
+        const what: CourseChange | undefined =
+          to === 'active'
+            ? 'resumed'
+            : to === 'paused' || to === 'stopped' || to === 'completed'
+              ? to
+              : undefined;
+        if (what !== undefined)
+          await scheduleCourseChangeNotice(
+            tx,
+            {
+              courseId: course.id,
+              changeId: change.id,
+              change: what,
+              cancelledIds: cancelled.filter((c) => c.told).map((c) => c.id),
+              bookedIds: booked.map((a) => a.id),
+            },
+            d.now,
+          );
         await appendAudit(tx, request, {
           action: 'patient.course.status',
           resourceType: 'CarePlan',
