@@ -21,8 +21,6 @@ export interface VerifiedClient {
 
 export interface JwtVerifierOptions {
   readonly clients: readonly CdsClient[];
-  /** Records a jti; false when it was used before (in any instance). */
-  readonly consumeJti: (iss: string, jti: string, expiresAt: Date) => Promise<boolean>;
 }
 
 /** Why a token was refused (never shown in full to the caller, logged as a code). */
@@ -30,7 +28,8 @@ export class CdsAuthError extends Error {}
 
 /**
  * Verifies a CDS client's bearer JWT: signature by an allow-listed issuer's key (from its JWKS or
- * an allow-listed `jku`), audience, expiry at most 5 minutes ahead, and a jti used once.
+ * an allow-listed `jku`), audience, expiry at most 5 minutes ahead, and a jti present. Using the
+ * jti once is the caller's part: the call log stores it (call-log.ts), so a replay gets 401.
  */
 export function createJwtVerifier(options: JwtVerifierOptions) {
   const byIss = new Map(options.clients.map((c) => [c.iss, c]));
@@ -89,9 +88,6 @@ export function createJwtVerifier(options: JwtVerifierOptions) {
       throw new CdsAuthError('expiry too far ahead');
     const jti = payload.jti ?? '';
     if (jti === '') throw new CdsAuthError('no jti');
-    const expiresAt = new Date(exp * 1000);
-    if (!(await options.consumeJti(client.iss, jti, expiresAt)))
-      throw new CdsAuthError('jti replayed');
-    return { iss: client.iss, jti, expiresAt };
+    return { iss: client.iss, jti, expiresAt: new Date(exp * 1000) };
   };
 }
