@@ -5,8 +5,8 @@ import { createMailer } from '../src/lib/mailer';
 import {
   appointmentNoticeHandlers,
   CANCELLATION_JOB,
-  COURSE_CHANGE_JOB,
 } from '../src/notifications/appointment-notices';
+import { COURSE_CHANGE_JOB } from '../src/notifications/course-change-notice';
 import { formatClinicTime } from '../src/notifications/clinic-time';
 import {
   as,

@@ -2,17 +2,18 @@
  * Confirmation, reminder and cancellation messages for appointments, sent by the job queue. Jobs
  * carry ids only; the handler reads the appointment when it runs and sends nothing for one whose
  * state changed since (rescheduling and cancelling also remove the pending jobs). A rescheduled
- * appointment's confirmation names the time it replaces (`rescheduledFrom`). A course stopped,
- * paused, completed, resumed or re-planned sends one message for all its sessions
- * (`scheduleCourseChangeNotice`), not one per cancelled session.
+ * appointment's confirmation names the time it replaces (`rescheduledFrom`). Course changes send
+ * one message for all their sessions (course-change-notice.ts).
  */
 import { knowledgeBase } from '@ketaflow/core';
-import { and, asc, eq, gt, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, gt, notExists, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
-import { appointments, clinics, courses, jobs, locations, patients } from '../db/schema/index';
+import { appointments, jobs } from '../db/schema/index';
 import { cancelPendingJobs, enqueueJob, type JobHandlers, type JobRow } from '../lib/jobs';
 import type { Mailer } from '../lib/mailer';
 import { formatClinicTime } from './clinic-time';
+import { COURSE_CHANGE_JOB, courseChangeHandler } from './course-change-notice';
+import { loadNoticeFacts, rebooked, TYPE_LABEL, type AppointmentNoticeFacts } from './notice-facts';
 
 /** The knowledge base's default (`scheduling.reminderLeadHours`, a clinic setting). */
 export const DEFAULT_REMINDER_LEAD_HOURS = knowledgeBase.scheduling.reminderLeadHours;
@@ -20,11 +21,6 @@ export const DEFAULT_REMINDER_LEAD_HOURS = knowledgeBase.scheduling.reminderLead
 export const CONFIRMATION_JOB = 'appointment.confirmation';
 export const REMINDER_JOB = 'appointment.reminder';
 export const CANCELLATION_JOB = 'appointment.cancellation';
-export const COURSE_CHANGE_JOB = 'appointment.course-change';
-
-/** What happened to a treatment course that changed its sessions. */
-export const COURSE_CHANGES = ['stopped', 'paused', 'completed', 'resumed', 'replanned'] as const;
-export type CourseChange = (typeof COURSE_CHANGES)[number];
 
 export interface AppointmentRef {
   readonly id: string;
@@ -125,42 +121,6 @@ export async function scheduleCancellationNotice(
   });
 }
 
-export interface CourseChangeNotice {
-  readonly courseId: string;
-  /** Unique to this change (e.g. its status-change row), so each change is told once. */
-  readonly changeId: string;
-  readonly change: CourseChange;
-  /** The cancelled sessions the patient had been told of (booked, not held). */
-  readonly cancelledIds: readonly string[];
-  /** The sessions booked by the change (a re-plan or a resume). */
-  readonly bookedIds: readonly string[];
-}
-
-/**
- * Queues the one message telling the patient what a course change did to their sessions: the
- * cancelled times and, for a re-plan or a resume, the new ones. The sessions' own cancellation
- * messages are not queued (`cancelAppointment(…, { notify: false })`). Call it in the changing
- * transaction; nothing is queued when no session the patient knew of or a new one is involved.
- */
-export async function scheduleCourseChangeNotice(
-  executor: Executor,
-  notice: CourseChangeNotice,
-  now: Date,
-): Promise<void> {
-  if (notice.cancelledIds.length === 0 && notice.bookedIds.length === 0) return;
-  await enqueueJob(executor, {
-    kind: COURSE_CHANGE_JOB,
-    runAt: now,
-    payload: {
-      courseId: notice.courseId,
-      change: notice.change,
-      cancelledIds: [...notice.cancelledIds],
-      bookedIds: [...notice.bookedIds],
-    },
-    dedupeKey: `course-change:${notice.courseId}:${notice.changeId}`,
-  });
-}
-
 /** A rescheduled appointment: the old one's reminders go, the new one's are queued. */
 export async function replaceAppointmentNotices(
   executor: Executor,
@@ -177,63 +137,6 @@ export async function replaceAppointmentNotices(
 export function videoUrlFor(template: string | null, appointmentId: string): string | null {
   if (!template) return null;
   return template.replaceAll('{appointmentId}', encodeURIComponent(appointmentId));
-}
-
-const TYPE_LABEL: Record<string, string> = {
-  'consult-telemedicine': 'video consultation',
-  infusion: 'ketamine infusion',
-  'esketamine-session': 'esketamine nasal spray session',
-  'follow-up': 'follow-up visit',
-};
-
-/** What a notice says about an appointment; `null` when there is nobody to send it to. */
-export interface AppointmentNoticeFacts {
-  readonly appointmentId: string;
-  readonly type: (typeof appointments.$inferSelect)['type'];
-  readonly status: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly patientId: string;
-  readonly email: string | null;
-  readonly givenName: string;
-  readonly timeZone: string;
-  readonly place: string;
-  readonly videoUrl: string | null;
-  /** The appointment this one replaced, when rescheduled. */
-  readonly rescheduledFrom: string | null;
-}
-
-/** Reads what a notice needs about one appointment. */
-export async function loadNoticeFacts(
-  executor: Executor,
-  appointmentId: string,
-): Promise<AppointmentNoticeFacts | null> {
-  const [row] = await executor
-    .select({ appointment: appointments, patient: patients, location: locations })
-    .from(appointments)
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .leftJoin(locations, eq(locations.id, appointments.locationId))
-    .where(eq(appointments.id, appointmentId));
-  if (!row) return null;
-  const [clinic] = await executor.select().from(clinics).orderBy(asc(clinics.name)).limit(1);
-  const timeZone = row.location?.timeZone ?? clinic?.timeZone ?? 'UTC';
-  const place = row.location
-    ? [row.location.name, row.location.addressLine].filter(Boolean).join(', ')
-    : 'Video visit (online)';
-  return {
-    appointmentId,
-    type: row.appointment.type,
-    status: row.appointment.status,
-    startsAt: row.appointment.startsAt,
-    endsAt: row.appointment.endsAt,
-    patientId: row.appointment.patientId,
-    email: row.patient.email,
-    givenName: row.patient.givenName,
-    timeZone,
-    place,
-    videoUrl: row.appointment.videoUrl,
-    rescheduledFrom: row.appointment.rescheduledFrom,
-  };
 }
 
 /**
@@ -303,69 +206,6 @@ export function composeCancellationNotice(
   };
 }
 
-const COURSE_SUBJECT: Record<CourseChange, string> = {
-  stopped: 'your treatment course is stopped',
-  paused: 'your treatment course is paused',
-  completed: 'your treatment course is completed',
-  resumed: 'your treatment course is resumed',
-  replanned: 'your treatment course has new session times',
-};
-
-const COURSE_OPENING: Record<CourseChange, string> = {
-  stopped: 'Your treatment course has been stopped.',
-  paused: 'Your treatment course has been paused.',
-  completed: 'Your treatment course has been completed.',
-  resumed: 'Your treatment course has been resumed.',
-  replanned: 'Your treatment course has been re-planned with new session times.',
-};
-
-/**
- * The text of a course change: the cancelled session times and the new ones, each in its own
- * location's zone. `cancelled` and `booked` are in time order; at least one is non-empty.
- */
-export function composeCourseChangeNotice(
-  givenName: string,
-  change: CourseChange,
-  cancelled: readonly AppointmentNoticeFacts[],
-  booked: readonly AppointmentNoticeFacts[],
-  clinicName: string,
-): { subject: string; body: string } {
-  const first = cancelled[0] ?? booked[0];
-  const what = (first && TYPE_LABEL[first.type]) ?? 'treatment';
-  const list = (facts: readonly AppointmentNoticeFacts[]) =>
-    facts.map((f) => `- ${formatClinicTime(f.startsAt, f.timeZone)}`);
-  const places = [...new Set([...booked, ...cancelled].map((f) => f.place))];
-  const lines = [
-    `Hello ${givenName},`,
-    '',
-    COURSE_OPENING[change],
-    ...(cancelled.length > 0
-      ? [
-          '',
-          cancelled.length === 1
-            ? `This ${what} session is cancelled; please do not come then:`
-            : `These ${String(cancelled.length)} ${what} sessions are cancelled; please do not come then:`,
-          ...list(cancelled),
-        ]
-      : []),
-    ...(booked.length > 0
-      ? [
-          '',
-          booked.length === 1
-            ? `Your new ${what} session:`
-            : `Your ${String(booked.length)} new ${what} sessions:`,
-          ...list(booked),
-          'You will get a reminder before each one.',
-        ]
-      : []),
-    '',
-    `Where: ${places.join('; ')}`,
-    '',
-    'To ask about your course, log in to the patient portal or call the clinic.',
-  ];
-  return { subject: `${clinicName}: ${COURSE_SUBJECT[change]}`, body: lines.join('\n') };
-}
-
 /**
  * The replaced time of a rescheduled appointment, in the replaced appointment's own zone (it may
  * have been at another location); `null` for a first booking.
@@ -377,32 +217,6 @@ async function movedFromTime(
   if (!facts.rescheduledFrom) return null;
   const previous = await loadNoticeFacts(executor, facts.rescheduledFrom);
   return previous ? formatClinicTime(previous.startsAt, previous.timeZone) : null;
-}
-
-/**
- * Whether a cancelled appointment has been replaced by then: rescheduled, or booked again for the
- * same patient, type and time (e.g. a course whose sessions were re-planned at the same times).
- */
-async function rebooked(executor: Executor, facts: AppointmentNoticeFacts): Promise<boolean> {
-  const [row] = await executor
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.status, 'booked'),
-        ne(appointments.id, facts.appointmentId),
-        or(
-          eq(appointments.rescheduledFrom, facts.appointmentId),
-          and(
-            eq(appointments.patientId, facts.patientId),
-            eq(appointments.type, facts.type),
-            eq(appointments.startsAt, facts.startsAt),
-          ),
-        ),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }
 
 export interface NoticeHandlerOptions {
@@ -418,38 +232,6 @@ function payloadOf(job: JobRow): { appointmentId: string; startsAt: string } {
     throw new Error(`job ${job.id} has a malformed payload`);
   return { appointmentId: p.appointmentId, startsAt: p.startsAt };
 }
-
-function courseChangePayloadOf(job: JobRow): {
-  courseId: string;
-  change: CourseChange;
-  cancelledIds: string[];
-  bookedIds: string[];
-} {
-  const p = job.payload as {
-    courseId?: unknown;
-    change?: unknown;
-    cancelledIds?: unknown;
-    bookedIds?: unknown;
-  };
-  const ids = (v: unknown): v is string[] =>
-    Array.isArray(v) && v.every((x) => typeof x === 'string');
-  if (
-    typeof p.courseId !== 'string' ||
-    !COURSE_CHANGES.includes(p.change as CourseChange) ||
-    !ids(p.cancelledIds) ||
-    !ids(p.bookedIds)
-  )
-    throw new Error(`job ${job.id} has a malformed payload`);
-  return {
-    courseId: p.courseId,
-    change: p.change as CourseChange,
-    cancelledIds: p.cancelledIds,
-    bookedIds: p.bookedIds,
-  };
-}
-
-const byStart = (a: AppointmentNoticeFacts, b: AppointmentNoticeFacts) =>
-  a.startsAt.getTime() - b.startsAt.getTime();
 
 /** Job handlers for confirmations, reminders, cancellations and course changes. */
 export function appointmentNoticeHandlers(options: NoticeHandlerOptions): JobHandlers {
@@ -484,47 +266,10 @@ export function appointmentNoticeHandlers(options: NoticeHandlerOptions): JobHan
     );
     await options.mailer.send({ to: facts.email, ...message });
   };
-  const courseChanged = async (job: JobRow) => {
-    const payload = courseChangePayloadOf(job);
-    const [row] = await options.db
-      .select({ email: patients.email, givenName: patients.givenName })
-      .from(courses)
-      .innerJoin(patients, eq(patients.id, courses.patientId))
-      .where(eq(courses.id, payload.courseId));
-    if (!row?.email) return;
-    // One at a time: the executor may be a single connection.
-    const load = async (ids: readonly string[]) => {
-      const found: AppointmentNoticeFacts[] = [];
-      for (const id of ids) {
-        const facts = await loadNoticeFacts(options.db, id);
-        if (facts) found.push(facts);
-      }
-      return found;
-    };
-    const all = await load(payload.cancelledIds);
-    // As they are now: a session restored or booked again at its time is not reported cancelled,
-    // and a new one cancelled since is not announced.
-    const cancelledNow: AppointmentNoticeFacts[] = [];
-    for (const f of all)
-      if (f.status === 'cancelled' && !(await rebooked(options.db, f))) cancelledNow.push(f);
-    const bookedNow = (await load(payload.bookedIds)).filter((f) => f.status === 'booked');
-    // A re-plan that kept every time changed nothing the patient sees.
-    const oldTimes = new Set(all.map((f) => f.startsAt.getTime()));
-    if (cancelledNow.length === 0 && bookedNow.every((f) => oldTimes.has(f.startsAt.getTime())))
-      return;
-    const message = composeCourseChangeNotice(
-      row.givenName,
-      payload.change,
-      cancelledNow.sort(byStart),
-      bookedNow.sort(byStart),
-      options.clinicName,
-    );
-    await options.mailer.send({ to: row.email, ...message });
-  };
   return {
     [CONFIRMATION_JOB]: send('confirmation'),
     [REMINDER_JOB]: send('reminder'),
     [CANCELLATION_JOB]: cancelled,
-    [COURSE_CHANGE_JOB]: courseChanged,
+    [COURSE_CHANGE_JOB]: courseChangeHandler(options),
   };
 }

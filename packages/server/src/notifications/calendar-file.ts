@@ -4,7 +4,7 @@
  * VTIMEZONE block has to be kept in step with the tz database.
  */
 import { createEvent, type EventAttributes } from 'ics';
-import type { AppointmentNoticeFacts } from './appointment-notices';
+import type { AppointmentNoticeFacts } from './notice-facts';
 
 const TITLE: Record<string, string> = {
   'consult-telemedicine': 'Video consultation',

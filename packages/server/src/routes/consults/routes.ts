@@ -8,10 +8,8 @@ import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
-import {
-  scheduleAppointmentNotices,
-  loadNoticeFacts,
-} from '../../notifications/appointment-notices';
+import { scheduleAppointmentNotices } from '../../notifications/appointment-notices';
+import { loadNoticeFacts } from '../../notifications/notice-facts';
 import { appointmentCalendarFile } from '../../notifications/calendar-file';
 import { requireAuth, requireRole } from '../../plugins/auth';
 import { bookAppointmentIn } from '../appointments/booking';

@@ -20,7 +20,7 @@ import type { ClinicKnowledge } from '../../knowledge';
 import {
   scheduleCourseChangeNotice,
   type CourseChange,
-} from '../../notifications/appointment-notices';
+} from '../../notifications/course-change-notice';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { loadAppointments } from '../appointments/repository';
 import { AppointmentSchema } from '../appointments/schemas';
