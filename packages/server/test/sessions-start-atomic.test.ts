@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { as, createTestApp, DEMO, DRIVERS, login, T0, type Session, type TestApp } from './harness';
+import { INFUSION_START, preCheckBody } from './session-fixtures';
 
 interface Problem {
   code: string;
@@ -15,26 +16,7 @@ interface SessionBody {
   doseCalculationId: string | null;
 }
 
-const PRE_CHECK = {
-  vitals: {
-    systolicMmHg: 122,
-    diastolicMmHg: 78,
-    heartRate: 72,
-    spo2: 98,
-    respiratoryRate: 14,
-    temperatureC: 36.7,
-  },
-  weight: { value: 70, unit: 'kg' },
-  pregnancyTest: 'not-applicable',
-  fasting: true,
-  medicationChanges: [],
-  consentOnFile: true,
-};
-const INFUSION_START = {
-  dose: { indication: 'depression', concentration: { value: 50, unit: 'mg/mL' } },
-  vialLot: 'LOT-123',
-  vialExpiry: '2027-01-31',
-};
+const PRE_CHECK = preCheckBody();
 
 describe.each(DRIVERS)('session start is atomic on %s', (driver) => {
   let t: TestApp;

@@ -10,6 +10,7 @@ import {
   type Session,
   type TestApp,
 } from './harness';
+import { INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
 
 interface Problem {
   code: string;
@@ -59,31 +60,6 @@ interface SessionBody {
   } | null;
 }
 
-const NORMAL = {
-  systolicMmHg: 122,
-  diastolicMmHg: 78,
-  heartRate: 72,
-  spo2: 98,
-  respiratoryRate: 14,
-  temperatureC: 36.7,
-};
-
-function preCheckBody(vitals: Record<string, number> = NORMAL) {
-  return {
-    vitals,
-    weight: { value: 70, unit: 'kg' },
-    pregnancyTest: 'not-applicable',
-    fasting: true,
-    medicationChanges: [],
-    consentOnFile: true,
-  };
-}
-
-const INFUSION_START = {
-  dose: { indication: 'depression', concentration: { value: 50, unit: 'mg/mL' } },
-  vialLot: 'LOT-123',
-  vialExpiry: '2027-01-31',
-};
 const ESKETAMINE_START = {
   dose: { product: 'esketamine-nasal', dose: { value: 56, unit: 'mg' } },
   vialLot: 'SPR-9',
