@@ -31,7 +31,7 @@ const SLICE_MS = 600;
 const PACED_MS = 3000;
 const TARGET_RATIO = 0.6;
 
-export function orderSignBody(): Json {
+function orderSignBody(): Json {
   const dir = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
   const file = readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !f.includes('Information'))
