@@ -175,6 +175,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     knowledge: deps.knowledge,
     publicUrl: config.publicUrl,
     clients: loadCdsClients(config.cdsClientsFile),
+    screenThreads: config.cdsWorkers,
   });
 
   if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);

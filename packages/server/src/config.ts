@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).optional(),
   CDS_CLIENTS: z.string().min(1).optional(),
+  KETAFLOW_CDS_WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(16)])
+    .default('auto'),
   FHIR_CLIENTS: z.string().min(1).optional(),
 });
 
@@ -44,11 +48,18 @@ export interface Config {
   readonly webDistDir: string;
   /** JSON file allow-listing CDS Hooks clients (iss, JWKS, jku URLs); unset allows none. */
   readonly cdsClientsFile: string | undefined;
+  /** Worker threads that screen CDS Hooks calls; 0 screens on the request's thread. */
+  readonly cdsWorkers: number;
   /** JSON file registering SMART Backend Services clients of /fhir (clientId, JWKS, scopes). */
   readonly fhirClientsFile: string | undefined;
 }
 
 export class ConfigError extends Error {}
+
+/** `KETAFLOW_CDS_WORKERS=auto`: every core but the event loop's, at most 4 (none on one core). */
+export function autoCdsWorkers(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(4, cores - 1));
+}
 
 /** Reads the configuration from environment variables, naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -83,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CDS_CLIENTS === undefined
         ? undefined
         : resolve(env['INIT_CWD'] ?? process.cwd(), e.CDS_CLIENTS),
+    cdsWorkers: e.KETAFLOW_CDS_WORKERS === 'auto' ? autoCdsWorkers() : e.KETAFLOW_CDS_WORKERS,
     fhirClientsFile:
       e.FHIR_CLIENTS === undefined
         ? undefined

@@ -9,7 +9,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalData } from '../../../test-support/external-data';
 import { DOSE_RULE } from '../src/routes/cds-hooks/cards';
-import { CardSchema, CdsResponseSchema, DiscoverySchema } from '../src/routes/cds-hooks/routes';
+import { CardSchema, CdsResponseSchema, DiscoverySchema } from '../src/routes/cds-hooks/schemas';
 import { as, createTestApp, DEMO, DRIVERS, login, T0, type TestApp } from './harness';
 
 type Json = Record<string, unknown>;
@@ -94,7 +94,10 @@ function prefetchFrom(bundle: Json): { patientId: string; prefetch: Json } {
 }
 
 describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
+  /** Screens calls in a worker thread, as a server with a core to spare does. */
   let t: TestApp;
+  /** The same service screening on the event loop (KETAFLOW_CDS_WORKERS=0). */
+  let inline: TestApp;
   let key: CryptoKey;
   let strangerKey: CryptoKey;
   let key2: CryptoKey;
@@ -110,9 +113,9 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       .sign(k);
   }
 
-  async function call(service: string, body: unknown, token?: string) {
+  async function call(service: string, body: unknown, token?: string, app = t.app) {
     const auth = token ?? (await sign({ aud: `${PUBLIC_URL}/cds-services/${service}` }));
-    return t.app.inject({
+    return app.inject({
       method: 'POST',
       url: `/cds-services/${service}`,
       headers: { authorization: `Bearer ${auth}` },
@@ -156,7 +159,11 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       ]),
     );
     t = await createTestApp(driver, {
-      env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
+      env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL, KETAFLOW_CDS_WORKERS: '1' },
+    });
+    inline = await createTestApp(driver, {
+      demo: false,
+      env: { CDS_CLIENTS: clientsFile, KETAFLOW_PUBLIC_URL: PUBLIC_URL, KETAFLOW_CDS_WORKERS: '0' },
     });
     const first = readdirSync(BUNDLES)
       .filter((f) => f.endsWith('.json'))
@@ -198,6 +205,7 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
   afterAll(async () => {
     await new Promise((resolve) => stub.close(resolve));
     await t.close();
+    await inline.close();
   });
 
   it('discovery lists the three services with prefetch templates, in the spec examples shape', async () => {
@@ -270,6 +278,90 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
         if (c.indicator !== 'info') expect(c.overrideReasons?.length).toBeGreaterThan(0);
       }
       expect(new Set(cards.map((c) => c.uuid)).size).toBe(cards.length);
+    }
+  });
+
+  it('answers alike whether it screens in a worker thread or on the event loop', async () => {
+    // Card uuids are new on every call; everything else must match.
+    const sameShape = (text: string) =>
+      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
+    const files = readdirSync(BUNDLES).filter((f) => f.endsWith('.json'));
+    let cards = 0;
+    for (const file of files) {
+      const bundle = readJson(join(BUNDLES, file));
+      if (!hasPatient(bundle)) continue;
+      const { patientId, prefetch } = prefetchFrom(bundle);
+      const body = orderSign(patientId, prefetch);
+      const threaded = await call('ketaflow-order-sign', body);
+      const onLoop = await call('ketaflow-order-sign', body, undefined, inline.app);
+      expect(threaded.statusCode, `${file}: ${threaded.body}`).toBe(200);
+      expect(threaded.headers['content-type'], file).toMatch(/^application\/json/);
+      expect(sameShape(threaded.body), file).toBe(sameShape(onLoop.body));
+      cards += CdsResponseSchema.parse(threaded.json()).cards.length;
+    }
+    expect(cards).toBeGreaterThan(0);
+  });
+
+  it('refuses a body it cannot read with 400 naming the field, before the token is used', async () => {
+    const aud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign`;
+    const good = JSON.stringify(orderSign('p1', prefetchFrom(synthea).prefetch));
+    const cases: [string, string, string | undefined][] = [
+      ['{"hook": "order-sign", "hookInstance": ', 'REQUEST.MALFORMED', undefined],
+      [
+        '{"hook": "order-sign", "hookInstance": "x", "context": {}, "__proto__": {"admin": true}}',
+        'REQUEST.MALFORMED',
+        undefined,
+      ],
+      ['{"hook": "order-sign", "context": {}}', 'VALIDATION.FAILED', 'body.hookInstance'],
+      [
+        '{"hook": "order-sign", "hookInstance": "x", "context": []}',
+        'VALIDATION.FAILED',
+        'body.context',
+      ],
+      ['[]', 'VALIDATION.FAILED', 'body'],
+    ];
+    for (const app of [t.app, inline.app]) {
+      for (const [payload, code, path] of cases) {
+        const token = await sign({ aud });
+        const send = (body: string) =>
+          app.inject({
+            method: 'POST',
+            url: '/cds-services/ketaflow-order-sign',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            payload: body,
+          });
+        const refused = await send(payload);
+        expect(refused.statusCode, payload).toBe(400);
+        const problem = refused.json<{ code: string; errors?: { path: string }[] }>();
+        expect(problem.code, payload).toBe(code);
+        if (path !== undefined)
+          expect(
+            problem.errors?.map((e) => e.path),
+            payload,
+          ).toContain(path);
+        // The token was not used up by the bad body.
+        expect((await send(good)).statusCode, payload).toBe(200);
+      }
+      const plain = await app.inject({
+        method: 'POST',
+        url: '/cds-services/ketaflow-order-sign',
+        headers: { authorization: `Bearer ${await sign({ aud })}`, 'content-type': 'text/plain' },
+        payload: good,
+      });
+      expect(plain.statusCode).toBe(415);
+    }
+  });
+
+  it('refuses an order-sign body sent to order-select, naming hook, and uses up its token', async () => {
+    for (const app of [t.app, inline.app]) {
+      const token = await sign({ aud: `${PUBLIC_URL}/cds-services/ketaflow-order-select` });
+      const wrong = await call('ketaflow-order-select', orderSign('p1'), token, app);
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+        'hook',
+      ]);
+      const right = { ...orderSign('p1'), hook: 'order-select' };
+      expect((await call('ketaflow-order-select', right, token, app)).statusCode).toBe(401);
     }
   });
 

@@ -2,9 +2,9 @@
  * What a CDS call leaves in the database: its token's jti (so the token is never accepted again,
  * by any instance) and the cards it answered (so feedback on a card's uuid finds the rule).
  *
- * The cards are stored only when the jti was new. Calls that arrive together share one jti
- * statement and one cards statement (lib/group-commit.ts): a busy client costs two statements
- * per batch of calls, not two per order.
+ * The cards are stored only when the jti was new. Calls that arrive together share one statement
+ * (lib/group-commit.ts) that stores their jtis and cards: a busy client costs one statement per
+ * batch of calls, not two per order.
  */
 import type { DatabaseHandle } from '../../db/client';
 import { createGroupCommit } from '../../lib/group-commit';
@@ -27,23 +27,10 @@ export interface CallRecord {
 
 /** Expired jtis are deleted after about this many calls (they can no longer be replayed). */
 const SWEEP_EVERY_CALLS = 500;
-/** Calls per batch (3 bind parameters each in the jti statement). */
+/** Calls per statement (the values travel as ten arrays, so this only bounds its size). */
 const MAX_CALLS_PER_STATEMENT = 100;
-/** Cards per statement: 6 bind parameters each, under PostgreSQL's 65,535. */
-const MAX_CARDS_PER_STATEMENT = 5000;
 
 const keyOf = (issuer: unknown, jti: unknown) => `${String(issuer)}\n${String(jti)}`;
-
-/** `($1, $2, $3), ($4, $5, $6), …`: `rows` rows of `width` parameters. */
-function placeholders(rows: number, width: number): string {
-  const out: string[] = [];
-  for (let r = 0; r < rows; r += 1) {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c += 1) cells.push(`$${String(r * width + c)}`);
-    out.push(`(${cells.join(', ')})`);
-  }
-  return out.join(', ');
-}
 
 export interface CallLog {
   /**
@@ -80,34 +67,39 @@ export function createCallLog(
         if (!first.has(key)) first.set(key, i);
       });
       const distinct = calls.filter((c, i) => first.get(keyOf(c.issuer, c.jti)) === i);
+      // One statement per batch: the jtis are inserted, and the cards of the calls whose jti
+      // was new (the insert's RETURNING) go in with them. Both or neither: if the cards cannot be
+      // stored, the jti is not used up either and the call fails without an answer.
+      const cards = distinct.flatMap((c) => c.cards.map((card) => ({ call: c, card })));
       const stored = await query(
-        `insert into cds_jwt_ids (issuer, jti, expires_at) values ${placeholders(distinct.length, 3)}
-         on conflict do nothing returning issuer, jti`,
-        distinct.flatMap((c) => [c.issuer, c.jti, c.expiresAt.toISOString()]),
+        `with fresh as (
+           insert into cds_jwt_ids (issuer, jti, expires_at)
+           select * from unnest($1::text[], $2::text[], $3::timestamptz[])
+           on conflict do nothing
+           returning issuer, jti
+         ), cards as (
+           insert into cds_cards (uuid, service_id, hook_instance, rule_code, indicator, issuer)
+           select c.uuid, c.service_id, c.hook_instance, c.rule_code, c.indicator, c.issuer
+           from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                       $10::text[]) as c(uuid, service_id, hook_instance, rule_code, indicator,
+                                          issuer, jti)
+           join fresh using (issuer, jti)
+         )
+         select issuer, jti from fresh`,
+        [
+          distinct.map((c) => c.issuer),
+          distinct.map((c) => c.jti),
+          distinct.map((c) => c.expiresAt.toISOString()),
+          cards.map((x) => x.card.uuid),
+          cards.map((x) => x.card.serviceId),
+          cards.map((x) => x.card.hookInstance),
+          cards.map((x) => x.card.ruleCode),
+          cards.map((x) => x.card.indicator),
+          cards.map((x) => x.call.issuer),
+          cards.map((x) => x.call.jti),
+        ],
       );
       const fresh = new Set(stored.map((r) => keyOf(r.issuer, r.jti)));
-      const cards = distinct
-        .filter((c) => fresh.has(keyOf(c.issuer, c.jti)))
-        .flatMap((c) =>
-          c.cards.map((card) => [
-            card.uuid,
-            card.serviceId,
-            card.hookInstance,
-            card.ruleCode,
-            card.indicator,
-            c.issuer,
-          ]),
-        );
-      // The jti is stored first: if this second statement fails, the call fails and its token
-      // stays used (the client never saw cards it could give feedback on).
-      for (let i = 0; i < cards.length; i += MAX_CARDS_PER_STATEMENT) {
-        const chunk = cards.slice(i, i + MAX_CARDS_PER_STATEMENT);
-        await query(
-          `insert into cds_cards (uuid, service_id, hook_instance, rule_code, indicator, issuer)
-           values ${placeholders(chunk.length, 6)}`,
-          chunk.flat(),
-        );
-      }
       return calls.map((c, i) => {
         const key = keyOf(c.issuer, c.jti);
         return first.get(key) === i && fresh.has(key);

@@ -38,6 +38,7 @@ async function listen(server: Server): Promise<string> {
 
 describe.each(DRIVERS)('CDS client keys from a jku (%s)', (driver) => {
   let t: TestApp;
+  let threaded: TestApp;
   let jwksServer: Server;
   let origin = '';
   let deadOrigin = '';
@@ -91,14 +92,22 @@ describe.each(DRIVERS)('CDS client keys from a jku (%s)', (driver) => {
         },
       ]),
     );
+    // Screening on the test's thread: jose's key-set cool-down reads Date.now(), which these tests
+    // fake to move time on, and a worker thread's clock cannot be faked. `threaded` screens in a
+    // worker thread as a server with a core to spare does.
     t = await createTestApp(driver, {
       demo: false,
-      env: { CDS_CLIENTS: file, KETAFLOW_PUBLIC_URL: PUBLIC_URL },
+      env: { CDS_CLIENTS: file, KETAFLOW_PUBLIC_URL: PUBLIC_URL, KETAFLOW_CDS_WORKERS: '0' },
+    });
+    threaded = await createTestApp(driver, {
+      demo: false,
+      env: { CDS_CLIENTS: file, KETAFLOW_PUBLIC_URL: PUBLIC_URL, KETAFLOW_CDS_WORKERS: '1' },
     });
   });
   afterAll(async () => {
     vi.useRealTimers();
     await t.close();
+    await threaded.close();
     await new Promise((resolve) => jwksServer.close(resolve));
   });
 
@@ -114,8 +123,8 @@ describe.each(DRIVERS)('CDS client keys from a jku (%s)', (driver) => {
   }
 
   /** order-select with no ketamine order: the cheapest call that needs a verified client. */
-  async function orderSelect(jwt: string) {
-    const response = await t.app.inject({
+  async function orderSelect(jwt: string, app = t.app) {
+    const response = await app.inject({
       method: 'POST',
       url: '/cds-services/ketaflow-order-select',
       headers: { authorization: `Bearer ${jwt}` },
@@ -204,5 +213,23 @@ describe.each(DRIVERS)('CDS client keys from a jku (%s)', (driver) => {
       expect(hitsOf(path), path).toBe(1);
     // The redirect was not followed.
     expect(hitsOf('/jwks.json')).toBe(3);
+  });
+
+  test('in a worker thread too: the served key is accepted and cached, an off-list jku is not fetched', async () => {
+    vi.useRealTimers();
+    served = [keyA.jwk];
+    const jku = `${origin}/jwks.json`;
+    const before = hitsOf('/jwks.json');
+    expect(await orderSelect(await token(keyA, jku), threaded.app)).toEqual({
+      status: 200,
+      body: { cards: [] },
+    });
+    expect((await orderSelect(await token(keyA, jku), threaded.app)).status).toBe(200);
+    // The worker keeps its own cache: one more fetch in all, for the first call.
+    expect(hitsOf('/jwks.json')).toBe(before + 1);
+    const hitsBefore = hits.length;
+    const refused = await orderSelect(await token(keyA, `${origin}/other-jwks.json`), threaded.app);
+    expect(refused).toMatchObject({ status: 401, body: { code: 'CDS.UNAUTHORIZED' } });
+    expect(hits.length).toBe(hitsBefore);
   });
 });

@@ -1,5 +1,9 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '../../db/client';
 import { cdsCards, cdsFeedback, courses, patients } from '../../db/schema/index';
@@ -9,13 +13,22 @@ import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireRole } from '../../plugins/auth';
 import { problems } from '../common-schemas';
-import { ketamineDraftOrders, orderCards, type Card } from './cards';
+import type { Card } from './cards';
 import type { CdsClient } from './clients';
-import { gatherResources, ORDER_PREFETCH, PrefetchUnavailable } from './fhir-data';
 import { createCallLog, type CardRecord } from './call-log';
 import { FeedbackReportQuery, FeedbackReportSchema, feedbackReport } from './feedback-report';
 import { CDS_SERVICES } from './services';
+import { CdsRequestSchema, CdsResponseSchema, CodingSchema, DiscoverySchema } from './schemas';
 import { CdsAuthError, createJwtVerifier, type VerifiedClient } from './jwt';
+import {
+  cardRecords,
+  checkHook,
+  orderHookCards,
+  serviceUrl,
+  type CdsRequest,
+  type CdsService,
+} from './screen-call';
+import { createScreenPool } from './screen-pool';
 
 export interface CdsHooksOptions {
   readonly db: Database;
@@ -27,49 +40,9 @@ export interface CdsHooksOptions {
   readonly knowledge: ClinicKnowledge;
   readonly publicUrl: string;
   readonly clients: readonly CdsClient[];
+  /** Worker threads that screen calls (0: on the request's thread). */
+  readonly screenThreads: number;
 }
-
-const ServiceSchema = z.object({
-  hook: z.string(),
-  id: z.string(),
-  title: z.string().optional(),
-  description: z.string(),
-  prefetch: z.record(z.string(), z.string()).optional(),
-  usageRequirements: z.string().optional(),
-});
-export const DiscoverySchema = z.object({ services: z.array(ServiceSchema) });
-
-export const CdsRequestSchema = z.looseObject({
-  hook: z.string().min(1),
-  hookInstance: z.string().min(1),
-  fhirServer: z.url().optional(),
-  fhirAuthorization: z
-    .looseObject({ access_token: z.string(), token_type: z.string().optional() })
-    .nullish(),
-  context: z.record(z.string(), z.unknown()),
-  prefetch: z.record(z.string(), z.unknown()).nullish(),
-});
-
-const CodingSchema = z.looseObject({
-  system: z.string().optional(),
-  code: z.string(),
-  display: z.string().optional(),
-});
-export const CardSchema = z.object({
-  uuid: z.uuid(),
-  summary: z.string().min(1).max(140),
-  detail: z.string().optional(),
-  indicator: z.enum(['info', 'warning', 'critical']),
-  source: z.object({
-    label: z.string().min(1),
-    url: z.url().optional(),
-    topic: CodingSchema.optional(),
-  }),
-  suggestions: z.array(z.looseObject({ label: z.string(), uuid: z.uuid().optional() })).optional(),
-  selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
-  overrideReasons: z.array(CodingSchema).optional(),
-});
-export const CdsResponseSchema = z.object({ cards: z.array(CardSchema) });
 
 const FeedbackSchema = z.object({
   feedback: z
@@ -103,9 +76,18 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
   });
   const consume = (client: VerifiedClient, cards: readonly CardRecord[] = []) =>
     callLog.record({ issuer: client.iss, jti: client.jti, expiresAt: client.expiresAt, cards });
+  const screening = createScreenPool(
+    { kb: knowledge.kb, publicUrl, clients },
+    options.screenThreads,
+  );
+  app.addHook('onListen', () => {
+    screening.warm();
+  });
+  app.addHook('onClose', async () => {
+    await screening.close();
+  });
   const verifySignature = createJwtVerifier({ clients });
-  const serviceUrl = (id: string) => `${publicUrl.replace(/\/+$/, '')}/cds-services/${id}`;
-  /** The verified client; its jti is not yet consumed (see `consume`). */
+  /** The verified client of a feedback call; its jti is not yet consumed (see `consume`). */
   const authenticate = async (authorization: string | undefined, audience: string[]) => {
     try {
       return await verifySignature(authorization, audience, clock.now());
@@ -140,82 +122,100 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
     () => ({ services: CDS_SERVICES.map((s) => ({ ...s, prefetch: { ...s.prefetch } })) }),
   );
 
-  app.post(
-    '/cds-services/:id',
-    {
-      schema: {
-        tags: CDS_TAGS,
-        summary: 'Call a CDS service (Authorization: Bearer <signed JWT>)',
-        params: z.object({ id: z.string() }),
-        headers: bearer,
-        body: CdsRequestSchema,
-        response: {
-          200: CdsResponseSchema,
-          ...problems(400, 401, 404, 412),
+  // The call's body reaches the screener as text: it is parsed and checked there, by the same
+  // schema, off the event loop when there are worker threads (screen-call.ts, screen-pool.ts).
+  // The schema stays on the route for the OpenAPI document.
+  await app.register(async (plain) => {
+    const calls = plain.withTypeProvider<ZodTypeProvider>();
+    // JSON only (anything else is 415), kept as text for the screener.
+    calls.removeAllContentTypeParsers();
+    calls.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string' },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
+    calls.setValidatorCompiler<z.ZodType>((route) =>
+      route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route),
+    );
+    calls.post(
+      '/cds-services/:id',
+      {
+        schema: {
+          tags: CDS_TAGS,
+          summary: 'Call a CDS service (Authorization: Bearer <signed JWT>)',
+          params: z.object({ id: z.string() }),
+          headers: bearer,
+          body: CdsRequestSchema,
+          response: {
+            200: CdsResponseSchema,
+            ...problems(400, 401, 404, 412),
+          },
         },
       },
-    },
-    async (request) => {
-      const service = findService(request.params.id);
-      const client = await authenticate(request.headers.authorization, [serviceUrl(service.id)]);
-      const body = request.body;
-      // Patient-view reads KetaFlow's records, and a fhirServer may be fetched with the caller's
-      // authorization: the jti is consumed first. A call that only screens its prefetch consumes
-      // it with its cards, below.
-      const consumeFirst = service.hook === 'patient-view' || body.fhirServer !== undefined;
-      if (consumeFirst) await consumeNow(client);
-      let cards: Card[];
-      try {
-        cards = await answer(service, body, request);
-      } catch (error) {
-        if (!consumeFirst) await consumeNow(client);
-        throw error;
-      }
-      const records = cards.map((c) => ({
-        uuid: c.uuid,
-        serviceId: service.id,
-        hookInstance: body.hookInstance,
-        ruleCode: c.source.topic.code,
-        indicator: c.indicator,
-      }));
-      if (!consumeFirst) {
-        if (!(await consume(client, records))) refuse('jti replayed');
-      } else if (records.length > 0) {
-        await db.insert(cdsCards).values(records.map((r) => ({ ...r, issuer: client.iss })));
-      }
-      return { cards };
-    },
-  );
+      async (request, reply) => {
+        const service = findService(request.params.id);
+        const raw: unknown = request.body;
+        const result = await screening.run({
+          serviceId: service.id,
+          rawBody: typeof raw === 'string' ? raw : '',
+          authorization: request.headers.authorization,
+          now: clock.now().toISOString(),
+        });
+        switch (result.kind) {
+          case 'malformed':
+            throw new AppError('REQUEST.MALFORMED', result.message);
+          case 'invalid':
+            throw new AppError(
+              'VALIDATION.FAILED',
+              result.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+              result.errors,
+            );
+          case 'refused':
+            return refuse(result.reason);
+          case 'failed':
+            // The token is used even though the call failed.
+            await consumeNow(result.client);
+            throw new AppError(result.code, result.message, result.errors);
+          case 'cards':
+            // The jti and the cards in one write: a replay stores nothing and gets 401.
+            if (!(await consume(result.client, result.cards))) refuse('jti replayed');
+            // Already the response schema's JSON (encoded by the screener): Fastify sends a string
+            // with a JSON content type as it is.
+            return reply
+              .type('application/json')
+              .send(result.json as unknown as z.infer<typeof CdsResponseSchema>);
+          case 'continue': {
+            // Patient-view reads KetaFlow's records, and a fhirServer is fetched with the
+            // caller's authorization: the jti is consumed first.
+            const { client, body } = result;
+            await consumeNow(client);
+            const cards = await answer(service, body, request);
+            if (cards.length > 0) {
+              await db.insert(cdsCards).values(
+                cardRecords(service, body.hookInstance, cards).map((r) => ({
+                  ...r,
+                  issuer: client.iss,
+                })),
+              );
+            }
+            return { cards };
+          }
+        }
+      },
+    );
+  });
 
-  /** The cards of one call (nothing stored yet). */
+  /** The cards of a call that reads KetaFlow's records or fetches from its fhirServer. */
   async function answer(
-    service: (typeof CDS_SERVICES)[number],
-    body: z.infer<typeof CdsRequestSchema>,
+    service: CdsService,
+    body: CdsRequest,
     request: Parameters<typeof appendAudit>[1],
   ): Promise<Card[]> {
-    if (body.hook !== service.hook)
-      throw fieldError('hook', `service ${service.id} answers ${service.hook}`);
+    checkHook(service, body);
     if (service.hook === 'patient-view') return patientViewCards(body.context, request);
-    const orders = ketamineDraftOrders(body.context);
-    if (orders.length === 0) return [];
-    const access = {
-      fhirServer: body.fhirServer,
-      ...(body.fhirAuthorization ? { fhirAuthorization: body.fhirAuthorization } : {}),
-    };
-    const resources = await gatherResources(
-      ORDER_PREFETCH,
-      body.prefetch ?? undefined,
-      body.context,
-      access,
-    ).catch((error: unknown) => {
-      if (error instanceof PrefetchUnavailable)
-        throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);
-      throw error;
-    });
-    const asOf = clock.now().toISOString().slice(0, 10);
-    const result = orderCards(orders, resources, knowledge.kb, asOf, publicUrl);
-    if (!result.ok) throw new AppError('CDS.PREFETCH_UNAVAILABLE', result.message);
-    return result.cards;
+    return orderHookCards(body, knowledge.kb, clock.now(), publicUrl);
   }
 
   async function patientViewCards(
@@ -298,8 +298,8 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
     async (request) => {
       const service = findService(request.params.id);
       const client = await authenticate(request.headers.authorization, [
-        serviceUrl(service.id),
-        `${serviceUrl(service.id)}/feedback`,
+        serviceUrl(publicUrl, service.id),
+        `${serviceUrl(publicUrl, service.id)}/feedback`,
       ]);
       await consumeNow(client);
       const items = request.body.feedback;

@@ -1,0 +1,44 @@
+/** The shapes of CDS Hooks 2.0 requests and answers (zod), shared by the routes and the screener. */
+import { z } from 'zod';
+
+const ServiceSchema = z.object({
+  hook: z.string(),
+  id: z.string(),
+  title: z.string().optional(),
+  description: z.string(),
+  prefetch: z.record(z.string(), z.string()).optional(),
+  usageRequirements: z.string().optional(),
+});
+export const DiscoverySchema = z.object({ services: z.array(ServiceSchema) });
+
+export const CdsRequestSchema = z.looseObject({
+  hook: z.string().min(1),
+  hookInstance: z.string().min(1),
+  fhirServer: z.url().optional(),
+  fhirAuthorization: z
+    .looseObject({ access_token: z.string(), token_type: z.string().optional() })
+    .nullish(),
+  context: z.record(z.string(), z.unknown()),
+  prefetch: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const CodingSchema = z.looseObject({
+  system: z.string().optional(),
+  code: z.string(),
+  display: z.string().optional(),
+});
+export const CardSchema = z.object({
+  uuid: z.uuid(),
+  summary: z.string().min(1).max(140),
+  detail: z.string().optional(),
+  indicator: z.enum(['info', 'warning', 'critical']),
+  source: z.object({
+    label: z.string().min(1),
+    url: z.url().optional(),
+    topic: CodingSchema.optional(),
+  }),
+  suggestions: z.array(z.looseObject({ label: z.string(), uuid: z.uuid().optional() })).optional(),
+  selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
+  overrideReasons: z.array(CodingSchema).optional(),
+});
+export const CdsResponseSchema = z.object({ cards: z.array(CardSchema) });
