@@ -11,6 +11,7 @@ import {
   users,
 } from '../../db/schema/index';
 import { weekdayName, type LocationDto, type StaffDto } from './schemas';
+import { readAll } from '../../db/read-all';
 
 /** `08:00:00` from the database as `08:00`. */
 export const hhmm = (time: string): string => time.slice(0, 5);
@@ -32,7 +33,7 @@ export async function loadLocations(executor: Executor, ids?: string[]): Promise
     .orderBy(asc(locations.name));
   if (rows.length === 0) return [];
   const locationIds = rows.map((r) => r.id);
-  const [hours, closures, chairRows] = await Promise.all([
+  const [hours, closures, chairRows] = await readAll(executor, [
     executor
       .select()
       .from(locationHours)
@@ -103,7 +104,7 @@ export async function loadStaff(
     .orderBy(asc(users.role), asc(users.displayName));
   if (rows.length === 0) return [];
   const userIds = rows.map((r) => r.user.id);
-  const [periods, absences] = await Promise.all([
+  const [periods, absences] = await readAll(executor, [
     executor
       .select()
       .from(staffSchedules)

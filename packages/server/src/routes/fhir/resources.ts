@@ -29,6 +29,7 @@ import {
 } from '../../db/schema/index';
 import { findInstrument } from '../outcomes/instruments';
 import type { FhirResource } from './outcome';
+import { readAll } from '../../db/read-all';
 
 export const SEARCHABLE_TYPES = [
   'Patient',
@@ -256,7 +257,7 @@ async function allergyResources(ctx: ResourceContext, patientId: string) {
 }
 
 async function vitalSignResources(ctx: ResourceContext, patientId: string) {
-  const [bps, weights, heights, repro] = await Promise.all([
+  const [bps, weights, heights, repro] = await readAll(ctx.db, [
     ctx.db
       .select()
       .from(bloodPressures)

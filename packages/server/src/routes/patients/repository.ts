@@ -12,6 +12,7 @@ import {
   patientWeights,
 } from '../../db/schema/index';
 import type { PatientCreateInput, PatientDto, PatientSummaryDto } from './schemas';
+import { readAll } from '../../db/read-all';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -114,7 +115,7 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
     bpRows,
     reproRows,
     intakeRows,
-  ] = await Promise.all([
+  ] = await readAll(executor, [
     executor
       .select()
       .from(patientWeights)

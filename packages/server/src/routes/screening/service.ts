@@ -27,6 +27,7 @@ import {
   users,
 } from '../../db/schema/index';
 import { appendAudit } from '../../lib/audit';
+import { readAll } from '../../db/read-all';
 
 type ScreeningRow = typeof screenings.$inferSelect;
 type ConditionJson = NonNullable<PatientJson['conditions']>[number];
@@ -39,8 +40,9 @@ export async function patientJsonFromRecord(
 ): Promise<PatientJson> {
   const [patient] = await executor.select().from(patients).where(eq(patients.id, patientId));
   if (!patient) throw new Error(`patient ${patientId} not found`);
-  const [conditionRows, medicationRows, allergyRows, bpRows, weightRows, reproRows] =
-    await Promise.all([
+  const [conditionRows, medicationRows, allergyRows, bpRows, weightRows, reproRows] = await readAll(
+    executor,
+    [
       executor.select().from(conditions).where(eq(conditions.patientId, patientId)),
       executor.select().from(medications).where(eq(medications.patientId, patientId)),
       executor.select().from(allergies).where(eq(allergies.patientId, patientId)),
@@ -60,7 +62,8 @@ export async function patientJsonFromRecord(
         .where(eq(reproductiveStatuses.patientId, patientId))
         .orderBy(desc(reproductiveStatuses.recordedOn), desc(reproductiveStatuses.createdAt))
         .limit(1),
-    ]);
+    ],
+  );
   const repro = reproRows[0];
   const json: PatientJson = {
     id: patient.id,
