@@ -312,6 +312,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     )) as { change: string; cancelled: number; booked: number }[];
     expect(queued.map((j) => [j.change, j.cancelled, j.booked]).sort()).toEqual(
       [
+        ['booked', 0, 8],
         ['paused', 8, 0],
         ['resumed', 0, 8],
         ['replanned', 8, 4],
@@ -319,12 +320,13 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
       ].sort(),
     );
     expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
-      done: 4,
+      done: 5,
       failed: 0,
       retried: 0,
     });
-    // Read as things are when the worker runs: the sessions booked on resuming were cancelled by
-    // the re-plan since, so the resume has nothing left to announce and sends nothing.
+    // Read as things are when the worker runs: the sessions booked with the course and on
+    // resuming were cancelled since, so the booking and the resume have nothing left to
+    // announce and send nothing.
     const sent = await mail();
     expect(sent.map((m) => m.subject).sort()).toEqual(
       [
@@ -365,7 +367,6 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     const fresh = created.json<Course>();
     const booked = fresh.sessions.filter((s) => s.status === 'booked');
     expect(booked).toHaveLength(6);
-    const before = (await mail()).length;
     const courseJobs = async () =>
       (
         await t.database.query(
@@ -374,6 +375,21 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
           [COURSE_CHANGE_JOB, fresh.id],
         )
       ).map((j) => `${String(j.change)}:${String(j.status)}`);
+
+    // The new course: one message listing its six sessions, not a confirmation per session.
+    expect(await courseJobs()).toEqual(['booked:pending']);
+    const created0 = (await mail()).length;
+    expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
+      failed: 0,
+      retried: 0,
+    });
+    const welcome = (await mail()).slice(created0);
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.subject).toBe('KetaFlow Demo Clinic: your treatment course is booked');
+    expect(welcome[0]?.body).toContain('Your 6 ketamine infusion sessions:');
+    expect(welcome[0]?.body).not.toContain('cancelled');
+    expect(listed(welcome[0]!.body)).toEqual(times(booked));
+    const before = (await mail()).length;
 
     // Re-planned to Thursdays at 11:00: one message with the old times and the new ones.
     const replanned = await api(prescriber)('PATCH', `/api/courses/${fresh.id}`, {
@@ -385,7 +401,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     const moved = replanned.json<Course>().sessions.filter((s) => s.status === 'booked');
     expect(moved).toHaveLength(6);
     expect(await countRows(t, `jobs where kind = '${CANCELLATION_JOB}'`)).toBe(0);
-    expect(await courseJobs()).toEqual(['replanned:pending']);
+    expect(await courseJobs()).toEqual(['booked:done', 'replanned:pending']);
     expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
       failed: 0,
       retried: 0,
@@ -408,7 +424,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     });
     expect(stopped.statusCode, stopped.body).toBe(200);
     expect(await countRows(t, `jobs where kind = '${CANCELLATION_JOB}'`)).toBe(0);
-    expect(await courseJobs()).toEqual(['replanned:done', 'stopped:pending']);
+    expect(await courseJobs()).toEqual(['booked:done', 'replanned:done', 'stopped:pending']);
 
     expect(await runDueJobs(t.database.db, worker(), t.clock.now())).toMatchObject({
       failed: 0,

@@ -1,6 +1,6 @@
 /**
- * One message for a course change (stopped, paused, completed, resumed or re-planned) listing the
- * session times it cancelled and the new ones, instead of one message per session.
+ * One message for a course change (booked, stopped, paused, completed, resumed or re-planned)
+ * listing the session times it cancelled and the new ones, instead of one message per session.
  */
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
@@ -18,8 +18,15 @@ import {
 
 export const COURSE_CHANGE_JOB = 'appointment.course-change';
 
-/** What happened to a treatment course that changed its sessions. */
-export const COURSE_CHANGES = ['stopped', 'paused', 'completed', 'resumed', 'replanned'] as const;
+/** What happened to a treatment course that changed its sessions (`booked`: it was created). */
+export const COURSE_CHANGES = [
+  'booked',
+  'stopped',
+  'paused',
+  'completed',
+  'resumed',
+  'replanned',
+] as const;
 export type CourseChange = (typeof COURSE_CHANGES)[number];
 
 export interface CourseChangeNotice {
@@ -59,6 +66,7 @@ export async function scheduleCourseChangeNotice(
 }
 
 const COURSE_SUBJECT: Record<CourseChange, string> = {
+  booked: 'your treatment course is booked',
   stopped: 'your treatment course is stopped',
   paused: 'your treatment course is paused',
   completed: 'your treatment course is completed',
@@ -67,6 +75,7 @@ const COURSE_SUBJECT: Record<CourseChange, string> = {
 };
 
 const COURSE_OPENING: Record<CourseChange, string> = {
+  booked: 'Your treatment course has been booked.',
   stopped: 'Your treatment course has been stopped.',
   paused: 'Your treatment course has been paused.',
   completed: 'Your treatment course has been completed.',
@@ -90,6 +99,8 @@ export function composeCourseChangeNotice(
   const list = (facts: readonly AppointmentNoticeFacts[]) =>
     facts.map((f) => `- ${formatClinicTime(f.startsAt, f.timeZone)}`);
   const places = [...new Set([...booked, ...cancelled].map((f) => f.place))];
+  // A new course's sessions are simply its sessions; after a change they are the new ones.
+  const fresh = change === 'booked' ? '' : 'new ';
   const lines = [
     `Hello ${givenName},`,
     '',
@@ -107,8 +118,8 @@ export function composeCourseChangeNotice(
       ? [
           '',
           booked.length === 1
-            ? `Your new ${what} session:`
-            : `Your ${String(booked.length)} new ${what} sessions:`,
+            ? `Your ${fresh}${what} session:`
+            : `Your ${String(booked.length)} ${fresh}${what} sessions:`,
           ...list(booked),
           'You will get a reminder before each one.',
         ]

@@ -56,8 +56,9 @@ export function OutboxPage() {
     <Stack gap="md">
       <PageHeading>Outbox</PageHeading>
       <Text c="dimmed">
-        Every e-mail the server writes: appointment confirmations, reminders and cancellations, and
-        password-reset links. Without an SMTP server they wait here, marked “Not sent”.
+        Every e-mail the server writes: appointment confirmations, reminders and cancellations, the
+        session list of a new or changed treatment course, and password-reset links. Without an SMTP
+        server they wait here, marked “Not sent”.
       </Text>
       {outbox.isPending ? (
         <PageLoader label="Loading the outbox" />

@@ -266,6 +266,18 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           changedAt: clock.now(),
         });
         const booked = await bookCourseSessions(tx, deps(request), course, b, user.id);
+        // One message listing every session (each session's own confirmation is not sent).
+        await scheduleCourseChangeNotice(
+          tx,
+          {
+            courseId: course.id,
+            changeId: 'created',
+            change: 'booked',
+            cancelledIds: [],
+            bookedIds: booked.map((a) => a.id),
+          },
+          clock.now(),
+        );
         await appendAudit(tx, request, {
           action: 'patient.course.create',
           resourceType: 'CarePlan',
