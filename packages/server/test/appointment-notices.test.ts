@@ -196,6 +196,52 @@ describe.each(DRIVERS)('appointment confirmations and reminders on %s', (driver)
     expect(mail[0]?.body).toContain(`/api/me/appointments/${fresh.id}/calendar.ics`);
   });
 
+  test('a time moved twice before its confirmation went out is reported from the time before', async () => {
+    const run = async () => {
+      expect((await runDueJobs(t.database.db, worker(), t.clock.now())).failed).toBe(0);
+    };
+    const move = async (id: string, day: string, local: string) => {
+      const r = await post(`/api/appointments/${id}/reschedule`, {
+        startsAt: at(day, local),
+        reason: 'Patient asked',
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json<Appointment>().id;
+    };
+    const sent = async () => (await mailTo('notice2@example.org')).length;
+    const subjectsSince = async (n: number) =>
+      (await mailTo('notice2@example.org')).slice(n).map((m) => String(m.subject));
+
+    // (`at` writes PST offsets; after the switch to PDT on March 8 they read an hour later.)
+    // Confirmed at 11:00, then moved to 12:00 and to 13:00 before the worker ran: one message,
+    // from 11:00 (in writing) to 13:00; 12:00 is never mentioned.
+    const first = await post('/api/appointments', infusion(2, at('09', '10:00')));
+    expect(first.statusCode, first.body).toBe(201);
+    await run();
+    const before = await sent();
+    await move(await move(first.json<Appointment>().id, '09', '11:00'), '09', '12:00');
+    await run();
+    const moved = (await mailTo('notice2@example.org')).slice(before);
+    expect(moved.map((m) => String(m.body)).join('\n')).not.toContain('12:00');
+    expect(await subjectsSince(before)).toEqual([
+      'KetaFlow Demo Clinic: your ketamine infusion is moved from Monday March 9, 2026 at 11:00 (PDT) to Monday March 9, 2026 at 13:00 (PDT)',
+    ]);
+
+    // Booked at 13:00 and moved twice before anything went out: from 13:00, the time first
+    // booked, to 15:00.
+    const second = await post('/api/appointments', infusion(2, at('12', '12:00')));
+    expect(second.statusCode, second.body).toBe(201);
+    const after = await sent();
+    await move(await move(second.json<Appointment>().id, '12', '13:00'), '12', '14:00');
+    await run();
+    const mail = await subjectsSince(after);
+    expect(mail).toEqual([
+      'KetaFlow Demo Clinic: your ketamine infusion is moved from Thursday March 12, 2026 at 13:00 (PDT) to Thursday March 12, 2026 at 15:00 (PDT)',
+    ]);
+    const bodies = (await mailTo('notice2@example.org')).slice(after).map((m) => String(m.body));
+    expect([...mail, ...bodies].join('\n')).not.toContain('14:00');
+  });
+
   test('cancelling removes the pending confirmation and reminder and tells the patient, once', async () => {
     const booked = (
       await post('/api/appointments', infusion(3, at('06', '10:00')))

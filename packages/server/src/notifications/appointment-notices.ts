@@ -2,7 +2,8 @@
  * Confirmation, reminder and cancellation messages for appointments, sent by the job queue. Jobs
  * carry ids only; the handler reads the appointment when it runs and sends nothing for one whose
  * state changed since (rescheduling and cancelling also remove the pending jobs). A rescheduled
- * appointment's confirmation names the time it replaces (`rescheduledFrom`). Course changes send
+ * appointment's confirmation names the time it replaces (`movedFromId`), skipping a time that was
+ * moved again before its own confirmation went out. Course changes send
  * one message for all their sessions (course-change-notice.ts).
  */
 import { knowledgeBase } from '@ketaflow/core';
@@ -42,13 +43,14 @@ export async function scheduleAppointmentNotices(
   now: Date,
   leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
   confirm = true,
+  movedFromId: string | null = null,
 ): Promise<void> {
   const payload = { appointmentId: appointment.id, startsAt: appointment.startsAt.toISOString() };
   if (confirm)
     await enqueueJob(executor, {
       kind: CONFIRMATION_JOB,
       runAt: now,
-      payload,
+      payload: { ...payload, movedFromId },
       dedupeKey: confirmationKey(appointment.id),
     });
   const runAt = new Date(appointment.startsAt.getTime() - leadHours * 3_600_000);
@@ -121,7 +123,12 @@ export async function scheduleCancellationNotice(
   });
 }
 
-/** A rescheduled appointment: the old one's reminders go, the new one's are queued. */
+/**
+ * A rescheduled appointment: the old one's messages go, the new one's are queued. The new
+ * confirmation names the old time; but when the old one's own confirmation had not gone out yet
+ * and it was itself a move, it names the time that move came from, so a time moved twice in
+ * quick succession is reported from the time the patient had in writing (or first booked).
+ */
 export async function replaceAppointmentNotices(
   executor: Executor,
   oldAppointmentId: string,
@@ -129,8 +136,24 @@ export async function replaceAppointmentNotices(
   now: Date,
   leadHours: number = DEFAULT_REMINDER_LEAD_HOURS,
 ): Promise<void> {
+  const [unsent] = await executor
+    .select({ payload: jobs.payload })
+    .from(jobs)
+    .where(and(eq(jobs.dedupeKey, confirmationKey(oldAppointmentId)), eq(jobs.status, 'pending')));
+  const movedFromId = (unsent && movedFromIdOf(unsent.payload)) ?? oldAppointmentId;
   await cancelAppointmentNotices(executor, oldAppointmentId);
-  await scheduleAppointmentNotices(executor, replacement, now, leadHours);
+  await scheduleAppointmentNotices(executor, replacement, now, leadHours, true, movedFromId);
+}
+
+/**
+ * The appointment a confirmation says it replaces: `movedFromId` in its payload (null for a
+ * first booking); confirmations queued before it was recorded name `rescheduledFrom`.
+ */
+function movedFromIdOf(payload: unknown, rescheduledFrom: string | null = null): string | null {
+  const p = payload as { movedFromId?: unknown };
+  if (typeof p.movedFromId === 'string') return p.movedFromId;
+  if (p.movedFromId === null) return null;
+  return rescheduledFrom;
 }
 
 /** The video-visit link from a prescriber's template (`{appointmentId}` is replaced). */
@@ -207,15 +230,17 @@ export function composeCancellationNotice(
 }
 
 /**
- * The replaced time of a rescheduled appointment, in the replaced appointment's own zone (it may
- * have been at another location); `null` for a first booking.
+ * The replaced time a confirmation names, in the replaced appointment's own zone (it may have
+ * been at another location); `null` for a first booking.
  */
 async function movedFromTime(
   executor: Executor,
+  job: JobRow,
   facts: AppointmentNoticeFacts,
 ): Promise<string | null> {
-  if (!facts.rescheduledFrom) return null;
-  const previous = await loadNoticeFacts(executor, facts.rescheduledFrom);
+  const movedFromId = movedFromIdOf(job.payload, facts.rescheduledFrom);
+  if (!movedFromId) return null;
+  const previous = await loadNoticeFacts(executor, movedFromId);
   return previous ? formatClinicTime(previous.startsAt, previous.timeZone) : null;
 }
 
@@ -243,7 +268,7 @@ export function appointmentNoticeHandlers(options: NoticeHandlerOptions): JobHan
     // Cancelled, moved or gone since the job was queued: nothing to say.
     if (!facts || facts.status !== 'booked' || facts.startsAt.toISOString() !== startsAt) return;
     if (!facts.email) return;
-    const movedFrom = kind === 'confirmation' ? await movedFromTime(options.db, facts) : null;
+    const movedFrom = kind === 'confirmation' ? await movedFromTime(options.db, job, facts) : null;
     const message = composeNotice(
       facts,
       kind,
