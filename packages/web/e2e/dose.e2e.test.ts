@@ -178,6 +178,10 @@ describe('dose calculator in the browser', () => {
     const matches = page.getByRole('table', { name: 'Matching patients' });
     await matches.getByRole('link', { name: /Okafor/ }).click();
     await waitForPath(page, /^\/patients\/[^/]+\/dose$/);
+    // The address changes before the patient's calculator replaces the one without a patient
+    // (the route's code and the record still load): wait for the patient's line, or the choices
+    // below could land in the calculator that is about to go.
+    await page.getByRole('link', { name: 'Change patient' }).waitFor();
     await page.getByLabel(label('Protocol (indication)')).selectOption('depression');
     await page.getByLabel(label('Vial concentration')).selectOption('10');
     await waitForText(page.getByRole('region', { name: 'Result' }), 'mL/h');
