@@ -164,7 +164,16 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 naming every bad field; the detail lists them as `path: message; …`. */
+export function fieldErrors(errors: readonly FieldError[]): AppError {
+  return new AppError(
+    'VALIDATION.FAILED',
+    errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    errors,
+  );
+}
+
 /** Shorthand for a 400 naming one field. */
 export function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION.FAILED', `${path}: ${message}`, [{ path, message }]);
+  return fieldErrors([{ path, message }]);
 }

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   AppError,
   ERROR_CATALOG,
+  fieldErrors,
   type ErrorCode,
   type FieldError,
   type ProblemLimit,
@@ -74,8 +75,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
           message: v.message ?? 'is invalid',
         };
       });
-      const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-      return sendProblem(reply, request, problemFor('VALIDATION.FAILED', detail, errors));
+      const failed = fieldErrors(errors);
+      return sendProblem(reply, request, problemFor(failed.code, failed.message, failed.errors));
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {

@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import type { Database, DatabaseHandle } from '../../db/client';
 import { cdsCards, cdsFeedback, courses, patients } from '../../db/schema/index';
-import { AppError, fieldError } from '../../errors/catalog';
+import { AppError, fieldError, fieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
@@ -167,11 +167,7 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
           case 'malformed':
             throw new AppError('REQUEST.MALFORMED', result.message);
           case 'invalid':
-            throw new AppError(
-              'VALIDATION.FAILED',
-              result.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-              result.errors,
-            );
+            throw fieldErrors(result.errors);
           case 'refused':
             return refuse(result.reason);
           case 'failed':
