@@ -30,6 +30,8 @@ import { outboxRoutes } from './routes/outbox/routes';
 import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
 import { educationRoutes } from './routes/education/routes';
+import { costsPage } from './routes/education/pages/costs';
+import { renderPrerenderedPage } from './routes/education/render';
 import { fhirRoutes } from './routes/fhir/routes';
 import { loadFhirClients } from './routes/fhir/smart';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
@@ -178,6 +180,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     screenThreads: config.cdsWorkers,
   });
 
-  if (deps.serveWeb ?? true) await registerWebApp(app, config.webDistDir);
+  if (deps.serveWeb ?? true) {
+    await registerWebApp(app, config.webDistDir, {
+      prerendered: [renderPrerenderedPage(costsPage, deps.knowledge.kb, deps.knowledge.clinicName)],
+    });
+  }
   return app;
 }

@@ -176,7 +176,7 @@ describe('cost routes with the clinic prices and branding of the example setting
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
-      errors: [{ path: 'querystring.weeks', code: 'COST.AS_NEEDED_PROTOCOL' }],
+      errors: [{ path: 'query.weeks', code: 'COST.AS_NEEDED_PROTOCOL' }],
     });
   });
 

@@ -48,6 +48,8 @@ describe('public cost estimate', () => {
   test('shows the API totals and arithmetic on a phone, with the clinic branding and a PDF', async () => {
     const page = await harness.newPage(phone);
     await page.goto('/costs');
+    // The server's pre-rendered page first (it reads without JavaScript), then the estimator.
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: 'What treatment costs', level: 1 }).waitFor();
 
     // Branding from /api/meta in the header and footer.
@@ -108,6 +110,7 @@ describe('public cost estimate', () => {
   test('an unpriced condition says ask the clinic; an as-needed one is priced per session', async () => {
     const page = await harness.newPage(phone);
     await page.goto('/costs');
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
     await page.getByLabel('Condition').selectOption('substance-use-disorder');
     const total = page.getByTestId('estimate-total');
     await expect.poll(() => total.innerText()).toBe('Ask the clinic');

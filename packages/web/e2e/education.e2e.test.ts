@@ -1,11 +1,14 @@
 /**
  * Public pages in Chromium: axe-core finds no serious or critical WCAG 2.1 AA violation on any of
- * them, and the server-rendered education pages (/learn) read fully with JavaScript turned off.
+ * them, and the server-rendered pages (/learn, and /costs before the app replaces it) read fully
+ * with JavaScript turned off.
  */
 import { join } from 'node:path';
+import { formatMoneyRange } from '@ketaflow/core';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CostsOverview } from '../src/api/costs-api';
 import {
   launchBrowser,
   repoRoot,
@@ -110,9 +113,71 @@ describe('public pages', () => {
     expect(found).toEqual([]);
   });
 
+  test('/costs reads without JavaScript, and its form downloads the Good Faith Estimate', async () => {
+    const overview = (await (
+      await fetch(`${server?.baseUrl ?? ''}/api/public/costs`)
+    ).json()) as CostsOverview;
+    const page = await newPage(false);
+    const response = await page.goto('/costs');
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe(`What treatment costs · ${overview.clinicName}`);
+    await page.getByRole('heading', { name: 'What treatment costs', level: 1 }).waitFor();
+    const main = await page.locator('main').innerText();
+    for (const estimate of overview.estimates) {
+      expect(main).toContain(estimate.indicationName);
+      const total = page.getByTestId(`static-total-${estimate.indication}`);
+      expect(await total.innerText()).toContain(
+        estimate.total === null
+          ? 'Ask the clinic'
+          : formatMoneyRange(estimate.total, estimate.currency),
+      );
+    }
+    expect(await page.getByTestId('static-spray-range').innerText()).toBe(overview.nasalSpray.text);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await takeScreenshot(page, 'costs-without-javascript-phone');
+
+    // The form is a plain GET: PTSD, 2 a week for 4 weeks, no consult.
+    await page.getByLabel('Condition', { exact: true }).selectOption('ptsd');
+    await page.getByLabel(/^Sessions per week/).fill('2');
+    await page.getByLabel(/^Weeks/).fill('4');
+    await page.getByLabel('Include the first consultation').selectOption('false');
+    await takeScreenshot(page, 'costs-without-javascript-form', page.locator('form'));
+    const [pdf] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/good-faith-estimate.pdf')),
+      page.getByRole('button', { name: 'Download the Good Faith Estimate' }).click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const query = new URL(pdf.url()).searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      indication: 'ptsd',
+      sessionsPerWeek: '2',
+      weeks: '4',
+      includeConsult: 'false',
+      patientName: '',
+    });
+    await page.context().close();
+  });
+
+  test('axe-core finds no serious or critical violations on /costs as pre-rendered', async () => {
+    const page = await newPage(true);
+    // The app's scripts are held back, so the server's page stays for axe to read.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/costs');
+    await page.locator('[data-prerendered] h1').waitFor();
+    const found = await seriousViolations(page);
+    await page.context().close();
+    expect(found).toEqual([]);
+  });
+
   test.each(spaPages)('axe-core finds no serious or critical violations on %s', async (path) => {
     const page = await newPage(true);
     await page.goto(path);
+    // A pre-rendered page (/costs) is replaced by the app's own once JavaScript runs.
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
     await page.locator('h1').first().waitFor();
     const found = await seriousViolations(page);
     if (path === '/') {

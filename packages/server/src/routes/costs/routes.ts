@@ -1,11 +1,4 @@
-import {
-  estimateCourse,
-  estimateNasalSpray,
-  goodFaithEstimate,
-  INDICATION_IDS,
-  type KnowledgeBase,
-  type Problem,
-} from '@ketaflow/core';
+import { estimateCourse, goodFaithEstimate, type Problem } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors/catalog';
@@ -13,6 +6,7 @@ import type { ClinicKnowledge } from '../../knowledge';
 import type { Clock } from '../../lib/clock';
 import { problems } from '../common-schemas';
 import { renderGoodFaithEstimatePdf } from './good-faith-estimate-pdf';
+import { costsOverview } from './overview';
 import {
   CostsOverviewSchema,
   CourseEstimateSchema,
@@ -25,7 +19,8 @@ export interface CostRouteOptions {
   readonly knowledge: ClinicKnowledge;
 }
 
-function invalid(where: 'body' | 'querystring', list: readonly Problem[]): AppError {
+/** Core's problems as field errors, with the API's prefixes (`body.`, `query.`). */
+function invalid(where: 'body' | 'query', list: readonly Problem[]): AppError {
   const errors = list.map((p) => ({
     path: `${where}.${p.path ?? ''}`,
     message: p.message,
@@ -36,17 +31,6 @@ function invalid(where: 'body' | 'querystring', list: readonly Problem[]): AppEr
     errors.map((e) => `${e.path}: ${e.message}`).join('; '),
     errors,
   );
-}
-
-function nasalSpray(kb: KnowledgeBase) {
-  const spray = estimateNasalSpray(kb);
-  return {
-    ...spray,
-    sources: spray.sources.map((id) => ({
-      id,
-      title: kb.sources.find((s) => s.id === id)?.title ?? id,
-    })),
-  };
 }
 
 /**
@@ -69,18 +53,7 @@ export const costRoutes: FastifyPluginAsyncZod<CostRouteOptions> = async (
         response: { 200: CostsOverviewSchema },
       },
     },
-    () => ({
-      clinicName: knowledge.clinicName,
-      currency: kb.costs.currency,
-      knowledgeVersion: kb.knowledgeVersion,
-      estimates: INDICATION_IDS.map((indication) => {
-        const result = estimateCourse(kb, { indication, includeConsult: true });
-        // Protocol defaults always make a valid request; anything else is a bug.
-        if (!result.ok) throw new Error(`No default estimate for ${indication}`);
-        return result.value;
-      }),
-      nasalSpray: nasalSpray(kb),
-    }),
+    () => costsOverview(kb, knowledge.clinicName),
   );
 
   app.post(
@@ -137,7 +110,7 @@ export const costRoutes: FastifyPluginAsyncZod<CostRouteOptions> = async (
         ...(q.patientName === undefined ? {} : { patientName: q.patientName }),
         fallbackProviderName: knowledge.clinicName,
       });
-      if (!result.ok) throw invalid('querystring', result.error);
+      if (!result.ok) throw invalid('query', result.error);
       const pdf = await renderGoodFaithEstimatePdf(result.value, kb.clinic.branding);
       return reply
         .type('application/pdf')

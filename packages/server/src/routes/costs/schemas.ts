@@ -69,10 +69,19 @@ const booleanQuery = z
   .default('true')
   .transform((v) => v === 'true');
 
+/** An empty field is a field not given: a plain HTML form (no JavaScript) sends empty inputs. */
+const orEmpty = <T extends z.ZodType>(schema: T) =>
+  z.union([z.literal('').transform(() => undefined), schema]).optional();
+
 export const GoodFaithEstimateQuery = z.object({
   indication: z.enum(INDICATION_IDS),
-  sessionsPerWeek: z.coerce.number().int().min(1).max(7).optional(),
-  weeks: z.coerce.number().int().min(1).max(52).optional(),
+  sessionsPerWeek: orEmpty(z.coerce.number().int().min(1).max(7)),
+  weeks: orEmpty(z.coerce.number().int().min(1).max(52)),
   includeConsult: booleanQuery,
-  patientName: z.string().trim().max(200).optional(),
+  patientName: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((name) => (name === '' ? undefined : name))
+    .optional(),
 });

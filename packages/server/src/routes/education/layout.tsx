@@ -30,7 +30,84 @@ export function CareLinks() {
   );
 }
 
-/** A complete HTML document: skip link, header with navigation, one main, footer. */
+/** Skip link, header with navigation, one main (the page, next steps, sources) and footer. */
+export function SiteChrome(props: {
+  meta: PageMeta;
+  clinicName: string;
+  citations: Citations;
+  children: ReactNode;
+}) {
+  const { meta, clinicName } = props;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to main content
+      </a>
+      <header>
+        <div className="wrap">
+          <a className="brand" href="/">
+            {clinicName}
+          </a>
+          <nav aria-label="Site">
+            <ul>
+              <li>
+                <a href="/learn" aria-current={meta.path === '/learn' ? 'page' : undefined}>
+                  Learn
+                </a>
+              </li>
+              <li>
+                <a href="/check">Could it suit me?</a>
+              </li>
+              <li>
+                <a href="/consult">Book a consult</a>
+              </li>
+              <li>
+                <a href="/costs">Costs</a>
+              </li>
+              <li>
+                <a href="/login">Log in</a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <div className="wrap">
+          {props.children}
+          <CareLinks />
+          <SourceList citations={props.citations} />
+        </div>
+      </main>
+      <footer>
+        <div className="wrap">
+          <nav aria-label="Learn about ketamine therapy">
+            <ul>
+              <li>
+                <a href="/learn">All topics</a>
+              </li>
+              {EDUCATION_PAGES.map((p) => (
+                <li key={p.path}>
+                  <a href={p.path} aria-current={meta.path === p.path ? 'page' : undefined}>
+                    {p.label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href="#top">Back to top</a>
+              </li>
+            </ul>
+          </nav>
+          <p className="muted">
+            General information, not medical advice: a clinician decides whether treatment suits
+            you. In an emergency, call 911 or the 988 Suicide &amp; Crisis Lifeline.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** A complete HTML document around the site chrome. */
 export function EducationDocument(props: {
   meta: PageMeta;
   clinicName: string;
@@ -50,69 +127,9 @@ export function EducationDocument(props: {
         <style>{props.css}</style>
       </head>
       <body id="top">
-        <a className="skip" href="#main">
-          Skip to main content
-        </a>
-        <header>
-          <div className="wrap">
-            <a className="brand" href="/">
-              {clinicName}
-            </a>
-            <nav aria-label="Site">
-              <ul>
-                <li>
-                  <a href="/learn" aria-current={meta.path === '/learn' ? 'page' : undefined}>
-                    Learn
-                  </a>
-                </li>
-                <li>
-                  <a href="/check">Could it suit me?</a>
-                </li>
-                <li>
-                  <a href="/consult">Book a consult</a>
-                </li>
-                <li>
-                  <a href="/costs">Costs</a>
-                </li>
-                <li>
-                  <a href="/login">Log in</a>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" tabIndex={-1}>
-          <div className="wrap">
-            {props.children}
-            <CareLinks />
-            <SourceList citations={props.citations} />
-          </div>
-        </main>
-        <footer>
-          <div className="wrap">
-            <nav aria-label="Learn about ketamine therapy">
-              <ul>
-                <li>
-                  <a href="/learn">All topics</a>
-                </li>
-                {EDUCATION_PAGES.map((p) => (
-                  <li key={p.path}>
-                    <a href={p.path} aria-current={meta.path === p.path ? 'page' : undefined}>
-                      {p.label}
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a href="#top">Back to top</a>
-                </li>
-              </ul>
-            </nav>
-            <p className="muted">
-              General information, not medical advice: a clinician decides whether treatment suits
-              you. In an emergency, call 911 or the 988 Suicide &amp; Crisis Lifeline.
-            </p>
-          </div>
-        </footer>
+        <SiteChrome meta={meta} clinicName={clinicName} citations={props.citations}>
+          {props.children}
+        </SiteChrome>
       </body>
     </html>
   );

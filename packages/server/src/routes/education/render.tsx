@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '@ketaflow/core';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Citations } from './citations';
-import { EducationDocument, type PageMeta } from './layout';
+import { EducationDocument, SiteChrome, type PageMeta } from './layout';
 import { educationCss } from './styles';
 
 /** What every page component gets: the clinic's applied knowledge base and its citation list. */
@@ -37,4 +37,43 @@ export function renderEducationPage(
     </EducationDocument>,
   );
   return `<!DOCTYPE html>${html}`;
+}
+
+/** A page to put inside the web app's shell: shown until (and unless) JavaScript replaces it. */
+export interface PrerenderedPage {
+  readonly meta: PageMeta;
+  /** The page's title and description elements, for the shell's head. */
+  readonly head: string;
+  /** The page's own stylesheet and markup, for the shell's root element. */
+  readonly html: string;
+}
+
+/**
+ * Renders a page without the document around it, for a path the web app also serves: a browser
+ * without JavaScript reads this; with JavaScript, React replaces it with the interactive page.
+ */
+export function renderPrerenderedPage(
+  page: EducationPage,
+  kb: KnowledgeBase,
+  clinicName: string,
+): PrerenderedPage {
+  const cite = new Citations(kb);
+  const ctx: PageContext = { kb, clinicName, cite };
+  const html = renderToStaticMarkup(
+    <>
+      <style>{educationCss}</style>
+      <div id="top" data-prerendered="">
+        <SiteChrome meta={page.meta} clinicName={clinicName} citations={cite}>
+          {page.body(ctx)}
+        </SiteChrome>
+      </div>
+    </>,
+  );
+  const head = renderToStaticMarkup(
+    <>
+      <title>{`${page.meta.title} · ${clinicName}`}</title>
+      <meta name="description" content={page.meta.description} />
+    </>,
+  );
+  return { meta: page.meta, head, html };
 }

@@ -44,4 +44,9 @@ details{border:1px solid #d5dde5;border-radius:.375rem;padding:.5rem .9rem;margi
 summary{font-weight:600;cursor:pointer}
 ul.cards{list-style:none;padding:0}
 ul.cards>li{border-top:1px solid #d5dde5;padding:.75rem 0}
+code{font:.9375rem/1.5 ui-monospace,Menlo,Consolas,monospace}
+.static-form{display:grid;gap:.25rem;max-width:28rem;margin:1rem 0}
+.static-form label{font-weight:600;margin-top:.5rem}
+.static-form input,.static-form select{font:inherit;padding:.4rem .5rem;border:1px solid #5f6b77;border-radius:.25rem;background:#fff;color:#1b1f24}
+.static-form button{font:inherit;font-weight:600;margin-top:1rem;padding:.6rem 1rem;border:2px solid #0b5cad;border-radius:.375rem;background:#0b5cad;color:#fff;cursor:pointer}
 `;
