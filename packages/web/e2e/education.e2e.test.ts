@@ -98,6 +98,14 @@ describe('public pages', () => {
     await takeScreenshot(page, 'education-who-should-not-phone');
     await page.goto('/learn/faq');
     await takeScreenshot(page, 'education-faq-phone');
+    // The app's own pages say what works without JavaScript and link to it.
+    await page.goto('/');
+    expect(
+      await page.getByRole('link', { name: 'read about ketamine therapy' }).getAttribute('href'),
+    ).toBe('/learn');
+    expect(await page.getByRole('link', { name: 'see what it costs' }).getAttribute('href')).toBe(
+      '/costs',
+    );
     await page.context().close();
   });
 
