@@ -12,3 +12,4 @@ export * from './courses/index';
 export * from './outcomes/index';
 export * from './monitoring/index';
 export * from './cost/index';
+export * from './self-check/index';

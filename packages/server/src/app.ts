@@ -35,6 +35,7 @@ import { renderPrerenderedPage } from './routes/education/render';
 import { fhirRoutes } from './routes/fhir/routes';
 import { loadFhirClients } from './routes/fhir/smart';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
+import { selfCheckFormPage } from './routes/screening/self-check-page';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
@@ -182,7 +183,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   if (deps.serveWeb ?? true) {
     await registerWebApp(app, config.webDistDir, {
-      prerendered: [renderPrerenderedPage(costsPage, deps.knowledge.kb, deps.knowledge.clinicName)],
+      prerendered: [costsPage, selfCheckFormPage()].map((page) =>
+        renderPrerenderedPage(page, deps.knowledge.kb, deps.knowledge.clinicName),
+      ),
     });
   }
   return app;

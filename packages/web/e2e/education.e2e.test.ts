@@ -170,13 +170,59 @@ describe('public pages', () => {
     await page.context().close();
   });
 
-  test('axe-core finds no serious or critical violations on /costs as pre-rendered', async () => {
+  test('/check works without JavaScript: a missing answer is named, then the answer comes back', async () => {
+    const page = await newPage(false);
+    await page.goto('/check');
+    await page
+      .getByRole('heading', { name: 'Could ketamine treatment suit you?', level: 1 })
+      .waitFor();
+    await page.getByLabel('What would you like treatment for?').selectOption('depression');
+    await page.getByLabel('Your age, in years').fill('34');
+    // No answer to "Sex": the browser's own check would stop the form, so it is switched off here
+    // to see the server's.
+    await page.locator('form').evaluate((form) => {
+      form.setAttribute('novalidate', '');
+    });
+    await page.getByRole('button', { name: 'See my answer' }).click();
+    await page.getByRole('heading', { name: 'Some answers need another look' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Sex: Choose an answer');
+    expect(await page.getByLabel('Your age, in years').inputValue()).toBe('34');
+
+    await page.getByRole('group', { name: 'Sex' }).getByLabel('Female').check();
+    await page.getByLabel('Schizophrenia or psychosis').check();
+    await page.getByLabel('Medicines you take now').fill('Xanax\nsertraline');
+    await page.getByRole('button', { name: 'See my answer' }).click();
+    const answer = page.locator('section[data-outcome]');
+    await answer.waitFor();
+    const api = (await (
+      await fetch(`${server?.baseUrl ?? ''}/api/public/self-screening`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          indication: 'depression',
+          ageYears: 34,
+          sex: 'female',
+          conditions: ['CI.SCHIZOPHRENIA_OR_PSYCHOSIS'],
+          medications: ['Xanax', 'sertraline'],
+        }),
+      })
+    ).json()) as { outcome: string; title: string };
+    expect(await answer.getAttribute('data-outcome')).toBe(api.outcome);
+    expect(await answer.getByRole('heading', { level: 2 }).innerText()).toBe(api.title);
+    await takeScreenshot(page, 'self-check-without-javascript-answer', answer);
+    await page.context().close();
+  });
+
+  test('axe-core finds no serious or critical violations on /costs and /check as pre-rendered', async () => {
     const page = await newPage(true);
     // The app's scripts are held back, so the server's page stays for axe to read.
     await page.route('**/assets/*.js', (route) => route.abort());
-    await page.goto('/costs');
-    await page.locator('[data-prerendered] h1').waitFor();
-    const found = await seriousViolations(page);
+    const found: string[] = [];
+    for (const path of ['/costs', '/check']) {
+      await page.goto(path);
+      await page.locator('[data-prerendered] h1').waitFor();
+      for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);
+    }
     await page.context().close();
     expect(found).toEqual([]);
   });

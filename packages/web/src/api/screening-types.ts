@@ -18,24 +18,13 @@ export interface SelfScreeningQuestions {
   conditions: { code: string; label: string }[];
 }
 
-export type SelfReportedSex = 'female' | 'male' | 'other' | 'unknown';
-export type SelfReportedPregnancy = 'pregnant' | 'not-pregnant' | 'unsure' | 'not-possible';
-export type SelfReportedBreastfeeding = 'yes' | 'no' | 'unsure';
-
-/** The body of `POST /api/public/self-screening`, and the `intake` of a registration. */
-export interface SelfScreeningAnswers {
-  indication: IndicationId;
-  product?: ScreeningProduct;
-  ageYears: number;
-  sex: SelfReportedSex;
-  pregnancy?: SelfReportedPregnancy;
-  breastfeeding?: SelfReportedBreastfeeding;
-  /** Codes from the questions' condition list. */
-  conditions: string[];
-  otherConditions: string[];
-  medications: string[];
-  bloodPressure?: { systolicMmHg: number; diastolicMmHg: number };
-}
+// The questionnaire's shapes live in core, shared with the page the server sends without JavaScript.
+export type {
+  SelfReportedBreastfeeding,
+  SelfReportedPregnancy,
+  SelfReportedSex,
+  SelfScreeningAnswers,
+} from '@ketaflow/core';
 
 export type SelfScreeningOutcome = 'may-suit' | 'clinician-review' | 'not-suitable';
 

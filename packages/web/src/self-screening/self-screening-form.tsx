@@ -13,15 +13,16 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import type { SelfScreeningQuestions } from '../api/screening-types';
 import { FormErrorAlert } from '../components/form-error-alert';
-import type { Option } from '../format/labels';
-import { canBePregnant, type SelfScreeningValues } from './answer-values';
-import { MedicationInput } from './medication-input';
 import {
   breastfeedingChoices,
+  canBePregnant,
   pregnancyChoices,
   productChoices,
   sexChoices,
-} from './option-labels';
+  type SelfScreeningChoice,
+  type SelfScreeningValues,
+} from '@ketaflow/core';
+import { MedicationInput } from './medication-input';
 
 interface SelfScreeningFormProps {
   form: UseFormReturnType<SelfScreeningValues>;
@@ -31,7 +32,7 @@ interface SelfScreeningFormProps {
   formError: string | null;
 }
 
-function Choices<V extends string>({ options }: { options: readonly Option<V>[] }) {
+function Choices<V extends string>({ options }: { options: readonly SelfScreeningChoice<V>[] }) {
   return (
     <Stack gap="xs" mt="xs">
       {options.map((option) => (

@@ -1,3 +1,10 @@
+import {
+  initialSelfScreeningValues,
+  selfScreeningFieldMap,
+  toSelfScreeningAnswers,
+  validateSelfScreeningValues,
+  type SelfScreeningValues,
+} from '@ketaflow/core';
 import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -10,13 +17,6 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { applyProblemToForm } from '../forms/apply-problem';
-import {
-  answerFieldMap,
-  initialValues,
-  toAnswers,
-  validateAnswers,
-  type SelfScreeningValues,
-} from './answer-values';
 import { keepAnswersForRegistration } from './intake-storage';
 import { SelfScreeningAnswerView } from './self-screening-answer';
 import { SelfScreeningForm } from './self-screening-form';
@@ -29,7 +29,10 @@ export function SelfScreeningPage() {
     queryFn: fetchSelfScreeningQuestions,
     staleTime: Infinity,
   });
-  const form = useForm<SelfScreeningValues>({ initialValues, validate: validateAnswers });
+  const form = useForm<SelfScreeningValues>({
+    initialValues: initialSelfScreeningValues,
+    validate: validateSelfScreeningValues,
+  });
   const [formError, setFormError] = useState<string | null>(null);
   // The answer on screen and the answers it is for; `null` while the questions show.
   const [result, setResult] = useState<{
@@ -45,7 +48,7 @@ export function SelfScreeningPage() {
       setResult({ answer, answers });
     },
     onError: (error) => {
-      setFormError(applyProblemToForm(form, error, answerFieldMap));
+      setFormError(applyProblemToForm(form, error, selfScreeningFieldMap));
     },
   });
 
@@ -78,7 +81,7 @@ export function SelfScreeningPage() {
           submitting={check.isPending}
           formError={formError}
           onSubmit={(values) => {
-            check.mutate(toAnswers(values));
+            check.mutate(toSelfScreeningAnswers(values));
           }}
         />
       )}

@@ -47,6 +47,18 @@ ul.cards>li{border-top:1px solid #d5dde5;padding:.75rem 0}
 code{font:.9375rem/1.5 ui-monospace,Menlo,Consolas,monospace}
 .static-form{display:grid;gap:.25rem;max-width:28rem;margin:1rem 0}
 .static-form label{font-weight:600;margin-top:.5rem}
+.static-form fieldset{border:1px solid #d5dde5;border-radius:.375rem;padding:.5rem .9rem;margin:.75rem 0 0;min-width:0}
+.static-form legend{font-weight:600;padding:0 .25rem}
+.static-form label.choice{display:block;font-weight:400;margin:0;padding:.3rem 0}
+.static-form textarea{font:inherit;padding:.4rem .5rem;border:1px solid #5f6b77;border-radius:.25rem;width:100%}
+.static-form [aria-invalid=true]{border-color:#a3191c;border-width:2px}
+.badge-critical{background:#fdecec;color:#7d1214;border-color:#d98b8d}
+.badge-info{background:#f3f6f9;color:#1b1f24;border-color:#b8c2cc}
+.field-error{color:#a3191c;font-weight:600;margin:.25rem 0}
+.answer{border:1px solid #d5dde5;border-left:6px solid #0b5cad;border-radius:.375rem;padding:.25rem 1rem .75rem;margin:1rem 0}
+.answer-may-suit{border-left-color:#1f7a4d}
+.answer-clinician-review{border-left-color:#b35c00}
+.answer-not-suitable{border-left-color:#a3191c}
 .static-form input,.static-form select{font:inherit;padding:.4rem .5rem;border:1px solid #5f6b77;border-radius:.25rem;background:#fff;color:#1b1f24}
 .static-form button{font:inherit;font-weight:600;margin-top:1rem;padding:.6rem 1rem;border:2px solid #0b5cad;border-radius:.375rem;background:#0b5cad;color:#fff;cursor:pointer}
 `;

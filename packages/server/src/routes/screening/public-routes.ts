@@ -1,14 +1,25 @@
+import fastifyFormbody from '@fastify/formbody';
 import {
   alternativesSchema,
   listMedicationNames,
   normalizeMedicationText,
   SCREENING_PRODUCTS,
+  selfScreeningFieldMap,
+  selfScreeningValueErrors,
+  toSelfScreeningAnswers,
 } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { problems } from '../common-schemas';
+import { renderEducationPage } from '../education/render';
+import {
+  readSelfCheckForm,
+  selfCheckAnswerPage,
+  selfCheckFormPage,
+  type FormFields,
+} from './self-check-page';
 import {
   conditionQuestions,
   SELF_SCREENING_OUTCOMES,
@@ -25,6 +36,13 @@ const SelfScreeningAnswerSchema = z.object({
   alternatives: z.array(alternativesSchema).readonly(),
   knowledgeVersion: z.string(),
 });
+
+/** What the plain form says when a list is longer than the check takes (SelfScreeningBody). */
+const FORM_LIMITS: Readonly<Record<string, string>> = {
+  conditions: 'Tick only the conditions listed',
+  otherConditions: 'List at most 20 conditions, each up to 200 characters',
+  medications: 'List at most 50 medicines, each up to 200 characters',
+};
 
 export interface PublicScreeningOptions {
   readonly clock: Clock;
@@ -88,6 +106,44 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
       return selfScreen(kb, request.body, asOf).answer;
     },
   );
+
+  // The same check for a browser without JavaScript: the plain form on /check posts here and gets
+  // a page back (its answer, or the form again with what needs another look).
+  await app.register(async (forms) => {
+    await forms.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+    forms.post(
+      '/check',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: { hide: true },
+      },
+      (request, reply) => {
+        const values = readSelfCheckForm((request.body ?? {}) as FormFields);
+        let errors = selfScreeningValueErrors(values);
+        const parsed = SelfScreeningBody.safeParse(toSelfScreeningAnswers(values));
+        if (Object.keys(errors).length === 0 && !parsed.success) {
+          errors = Object.fromEntries(
+            parsed.error.issues.map((issue) => {
+              const path = issue.path.join('.');
+              const field = selfScreeningFieldMap[path] ?? String(issue.path[0] ?? 'indication');
+              return [field, FORM_LIMITS[field] ?? 'Check this answer'];
+            }),
+          );
+        }
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        if (Object.keys(errors).length > 0 || !parsed.success) {
+          return reply
+            .code(400)
+            .send(renderEducationPage(selfCheckFormPage(values, errors), kb, knowledge.clinicName));
+        }
+        const asOf = clock.now().toISOString().slice(0, 10);
+        const { answer } = selfScreen(kb, parsed.data, asOf);
+        return reply.send(
+          renderEducationPage(selfCheckAnswerPage(answer, values), kb, knowledge.clinicName),
+        );
+      },
+    );
+  });
 
   app.get(
     '/api/vocabulary/medications',

@@ -1,12 +1,29 @@
-import type { IndicationId, ScreeningProduct } from '@ketaflow/core';
-import type {
-  SelfReportedBreastfeeding,
-  SelfReportedPregnancy,
-  SelfReportedSex,
-  SelfScreeningAnswers,
-} from '../api/screening-types';
+import type { IndicationId } from '../knowledge/ids';
+import type { ScreeningProduct } from '../screening/types';
 
-/** The questionnaire as typed; empty strings are questions not (yet) answered. */
+export type SelfReportedSex = 'female' | 'male' | 'other' | 'unknown';
+export type SelfReportedPregnancy = 'pregnant' | 'not-pregnant' | 'unsure' | 'not-possible';
+export type SelfReportedBreastfeeding = 'yes' | 'no' | 'unsure';
+
+/** The body of `POST /api/public/self-screening`, and the `intake` of a registration. */
+export interface SelfScreeningAnswers {
+  indication: IndicationId;
+  product?: ScreeningProduct;
+  ageYears: number;
+  sex: SelfReportedSex;
+  pregnancy?: SelfReportedPregnancy;
+  breastfeeding?: SelfReportedBreastfeeding;
+  /** Codes from the questions' condition list. */
+  conditions: string[];
+  otherConditions: string[];
+  medications: string[];
+  bloodPressure?: { systolicMmHg: number; diastolicMmHg: number };
+}
+
+/**
+ * The questionnaire as a person fills it in (the web form, or the plain form the server sends to
+ * a browser without JavaScript); empty strings are questions not (yet) answered.
+ */
 export interface SelfScreeningValues {
   indication: IndicationId | '';
   product: ScreeningProduct | 'unsure';
@@ -21,7 +38,7 @@ export interface SelfScreeningValues {
   diastolic: number | string;
 }
 
-export const initialValues: SelfScreeningValues = {
+export const initialSelfScreeningValues: SelfScreeningValues = {
   indication: '',
   product: 'unsure',
   age: '',
@@ -35,8 +52,8 @@ export const initialValues: SelfScreeningValues = {
   diastolic: '',
 };
 
-/** API paths to the fields that show their errors. */
-export const answerFieldMap: Readonly<Record<string, string>> = {
+/** API paths to the questionnaire fields that show their errors. */
+export const selfScreeningFieldMap: Readonly<Record<string, string>> = {
   ageYears: 'age',
   'bloodPressure.systolicMmHg': 'systolic',
   'bloodPressure.diastolicMmHg': 'diastolic',
@@ -51,7 +68,8 @@ function isWholeNumberIn(value: number | string, min: number, max: number): valu
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
-export const validateAnswers = {
+/** Per field: the message to show, or `null` when the answer will do. */
+export const validateSelfScreeningValues = {
   indication: (value: string) => (value === '' ? 'Choose what you want treatment for' : null),
   age: (value: number | string) =>
     isWholeNumberIn(value, 1, 120) ? null : 'Enter your age in whole years',
@@ -71,8 +89,21 @@ export const validateAnswers = {
   },
 };
 
-/** The request body; call only once the form validated (the casts rest on that). */
-export function toAnswers(values: SelfScreeningValues): SelfScreeningAnswers {
+/** Every field's message at once (empty when the answers will do). */
+export function selfScreeningValueErrors(values: SelfScreeningValues): Record<string, string> {
+  const v = validateSelfScreeningValues;
+  const found: [string, string | null][] = [
+    ['indication', v.indication(values.indication)],
+    ['age', v.age(values.age)],
+    ['sex', v.sex(values.sex)],
+    ['systolic', v.systolic(values.systolic, values)],
+    ['diastolic', v.diastolic(values.diastolic, values)],
+  ];
+  return Object.fromEntries(found.filter((e): e is [string, string] => e[1] !== null));
+}
+
+/** The request body; call only once the values validated (the casts rest on that). */
+export function toSelfScreeningAnswers(values: SelfScreeningValues): SelfScreeningAnswers {
   const asksPregnancy = canBePregnant(values.sex);
   return {
     indication: values.indication as IndicationId,

@@ -1,0 +1,428 @@
+// tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
+/* @jsxRuntime automatic */
+import {
+  breastfeedingChoices,
+  INDICATION_IDS,
+  initialSelfScreeningValues,
+  pregnancyChoices,
+  productChoices,
+  SCREENING_PRODUCTS,
+  sexChoices,
+  type KnowledgeBase,
+  type SelfScreeningChoice,
+  type SelfScreeningValues,
+} from '@ketaflow/core';
+import type { EducationPage } from '../education/render';
+import { conditionQuestions, type SelfScreeningAnswer } from './self-screening';
+
+/** What the plain form sends (application/x-www-form-urlencoded, parsed): one or more values. */
+export type FormFields = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** The fields the form shows errors on, in page order (for the error summary). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  indication: 'What would you like treatment for?',
+  age: 'Your age',
+  sex: 'Sex',
+  conditions: 'Conditions a doctor has told you about',
+  otherConditions: 'Other health conditions',
+  medications: 'Medicines you take now',
+  systolic: 'Top number (systolic)',
+  diastolic: 'Bottom number (diastolic)',
+};
+
+const all = (fields: FormFields, name: string): string[] => {
+  const value = fields[name];
+  return value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+};
+const first = (fields: FormFields, name: string): string => (all(fields, name)[0] ?? '').trim();
+const oneOf = <V extends string>(value: string, allowed: readonly V[], otherwise: V | '') =>
+  (allowed as readonly string[]).includes(value) ? (value as V) : otherwise;
+/** A whole number as a number; anything else stays text, for the check to name. */
+const numeric = (value: string): number | string =>
+  /^\d{1,4}$/.test(value) ? Number(value) : value;
+/** A text area's lines, one answer each. */
+const lines = (fields: FormFields, name: string): string[] =>
+  all(fields, name)
+    .flatMap((text) => text.split(/\r?\n/))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+
+/** The plain form's fields as the questionnaire's values (what the web form holds). */
+export function readSelfCheckForm(fields: FormFields): SelfScreeningValues {
+  return {
+    indication: oneOf(first(fields, 'indication'), INDICATION_IDS, ''),
+    product: oneOf(first(fields, 'product'), [...SCREENING_PRODUCTS, 'unsure'], '') || 'unsure',
+    age: numeric(first(fields, 'age')),
+    sex: oneOf(
+      first(fields, 'sex'),
+      sexChoices.map((c) => c.value),
+      '',
+    ),
+    pregnancy: oneOf(
+      first(fields, 'pregnancy'),
+      pregnancyChoices.map((c) => c.value),
+      '',
+    ),
+    breastfeeding: oneOf(
+      first(fields, 'breastfeeding'),
+      breastfeedingChoices.map((c) => c.value),
+      '',
+    ),
+    conditions: all(fields, 'conditions').map((code) => code.trim()),
+    otherConditions: lines(fields, 'otherConditions'),
+    medications: lines(fields, 'medications'),
+    systolic: numeric(first(fields, 'systolic')),
+    diastolic: numeric(first(fields, 'diastolic')),
+  };
+}
+
+function ErrorText({ id, message }: { id: string; message: string | undefined }) {
+  return message === undefined ? null : (
+    <p className="field-error" id={`${id}-error`}>
+      {message}
+    </p>
+  );
+}
+
+/** Attributes that tie a control to its error, when it has one. */
+const invalidProps = (id: string, message: string | undefined) =>
+  message === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` };
+
+function RadioGroup<V extends string>(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  choices: readonly SelfScreeningChoice<V>[];
+  value: string;
+  required?: boolean;
+  error?: string | undefined;
+}) {
+  const { name, choices, value, error } = props;
+  return (
+    <fieldset id={`check-${name}`} {...invalidProps(`check-${name}`, error)}>
+      <legend>{props.legend}</legend>
+      {props.hint === undefined ? null : <p className="muted">{props.hint}</p>}
+      <ErrorText id={`check-${name}`} message={error} />
+      {choices.map((choice) => (
+        <label key={choice.value} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            defaultChecked={value === choice.value}
+            required={props.required}
+          />{' '}
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The questionnaire as a plain form: it posts to `/check` and the server answers with a page. */
+function SelfCheckForm(props: {
+  kb: KnowledgeBase;
+  values: SelfScreeningValues;
+  errors: Readonly<Record<string, string>>;
+}) {
+  const { kb, values, errors } = props;
+  const text = (v: number | string) => String(v);
+  return (
+    <form method="post" action="/check" className="static-form" aria-label="Your answers">
+      <label htmlFor="check-indication">What would you like treatment for?</label>
+      <ErrorText id="check-indication" message={errors.indication} />
+      <select
+        id="check-indication"
+        name="indication"
+        required
+        defaultValue={values.indication}
+        {...invalidProps('check-indication', errors.indication)}
+      >
+        <option value="">Choose one</option>
+        {kb.indications.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.displayName}
+          </option>
+        ))}
+      </select>
+
+      <RadioGroup
+        name="product"
+        legend="Which treatment are you asking about?"
+        choices={productChoices}
+        value={values.product}
+      />
+
+      <label htmlFor="check-age">Your age, in years</label>
+      <ErrorText id="check-age" message={errors.age} />
+      <input
+        id="check-age"
+        name="age"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={120}
+        step={1}
+        required
+        defaultValue={text(values.age)}
+        {...invalidProps('check-age', errors.age)}
+      />
+
+      <RadioGroup
+        name="sex"
+        legend="Sex"
+        choices={sexChoices}
+        value={values.sex}
+        required
+        error={errors.sex}
+      />
+      <RadioGroup
+        name="pregnancy"
+        legend="Are you pregnant, or could you be?"
+        hint="Leave this and the next question empty if you are male."
+        choices={pregnancyChoices}
+        value={values.pregnancy}
+      />
+      <RadioGroup
+        name="breastfeeding"
+        legend="Are you breastfeeding?"
+        choices={breastfeedingChoices}
+        value={values.breastfeeding}
+      />
+
+      <fieldset id="check-conditions">
+        <legend>Has a doctor ever told you that you have any of these?</legend>
+        <p className="muted">Tick all that apply. Leave them all empty if none do.</p>
+        <ErrorText id="check-conditions" message={errors.conditions} />
+        {conditionQuestions(kb).map((c) => (
+          <label key={c.code} className="choice">
+            <input
+              type="checkbox"
+              name="conditions"
+              value={c.code}
+              defaultChecked={values.conditions.includes(c.code)}
+            />{' '}
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
+
+      <label htmlFor="check-otherConditions">Other health conditions</label>
+      <p className="muted" id="check-otherConditions-hint">
+        Optional. One per line.
+      </p>
+      <ErrorText id="check-otherConditions" message={errors.otherConditions} />
+      <textarea
+        id="check-otherConditions"
+        name="otherConditions"
+        rows={3}
+        defaultValue={values.otherConditions.join('\n')}
+        aria-describedby="check-otherConditions-hint"
+      />
+
+      <label htmlFor="check-medications">Medicines you take now</label>
+      <p className="muted" id="check-medications-hint">
+        Optional. One per line, as the box or prescription names it; brand names are fine and the
+        dose is not needed.
+      </p>
+      <ErrorText id="check-medications" message={errors.medications} />
+      <textarea
+        id="check-medications"
+        name="medications"
+        rows={4}
+        defaultValue={values.medications.join('\n')}
+        aria-describedby="check-medications-hint"
+      />
+
+      <fieldset>
+        <legend>Your blood pressure, if you know it</legend>
+        <p className="muted">
+          Optional. A reading from the last month, for example from a pharmacy or a home monitor.
+        </p>
+        <label htmlFor="check-systolic">Top number (systolic), mmHg</label>
+        <ErrorText id="check-systolic" message={errors.systolic} />
+        <input
+          id="check-systolic"
+          name="systolic"
+          type="number"
+          inputMode="numeric"
+          step={1}
+          defaultValue={text(values.systolic)}
+          {...invalidProps('check-systolic', errors.systolic)}
+        />
+        <label htmlFor="check-diastolic">Bottom number (diastolic), mmHg</label>
+        <ErrorText id="check-diastolic" message={errors.diastolic} />
+        <input
+          id="check-diastolic"
+          name="diastolic"
+          type="number"
+          inputMode="numeric"
+          step={1}
+          defaultValue={text(values.diastolic)}
+          {...invalidProps('check-diastolic', errors.diastolic)}
+        />
+      </fieldset>
+
+      <button type="submit">See my answer</button>
+    </form>
+  );
+}
+
+const META = {
+  title: 'Could ketamine treatment suit you?',
+  description:
+    'A few questions about your health; the answer says whether ketamine treatment may suit you or what a clinician would look at. Not a diagnosis; nothing is stored.',
+  path: '/check',
+};
+
+function Intro() {
+  return (
+    <>
+      <h1>Could ketamine treatment suit you?</h1>
+      <p className="lead">
+        A few questions about your health, in about two minutes. The answer says whether the
+        treatment may suit you, or what a clinician would need to look at. It is not a diagnosis,
+        and nothing you enter is stored.
+      </p>
+    </>
+  );
+}
+
+/** `/check` as a page: the questions, with the errors of a form that did not pass, if any. */
+export function selfCheckFormPage(
+  values: SelfScreeningValues = initialSelfScreeningValues,
+  errors: Readonly<Record<string, string>> = {},
+): EducationPage {
+  const named = Object.keys(FIELD_LABELS).filter((field) => errors[field] !== undefined);
+  return {
+    meta: META,
+    body: ({ kb }) => (
+      <>
+        <Intro />
+        {named.length === 0 ? null : (
+          <div className="alert" role="alert" aria-labelledby="check-errors">
+            <h2 id="check-errors">Some answers need another look</h2>
+            <ul>
+              {named.map((field) => (
+                <li key={field}>
+                  <a href={`#check-${field}`}>
+                    {FIELD_LABELS[field]}: {errors[field]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <SelfCheckForm kb={kb} values={values} errors={errors} />
+      </>
+    ),
+  };
+}
+
+/** How much a reason weighs, in words for the person rather than a clinical severity. */
+const REASON_WEIGHTS: Readonly<Record<string, string>> = {
+  critical: 'Usually rules it out',
+  warning: 'For a clinician to judge',
+  info: 'Good to know',
+};
+
+/** The answer to a plain form, with the questions again below it to change the answers. */
+export function selfCheckAnswerPage(
+  answer: SelfScreeningAnswer,
+  values: SelfScreeningValues,
+): EducationPage {
+  return {
+    meta: META,
+    body: ({ kb, clinicName }) => {
+      const phone = kb.clinic.branding?.contact.phone ?? null;
+      return (
+        <>
+          <Intro />
+          <section
+            aria-labelledby="answer-heading"
+            className={`answer answer-${answer.outcome}`}
+            data-outcome={answer.outcome}
+          >
+            <h2 id="answer-heading">{answer.title}</h2>
+            <p>{answer.message}</p>
+            {answer.reasons.length === 0 ? null : (
+              <>
+                <h3>What in your answers led to this</h3>
+                <ul aria-label="Reasons">
+                  {answer.reasons.map((reason) => (
+                    <li key={`${reason.severity}:${reason.summary}`}>
+                      {REASON_WEIGHTS[reason.severity] === undefined ? null : (
+                        <span className={`badge badge-${reason.severity}`}>
+                          {REASON_WEIGHTS[reason.severity]}
+                        </span>
+                      )}{' '}
+                      {reason.summary}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {answer.checkAtConsult.length === 0 ? null : (
+              <>
+                <h3>To be checked at your consult</h3>
+                <ul aria-label="To be checked at your consult">
+                  {answer.checkAtConsult.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {answer.alternatives.map((alt) => (
+              <section key={alt.indicationId} aria-labelledby={`alternatives-${alt.indicationId}`}>
+                <h3 id={`alternatives-${alt.indicationId}`}>
+                  Other treatments to discuss with your doctor
+                </h3>
+                {alt.urgent ? (
+                  <p className="alert">
+                    If you might act on thoughts of harming yourself, call your local emergency
+                    number now. In the US you can also call or text 988.
+                  </p>
+                ) : null}
+                <ul aria-label="Medicines to discuss">
+                  {alt.medications.map((m) => (
+                    <li key={m.generic}>
+                      <strong>{m.generic}</strong>
+                      {m.brands.length > 0 ? ` (${m.brands.join(', ')})` : ''}
+                      <span className="muted"> · {m.drugClass}</span>
+                      {m.caution === undefined ? null : (
+                        <>
+                          <br />
+                          <span className="muted">{m.caution}</span>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                  {alt.medicationClasses.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+                <ul aria-label="Options without medicine">
+                  {alt.nonDrugOptions.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+                {alt.note === undefined ? null : <p className="muted">{alt.note}</p>}
+              </section>
+            ))}
+            <p>
+              To go on, book a video consult with {clinicName}
+              {phone === null ? '' : `, or call ${phone}`}. Booking online and creating an account
+              need JavaScript.
+            </p>
+            <p className="muted">
+              This check is not a diagnosis and not medical advice. Nothing you entered was stored.
+              Knowledge base {answer.knowledgeVersion}.
+            </p>
+          </section>
+          <h2>Change your answers</h2>
+          <SelfCheckForm kb={kb} values={values} errors={{}} />
+        </>
+      );
+    },
+  };
+}
