@@ -11,6 +11,7 @@ import { costsOverview } from '../src/routes/costs/overview';
 import { costsPage } from '../src/routes/education/pages/costs';
 import { renderPrerenderedPage } from '../src/routes/education/render';
 import { createTestApp, type TestApp } from './harness';
+import { textOf } from './html-text';
 
 const settingsFile = fileURLToPath(
   new URL('../../../docs/examples/clinic-settings-costs.json', import.meta.url),
@@ -20,19 +21,6 @@ const shellSource = readFileSync(
   fileURLToPath(new URL('../../web/index.html', import.meta.url)),
   'utf8',
 );
-
-/** Visible text, roughly: no style, no tags, entities decoded, spaces collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
 
 describe('/costs reads without JavaScript', () => {
   let knowledge: ClinicKnowledge;

@@ -4,6 +4,7 @@ import { EDUCATION_PAGES, indicationPath } from '../src/routes/education/catalog
 import { formatRange } from '../src/routes/education/format';
 import { renderEducationSite } from '../src/routes/education/routes';
 import { createTestApp, type TestApp } from './harness';
+import { textOf } from './html-text';
 
 let t: TestApp;
 let kb: KnowledgeBase;
@@ -17,19 +18,6 @@ afterAll(async () => {
 });
 
 const BUDGET_BYTES = 100 * 1024;
-
-/** The page's visible text, roughly: no tags, no style, entities decoded. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
 
 async function fetchPage(path: string) {
   const res = await t.app.inject({ method: 'GET', url: path });

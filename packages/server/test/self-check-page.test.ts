@@ -8,6 +8,7 @@ import { registerWebApp } from '../src/plugins/web-app';
 import { renderPrerenderedPage } from '../src/routes/education/render';
 import { readSelfCheckForm, selfCheckFormPage } from '../src/routes/screening/self-check-page';
 import { createTestApp, type TestApp } from './harness';
+import { textOf } from './html-text';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,19 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** Visible text, roughly: no style, no tags, entities decoded, spaces collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ');
-}
 
 /** Posts the plain form as a browser does (application/x-www-form-urlencoded). */
 async function postForm(fields: [string, string][]) {
