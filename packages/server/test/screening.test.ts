@@ -256,6 +256,20 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
           .name.toLowerCase()}. This usually rules ketamine out.`,
       }),
     ]);
+    // A high reading is for a clinician to judge: never worded as ruling treatment out.
+    const high = await post({ ...base, bloodPressure: { systolicMmHg: 150, diastolicMmHg: 95 } });
+    const highAnswer = high.json<{
+      outcome: string;
+      reasons: { severity: string; summary: string }[];
+    }>();
+    expect(highAnswer.outcome).toBe('clinician-review');
+    expect(highAnswer.reasons).toEqual([
+      {
+        severity: 'warning',
+        summary:
+          'Your blood pressure needs a clinician’s look before treatment, because ketamine raises it for a while.',
+      },
+    ]);
     const benzo = await post({ ...base, medications: ['klonopin 0.5mg'] });
     expect(benzo.json<{ outcome: string }>().outcome).toBe('clinician-review');
     expect(benzo.json<{ reasons: { summary: string }[] }>().reasons[0]?.summary).toContain(

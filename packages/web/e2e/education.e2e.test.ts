@@ -98,7 +98,7 @@ describe('public pages', () => {
     await takeScreenshot(page, 'education-who-should-not-phone');
     await page.goto('/learn/faq');
     await takeScreenshot(page, 'education-faq-phone');
-    // The app's own pages say what works without JavaScript and link to it.
+    // The app's other pages say what needs JavaScript and link to what does not.
     await page.goto('/');
     expect(
       await page.getByRole('link', { name: 'read about ketamine therapy' }).getAttribute('href'),
@@ -106,6 +106,9 @@ describe('public pages', () => {
     expect(await page.getByRole('link', { name: 'see what it costs' }).getAttribute('href')).toBe(
       '/costs',
     );
+    expect(
+      await page.getByRole('link', { name: 'check whether it may suit you' }).getAttribute('href'),
+    ).toBe('/check');
     await page.context().close();
   });
 

@@ -171,10 +171,14 @@ const listOf = (f: FindingOf): string => [...new Set(f.evidence.map((e) => e.dis
  */
 export function plainReason(kb: KnowledgeBase, f: FindingOf): string {
   const ci = kb.contraindications.find((c) => c.code === f.code);
-  if (f.kind === 'contraindication' && ci)
+  // "Rules it out" only for a critical finding: a reading above a limit, or a report a
+  // clinician must confirm, is a warning and leads to a clinician's review, not a refusal.
+  if (f.kind === 'contraindication' && ci && f.severity === 'critical')
     return f.code === HYPERSENSITIVITY
       ? 'You told us you are allergic to ketamine: it should not be given.'
       : `You told us about: ${ci.name.toLowerCase()}. This usually rules ketamine out.`;
+  if (f.kind === 'contraindication' && ci && f.code === HYPERSENSITIVITY)
+    return 'You told us you may be allergic to ketamine: a clinician will check this before treatment.';
   if (f.code === 'CI.PREGNANCY' || f.code === 'PL.PREGNANCY')
     return 'You may be pregnant: ketamine is not given in pregnancy without a specialist’s advice.';
   if (f.code === 'PL.BREASTFEEDING')
@@ -187,6 +191,8 @@ export function plainReason(kb: KnowledgeBase, f: FindingOf): string {
     return `A medicine you take (${listOf(f)}) can interact with ketamine: a clinician will check the combination.`;
   if (f.code === 'SCREEN.KNOWN_HYPERTENSION' || f.code.includes('HYPERTENSION'))
     return 'Your blood pressure needs a clinician’s look before treatment, because ketamine raises it for a while.';
+  if (f.kind === 'contraindication' && ci)
+    return `You told us about: ${ci.name.toLowerCase()}. A clinician needs to look at it before treatment.`;
   if (f.kind === 'unrecognized-input')
     return `We could not read part of your answers (${listOf(f)}): a clinician will go through it with you.`;
   return 'Something in your answers needs a clinician’s judgement before treatment.';
