@@ -134,6 +134,20 @@ describe('the self-check without JavaScript (POST /check)', () => {
     );
   });
 
+  test('a body that is not a form gets the form back with its errors, never a crash', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/check',
+      payload: { indication: ['depression', 7], age: 34, sex: { value: 'female' }, conditions: 5 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    const text = textOf(response.body);
+    expect(text).toContain('Your age: Enter your age in whole years');
+    expect(text).toContain('Sex: Choose an answer');
+    expect(response.body).toMatch(/<option value="depression" selected="">/);
+  });
+
   test('an empty or unknown answer is read as not given, never as a default', () => {
     const values = readSelfCheckForm({
       indication: 'insomnia',

@@ -15,8 +15,11 @@ import {
 import type { EducationPage } from '../education/render';
 import { conditionQuestions, type SelfScreeningAnswer } from './self-screening';
 
-/** What the plain form sends (application/x-www-form-urlencoded, parsed): one or more values. */
-export type FormFields = Readonly<Record<string, string | readonly string[] | undefined>>;
+/**
+ * What the plain form sends (application/x-www-form-urlencoded, parsed): one or more strings per
+ * name. Anything else a client posts (JSON numbers, objects) is read as no answer.
+ */
+export type FormFields = Readonly<Record<string, unknown>>;
 
 /** The fields the form shows errors on, in page order (for the error summary). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -32,7 +35,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 const all = (fields: FormFields, name: string): string[] => {
   const value = fields[name];
-  return value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 };
 const first = (fields: FormFields, name: string): string => (all(fields, name)[0] ?? '').trim();
 const oneOf = <V extends string>(value: string, allowed: readonly V[], otherwise: V | '') =>
