@@ -36,6 +36,7 @@ import { fhirRoutes } from './routes/fhir/routes';
 import { loadFhirClients } from './routes/fhir/smart';
 import { publicScreeningRoutes } from './routes/screening/public-routes';
 import { selfCheckFormPage } from './routes/screening/self-check-page';
+import { liveConsultTimesPage } from './routes/consults/consult-times-page';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { patientRoutes } from './routes/patients/routes';
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       prerendered: [costsPage, selfCheckFormPage()].map((page) =>
         renderPrerenderedPage(page, deps.knowledge.kb, deps.knowledge.clinicName),
       ),
+      live: [{ path: '/consult', render: liveConsultTimesPage(db, clock, deps.knowledge) }],
     });
   }
   return app;

@@ -216,12 +216,28 @@ describe('public pages', () => {
     await page.context().close();
   });
 
-  test('axe-core finds no serious or critical violations on /costs and /check as pre-rendered', async () => {
+  test('/consult lists the times on offer without JavaScript', async () => {
+    const slots = (await (
+      await fetch(`${server?.baseUrl ?? ''}/api/public/consult-slots`)
+    ).json()) as { items: unknown[] };
+    expect(slots.items.length).toBeGreaterThan(0);
+    const page = await newPage(false);
+    await page.goto('/consult');
+    await page.getByRole('heading', { name: 'Book a video consult', level: 1 }).waitFor();
+    expect(await page.locator('[data-testid="static-times"] li').count()).toBe(slots.items.length);
+    expect(await page.getByRole('link', { name: 'register' }).getAttribute('href')).toBe(
+      '/register',
+    );
+    await takeScreenshot(page, 'consult-without-javascript-phone');
+    await page.context().close();
+  });
+
+  test('axe-core finds no serious or critical violations on the pre-rendered app pages', async () => {
     const page = await newPage(true);
     // The app's scripts are held back, so the server's page stays for axe to read.
     await page.route('**/assets/*.js', (route) => route.abort());
     const found: string[] = [];
-    for (const path of ['/costs', '/check']) {
+    for (const path of ['/costs', '/check', '/consult']) {
       await page.goto(path);
       await page.locator('[data-prerendered] h1').waitFor();
       for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);

@@ -1,9 +1,5 @@
-/**
- * Times as patients read them: in the location's (or, for a video visit, the clinic's) own time
- * zone, with the zone's abbreviation, so a reminder sent in summer for a date in winter still says
- * the wall-clock time of the appointment. The runtime's tz database decides every offset.
- */
-export function formatClinicTime(instant: Date, timeZone: string): string {
+/** An instant's parts on the wall clock of `timeZone` (the runtime's tz database decides). */
+function clinicParts(instant: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     weekday: 'long',
@@ -17,7 +13,31 @@ export function formatClinicTime(instant: Date, timeZone: string): string {
   }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('month')} ${part('day')}, ${part('year')} at ${part('hour')}:${part('minute')} (${part('timeZoneName')})`;
+  return {
+    weekday: part('weekday'),
+    date: `${part('month')} ${part('day')}, ${part('year')}`,
+    time: `${part('hour')}:${part('minute')}`,
+    zoneName: part('timeZoneName'),
+  };
+}
+
+/**
+ * Times as patients read them: in the location's (or, for a video visit, the clinic's) own time
+ * zone, with the zone's abbreviation, so a reminder sent in summer for a date in winter still says
+ * the wall-clock time of the appointment.
+ */
+export function formatClinicTime(instant: Date, timeZone: string): string {
+  const p = clinicParts(instant, timeZone);
+  return `${p.weekday} ${p.date} at ${p.time} (${p.zoneName})`;
+}
+
+/** The clinic-local day of `instant` ("Monday, December 7, 2026") and its time ("09:00"). */
+export function clinicDayAndTime(
+  instant: Date,
+  timeZone: string,
+): { readonly day: string; readonly time: string; readonly zoneName: string } {
+  const p = clinicParts(instant, timeZone);
+  return { day: `${p.weekday}, ${p.date}`, time: p.time, zoneName: p.zoneName };
 }
 
 /** Whether the runtime knows `zone` as an IANA time zone (`America/New_York`, not `EST`). */

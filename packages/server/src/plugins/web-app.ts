@@ -25,6 +25,11 @@ export function shellWithPage(shell: string, page: PrerenderedPage): string | un
 export interface WebAppOptions {
   /** Public pages whose content is in the HTML the server sends (see shellWithPage). */
   readonly prerendered?: readonly PrerenderedPage[];
+  /** The same for pages whose content changes (offered times): rendered at each request. */
+  readonly live?: readonly {
+    readonly path: string;
+    readonly render: () => Promise<PrerenderedPage>;
+  }[];
 }
 
 /**
@@ -53,13 +58,25 @@ export async function registerWebApp(
       filled.set(page.meta.path, html);
     }
   }
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  const live = new Map((options.live ?? []).map((page) => [page.path, page.render]));
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/') || path.startsWith('/fhir') || path.startsWith('/cds-services')) {
       reply.callNotFound();
       return reply;
     }
     reply.type('text/html').header('cache-control', 'no-cache');
+    const render = live.get(path);
+    if (render !== undefined) {
+      try {
+        const html = shellWithPage(shell, await render());
+        if (html !== undefined) return await reply.send(html);
+      } catch (error) {
+        // The app can still load and show the page itself: serve the shell, log the cause.
+        request.log.error({ err: error, path }, 'live page not rendered');
+      }
+      return reply.sendFile('index.html');
+    }
     const page = filled.get(path);
     return page === undefined ? reply.sendFile('index.html') : reply.send(page);
   });

@@ -1,9 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { users } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -16,8 +14,8 @@ import { bookAppointmentIn } from '../appointments/booking';
 import { toAppError } from '../appointments/http';
 import { runIdempotent } from '../appointments/idempotency';
 import { AppointmentSchema, Instant } from '../appointments/schemas';
-import { searchSlots } from '../appointments/slots';
 import { IdParams, problems, Uuid } from '../common-schemas';
+import { CONSULT_WINDOW_DAYS, offeredConsults } from './offered';
 
 export interface ConsultRouteOptions {
   readonly db: Database;
@@ -48,7 +46,6 @@ const Confirmation = z.object({
   calendarUrl: z.string(),
 });
 
-const DEFAULT_WINDOW_DAYS = 14;
 const tags = ['consults'];
 
 /** Telemedicine consults from the public site and the portal: offered times, booking, .ics. */
@@ -63,7 +60,7 @@ export const consultRoutes: FastifyPluginAsyncZod<ConsultRouteOptions> = async (
       schema: {
         tags,
         summary: 'Offered video-consult times: a prescriber free for the whole consult',
-        description: `From now (or from) for ${String(DEFAULT_WINDOW_DAYS)} days (or to), at most 31 days. No log-in needed.`,
+        description: `From now (or from) for ${String(CONSULT_WINDOW_DAYS)} days (or to), at most 31 days. No log-in needed.`,
         querystring: SlotsQuery,
         response: { 200: z.object({ items: z.array(ConsultSlot) }), ...problems(400, 429) },
       },
@@ -73,13 +70,8 @@ export const consultRoutes: FastifyPluginAsyncZod<ConsultRouteOptions> = async (
       const from = request.query.from ? new Date(request.query.from) : now;
       const to = request.query.to
         ? new Date(request.query.to)
-        : new Date(from.getTime() + DEFAULT_WINDOW_DAYS * 86_400_000);
-      const found = await searchSlots(db, knowledge.kb, now, {
-        type: 'consult-telemedicine',
-        from,
-        to,
-        limit: 500,
-      });
+        : new Date(from.getTime() + CONSULT_WINDOW_DAYS * 86_400_000);
+      const found = await offeredConsults(db, knowledge.kb, now, from, to);
       if (!found.ok) {
         const errors = found.error.map((p) => ({
           path: `query.${p.path ?? 'from'}`,
@@ -92,20 +84,7 @@ export const consultRoutes: FastifyPluginAsyncZod<ConsultRouteOptions> = async (
           errors,
         );
       }
-      const ids = [...new Set(found.value.map((s) => s.prescriberId))];
-      const names =
-        ids.length === 0
-          ? []
-          : await db
-              .select({ id: users.id, displayName: users.displayName })
-              .from(users)
-              .where(inArray(users.id, ids));
-      return {
-        items: found.value.flatMap((s) => {
-          const prescriber = names.find((n) => n.id === s.prescriberId);
-          return prescriber ? [{ startsAt: s.startsAt, endsAt: s.endsAt, prescriber }] : [];
-        }),
-      };
+      return { items: found.value };
     },
   );
 

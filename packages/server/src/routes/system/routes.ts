@@ -1,9 +1,8 @@
 import type { ClinicBranding } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { asc } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { clinics } from '../../db/schema/index';
+import { clinicTimeZone } from '../consults/offered';
 
 export interface SystemRouteOptions {
   readonly database: DatabaseHandle;
@@ -68,15 +67,11 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
       },
     },
     async () => {
-      const [clinic] = await options.database.db
-        .select({ timeZone: clinics.timeZone })
-        .from(clinics)
-        .orderBy(asc(clinics.name))
-        .limit(1);
+      const timeZone = await clinicTimeZone(options.database.db);
       return {
         demo: options.demo,
         clinicName: options.clinicName,
-        timeZone: clinic?.timeZone ?? null,
+        timeZone,
         knowledgeVersion: options.knowledgeVersion,
         branding: options.branding,
       };
