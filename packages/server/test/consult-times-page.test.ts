@@ -1,27 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clinicDayAndTime } from '../src/notifications/clinic-time';
-import { registerWebApp } from '../src/plugins/web-app';
 import { liveConsultTimesPage } from '../src/routes/consults/consult-times-page';
 import { as, createTestApp, DEMO, login, type TestApp } from './harness';
 import { textOf } from './html-text';
-
-const shell = readFileSync(fileURLToPath(new URL('../../web/index.html', import.meta.url)), 'utf8');
+import { shellSource, webAppWith } from './web-shell';
 
 /** The web app (its shell in a scratch dist) with `/consult` rendered from `t`'s database. */
 async function webFor(
   t: TestApp,
   render = liveConsultTimesPage(t.database.db, t.clock, t.knowledge),
 ) {
-  const dist = mkdtempSync(join(tmpdir(), 'kf-web-'));
-  writeFileSync(join(dist, 'index.html'), shell);
-  const web = Fastify({ logger: false });
-  await registerWebApp(web, dist, { live: [{ path: '/consult', render }] });
-  return web;
+  return webAppWith({ live: [{ path: '/consult', render }] });
 }
 
 describe('/consult reads without JavaScript', () => {
@@ -94,7 +84,7 @@ describe('/consult reads without JavaScript', () => {
     const response = await broken.inject({ method: 'GET', url: '/consult' });
     await broken.close();
     expect(response.statusCode).toBe(200);
-    expect(response.body).toBe(shell);
+    expect(response.body).toBe(shellSource);
   });
 });
 

@@ -1,27 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatMoneyRange } from '@ketaflow/core';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadClinicKnowledge, type ClinicKnowledge } from '../src/knowledge';
-import { registerWebApp, shellWithPage } from '../src/plugins/web-app';
+import { shellWithPage } from '../src/plugins/web-app';
 import { costsOverview } from '../src/routes/costs/overview';
 import { costsPage } from '../src/routes/education/pages/costs';
 import { renderPrerenderedPage } from '../src/routes/education/render';
 import { createTestApp, type TestApp } from './harness';
 import { textOf } from './html-text';
+import { shellSource, webAppWith } from './web-shell';
 
 const settingsFile = fileURLToPath(
   new URL('../../../docs/examples/clinic-settings-costs.json', import.meta.url),
 );
-/** The web app's own shell source: what `vite build` turns into dist/index.html. */
-const shellSource = readFileSync(
-  fileURLToPath(new URL('../../web/index.html', import.meta.url)),
-  'utf8',
-);
-
 describe('/costs reads without JavaScript', () => {
   let knowledge: ClinicKnowledge;
   let web: FastifyInstance;
@@ -29,10 +21,7 @@ describe('/costs reads without JavaScript', () => {
 
   beforeAll(async () => {
     knowledge = loadClinicKnowledge(settingsFile);
-    const dist = mkdtempSync(join(tmpdir(), 'kf-web-'));
-    writeFileSync(join(dist, 'index.html'), shellSource);
-    web = Fastify({ logger: false });
-    await registerWebApp(web, dist, {
+    web = await webAppWith({
       prerendered: [renderPrerenderedPage(costsPage, knowledge.kb, knowledge.clinicName)],
     });
     api = await createTestApp('pglite', { demo: false, knowledge });

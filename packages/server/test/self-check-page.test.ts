@@ -1,14 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { registerWebApp } from '../src/plugins/web-app';
 import { renderPrerenderedPage } from '../src/routes/education/render';
 import { readSelfCheckForm, selfCheckFormPage } from '../src/routes/screening/self-check-page';
 import { createTestApp, type TestApp } from './harness';
 import { textOf } from './html-text';
+import { webAppWith } from './web-shell';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -169,14 +164,7 @@ describe('the self-check without JavaScript (POST /check)', () => {
   });
 
   test('GET /check sends the questions in the web app shell, posting to /check', async () => {
-    const shell = readFileSync(
-      fileURLToPath(new URL('../../web/index.html', import.meta.url)),
-      'utf8',
-    );
-    const dist = mkdtempSync(join(tmpdir(), 'kf-web-'));
-    writeFileSync(join(dist, 'index.html'), shell);
-    const web = Fastify({ logger: false });
-    await registerWebApp(web, dist, {
+    const web = await webAppWith({
       prerendered: [renderPrerenderedPage(selfCheckFormPage(), t.knowledge.kb, 'Clinic')],
     });
     const response = await web.inject({ method: 'GET', url: '/check' });

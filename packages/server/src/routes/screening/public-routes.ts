@@ -4,9 +4,13 @@ import {
   listMedicationNames,
   normalizeMedicationText,
   SCREENING_PRODUCTS,
+  err,
+  ok,
   selfScreeningFieldMap,
   selfScreeningValueErrors,
   toSelfScreeningAnswers,
+  type Result,
+  type SelfScreeningValues,
 } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +29,7 @@ import {
   SELF_SCREENING_OUTCOMES,
   SelfScreeningBody,
   selfScreen,
+  type SelfScreeningAnswers,
 } from './self-screening';
 
 const SelfScreeningAnswerSchema = z.object({
@@ -43,6 +48,28 @@ const FORM_LIMITS: Readonly<Record<string, string>> = {
   otherConditions: 'List at most 20 conditions, each up to 200 characters',
   medications: 'List at most 50 medicines, each up to 200 characters',
 };
+
+/**
+ * The plain form's values as the API's body, or what needs another look (field → message): the
+ * questionnaire's own checks first, then the body's bounds on the lists.
+ */
+function checkSelfCheckForm(
+  values: SelfScreeningValues,
+): Result<SelfScreeningAnswers, Record<string, string>> {
+  const errors = selfScreeningValueErrors(values);
+  if (Object.keys(errors).length > 0) return err(errors);
+  const parsed = SelfScreeningBody.safeParse(toSelfScreeningAnswers(values));
+  if (parsed.success) return ok(parsed.data);
+  return err(
+    Object.fromEntries(
+      parsed.error.issues.map((issue) => {
+        const field =
+          selfScreeningFieldMap[issue.path.join('.')] ?? String(issue.path[0] ?? 'indication');
+        return [field, FORM_LIMITS[field] ?? 'Check this answer'];
+      }),
+    ),
+  );
+}
 
 export interface PublicScreeningOptions {
   readonly clock: Clock;
@@ -119,25 +146,21 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
       },
       (request, reply) => {
         const values = readSelfCheckForm((request.body ?? {}) as FormFields);
-        let errors = selfScreeningValueErrors(values);
-        const parsed = SelfScreeningBody.safeParse(toSelfScreeningAnswers(values));
-        if (Object.keys(errors).length === 0 && !parsed.success) {
-          errors = Object.fromEntries(
-            parsed.error.issues.map((issue) => {
-              const path = issue.path.join('.');
-              const field = selfScreeningFieldMap[path] ?? String(issue.path[0] ?? 'indication');
-              return [field, FORM_LIMITS[field] ?? 'Check this answer'];
-            }),
-          );
-        }
+        const checked = checkSelfCheckForm(values);
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-        if (Object.keys(errors).length > 0 || !parsed.success) {
+        if (!checked.ok) {
           return reply
             .code(400)
-            .send(renderEducationPage(selfCheckFormPage(values, errors), kb, knowledge.clinicName));
+            .send(
+              renderEducationPage(
+                selfCheckFormPage(values, checked.error),
+                kb,
+                knowledge.clinicName,
+              ),
+            );
         }
         const asOf = clock.now().toISOString().slice(0, 10);
-        const { answer } = selfScreen(kb, parsed.data, asOf);
+        const { answer } = selfScreen(kb, checked.value, asOf);
         return reply.send(
           renderEducationPage(selfCheckAnswerPage(answer, values), kb, knowledge.clinicName),
         );

@@ -123,6 +123,65 @@ function RadioGroup<V extends string>(props: {
   );
 }
 
+/** A whole-number answer with its label and, when it has one, its error. */
+function NumberField(props: {
+  name: string;
+  label: string;
+  value: number | string;
+  error: string | undefined;
+  min?: number;
+  max?: number;
+  required?: boolean;
+}) {
+  const id = `check-${props.name}`;
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <ErrorText id={id} message={props.error} />
+      <input
+        id={id}
+        name={props.name}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        step={1}
+        required={props.required}
+        defaultValue={String(props.value)}
+        {...invalidProps(id, props.error)}
+      />
+    </>
+  );
+}
+
+/** A list answered one item per line. */
+function LinesField(props: {
+  name: string;
+  label: string;
+  hint: string;
+  lines: readonly string[];
+  rows: number;
+  error: string | undefined;
+}) {
+  const id = `check-${props.name}`;
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <p className="muted" id={`${id}-hint`}>
+        {props.hint}
+      </p>
+      <ErrorText id={id} message={props.error} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows}
+        defaultValue={props.lines.join('\n')}
+        aria-describedby={`${id}-hint`}
+      />
+    </>
+  );
+}
+
 /** The questionnaire as a plain form: it posts to `/check` and the server answers with a page. */
 function SelfCheckForm(props: {
   kb: KnowledgeBase;
@@ -130,7 +189,6 @@ function SelfCheckForm(props: {
   errors: Readonly<Record<string, string>>;
 }) {
   const { kb, values, errors } = props;
-  const text = (v: number | string) => String(v);
   return (
     <form method="post" action="/check" className="static-form" aria-label="Your answers">
       <label htmlFor="check-indication">What would you like treatment for?</label>
@@ -157,19 +215,14 @@ function SelfCheckForm(props: {
         value={values.product}
       />
 
-      <label htmlFor="check-age">Your age, in years</label>
-      <ErrorText id="check-age" message={errors.age} />
-      <input
-        id="check-age"
+      <NumberField
         name="age"
-        type="number"
-        inputMode="numeric"
+        label="Your age, in years"
+        value={values.age}
+        error={errors.age}
         min={1}
         max={120}
-        step={1}
         required
-        defaultValue={text(values.age)}
-        {...invalidProps('check-age', errors.age)}
       />
 
       <RadioGroup
@@ -211,31 +264,21 @@ function SelfCheckForm(props: {
         ))}
       </fieldset>
 
-      <label htmlFor="check-otherConditions">Other health conditions</label>
-      <p className="muted" id="check-otherConditions-hint">
-        Optional. One per line.
-      </p>
-      <ErrorText id="check-otherConditions" message={errors.otherConditions} />
-      <textarea
-        id="check-otherConditions"
+      <LinesField
         name="otherConditions"
+        label="Other health conditions"
+        hint="Optional. One per line."
+        lines={values.otherConditions}
         rows={3}
-        defaultValue={values.otherConditions.join('\n')}
-        aria-describedby="check-otherConditions-hint"
+        error={errors.otherConditions}
       />
-
-      <label htmlFor="check-medications">Medicines you take now</label>
-      <p className="muted" id="check-medications-hint">
-        Optional. One per line, as the box or prescription names it; brand names are fine and the
-        dose is not needed.
-      </p>
-      <ErrorText id="check-medications" message={errors.medications} />
-      <textarea
-        id="check-medications"
+      <LinesField
         name="medications"
+        label="Medicines you take now"
+        hint="Optional. One per line, as the box or prescription names it; brand names are fine and the dose is not needed."
+        lines={values.medications}
         rows={4}
-        defaultValue={values.medications.join('\n')}
-        aria-describedby="check-medications-hint"
+        error={errors.medications}
       />
 
       <fieldset>
@@ -243,27 +286,17 @@ function SelfCheckForm(props: {
         <p className="muted">
           Optional. A reading from the last month, for example from a pharmacy or a home monitor.
         </p>
-        <label htmlFor="check-systolic">Top number (systolic), mmHg</label>
-        <ErrorText id="check-systolic" message={errors.systolic} />
-        <input
-          id="check-systolic"
+        <NumberField
           name="systolic"
-          type="number"
-          inputMode="numeric"
-          step={1}
-          defaultValue={text(values.systolic)}
-          {...invalidProps('check-systolic', errors.systolic)}
+          label="Top number (systolic), mmHg"
+          value={values.systolic}
+          error={errors.systolic}
         />
-        <label htmlFor="check-diastolic">Bottom number (diastolic), mmHg</label>
-        <ErrorText id="check-diastolic" message={errors.diastolic} />
-        <input
-          id="check-diastolic"
+        <NumberField
           name="diastolic"
-          type="number"
-          inputMode="numeric"
-          step={1}
-          defaultValue={text(values.diastolic)}
-          {...invalidProps('check-diastolic', errors.diastolic)}
+          label="Bottom number (diastolic), mmHg"
+          value={values.diastolic}
+          error={errors.diastolic}
         />
       </fieldset>
 
