@@ -31,6 +31,7 @@ import { outcomeRoutes } from './routes/outcomes/routes';
 import { dosingRoutes } from './routes/dosing/routes';
 import { educationRoutes } from './routes/education/routes';
 import { costsPage } from './routes/education/pages/costs';
+import { landingPage } from './routes/education/pages/landing';
 import { renderPrerenderedPage } from './routes/education/render';
 import { fhirRoutes } from './routes/fhir/routes';
 import { loadFhirClients } from './routes/fhir/smart';
@@ -184,7 +185,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   if (deps.serveWeb ?? true) {
     await registerWebApp(app, config.webDistDir, {
-      prerendered: [costsPage, selfCheckFormPage()].map((page) =>
+      prerendered: [landingPage, costsPage, selfCheckFormPage()].map((page) =>
         renderPrerenderedPage(page, deps.knowledge.kb, deps.knowledge.clinicName),
       ),
       live: [{ path: '/consult', render: liveConsultTimesPage(db, clock, deps.knowledge) }],

@@ -57,6 +57,20 @@ describe.each(DRIVERS)('patient consult booking on %s', (driver) => {
     expect(bad.json<Problem>().errors?.map((e) => e.path)).toEqual(['query.from']);
   });
 
+  test('a month of times is offered whole: the list is never cut off before the window ends', async () => {
+    const response = await api(null)(
+      'GET',
+      '/api/public/consult-slots?from=2026-03-04T00:00:00Z&to=2026-04-04T00:00:00Z',
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const month = response.json<{ items: Slot[] }>().items;
+    // More than any fixed page size the list once had (500), and through the window's last
+    // working day (Friday April 3, New York time).
+    expect(month.length).toBeGreaterThan(500);
+    expect(month.at(-1)!.startsAt.slice(0, 10)).toBe('2026-04-03');
+    expect(new Set(month.map((s) => s.startsAt)).size).toBe(month.length);
+  });
+
   test('a patient books a consult once per idempotency key, with the video link', async () => {
     const slot = slots[0]!;
     const body = {

@@ -16,6 +16,66 @@ import {
   type OfferedConsult,
 } from './offered';
 
+/** Starts in a row, a step apart, with one prescriber: "09:00 to 11:45 (a start every 15 minutes)". */
+export interface ConsultTimeRange {
+  /** The first start, as the API gives it (ISO 8601). */
+  readonly startsAt: string;
+  /** How many starts the range holds, `stepMinutes` apart. */
+  readonly starts: number;
+  readonly first: string;
+  readonly last: string;
+  readonly zoneName: string;
+  readonly with: string;
+}
+
+/**
+ * The offered times by clinic day, each day's starts joined into ranges: a start joins the range
+ * before it when it comes one step later, with the same prescriber, in the same zone abbreviation
+ * (so a clock change starts a new range). `offered` is in time order, as the slot search gives it.
+ */
+export function consultTimeRanges(
+  offered: readonly OfferedConsult[],
+  timeZone: string,
+  stepMinutes: number,
+): Map<string, ConsultTimeRange[]> {
+  const days = new Map<string, ConsultTimeRange[]>();
+  let previousMs = Number.NaN;
+  for (const slot of offered) {
+    const startMs = Date.parse(slot.startsAt);
+    const { day, time, zoneName } = clinicDayAndTime(new Date(startMs), timeZone);
+    const ranges = days.get(day) ?? [];
+    const open = ranges.at(-1);
+    const who = slot.prescriber.displayName;
+    if (
+      open !== undefined &&
+      open.with === who &&
+      open.zoneName === zoneName &&
+      startMs - previousMs === stepMinutes * 60_000
+    ) {
+      ranges[ranges.length - 1] = { ...open, starts: open.starts + 1, last: time };
+    } else {
+      ranges.push({
+        startsAt: slot.startsAt,
+        starts: 1,
+        first: time,
+        last: time,
+        zoneName,
+        with: who,
+      });
+    }
+    days.set(day, ranges);
+    previousMs = startMs;
+  }
+  return days;
+}
+
+/** One range as a patient reads it. */
+export function rangeText(range: ConsultTimeRange, stepMinutes: number): string {
+  return range.starts === 1
+    ? `${range.first} ${range.zoneName} with ${range.with}`
+    : `${range.first} to ${range.last} ${range.zoneName} (a start every ${String(stepMinutes)} minutes) with ${range.with}`;
+}
+
 /**
  * `/consult` as the server sends it: the video-consult times on offer, by day in the clinic's
  * time zone, and how to book one. Booking itself needs an account (and JavaScript); with
@@ -25,15 +85,12 @@ export function consultTimesPage(
   offered: readonly OfferedConsult[],
   timeZone: string,
   windowDays: number,
+  stepMinutes: number,
 ): EducationPage {
-  const days = new Map<string, { time: string; zoneName: string; with: string }[]>();
-  for (const slot of offered) {
-    const { day, time, zoneName } = clinicDayAndTime(new Date(slot.startsAt), timeZone);
-    days.set(day, [
-      ...(days.get(day) ?? []),
-      { time, zoneName, with: slot.prescriber.displayName },
-    ]);
-  }
+  const days = consultTimeRanges(offered, timeZone, stepMinutes);
+  const first = offered[0];
+  const minutes =
+    first === undefined ? null : (Date.parse(first.endsAt) - Date.parse(first.startsAt)) / 60_000;
   return {
     meta: {
       title: 'Book a video consult',
@@ -69,14 +126,17 @@ export function consultTimesPage(
             </p>
           ) : (
             <>
-              <p className="muted">Clinic time ({timeZone}).</p>
-              {[...days].map(([day, slots]) => (
+              <p className="muted">
+                Clinic time ({timeZone}). A consult takes {String(minutes)} minutes and can start at
+                any of these times.
+              </p>
+              {[...days].map(([day, ranges]) => (
                 <section key={day} aria-label={day}>
                   <h3>{day}</h3>
                   <ul data-testid="static-times">
-                    {slots.map((s) => (
-                      <li key={`${s.time}|${s.with}`}>
-                        {s.time} {s.zoneName} with {s.with}
+                    {ranges.map((r) => (
+                      <li key={r.startsAt} data-starts-at={r.startsAt} data-starts={r.starts}>
+                        {rangeText(r, stepMinutes)}
                       </li>
                     ))}
                   </ul>
@@ -98,7 +158,12 @@ export function liveConsultTimesPage(
 ): () => Promise<PrerenderedPage> {
   const page = (slots: readonly OfferedConsult[], zone: string) =>
     renderPrerenderedPage(
-      consultTimesPage(slots, zone, CONSULT_WINDOW_DAYS),
+      consultTimesPage(
+        slots,
+        zone,
+        CONSULT_WINDOW_DAYS,
+        knowledge.kb.scheduling.slotGranularityMinutes,
+      ),
       knowledge.kb,
       knowledge.clinicName,
     );
