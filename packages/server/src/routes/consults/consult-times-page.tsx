@@ -16,7 +16,7 @@ import {
   type OfferedConsult,
 } from './offered';
 
-/** Starts in a row, a step apart, with one prescriber: "09:00 to 11:45 (a start every 15 minutes)". */
+/** Starts in a row, a step apart, with one prescriber: "09:00 to 11:45 (a start every 15 min)". */
 export interface ConsultTimeRange {
   /** The first start, as the API gives it (ISO 8601). */
   readonly startsAt: string;

@@ -1,19 +1,14 @@
 /** FHIR R4 at /fhir: CapabilityStatement, read, search, Patient $everything, transaction import. */
 import type { KnowledgeBase } from '@ketaflow/core';
-import { and, eq, ilike, like, or, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { fhirLinks, patients } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
-import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
-import { isStaff } from '../../plugins/auth';
 import { importTransaction } from './import';
 import {
   ASSERTION_ALGORITHMS,
   issueToken,
-  resolveToken,
   scopeAllows,
   TokenError,
   type FhirClient,
@@ -38,15 +33,18 @@ import {
   TypeIdParams,
   TypeParams,
 } from './schemas';
-import { planSearch, preferStrict, searchParams } from './search';
+import { planSearch, preferStrict } from './search';
 import {
   isSearchableType,
   ownerOf,
   patientResources,
   resourcesFor,
   SEARCHABLE_TYPES,
-  SYSTEM,
 } from './resources';
+import { capabilityStatement } from './capability';
+import { baseUrl, bundle, send } from './responses';
+import { actorOf, assertMay, audit } from './access';
+import { searchPatients } from './patient-search';
 
 export interface FhirOptions {
   readonly db: Database;
@@ -58,170 +56,6 @@ export interface FhirOptions {
 }
 
 const tags = ['FHIR R4'];
-
-function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
-  return {
-    resourceType: 'CapabilityStatement',
-    status: 'active',
-    date: now.toISOString(),
-    publisher: 'KetaFlow',
-    kind: 'instance',
-    software: { name: 'KetaFlow', version: '0.1.0' },
-    implementation: { description: 'KetaFlow FHIR R4 API' },
-    fhirVersion: '4.0.1',
-    format: ['application/fhir+json'],
-    rest: [
-      {
-        mode: 'server',
-        documentation:
-          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC.',
-        security: {
-          service: [
-            {
-              coding: [
-                {
-                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
-                  code: 'SMART-on-FHIR',
-                },
-              ],
-            },
-          ],
-          extension: [
-            {
-              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
-              extension: [{ url: 'token', valueUri: tokenUrl }],
-            },
-          ],
-          description:
-            'SMART Backend Services (signed JWT client assertion, RS384/ES384/ES256) or a KetaFlow staff session; a patient account reads only its own record.',
-        },
-        interaction: [{ code: 'transaction' }],
-        resource: SEARCHABLE_TYPES.map((type) => ({
-          type,
-          interaction: [{ code: 'read' }, { code: 'search-type' }],
-          searchParam: searchParams(type).map((p) => ({
-            name: p.name,
-            type: p.type,
-            documentation: p.documentation,
-          })),
-          ...(type === 'Patient'
-            ? {
-                operation: [
-                  {
-                    name: 'everything',
-                    definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
-                  },
-                ],
-              }
-            : {}),
-        })),
-      },
-    ],
-  };
-}
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}/fhir`;
-}
-
-function bundle(
-  request: FastifyRequest,
-  resources: FhirResource[],
-  total: number,
-  type: 'searchset' | 'collection' = 'searchset',
-  next?: string,
-  extra: { self?: string | undefined; outcome?: FhirResource | undefined } = {},
-): FhirResource {
-  const base = baseUrl(request);
-  return {
-    resourceType: 'Bundle',
-    type,
-    ...(type === 'searchset' ? { total } : {}),
-    link: [
-      {
-        relation: 'self',
-        url: extra.self ?? `${request.protocol}://${request.host}${request.url}`,
-      },
-      ...(next === undefined ? [] : [{ relation: 'next', url: next }]),
-    ],
-    entry: [
-      ...resources.map((resource) => ({
-        fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`,
-        resource,
-        ...(type === 'searchset' ? { search: { mode: 'match' } } : {}),
-      })),
-      ...(extra.outcome === undefined
-        ? []
-        : [{ resource: extra.outcome, search: { mode: 'outcome' } }]),
-    ],
-  };
-}
-
-function send(reply: FastifyReply, body: FhirResource, status = 200): FastifyReply {
-  return reply.code(status).type(FHIR_JSON).send(body);
-}
-
-type Actor =
-  | { readonly kind: 'staff' }
-  | { readonly kind: 'patient'; readonly patientId: string | null }
-  | { readonly kind: 'client'; readonly clientId: string; readonly scopes: ReadonlySet<string> };
-
-/** A SMART bearer token (checked first) or a KetaFlow session; anything else is 401. */
-async function actorOf(db: Database, request: FastifyRequest, now: Date): Promise<Actor> {
-  const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const client = match?.[1] === undefined ? undefined : await resolveToken(db, match[1], now);
-    if (client === undefined)
-      throw new FhirError(401, 'login', 'The bearer token is unknown or has expired.');
-    return { kind: 'client', ...client };
-  }
-  if (!request.auth)
-    throw new FhirError(
-      401,
-      'login',
-      'Log in with a KetaFlow staff session, or get a bearer token at /fhir/auth/token.',
-    );
-  const user = request.auth.user;
-  return isStaff(user) ? { kind: 'staff' } : { kind: 'patient', patientId: user.patientId };
-}
-
-function audit(
-  db: Database,
-  request: FastifyRequest,
-  actor: Actor,
-  entry: Parameters<typeof appendAudit>[2],
-): Promise<void> {
-  return appendAudit(db, request, {
-    ...entry,
-    ...(actor.kind === 'client' ? { detail: { ...entry.detail, client: actor.clientId } } : {}),
-  });
-}
-
-/**
- * Staff see every record, a patient only their own, a client what its scopes allow. Denials
- * are audited.
- */
-async function assertMay(
-  db: Database,
-  request: FastifyRequest,
-  actor: Actor,
-  patientId: string,
-  type: string,
-  action: string,
-): Promise<void> {
-  if (actor.kind === 'staff') return;
-  if (actor.kind === 'patient' && actor.patientId === patientId) return;
-  if (actor.kind === 'client' && scopeAllows(actor.scopes, type, 'read')) return;
-  await audit(db, request, actor, { action, resourceType: type, patientId, outcome: 'denied' });
-  throw new FhirError(
-    403,
-    'forbidden',
-    actor.kind === 'client'
-      ? `The token's scopes do not allow reading ${type}.`
-      : 'A patient account may read only its own record.',
-  );
-}
 
 const patientIdOf = (value: string) => value.replace(/^.*Patient\//, '');
 
@@ -550,52 +384,4 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       );
     },
   );
-}
-
-async function searchPatients(
-  db: Database,
-  query: Readonly<Record<string, string>>,
-  id: string | undefined,
-): Promise<string[]> {
-  const conditions = [];
-  // One _id narrows in SQL; several (commas, repeats) are matched with the other filters.
-  if (id !== undefined && id !== '' && !id.includes(','))
-    conditions.push(sql`${patients.id}::text = ${id}`);
-  if (query.name !== undefined) {
-    // FHIR string search: a name part that starts with the value, ignoring case (`name=ann`
-    // finds "Ann" and "Mary Ann", not "Joanne").
-    const value = query.name.replace(/[%_\\]/g, (c) => `\\${c}`);
-    const starts = `${value}%`;
-    const laterWord = `% ${value}%`;
-    conditions.push(
-      or(
-        ilike(patients.familyName, starts),
-        ilike(patients.familyName, laterWord),
-        ilike(patients.givenName, starts),
-        ilike(patients.givenName, laterWord),
-      ),
-    );
-  }
-  if (query.identifier !== undefined) {
-    const bar = query.identifier.indexOf('|');
-    const system = bar < 0 ? undefined : query.identifier.slice(0, bar);
-    const value = bar < 0 ? query.identifier : query.identifier.slice(bar + 1);
-    const escaped = value.replace(/[%_\\]/g, (c) => `\\${c}`);
-    const linkKey =
-      system === undefined
-        ? like(fhirLinks.sourceKey, `Patient|%|${escaped}`)
-        : eq(fhirLinks.sourceKey, `Patient|${system}|${value}`);
-    const byLink = db.select({ id: fhirLinks.patientId }).from(fhirLinks).where(linkKey);
-    conditions.push(
-      system === undefined || system === SYSTEM.mrn
-        ? or(eq(patients.mrn, value), sql`${patients.id} in (${byLink})`)
-        : sql`${patients.id} in (${byLink})`,
-    );
-  }
-  const rows = await db
-    .select({ id: patients.id })
-    .from(patients)
-    .where(and(...conditions))
-    .orderBy(patients.familyName, patients.givenName, patients.id);
-  return rows.map((r) => r.id);
 }

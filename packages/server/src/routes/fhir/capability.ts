@@ -1,0 +1,65 @@
+/** KetaFlow's FHIR R4 CapabilityStatement: what /fhir/metadata answers. */
+import type { FhirResource } from './outcome';
+import { searchParams } from './search';
+import { SEARCHABLE_TYPES } from './resources';
+
+export function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: now.toISOString(),
+    publisher: 'KetaFlow',
+    kind: 'instance',
+    software: { name: 'KetaFlow', version: '0.1.0' },
+    implementation: { description: 'KetaFlow FHIR R4 API' },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC.',
+        security: {
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: tokenUrl }],
+            },
+          ],
+          description:
+            'SMART Backend Services (signed JWT client assertion, RS384/ES384/ES256) or a KetaFlow staff session; a patient account reads only its own record.',
+        },
+        interaction: [{ code: 'transaction' }],
+        resource: SEARCHABLE_TYPES.map((type) => ({
+          type,
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: searchParams(type).map((p) => ({
+            name: p.name,
+            type: p.type,
+            documentation: p.documentation,
+          })),
+          ...(type === 'Patient'
+            ? {
+                operation: [
+                  {
+                    name: 'everything',
+                    definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
+                  },
+                ],
+              }
+            : {}),
+        })),
+      },
+    ],
+  };
+}

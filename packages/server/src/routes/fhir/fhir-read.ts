@@ -1,0 +1,39 @@
+/** Reading untrusted FHIR JSON (objects, strings, arrays, codings, texts, dates) without throwing. */
+export type Json = Readonly<Record<string, unknown>>;
+
+export const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : undefined;
+export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+export interface Code {
+  readonly system: string | undefined;
+  readonly code: string;
+  readonly display: string | undefined;
+}
+
+export function codesOf(concept: unknown): Code[] {
+  if (!isObject(concept)) return [];
+  return arr(concept.coding).flatMap((c) => {
+    if (!isObject(c)) return [];
+    const code = str(c.code);
+    return code === undefined ? [] : [{ system: str(c.system), code, display: str(c.display) }];
+  });
+}
+
+export function textOf(concept: unknown): string | undefined {
+  if (!isObject(concept)) return undefined;
+  return str(concept.text) ?? codesOf(concept).find((c) => c.display !== undefined)?.display;
+}
+
+export const firstCode = (concept: unknown): string | undefined => codesOf(concept)[0]?.code;
+
+export function dateOf(resource: Json, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const v = resource[key];
+    const s = typeof v === 'string' ? v : isObject(v) ? str(v.start) : undefined;
+    if (s !== undefined && /^\d{4}-\d{2}-\d{2}/.test(s)) return s.slice(0, 10);
+  }
+  return undefined;
+}

@@ -1,0 +1,299 @@
+/**
+ * How one imported FHIR resource becomes a KetaFlow row, or updates the row an earlier import
+ * made: conditions, medicines, allergies and vital-sign or pregnancy Observations. Anything else
+ * is not kept, and the caller counts it.
+ */
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '../../db/client';
+import {
+  allergies,
+  bloodPressures,
+  conditions,
+  medications,
+  patientHeights,
+  patientWeights,
+  reproductiveStatuses,
+} from '../../db/schema/index';
+import { arr, codesOf, dateOf, firstCode, isObject, str, textOf, type Json } from './fhir-read';
+
+const SHORT_SYSTEMS: Readonly<Record<string, string>> = {
+  'http://snomed.info/sct': 'snomed',
+  'http://hl7.org/fhir/sid/icd-10-cm': 'icd10cm',
+  'http://www.nlm.nih.gov/research/umls/rxnorm': 'rxnorm',
+};
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const LOINC = 'http://loinc.org';
+
+const CLINICAL = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'];
+const VERIFICATION = [
+  'unconfirmed',
+  'provisional',
+  'differential',
+  'confirmed',
+  'refuted',
+  'entered-in-error',
+];
+const MED_STATUS: Readonly<Record<string, string>> = {
+  active: 'active',
+  'on-hold': 'on-hold',
+  completed: 'completed',
+  stopped: 'stopped',
+  'entered-in-error': 'entered-in-error',
+  cancelled: 'stopped',
+  'not-taken': 'stopped',
+  intended: 'active',
+  draft: 'active',
+  unknown: 'active',
+};
+const PREGNANCY: Readonly<Record<string, 'pregnant' | 'not-pregnant' | 'unknown'>> = {
+  'LA15173-0': 'pregnant',
+  '77386006': 'pregnant',
+  'LA26683-5': 'not-pregnant',
+  '60001007': 'not-pregnant',
+  'LA4489-6': 'unknown',
+  '261665006': 'unknown',
+};
+
+export interface Upsert {
+  readonly table: string;
+  insert(): Promise<string>;
+  update(id: string): Promise<void>;
+}
+
+async function returningId(rows: { id: string }[]): Promise<string> {
+  const row = rows[0];
+  if (!row) throw new Error('insert returned no row');
+  return Promise.resolve(row.id);
+}
+
+/** How one resource becomes (or updates) a KetaFlow row; undefined when KetaFlow does not keep it. */
+export function plan(
+  tx: Transaction,
+  res: Json,
+  type: string,
+  patientId: string,
+  now: Date,
+): Upsert | undefined {
+  switch (type) {
+    case 'Condition': {
+      const coding = codesOf(res.code).find((c) => SHORT_SYSTEMS[c.system ?? ''] !== undefined);
+      const codeSystem = coding === undefined ? null : (SHORT_SYSTEMS[coding.system ?? ''] ?? null);
+      const clinical = firstCode(res.clinicalStatus) ?? 'active';
+      const verification = firstCode(res.verificationStatus) ?? 'unconfirmed';
+      const values = {
+        text: textOf(res.code) ?? coding?.code ?? 'condition without text',
+        codeSystem: codeSystem === 'rxnorm' ? null : codeSystem,
+        code: codeSystem === 'rxnorm' ? null : (coding?.code ?? null),
+        clinicalStatus: CLINICAL.includes(clinical) ? clinical : 'active',
+        verificationStatus: VERIFICATION.includes(verification) ? verification : 'unconfirmed',
+        onsetDate: dateOf(res, ['onsetDateTime', 'onsetPeriod']) ?? null,
+        abatementDate: dateOf(res, ['abatementDateTime', 'abatementPeriod']) ?? null,
+      };
+      return {
+        table: 'conditions',
+        insert: async () =>
+          returningId(
+            await tx
+              .insert(conditions)
+              .values({ patientId, ...values, createdAt: now })
+              .returning({ id: conditions.id }),
+          ),
+        update: async (id) => {
+          await tx.update(conditions).set(values).where(eq(conditions.id, id));
+        },
+      };
+    }
+    case 'MedicationStatement':
+    case 'MedicationRequest': {
+      const concept = res.medicationCodeableConcept;
+      const rx = codesOf(concept).find((c) => c.system === RXNORM);
+      const dosage = arr(type === 'MedicationRequest' ? res.dosageInstruction : res.dosage).find(
+        isObject,
+      );
+      const values = {
+        text:
+          textOf(concept) ??
+          str((res.medicationReference as Json | undefined)?.display) ??
+          'medication without text',
+        rxnormCode: rx?.code ?? null,
+        doseText: str(dosage?.text) ?? null,
+        status: MED_STATUS[str(res.status) ?? 'unknown'] ?? 'active',
+        startedOn:
+          dateOf(res, ['authoredOn', 'effectiveDateTime', 'effectivePeriod', 'dateAsserted']) ??
+          null,
+        stoppedOn: isObject(res.effectivePeriod)
+          ? (dateOf(res.effectivePeriod, ['end']) ?? null)
+          : null,
+        updatedAt: now,
+      };
+      return {
+        table: 'medications',
+        insert: async () =>
+          returningId(
+            await tx
+              .insert(medications)
+              .values({ patientId, ...values, createdAt: now })
+              .returning({ id: medications.id }),
+          ),
+        update: async (id) => {
+          await tx.update(medications).set(values).where(eq(medications.id, id));
+        },
+      };
+    }
+    case 'AllergyIntolerance': {
+      const coding = codesOf(res.code)[0];
+      const clinical = firstCode(res.clinicalStatus);
+      const criticality = str(res.criticality);
+      const reaction = arr(res.reaction).find(isObject);
+      const values = {
+        substance: textOf(res.code) ?? coding?.code ?? 'substance without text',
+        codeSystem:
+          coding?.system === undefined ? null : (SHORT_SYSTEMS[coding.system] ?? coding.system),
+        code: coding?.code ?? null,
+        reaction: textOf(arr(reaction?.manifestation)[0]) ?? null,
+        criticality:
+          criticality === 'low' || criticality === 'high' || criticality === 'unable-to-assess'
+            ? criticality
+            : null,
+        status: clinical === 'inactive' || clinical === 'resolved' ? clinical : 'active',
+      };
+      return {
+        table: 'allergies',
+        insert: async () =>
+          returningId(
+            await tx
+              .insert(allergies)
+              .values({ patientId, ...values, createdAt: now })
+              .returning({ id: allergies.id }),
+          ),
+        update: async (id) => {
+          await tx.update(allergies).set(values).where(eq(allergies.id, id));
+        },
+      };
+    }
+    case 'Observation':
+      return planObservation(tx, res, patientId, now);
+    default:
+      return undefined;
+  }
+}
+
+function planObservation(
+  tx: Transaction,
+  res: Json,
+  patientId: string,
+  now: Date,
+): Upsert | undefined {
+  const status = str(res.status);
+  if (status === 'entered-in-error' || status === 'cancelled') return undefined;
+  const loinc = codesOf(res.code)
+    .filter((c) => c.system === LOINC)
+    .map((c) => c.code);
+  const date = dateOf(res, ['effectiveDateTime', 'effectivePeriod', 'issued']);
+  if (date === undefined) return undefined;
+  const q = isObject(res.valueQuantity) ? res.valueQuantity : undefined;
+  const value = typeof q?.value === 'number' ? q.value : undefined;
+  const unit = str(q?.code) ?? str(q?.unit);
+  if (loinc.includes('85354-9') || loinc.includes('55284-4')) {
+    const part = (code: string) => {
+      const c = arr(res.component)
+        .filter(isObject)
+        .find((comp) => codesOf(comp.code).some((x) => x.code === code));
+      const v = isObject(c?.valueQuantity) ? c.valueQuantity.value : undefined;
+      return typeof v === 'number' ? Math.round(v) : undefined;
+    };
+    const systolic = part('8480-6');
+    const diastolic = part('8462-4');
+    if (systolic === undefined || diastolic === undefined) return undefined;
+    const values = { systolicMmHg: systolic, diastolicMmHg: diastolic, measuredOn: date };
+    return {
+      table: 'blood_pressures',
+      insert: async () =>
+        returningId(
+          await tx
+            .insert(bloodPressures)
+            .values({ patientId, ...values, source: 'clinic', createdAt: now })
+            .returning({ id: bloodPressures.id }),
+        ),
+      update: async (id) => {
+        await tx.update(bloodPressures).set(values).where(eq(bloodPressures.id, id));
+      },
+    };
+  }
+  if (loinc.includes('29463-7') && value !== undefined) {
+    const factor =
+      unit === 'kg'
+        ? 1
+        : unit === 'g'
+          ? 0.001
+          : unit === '[lb_av]' || unit === 'lb'
+            ? 0.45359237
+            : undefined;
+    if (factor === undefined || value <= 0) return undefined;
+    const isLb = factor !== 1 && factor !== 0.001;
+    const values = {
+      weightKg: (value * factor).toFixed(3),
+      enteredValue: (isLb ? value : value * factor).toFixed(3),
+      enteredUnit: isLb ? ('lb' as const) : ('kg' as const),
+      measuredOn: date,
+    };
+    return {
+      table: 'patient_weights',
+      insert: async () =>
+        returningId(
+          await tx
+            .insert(patientWeights)
+            .values({ patientId, ...values, createdAt: now })
+            .returning({ id: patientWeights.id }),
+        ),
+      update: async (id) => {
+        await tx.update(patientWeights).set(values).where(eq(patientWeights.id, id));
+      },
+    };
+  }
+  if (loinc.includes('8302-2') && value !== undefined) {
+    const factor = unit === 'cm' ? 1 : unit === 'm' ? 100 : unit === '[in_i]' ? 2.54 : undefined;
+    if (factor === undefined || value <= 0) return undefined;
+    const values = { heightCm: (value * factor).toFixed(2), measuredOn: date };
+    return {
+      table: 'patient_heights',
+      insert: async () =>
+        returningId(
+          await tx
+            .insert(patientHeights)
+            .values({ patientId, ...values, createdAt: now })
+            .returning({ id: patientHeights.id }),
+        ),
+      update: async (id) => {
+        await tx.update(patientHeights).set(values).where(eq(patientHeights.id, id));
+      },
+    };
+  }
+  if (loinc.includes('82810-3')) {
+    const answer =
+      codesOf(res.valueCodeableConcept)
+        .map((c) => PREGNANCY[c.code])
+        .find((s) => s !== undefined) ?? 'unknown';
+    const values = { pregnancy: answer, recordedOn: date };
+    return {
+      table: 'reproductive_statuses',
+      insert: async () =>
+        returningId(
+          await tx
+            .insert(reproductiveStatuses)
+            .values({
+              patientId,
+              ...values,
+              breastfeeding: 'unknown',
+              source: 'clinic',
+              createdAt: now,
+            })
+            .returning({ id: reproductiveStatuses.id }),
+        ),
+      update: async (id) => {
+        await tx.update(reproductiveStatuses).set(values).where(eq(reproductiveStatuses.id, id));
+      },
+    };
+  }
+  return undefined;
+}
