@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { changeCourseStatus, COURSE_STATUSES, PROTOCOL_IDS, WEEKDAYS } from '@ketaflow/core';
+import { changeCourseStatus } from '@ketaflow/core';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,9 +23,8 @@ import {
 } from '../../notifications/course-change-notice';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { loadAppointments } from '../appointments/repository';
-import { AppointmentSchema } from '../appointments/schemas';
 import type { BookingDeps } from '../appointments/booking';
-import { IdParams, IsoDate, problems, Uuid } from '../common-schemas';
+import { IdParams, problems } from '../common-schemas';
 import { assertPatientAccess } from '../patients/access';
 import { bookCourseSessions, cancelFutureSessions, type CancelledSession } from './sessions';
 
@@ -35,90 +34,18 @@ export interface CourseRouteOptions {
   readonly knowledge: ClinicKnowledge;
 }
 
-const Reason = z.string().trim().min(3, 'give a reason').max(500);
-const Preferences = {
-  preferredWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
-  preferredTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)')
-    .optional(),
-};
-
-const CreateBody = z.strictObject({
-  screeningId: Uuid,
-  indication: z.enum(PROTOCOL_IDS),
-  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
-  dose: z.strictObject({ value: z.number().positive().max(1000), unit: z.enum(['mg/kg', 'mg']) }),
-  sessionsPerWeek: z.number().int().min(1).max(7).nullable(),
-  weeks: z.number().int().min(1).max(52).nullable(),
-  startDate: IsoDate,
-  locationId: Uuid,
-  ...Preferences,
-});
-
-const StatusBody = z.strictObject({ to: z.enum(COURSE_STATUSES), reason: Reason });
-
-const ChangeBody = z.strictObject({
-  sessionsPerWeek: z.number().int().min(1).max(7).optional(),
-  weeks: z.number().int().min(1).max(52).optional(),
-  reason: Reason,
-  ...Preferences,
-});
-
-const Person = z.object({ id: Uuid, displayName: z.string() });
-const CourseSchema = z.object({
-  id: Uuid,
-  patientId: Uuid,
-  screeningId: Uuid,
-  indication: z.string(),
-  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
-  dose: z.object({ value: z.number(), unit: z.string() }),
-  sessionsPerWeek: z.number().int().nullable(),
-  weeks: z.number().int().nullable(),
-  startDate: z.string(),
-  location: z.object({ id: Uuid, name: z.string(), timeZone: z.string() }),
-  status: z.enum(COURSE_STATUSES),
-  createdAt: z.string(),
-  createdBy: Person,
-  history: z.array(
-    z.object({
-      from: z.string().nullable(),
-      to: z.string(),
-      reason: z.string(),
-      changedAt: z.string(),
-      changedBy: Person,
-    }),
-  ),
-  sessions: z.array(AppointmentSchema),
-});
-type CourseDto = z.infer<typeof CourseSchema>;
-type CourseRow = typeof courses.$inferSelect;
+import {
+  ChangeBody,
+  CourseSchema,
+  CreateBody,
+  StatusBody,
+  type CourseDto,
+  type CourseRow,
+} from './schemas';
+import { inChainOrder } from './history';
 
 const tags = ['courses'];
 
-type HistoryRow = { change: typeof courseStatusChanges.$inferSelect };
-
-/**
- * Status changes in the order they happened: by time, and where times tie (one request, or a
- * fixed test clock) by following each change's `from` to the previous change's `to`.
- */
-function inChainOrder<T extends HistoryRow>(rows: readonly T[]): T[] {
-  const left = [...rows];
-  const out: T[] = [];
-  let status: string | null = null;
-  while (left.length > 0) {
-    const earliest = Math.min(...left.map((r) => r.change.changedAt.getTime()));
-    const tied = left.filter((r) => r.change.changedAt.getTime() === earliest);
-    const next = tied.find((r) => r.change.fromStatus === status) ?? tied[0];
-    if (!next) break;
-    out.push(next);
-    left.splice(left.indexOf(next), 1);
-    status = next.change.toStatus;
-  }
-  return out;
-}
-
-/** Treatment courses: created from a signed screening, sessions planned and booked, status. */
 export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (app, options) => {
   const { db, clock, knowledge } = options;
   const prescriberOnly = requireRole('prescriber');

@@ -1,0 +1,65 @@
+/** Request and answer shapes of the course routes. */
+import { COURSE_STATUSES, PROTOCOL_IDS, WEEKDAYS } from '@ketaflow/core';
+import { z } from 'zod';
+import { courses } from '../../db/schema/index';
+import { AppointmentSchema } from '../appointments/schemas';
+import { IsoDate, Uuid } from '../common-schemas';
+
+const Reason = z.string().trim().min(3, 'give a reason').max(500);
+const Preferences = {
+  preferredWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
+  preferredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)')
+    .optional(),
+};
+
+export const CreateBody = z.strictObject({
+  screeningId: Uuid,
+  indication: z.enum(PROTOCOL_IDS),
+  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
+  dose: z.strictObject({ value: z.number().positive().max(1000), unit: z.enum(['mg/kg', 'mg']) }),
+  sessionsPerWeek: z.number().int().min(1).max(7).nullable(),
+  weeks: z.number().int().min(1).max(52).nullable(),
+  startDate: IsoDate,
+  locationId: Uuid,
+  ...Preferences,
+});
+
+export const StatusBody = z.strictObject({ to: z.enum(COURSE_STATUSES), reason: Reason });
+
+export const ChangeBody = z.strictObject({
+  sessionsPerWeek: z.number().int().min(1).max(7).optional(),
+  weeks: z.number().int().min(1).max(52).optional(),
+  reason: Reason,
+  ...Preferences,
+});
+
+const Person = z.object({ id: Uuid, displayName: z.string() });
+export const CourseSchema = z.object({
+  id: Uuid,
+  patientId: Uuid,
+  screeningId: Uuid,
+  indication: z.string(),
+  product: z.enum(['ketamine-iv', 'esketamine-nasal']),
+  dose: z.object({ value: z.number(), unit: z.string() }),
+  sessionsPerWeek: z.number().int().nullable(),
+  weeks: z.number().int().nullable(),
+  startDate: z.string(),
+  location: z.object({ id: Uuid, name: z.string(), timeZone: z.string() }),
+  status: z.enum(COURSE_STATUSES),
+  createdAt: z.string(),
+  createdBy: Person,
+  history: z.array(
+    z.object({
+      from: z.string().nullable(),
+      to: z.string(),
+      reason: z.string(),
+      changedAt: z.string(),
+      changedBy: Person,
+    }),
+  ),
+  sessions: z.array(AppointmentSchema),
+});
+export type CourseDto = z.infer<typeof CourseSchema>;
+export type CourseRow = typeof courses.$inferSelect;
