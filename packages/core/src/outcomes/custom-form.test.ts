@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { customFormCriteria, parseCustomForm } from './custom-form';
+import { KETAFLOW_SCORE_SYSTEM, toFhirObservation } from './fhir';
 import { scoreResponse } from './score-response';
 
 const yesNo = [
@@ -37,6 +38,25 @@ describe('parseCustomForm', () => {
       percent: 50,
     });
     expect(customFormCriteria(parsed.value).remission.belowScore).toBeNull();
+  });
+
+  test("a custom form's total exports with KetaFlow's own code: it has no LOINC code", () => {
+    const parsed = parseCustomForm(form);
+    if (!parsed.ok) throw new Error('fixture form refused');
+    const scored = scoreResponse(parsed.value, { 'sleep-1': 1, 'sleep-2': 0 });
+    if (!scored.ok) throw new Error('fixture answers refused');
+    const obs = toFhirObservation(parsed.value, scored.value, {
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2026-03-01T09:00:00Z',
+    });
+    expect(obs.code.coding).toEqual([
+      {
+        system: KETAFLOW_SCORE_SYSTEM,
+        code: `${parsed.value.id}-total`,
+        display: 'Sleep total score',
+      },
+    ]);
+    expect(obs.valueInteger).toBe(1);
   });
 
   test('bands are optional; without criteria, response is not defined', () => {

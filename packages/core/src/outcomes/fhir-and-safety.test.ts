@@ -72,7 +72,7 @@ describe('FHIR R4', () => {
   test.each([
     ['gad-7', 'http://loinc.org', '70274-6'],
     ['pain-nrs', 'http://loinc.org', '72514-3'],
-    ['pcl-5', 'https://ketaflow.org/fhir/CodeSystem/score', 'pcl-5-total'],
+    ['pcl-5', 'http://loinc.org', '101698-9'],
   ] as const)('%s total is coded %s|%s', (id, system, code) => {
     const instrument = getInstrument(knowledgeBase, id);
     const obs = toFhirObservation(

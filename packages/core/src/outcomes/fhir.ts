@@ -56,7 +56,7 @@ export interface QuestionnaireResponse {
 }
 
 export const LOINC = 'http://loinc.org';
-/** KetaFlow's own codes for totals without a confirmed LOINC code (PCL-5, custom forms). */
+/** KetaFlow's own codes for totals without a LOINC code (the clinic's custom forms). */
 export const KETAFLOW_SCORE_SYSTEM = 'https://ketaflow.org/fhir/CodeSystem/score';
 /** Canonical base of KetaFlow's Questionnaire resources. */
 export const KETAFLOW_QUESTIONNAIRE_BASE = 'https://ketaflow.org/fhir/Questionnaire/';
@@ -97,8 +97,8 @@ function totalCode(instrument: InstrumentDefinition): CodeableConcept {
 
 /**
  * A scored response as a FHIR R4 Observation (category `survey`, the total as `valueInteger`,
- * LOINC 44261-6 for the PHQ-9, 70274-6 for the GAD-7, 72514-3 for the pain NRS; the PCL-5 and
- * custom forms carry KetaFlow's own code because no LOINC code was confirmed). The band, when
+ * LOINC 44261-6 for the PHQ-9, 70274-6 for the GAD-7, 72514-3 for the pain NRS, 101698-9 for the
+ * PCL-5; custom forms carry KetaFlow's own code). The band, when
  * there is one, is the interpretation text. A pure JSON object: no I/O.
  */
 export function toFhirObservation(

@@ -6,9 +6,9 @@ import type {
 
 /**
  * PCL-5 (reference section 7). Official wording: the VA National Center for PTSD made it and it is
- * in the public domain [S115]; its cut-points were validated on this wording. No LOINC code for
- * the total could be confirmed from the sources read, so none is given (FHIR export uses
- * KetaFlow's own code for it).
+ * in the public domain [S115]; its cut-points were validated on this wording. The total is LOINC
+ * 101698-9 in panel 101697-1 [S158][S159], read from two copies of the LOINC table (loinc.org
+ * itself was not reachable); the items have no LOINC answer codes, so answers export as integers.
  */
 const BOTHER: readonly AnswerOption[] = [
   { score: 0, label: 'Not at all' },
@@ -67,7 +67,12 @@ export const pcl5: StandardInstrument = {
   bands: [],
   bandsNote:
     'No validated severity bands exist [S116]. A provisional cut-point of 31-33 suggests probable PTSD; 38 was suggested earlier and psychiatric outpatients may need about 45 [S116][S117][S118]. A provisional DSM-5 diagnosis counts items rated 2 or more: at least 1 B, 1 C, 2 D and 2 E [S116][S117].',
+  loinc: {
+    panel: '101697-1',
+    total: '101698-9',
+    totalDisplay: 'PTSD PCL-5 score [PCL-5]',
+  },
   wording: 'official',
   licence: 'Public domain: made by staff of the US Department of Veterans Affairs [S115].',
-  sources: ['S115', 'S116', 'S117', 'S118'],
+  sources: ['S115', 'S116', 'S117', 'S118', 'S158', 'S159'],
 };

@@ -1,6 +1,6 @@
 import type { Source } from '../schema/source';
 
-/** Outcome instruments (clinical-facts.md section 9, S107-S121). */
+/** Outcome instruments (clinical-facts.md section 9, S107-S121) and the PCL-5's LOINC codes. */
 export const outcomeSources: readonly Source[] = [
   {
     id: 'S107',
@@ -106,6 +106,26 @@ export const outcomeSources: readonly Source[] = [
     secondary: true,
     publisher: 'WRIISC',
     url: 'http://www.medafile.com/WRIISC/PCL5.htm',
+  },
+  {
+    id: 'S158',
+    title: 'LOINC 101697-1: PTSD checklist, civilian version, DSM-5 [PCL-5] (panel)',
+    year: null,
+    kind: 'terminology',
+    secondary: true,
+    publisher: 'Find-A-Code (LOINC table, Regenstrief Institute)',
+    url: 'https://findacode.com/loinc/101697-1--post-traumatic-stress-disorder-checklist-civilian-version-dsm-5-pcl-5.html',
+    note: 'Active order panel for the 20-item PCL-5 over the past month; added in LOINC 2.75.',
+  },
+  {
+    id: 'S159',
+    title: 'LOINC 101698-9: PTSD PCL-5 score [PCL-5]',
+    year: null,
+    kind: 'terminology',
+    secondary: true,
+    publisher: 'HealthAssure code directory (LOINC table, Regenstrief Institute)',
+    url: 'https://www.healthassure.in/codes/loinc-101698-9-ptsd-pcl-5-score-pcl-5',
+    note: 'Active quantitative observation (property Score, time 1 month, method PCL-5); the same directory lists 101697-1 as its panel.',
   },
   {
     id: 'S118',

@@ -355,7 +355,7 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'A scored response as a FHIR R4 Observation (or QuestionnaireResponse)',
         description:
-          'The total as an Observation (LOINC 44261-6 for the PHQ-9, 70274-6 GAD-7, 72514-3 pain NRS; KetaFlow codes for the PCL-5 and custom forms); `?as=questionnaire-response` for the answers.',
+          'The total as an Observation (LOINC 44261-6 for the PHQ-9, 70274-6 GAD-7, 72514-3 pain NRS, 101698-9 PCL-5; KetaFlow codes for custom forms); `?as=questionnaire-response` for the answers.',
         params: z.object({ id: Uuid, responseId: Uuid }),
         querystring: z.object({
           as: z.enum(['observation', 'questionnaire-response']).default('observation'),
