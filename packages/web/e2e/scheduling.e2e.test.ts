@@ -94,9 +94,24 @@ describe('scheduling in the browser', () => {
     await page.goto('/me/book-consult');
     await page.getByRole('heading', { name: 'Book a video consult', level: 1 }).waitFor();
     const slots = await getJson<{ items: ConsultSlot[] }>(page, '/api/public/consult-slots');
-    const slot = slots.items[0];
-    if (slot === undefined) throw new Error('no consult times offered');
+    // The first day with times is open; the patient picks the second day's first time.
+    const firstDay = zonedDate(slots.items[0]?.startsAt ?? '', zone);
+    const slot = slots.items.find((s) => zonedDate(s.startsAt, zone) !== firstDay);
+    if (slot === undefined) throw new Error('consult times are offered on one day only');
     const day = zonedDate(slot.startsAt, zone);
+    const dayTimes = slots.items.filter((s) => zonedDate(s.startsAt, zone) === day).length;
+    const days = page.getByRole('group', { name: 'Day' });
+    expect(await days.getByRole('radio').count()).toBe(
+      new Set(slots.items.map((s) => zonedDate(s.startsAt, zone))).size,
+    );
+    expect(await days.getByRole('radio', { checked: true }).getAttribute('value')).toBe(firstDay);
+    await days.locator('label', { hasText: formatLocalDate(day).replace(/ \d{4}$/, '') }).click();
+    const dayList = page.getByRole('region', { name: formatLocalDate(day) });
+    await waitForText(
+      dayList.getByRole('heading'),
+      `${formatLocalDate(day)}: ${String(dayTimes)} times`,
+    );
+    expect(await dayList.getByRole('button').count()).toBe(dayTimes);
     await page
       .getByRole('button', {
         name: `${formatLocalDate(day)} ${formatZonedTime(slot.startsAt, zone)} with ${slot.prescriber.displayName}`,
