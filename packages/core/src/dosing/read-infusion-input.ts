@@ -5,20 +5,19 @@
  */
 import { err, ok, type Problem, type Result } from '../result';
 import { compileProtocol, type CompiledProtocol } from './compile-protocol';
-import { decimalsOf } from './exact';
-import { formatScaled } from './format-decimal';
 import { parseIsoInstant } from './iso-date';
 import { DOSE_PROBLEM, describeValue, problem } from './problems';
 import { readPositiveNumber, readQuantity, readScaled } from './read-field';
-import { stepUnitText, type StepUnitText } from './rounding';
+import { readSettings, type ReadSettings } from './read-infusion-settings';
 import type {
   InfusionInput,
-  InfusionSettings,
   Sex,
   SoftLimitOverride,
   VialConcentrationMgPerMl,
   WeightBasis,
 } from './types';
+
+export type { SettingsText } from './read-infusion-settings';
 
 /** A measured quantity at 10^-6 of its unit. */
 export interface ScaledMeasure<U extends string> {
@@ -38,21 +37,7 @@ export interface ReadDuration {
   readonly explicit: boolean;
 }
 
-/** Text of the settings for the steps, built with them (once, for frozen settings). */
-export interface SettingsText {
-  /** The bag volume in mL, `100`, and the start of its step, `100 mL + ` (add-to-bag). */
-  readonly bag: string;
-  readonly bagPlus: string;
-  /** Units of the drug volume's step: ` mL`, ` mL, rounded to `, ` mL (increment 0.01 mL)`. */
-  readonly volume: StepUnitText;
-  /** Units of the pump rate's step: ` mL/h`, ..., ` mL/h (pump increment 0.1 mL/h)`. */
-  readonly rate: StepUnitText;
-  /** Decimals an unrounded volume or rate keeps when it does not terminate. */
-  readonly volumeTruncatedDigits: number;
-  readonly rateTruncatedDigits: number;
-}
-
-export interface ReadInfusion {
+export interface ReadInfusion extends ReadSettings {
   readonly protocol: CompiledProtocol;
   readonly basis: WeightBasis;
   readonly weight: ScaledMeasure<'kg' | 'lb'>;
@@ -61,12 +46,6 @@ export interface ReadInfusion {
   readonly sex: Sex | undefined;
   readonly dose: ReadDose;
   readonly concentration: VialConcentrationMgPerMl;
-  /** Settings at 10^-4 mL and 10^-4 mL/h. */
-  readonly bag4: number;
-  readonly bagMode: InfusionSettings['bagMode'];
-  readonly volumeIncrement4: number;
-  readonly rateIncrement4: number;
-  readonly settingsText: SettingsText;
   readonly duration: ReadDuration;
   readonly lastWeight: { readonly grams: number; readonly measuredOn: string } | undefined;
   readonly asOfMs: number | undefined;
@@ -82,7 +61,6 @@ const MAX_DOSE_MG_PER_KG = 100;
 const MAX_DOSE_MG = 10_000;
 const MAX_DURATION_MIN = 20_160;
 const MAX_DURATION_H = 336;
-const MAX_BAG_ML = 5000;
 const HEIGHT_BOUNDS = { cm: [30, 300], in: [12, 120] } as const;
 /** Devine assumes at least 60 in: 60e6 µin, or 152.4e6 µcm [S99][S100][S101]. */
 const DEVINE_MIN_SCALED6 = { cm: 152_400_000, in: 60_000_000 } as const;
@@ -105,107 +83,6 @@ function readDate(value: unknown, path: string, problems: Problem[]): number | u
     );
   }
   return ms;
-}
-
-/** A positive setting at 10^-4 of its unit. */
-function readSetting(
-  value: unknown,
-  path: string,
-  unit: string,
-  max: number,
-  problems: Problem[],
-): number | undefined {
-  const v = readPositiveNumber(value, path, problems);
-  return v === undefined ? undefined : readScaled(v, path, unit, 4, max, problems);
-}
-
-type ReadSettings = Pick<
-  ReadInfusion,
-  'bag4' | 'bagMode' | 'volumeIncrement4' | 'rateIncrement4' | 'settingsText'
->;
-
-/** Decimals kept when an unrounded value does not terminate: one more than the increment's. */
-function truncatedDigitsFor(increment4: number): number {
-  const d = decimalsOf(increment4, 4) + 1;
-  return d < 3 ? 3 : d;
-}
-
-function settingsTextFor(
-  bag4: number,
-  volumeIncrement4: number,
-  rateIncrement4: number,
-): SettingsText {
-  const bag = formatScaled(bag4, 4);
-  return {
-    bag,
-    bagPlus: `${bag} mL + `,
-    volume: stepUnitText('mL', `increment ${formatScaled(volumeIncrement4, 4)} mL`),
-    rate: stepUnitText('mL/h', `pump increment ${formatScaled(rateIncrement4, 4)} mL/h`),
-    volumeTruncatedDigits: truncatedDigitsFor(volumeIncrement4),
-    rateTruncatedDigits: truncatedDigitsFor(rateIncrement4),
-  };
-}
-
-/** Frozen settings (the knowledge base's, via `infusionSettingsFor`) read once. */
-const frozenSettings = new WeakMap<object, ReadSettings>();
-
-function readSettings(raw: unknown, problems: Problem[]): ReadSettings | undefined {
-  if (typeof raw !== 'object' || raw === null) return readSettingsUncached(raw, problems);
-  // Only frozen settings are cached, and freezing cannot be undone: a cached object is still
-  // frozen, so the (slower) isFrozen check is left to the first read.
-  const cached = frozenSettings.get(raw);
-  if (cached !== undefined) return cached;
-  if (Object.isFrozen(raw)) {
-    const before = problems.length;
-    const read = readSettingsUncached(raw, problems);
-    if (read !== undefined && problems.length === before) frozenSettings.set(raw, read);
-    return read;
-  }
-  return readSettingsUncached(raw, problems);
-}
-
-function readSettingsUncached(raw: unknown, problems: Problem[]): ReadSettings | undefined {
-  if (typeof raw !== 'object' || raw === null) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_SETTINGS, 'settings', 'settings are required'));
-    return undefined;
-  }
-  const s = raw as Partial<Record<keyof InfusionSettings, unknown>>;
-  const bag4 = readSetting(s.bagVolumeMl, 'settings.bagVolumeMl', 'mL', MAX_BAG_ML, problems);
-  const volumeIncrement4 = readSetting(
-    s.volumeIncrementMl,
-    'settings.volumeIncrementMl',
-    'mL',
-    10,
-    problems,
-  );
-  const rateIncrement4 = readSetting(
-    s.rateIncrementMlPerHour,
-    'settings.rateIncrementMlPerHour',
-    'mL/h',
-    100,
-    problems,
-  );
-  const bagMode = s.bagMode;
-  if (bagMode !== 'add-to-bag' && bagMode !== 'withdraw-equal-volume') {
-    problems.push(
-      problem(
-        DOSE_PROBLEM.INVALID_SETTINGS,
-        'settings.bagMode',
-        `settings.bagMode must be add-to-bag or withdraw-equal-volume, got ${describeValue(bagMode)}`,
-      ),
-    );
-    return undefined;
-  }
-  if (bag4 === undefined || volumeIncrement4 === undefined || rateIncrement4 === undefined) {
-    return undefined;
-  }
-  return {
-    bag4,
-    bagMode,
-    volumeIncrement4,
-    rateIncrement4,
-    settingsText: settingsTextFor(bag4, volumeIncrement4, rateIncrement4),
-  };
 }
 
 function readWeight(raw: unknown, problems: Problem[]): ScaledMeasure<'kg' | 'lb'> | undefined {
