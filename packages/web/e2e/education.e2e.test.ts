@@ -258,6 +258,26 @@ describe('public pages', () => {
     await page.context().close();
   });
 
+  test("the app's scripts and styles arrive compressed, and are kept by the browser", async () => {
+    const base = server?.baseUrl ?? '';
+    const shell = await (await fetch(`${base}/login`)).text();
+    const assets = [...shell.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) {
+      const plain = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'identity' } });
+      const br = await fetch(`${base}${asset}`, { headers: { 'accept-encoding': 'br' } });
+      expect(br.headers.get('content-encoding'), asset).toBe('br');
+      expect(br.headers.get('cache-control'), asset).toBe('public, max-age=31536000, immutable');
+      expect(Number(br.headers.get('content-length')), asset).toBeLessThan(
+        Number(plain.headers.get('content-length')),
+      );
+      // fetch unpacks it: the same file.
+      expect(await br.text(), asset).toBe(await plain.text());
+    }
+  });
+
   test('axe-core finds no serious or critical violations on the pre-rendered app pages', async () => {
     const page = await newPage(true);
     // The app's scripts are held back, so the server's page stays for axe to read.

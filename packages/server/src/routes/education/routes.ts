@@ -14,6 +14,7 @@ import { sideEffectsPage } from './pages/side-effects';
 import { therapyPage } from './pages/therapy';
 import { whoShouldNotPage } from './pages/who-should-not';
 import { renderEducationPage, type EducationPage } from './render';
+import { compressPages } from '../../plugins/compress-pages';
 
 export interface EducationOptions {
   readonly knowledge: ClinicKnowledge;
@@ -51,6 +52,7 @@ export async function educationRoutes(
   appBase: FastifyInstance,
   options: EducationOptions,
 ): Promise<void> {
+  await compressPages(appBase);
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const site = renderEducationSite(options.knowledge);
 

@@ -31,6 +31,7 @@ import {
   selfScreen,
   type SelfScreeningAnswers,
 } from './self-screening';
+import { compressPages } from '../../plugins/compress-pages';
 
 const SelfScreeningAnswerSchema = z.object({
   outcome: z.enum(SELF_SCREENING_OUTCOMES),
@@ -138,6 +139,7 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
   // a page back (its answer, or the form again with what needs another look).
   await app.register(async (forms) => {
     await forms.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+    await compressPages(forms);
     forms.post(
       '/check',
       {
