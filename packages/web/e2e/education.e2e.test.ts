@@ -301,6 +301,12 @@ describe('public pages', () => {
     const found = await seriousViolations(page);
     if (path === '/') {
       await page.getByRole('link', { name: 'Learn', exact: true }).waitFor();
+      // The app's landing page offers the same next steps as the server's.
+      for (const [name, href] of [
+        ['Check if ketamine may suit you', '/check'],
+        ['Book a video consult', '/consult'],
+      ] as const)
+        expect(await page.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(href);
       await takeScreenshot(page, 'education-home-links-phone');
     }
     await page.context().close();

@@ -52,6 +52,9 @@ export function LandingPage() {
             <Button component={Link} to="/check">
               Check if ketamine may suit you
             </Button>
+            <Button component={Link} to="/consult" variant="default">
+              Book a video consult
+            </Button>
             <Button component={Link} to="/login" variant="default">
               Log in
             </Button>
