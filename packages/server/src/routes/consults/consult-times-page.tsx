@@ -39,7 +39,7 @@ export function consultTimeRanges(
   stepMinutes: number,
 ): Map<string, ConsultTimeRange[]> {
   const days = new Map<string, ConsultTimeRange[]>();
-  let previousMs = Number.NaN;
+  const stepMs = stepMinutes * 60_000;
   for (const slot of offered) {
     const startMs = Date.parse(slot.startsAt);
     const { day, time, zoneName } = clinicDayAndTime(new Date(startMs), timeZone);
@@ -50,7 +50,7 @@ export function consultTimeRanges(
       open !== undefined &&
       open.with === who &&
       open.zoneName === zoneName &&
-      startMs - previousMs === stepMinutes * 60_000
+      startMs === Date.parse(open.startsAt) + open.starts * stepMs
     ) {
       ranges[ranges.length - 1] = { ...open, starts: open.starts + 1, last: time };
     } else {
@@ -64,7 +64,6 @@ export function consultTimeRanges(
       });
     }
     days.set(day, ranges);
-    previousMs = startMs;
   }
   return days;
 }

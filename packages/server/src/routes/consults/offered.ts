@@ -25,15 +25,12 @@ export async function offeredConsults(
   to: Date,
 ): Promise<Result<OfferedConsult[], Problem[]>> {
   // A video consult needs no chair, so each start is offered once (with one free prescriber):
-  // the window's number of starts bounds the list, and nothing in the window is cut off.
-  const starts = Math.ceil(
-    (to.getTime() - from.getTime()) / (kb.scheduling.slotGranularityMinutes * 60_000),
-  );
+  // the window bounds the list, and nothing in it is cut off.
   const found = await searchSlots(db, kb, now, {
     type: 'consult-telemedicine',
     from,
     to,
-    limit: Math.max(1, starts + 1),
+    limit: Number.POSITIVE_INFINITY,
   });
   if (!found.ok) return found;
   const ids = [...new Set(found.value.map((s) => s.prescriberId))];
