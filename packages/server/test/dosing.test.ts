@@ -76,11 +76,29 @@ describe.each(DRIVERS)('dosing on %s', (driver) => {
       const response = await as(t.app, session)('POST', '/api/dose/preview', body);
       expect(response.statusCode).toBe(200);
       const json = response.json<{ knowledgeVersion: string; result: unknown }>();
-      expect(json.result).toEqual(expected(body));
+      expect(json.result).toEqual(expected({ ...body, asOf: t.clock.now().toISOString() }));
       expect(json.knowledgeVersion).toBe(kb.knowledgeVersion);
     }
     expect((await as(t.app, patient)('POST', '/api/dose/preview', body)).statusCode).toBe(403);
     expect((await as(t.app, null)('POST', '/api/dose/preview', body)).statusCode).toBe(401);
+  });
+
+  test("preview: the weight's age is checked against the server's clock", async () => {
+    const old = await as(t.app, nurse)('POST', '/api/dose/preview', {
+      ...base,
+      weight: { value: 80, unit: 'kg', measuredOn: '2019-01-01' },
+    });
+    expect(old.statusCode, old.body).toBe(200);
+    const result = old.json<{ result: { requiresOverride: boolean; limits: { code: string }[] } }>()
+      .result;
+    expect(result.limits.map((l) => l.code)).toContain('DOSE.WEIGHT_TOO_OLD');
+    expect(result.requiresOverride).toBe(true);
+    const future = await as(t.app, nurse)('POST', '/api/dose/preview', {
+      ...base,
+      weight: { value: 80, unit: 'kg', measuredOn: '2026-03-09' },
+    });
+    expect(future.statusCode, future.body).toBe(400);
+    expect(future.json<Problem>().errors?.map((e) => e.path)).toEqual(['body.weight.measuredOn']);
   });
 
   test('preview: bad input names each field, at the schema and in the calculator', async () => {

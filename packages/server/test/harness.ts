@@ -49,13 +49,19 @@ async function freshPostgresDatabase(): Promise<ScratchDatabase> {
 /** Boots the app in-process (no port) on a fresh, migrated database with the demo clinic. */
 export async function createTestApp(
   driver: 'pglite' | 'postgres' = 'pglite',
-  options: { demo?: boolean; env?: Record<string, string>; knowledge?: ClinicKnowledge } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    knowledge?: ClinicKnowledge;
+    /** The clock's start (default T0). */
+    now?: Date;
+  } = {},
 ): Promise<TestApp> {
   const pgDb = driver === 'postgres' ? await freshPostgresDatabase() : undefined;
   const config = loadConfig({ KETAFLOW_DEMO_DATA: 'on', LOG_LEVEL: 'silent', ...options.env });
   const database = openDatabase({ url: pgDb?.url });
   await database.migrate();
-  const clock = new FixedClock(T0);
+  const clock = new FixedClock(options.now ?? T0);
   if (options.demo ?? true) await seedDemoData(database.db, clock);
   const knowledge = options.knowledge ?? loadClinicKnowledge();
   const app = await buildApp({

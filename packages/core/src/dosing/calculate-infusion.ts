@@ -16,6 +16,7 @@ import { compareRatio, multiplyExact } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
 import { durationSteps } from './compile-protocol';
 import { applyOverrides, checkRange, RANGE_SPECS } from './guardrails';
+import { checkDelivered } from './delivered-checks';
 import { DOSE_LIMIT } from './problems';
 import { readInfusionInput, type ReadInfusion } from './read-infusion-input';
 import {
@@ -288,6 +289,17 @@ function calculate(x: ReadInfusion): InfusionCalculation {
   }
   if (!x.duration.explicit) notes.push(protocol.defaultDurationNote);
 
+  checkDelivered(findings, {
+    protocol,
+    basis: weight.basis,
+    dosingGrams: grams,
+    actualGrams: weight.actualGrams,
+    drawn4,
+    volumeIncrement4: x.volumeIncrement4,
+    total4,
+    rate4: rate.scaled,
+    rateIncrement4: x.rateIncrement4,
+  });
   const outcome = applyOverrides(findings, x.overrides, notes);
   return {
     protocolId: protocol.id,

@@ -116,6 +116,56 @@ export function checkRange(
   }
 }
 
+/** What a delivered-quantity check calls its value, its code stem and what to do about it. */
+export interface DeliveredCheck {
+  /** `DOSE.<stem>_ABOVE_HARD_LIMIT` / `_BELOW_HARD_LIMIT`. */
+  readonly stem: string;
+  readonly label: string;
+  readonly advice: string;
+}
+
+/**
+ * Check a quantity the patient actually receives against the hard bounds of `range`: the dose
+ * drawn up after the volume is rounded to what the syringe measures, the dose rate at the pump
+ * rate programmed after rounding, or a dose per kg of actual weight when the dose is on another
+ * weight basis. The ordered value's own check (`checkRange`) decides the soft limits and their
+ * overrides; this one only blocks, and is skipped on a side where a hard limit already blocks.
+ */
+export function checkDeliveredHard(
+  findings: LimitFinding[],
+  s: RangeSpec,
+  range: CompiledRange,
+  n: number,
+  d: number,
+  shown: Rounded,
+  protocolId: string,
+  check: DeliveredCheck,
+): void {
+  const x = n / d;
+  if (x < range.quietBelow && x > range.quietAbove) return;
+  const blocked = (side: 'ABOVE' | 'BELOW') =>
+    findings.some(
+      (f) => f.level === 'hard' && f.field === s.field && f.code.endsWith(`_${side}_HARD_LIMIT`),
+    );
+  const valueText = shown.wasRounded ? shown.exactText : shown.text;
+  const push = (side: 'ABOVE' | 'BELOW', bound: CompiledBound) => {
+    const above = side === 'ABOVE';
+    findings.push({
+      level: 'hard',
+      code: `DOSE.${check.stem}_${side}_HARD_LIMIT`,
+      message: `${check.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: blocked. ${check.advice}`,
+      field: s.field,
+      value: { value: shown.value, unit: s.unit },
+      limit: { value: bound.value, unit: s.unit },
+    });
+  };
+  const { hardMax, hardMin } = range;
+  if (hardMax !== undefined && !blocked('ABOVE') && compareToBound(x, n, d, hardMax) > 0)
+    push('ABOVE', hardMax);
+  if (hardMin !== undefined && !blocked('BELOW') && compareToBound(x, n, d, hardMin) < 0)
+    push('BELOW', hardMin);
+}
+
 /** Limits after overrides, and what they mean for giving the dose. */
 export interface LimitOutcome {
   readonly limits: readonly LimitFinding[];

@@ -196,8 +196,47 @@ describe('dose arithmetic properties', () => {
         if (input.settings.bagMode === 'withdraw-equal-volume') {
           expect(c.drugVolume.value).toBeLessThanOrEqual(input.settings.bagVolumeMl);
         }
+        // What the patient receives: the dose drawn up after the volume rounding, per kg of the
+        // dosing weight and of the measured weight, and the dose rate and infusion time at the
+        // pump rate programmed after its rounding.
+        const atMost = (value: number, max: number | undefined): void => {
+          expect(value).toBeLessThanOrEqual((max ?? Infinity) * (1 + 1e-12));
+        };
+        const drawn = c.drawnDose.value;
+        const lighter = Math.min(c.dosingWeight.value, c.actualWeight.value);
+        atMost(drawn / lighter, g.doseMgPerKg.hard.max);
+        atMost(drawn, g.totalDoseMg.hard.max);
+        const pumpedMgPerHour = (c.rate.value * drawn) / c.totalVolume.value;
+        atMost(pumpedMgPerHour / lighter, g.doseRateMgPerKgPerHour.hard.max);
+        const pumpedMinutes = (c.totalVolume.value / c.rate.value) * 60;
+        expect(pumpedMinutes).toBeGreaterThanOrEqual((g.durationMin.hard.min ?? 0) * (1 - 1e-12));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test('an ideal or adjusted dosing weight never carries the dose per measured kg past a hard limit', () => {
+    const basisArb = fc.record({
+      input: inputArb,
+      basis: fc.constantFrom('ideal', 'adjusted'),
+      heightCm: decimal(152.4, 215, 1),
+      sex: fc.constantFrom('female', 'male'),
+    });
+    fc.assert(
+      fc.property(basisArb, ({ input, basis, heightCm, sex }) => {
+        const c = calculated({
+          ...input,
+          weightBasis: basis,
+          height: { value: heightCm, unit: 'cm' },
+          sex,
+        });
+        if (c.blocked) return;
+        const g = input.protocol.guardrails;
+        expect(c.drawnDose.value / c.actualWeight.value).toBeLessThanOrEqual(
+          (g.doseMgPerKg.hard.max ?? Infinity) * (1 + 1e-12),
+        );
+      }),
+      { numRuns: 500 },
     );
   });
 

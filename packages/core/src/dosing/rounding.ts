@@ -50,6 +50,8 @@ export const DOSE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg');
 export const CONCENTRATION_DISPLAY = displayIncrement(4, 'mg/mL');
 /** Dose rate shown to 0.0001 mg/kg/h. */
 export const DOSE_RATE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg/h');
+/** Infusion time shown to 0.01 min. */
+export const DURATION_DISPLAY = displayIncrement(2, 'min');
 /** Dose rate shown to 0.0001 mg/min. */
 export const DOSE_RATE_PER_MIN_DISPLAY = displayIncrement(4, 'mg/min');
 

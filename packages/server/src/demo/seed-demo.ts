@@ -164,6 +164,7 @@ export async function seedDemoData(
     }
   });
   await seedBookedInfusions(db, kb, now);
+  await seedTodaysTreatments(db, kb, now);
   await seedDemoOutcomes(db, kb, now);
   return [
     ...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })),
@@ -173,6 +174,11 @@ export async function seedDemoData(
 
 const ZONE = 'America/New_York';
 const WEEKDAYS_MON_FRI = [1, 2, 3, 4, 5];
+
+const WEEKEND = [6, 0];
+const WEEKEND_HOURS = { startsAt: '09:00', endsAt: '15:00' } as const;
+/** Riverside's prescriber and nurse also cover Downtown's weekend hours. */
+const WEEKEND_ROSTER = ['prescriber2@demo.ketaflow.test', 'nurse3@demo.ketaflow.test'];
 
 /** Who works where (Monday to Friday, 08:00-18:00): a prescriber and nurses at each site. */
 const DEMO_ROSTER: Record<string, readonly string[]> = {
@@ -191,8 +197,8 @@ async function seedClinicCalendar(
   now: Date,
 ): Promise<void> {
   const today = msToLocal(now.getTime(), ZONE).date;
-  await tx.insert(locationHours).values(
-    sites.flatMap((site) =>
+  await tx.insert(locationHours).values([
+    ...sites.flatMap((site) =>
       WEEKDAYS_MON_FRI.map((weekday) => ({
         locationId: site.id,
         weekday,
@@ -200,7 +206,18 @@ async function seedClinicCalendar(
         closesAt: '18:00',
       })),
     ),
-  );
+    // Downtown also opens at weekends, shorter: the demo has a working day whenever it starts.
+    ...sites
+      .filter((site) => site.code === 'downtown')
+      .flatMap((site) =>
+        WEEKEND.map((weekday) => ({
+          locationId: site.id,
+          weekday,
+          opensAt: WEEKEND_HOURS.startsAt,
+          closesAt: WEEKEND_HOURS.endsAt,
+        })),
+      ),
+  ]);
   const downtown = sites.find((s) => s.code === 'downtown');
   if (downtown) {
     // A weekday about three weeks out, so the closure shows in the calendar and in planning.
@@ -231,6 +248,19 @@ async function seedClinicCalendar(
         })),
       );
     }
+  }
+  const downtownSite = sites.find((s) => s.code === 'downtown');
+  for (const email of WEEKEND_ROSTER) {
+    const person = staff.find((s) => s.email === email);
+    if (!person || !downtownSite) continue;
+    await tx.insert(staffSchedules).values(
+      WEEKEND.map((weekday) => ({
+        userId: person.id,
+        locationId: downtownSite.id,
+        weekday,
+        ...WEEKEND_HOURS,
+      })),
+    );
   }
   await tx.insert(staffProfiles).values(
     staff.map((s) => ({
@@ -285,6 +315,46 @@ async function seedBookedInfusions(db: Database, kb: KnowledgeBase, now: Date): 
         startsAt: new Date(localToMs(date, entry.time, ZONE)),
         locationId: site.id,
         protocolId: 'depression',
+      },
+      { userId: prescriber.id },
+    );
+  }
+}
+
+/**
+ * Today's list at Downtown, at whatever time of day the demo starts: treatments booked as at the
+ * start of the clinic's day (the engine refuses a start already past), so that "Today's
+ * sessions" and the day board have patients a nurse can check in and chart (check-in takes only
+ * today's appointments). Patients other than the week's plan, so spacing rules hold. A time the
+ * engine refuses (a closure) is skipped.
+ */
+async function seedTodaysTreatments(db: Database, kb: KnowledgeBase, now: Date): Promise<void> {
+  const [downtown] = await db.select().from(locations).where(eq(locations.code, 'downtown'));
+  const [prescriber] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'prescriber@demo.ketaflow.test'));
+  const demoPatients = await db.select({ id: patients.id }).from(patients).limit(10);
+  if (!downtown || !prescriber) return;
+  const today = msToLocal(now.getTime(), ZONE).date;
+  const startOfDay = new Date(localToMs(today, '00:00', ZONE));
+  const plan = [
+    { time: '09:00', type: 'infusion', patient: 7 },
+    { time: '10:30', type: 'esketamine-session', patient: 8 },
+    { time: '12:00', type: 'infusion', patient: 9 },
+  ] as const;
+  for (const entry of plan) {
+    const patient = demoPatients[entry.patient];
+    if (!patient) continue;
+    await bookAppointment(
+      db,
+      { kb, now: startOfDay },
+      {
+        type: entry.type,
+        patientId: patient.id,
+        startsAt: new Date(localToMs(today, entry.time, ZONE)),
+        locationId: downtown.id,
+        ...(entry.type === 'infusion' ? { protocolId: 'depression' as const } : {}),
       },
       { userId: prescriber.id },
     );

@@ -139,7 +139,8 @@ export const dosingRoutes: FastifyPluginAsyncZod<DosingRouteOptions> = async (
       },
     },
     (request) => {
-      const outcome = calculateDose(kb, request.body);
+      // The server's clock dates the calculation, so a weight's age is always checked.
+      const outcome = calculateDose(kb, { ...request.body, asOf: clock.now().toISOString() });
       if (!outcome.ok) {
         const errors = toFieldErrors(outcome.error);
         throw new AppError(
