@@ -57,8 +57,44 @@ export interface AppDependencies {
   readonly logger?: boolean | Record<string, unknown>;
 }
 
+/**
+ * An error as logged: its kind, database error code, query text (placeholders only) and where it
+ * was thrown, never its message or the query's parameters, which can hold patient data (a failed
+ * insert into patients carries the name and birth date).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { type: typeof error };
+  const e = error as {
+    name?: unknown;
+    code?: unknown;
+    query?: unknown;
+    stack?: unknown;
+    cause?: unknown;
+  };
+  const cause = (typeof e.cause === 'object' && e.cause !== null ? e.cause : {}) as {
+    name?: unknown;
+    code?: unknown;
+  };
+  const frames =
+    typeof e.stack === 'string'
+      ? e.stack
+          .split('\n')
+          .filter((line) => line.trimStart().startsWith('at '))
+          .map((line) => line.trim())
+      : [];
+  return {
+    type: typeof e.name === 'string' ? e.name : 'Error',
+    ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
+    ...(typeof e.query === 'string' ? { query: e.query } : {}),
+    ...(typeof cause.name === 'string' ? { causeType: cause.name } : {}),
+    ...(typeof cause.code === 'string' ? { causeCode: cause.code } : {}),
+    stack: frames,
+  };
+}
+
 /** Request logs name the method, path and status, never the query string or any body. */
 const logSerializers = {
+  err: loggableError,
   req: (req: { method: string; url: string; id: string }) => ({
     id: req.id,
     method: req.method,
@@ -69,6 +105,7 @@ const logSerializers = {
 /** Builds the whole HTTP application around the given database, knowledge and clock. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = deps;
+  const { trustProxy } = config;
   const clock = deps.clock ?? systemClock;
   const db = database.db;
   const mailer = deps.mailer ?? createMailer(db, config.smtpUrl, config.mailFrom);
@@ -79,7 +116,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       serializers: logSerializers,
       redact: ['req.headers.cookie'],
     },
-    trustProxy: true,
+    // A number of hops is believed hop by hop (Fastify's types take it as a function).
+    trustProxy:
+      typeof trustProxy === 'number' ? (_ip: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -15,6 +15,13 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().startsWith('smtp').optional(),
   MAIL_FROM: z.string().min(3).default('KetaFlow <no-reply@ketaflow.invalid>'),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'false, true, a number of proxy hops, or a comma-separated list of proxy addresses',
+    )
+    .default('false'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -41,6 +48,12 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly cookieSecure: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy). Off by default: otherwise any
+   * client could name its own address and step around the per-address rate limits and the audit
+   * log's client address.
+   */
+  readonly trustProxy: boolean | number | string[];
   readonly sessionTtlHours: number;
   readonly loginMaxFailures: number;
   readonly loginLockoutMinutes: number;
@@ -86,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxy:
+      e.TRUST_PROXY === 'true'
+        ? true
+        : e.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY.split(','),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,

@@ -8,7 +8,7 @@ import { screenInput } from '@ketaflow/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalData } from '../../../test-support/external-data';
-import { DOSE_RULE } from '../src/routes/cds-hooks/cards';
+import { DOSE_RULE, DOSE_UNCHECKED_RULE } from '../src/routes/cds-hooks/cards';
 import { CardSchema, CdsResponseSchema, DiscoverySchema } from '../src/routes/cds-hooks/schemas';
 import { as, createTestApp, DEMO, DRIVERS, login, T0, type TestApp } from './harness';
 
@@ -267,7 +267,7 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       });
       if (!expected.ok) throw new Error(`${file}: core refused the bundle`);
       const got = cards
-        .filter((c) => c.source.topic?.code !== DOSE_RULE)
+        .filter((c) => ![DOSE_RULE, DOSE_UNCHECKED_RULE].includes(c.source.topic?.code ?? ''))
         .map((c) => `${c.source.topic?.code ?? ''}:${c.indicator}`)
         .sort();
       const want = expected.value.findings.map((f) => `${f.code}:${f.severity}`).sort();
@@ -304,7 +304,8 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
 
   it('refuses a body it cannot read with 400 naming the field, before the token is used', async () => {
     const aud = `${PUBLIC_URL}/cds-services/ketaflow-order-sign`;
-    const good = JSON.stringify(orderSign('p1', prefetchFrom(synthea).prefetch));
+    const { patientId, prefetch } = prefetchFrom(synthea);
+    const good = JSON.stringify(orderSign(patientId, prefetch));
     const cases: [string, string, string | undefined][] = [
       ['{"hook": "order-sign", "hookInstance": ', 'REQUEST.MALFORMED', undefined],
       [

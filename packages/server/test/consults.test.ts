@@ -175,6 +175,40 @@ describe.each(DRIVERS)('patient consult booking on %s', (driver) => {
   });
 });
 
+describe('a prescriber away for years', () => {
+  test('is offered no times and does not stop the clinic offering or booking consults', async () => {
+    const t = await createTestApp('pglite');
+    try {
+      const admin = await login(t.app, DEMO.admin);
+      const patient = await login(t.app, DEMO.patient);
+      const day = '/api/public/consult-slots?from=2026-03-04T00:00:00Z&to=2026-03-05T00:00:00Z';
+      const before = (await as(t.app, null)('GET', day)).json<{ items: Slot[] }>().items;
+      const gone = before[0]!.prescriber;
+      // Accepted as entered (an end far in the future); once expanded day by day to the year
+      // 9999, and every consult search failed with a 500.
+      const away = await as(t.app, admin)('POST', `/api/clinic/staff/${gone.id}/absences`, {
+        startsAt: '2026-03-03T00:00:00Z',
+        endsAt: '9999-12-31T23:59:59Z',
+        reason: 'Long leave',
+      });
+      expect(away.statusCode, away.body).toBe(201);
+      const after = await as(t.app, null)('GET', day);
+      expect(after.statusCode, after.body).toBe(200);
+      const offered = after.json<{ items: Slot[] }>().items;
+      expect(offered.length).toBeGreaterThan(0);
+      expect(offered.some((s) => s.prescriber.id === gone.id)).toBe(false);
+      const booked = await as(t.app, patient)('POST', '/api/me/consults', {
+        startsAt: offered[0]!.startsAt,
+        prescriberId: offered[0]!.prescriber.id,
+        idempotencyKey: 'consult-long-leave-1',
+      });
+      expect(booked.statusCode, booked.body).toBe(201);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('reminder lead time as a clinic setting', () => {
   test('a clinic that reminds 48 h ahead gets its reminder 48 h before the consult', async () => {
     const applied = applyClinicSettings(knowledgeBase, { scheduling: { reminderLeadHours: 48 } });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ageInYears, daysBetween, isIsoDate } from './dates';
+import { ageInYears, compareDateTimes, daysBetween, isIsoDate, youngestAgeInYears } from './dates';
 
 describe('dates', () => {
   test.each([
@@ -28,5 +28,34 @@ describe('dates', () => {
     ['2025-04-30T12:00:00Z', true],
   ])('isIsoDate(%s) is %s', (value, valid) => {
     expect(isIsoDate(value)).toBe(valid);
+  });
+});
+
+describe('compareDateTimes', () => {
+  test.each([
+    ['2025-02-20T18:00:00Z', '2025-02-20T09:00:00Z', 1],
+    ['2025-02-20T09:00:00Z', '2025-02-20T18:00:00Z', -1],
+    ['2025-02-20T09:00:00-10:00', '2025-02-20T18:00:00Z', 1],
+    ['2025-02-20T10:00:00.500+00:00', '2025-02-20T10:00:00Z', 1],
+    ['2025-02-21', '2025-02-20T23:00:00Z', 1],
+    ['2025-02-20', '2025-02-20T23:00:00Z', 0],
+    ['2025-02-20', '2025-02-20', 0],
+  ])('%s against %s is %d', (a, b, sign) => {
+    expect(compareDateTimes(a, b)).toBe(sign);
+  });
+});
+
+describe('youngestAgeInYears', () => {
+  test.each([
+    ['1985-03-02', '2025-03-01', 39],
+    ['2007', '2025-03-01', 17],
+    ['2007', '2026-01-01', 18],
+    ['2007-02', '2025-03-01', 18],
+    ['2007-03', '2025-03-01', 17],
+    ['2008-02', '2026-02-28', 17],
+    ['1990-13', '2025-03-01', undefined],
+    ['15/01/1985', '2025-03-01', undefined],
+  ])('born %s, on %s the patient is at least %s', (birth, asOf, age) => {
+    expect(youngestAgeInYears(birth, asOf)).toBe(age);
   });
 });

@@ -61,3 +61,65 @@ export function ageInYears(birthDate: string, asOf: string): number | undefined 
   const before = a.m < b.m || (a.m === b.m && a.d < b.d);
   return a.y - b.y - (before ? 1 : 0);
 }
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Milliseconds since 1970 of an ISO date-time with a time zone (FHIR requires one whenever a
+ * time is given); undefined for a plain date or a time without a zone, whose instant is unknown.
+ */
+function instantOf(iso: string): number | undefined {
+  const ymd = readYmd(iso);
+  const m = DATE_TIME.exec(iso);
+  if (ymd === undefined || m === null) return undefined;
+  const [, hh = '', mm = '', ss = '0', frac = '', zone = 'Z'] = m;
+  const offsetMin =
+    zone === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+  const minutes = dayNumber(ymd) * 1440 + Number(hh) * 60 + Number(mm) - offsetMin;
+  return minutes * 60_000 + Number(ss) * 1000 + (frac === '' ? 0 : Number(frac) * 1000);
+}
+
+/**
+ * Which of two ISO dates or date-times is later: positive when `a` is, negative when `b` is, 0
+ * when they are the same or cannot be told apart (the same day, one of them without a time).
+ * Full instants are compared when both have a time and a zone, so 18:00 beats 09:00 that day.
+ */
+export function compareDateTimes(a: string, b: string): number {
+  const ia = instantOf(a);
+  const ib = instantOf(b);
+  if (ia !== undefined && ib !== undefined) return Math.sign(ia - ib);
+  const days = daysBetween(b, a);
+  return Number.isNaN(days) ? 0 : Math.sign(days);
+}
+
+/** True when the calendar day of `date` comes after `asOf`: a record from the future. */
+export function isAfterDay(date: string, asOf: string): boolean {
+  return daysBetween(asOf, date) > 0;
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2}))?$/;
+
+/**
+ * Whole years from a birth date to `asOf`, also for FHIR's partial dates (`1990`, `1990-05`):
+ * those are read as the last day they allow, the youngest age the patient can be, so an age
+ * limit such as "under 18" is never passed by a guess. Undefined when it is no date at all.
+ */
+export function youngestAgeInYears(birthDate: string, asOf: string): number | undefined {
+  if (isIsoDate(birthDate)) return ageInYears(birthDate, asOf);
+  const m = PARTIAL_DATE.exec(birthDate);
+  if (m === null) return undefined;
+  const [, year = '', month] = m;
+  if (month === undefined) return ageInYears(`${year}-12-31`, asOf);
+  for (const day of ['31', '30', '29', '28']) {
+    const last = `${year}-${month}-${day}`;
+    if (isIsoDate(last)) return ageInYears(last, asOf);
+  }
+  return undefined;
+}
+
+/** True for an ISO date or a FHIR partial date (`1990`, `1990-05`), as a birth date may be. */
+export function isFullOrPartialDate(value: string): boolean {
+  return isIsoDate(value) || youngestAgeInYears(value, '2000-01-01') !== undefined;
+}

@@ -1,5 +1,5 @@
 import { err, ok, type Problem, type Result } from '../result';
-import { isIsoDate } from './dates';
+import { isFullOrPartialDate, isIsoDate } from './dates';
 import { formatBloodPressure } from './finding';
 import {
   CONDITION_CLINICAL_STATUSES,
@@ -13,6 +13,7 @@ import {
   type MedicationFact,
   type PatientFacts,
   type PregnancyStatusFact,
+  type UnreadableFact,
   type WeightFact,
 } from './types';
 
@@ -59,10 +60,22 @@ function arr(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** UCUM code and common unit text for millimetres of mercury, compared in lower case. */
+const MM_HG = new Set(['mm[hg]', 'mmhg', 'mm hg']);
+
+/**
+ * Problems with the bundle as a whole refuse it; a record that cannot be read is set aside as
+ * unreadable (with the reason), so the rest of the bundle is still screened and the finding about
+ * the fact it would have given says what could not be read.
+ */
 class Reader {
   readonly problems: Problem[] = [];
+  readonly unreadable: UnreadableFact[] = [];
   problem(path: string, message: string): void {
     this.problems.push({ code: 'SCREEN.INVALID_FHIR', message, path });
+  }
+  cannotRead(fact: UnreadableFact): void {
+    this.unreadable.push(fact);
   }
 }
 
@@ -87,18 +100,27 @@ function conceptText(concept: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A FHIR status code, or `fallback` when there is none. A code outside FHIR's list is read as
+ * `fallback` (`unknown`, which screening counts as current) and its reason added to `bad`.
+ */
 function statusCode<T extends string>(
   concept: unknown,
   allowed: readonly T[],
   fallback: T,
-  r: Reader,
-  path: string,
+  name: string,
+  bad: string[],
 ): T {
   const code = codings(concept)[0]?.code ?? (typeof concept === 'string' ? concept : undefined);
   if (code === undefined) return fallback;
   if ((allowed as readonly string[]).includes(code)) return code as T;
-  r.problem(path, `must be one of: ${allowed.join(', ')}`);
+  bad.push(`${name} "${code}" is not a FHIR ${name} (read as ${fallback})`);
   return fallback;
+}
+
+/** Records a record whose status could not be read, when it had any such problem. */
+function reportStatus(r: Reader, evidence: EvidenceRef, bad: readonly string[]): void {
+  if (bad.length > 0) r.cannotRead({ fact: 'status', ref: evidence, reason: bad.join('; ') });
 }
 
 function dateOf(resource: Json, keys: readonly string[]): string | undefined {
@@ -128,11 +150,12 @@ function ref(
   return { reference: id === undefined ? (fullUrl ?? type) : `${type}/${id}`, display };
 }
 
-function readCondition(res: Json, path: string, r: Reader, url: string | undefined): ConditionFact {
+function readCondition(res: Json, r: Reader, url: string | undefined): ConditionFact {
   const text = conceptText(res.code);
   const codes = codings(res.code);
   const onset = dateOf(res, ['onsetDateTime', 'onsetPeriod', 'recordedDate']);
-  return {
+  const bad: string[] = [];
+  const fact: ConditionFact = {
     ref: ref(res, 'Condition', text ?? fallbackDisplay(codes), url),
     codes,
     ...(text === undefined ? {} : { text }),
@@ -140,24 +163,25 @@ function readCondition(res: Json, path: string, r: Reader, url: string | undefin
       res.clinicalStatus,
       CONDITION_CLINICAL_STATUSES,
       'unknown',
-      r,
-      `${path}.clinicalStatus`,
+      'clinical status',
+      bad,
     ),
     verificationStatus: statusCode(
       res.verificationStatus,
       VERIFICATION_STATUSES,
       'unknown',
-      r,
-      `${path}.verificationStatus`,
+      'verification status',
+      bad,
     ),
     ...(onset === undefined ? {} : { onset }),
   };
+  reportStatus(r, fact.ref, bad);
+  return fact;
 }
 
 function readMedication(
   res: Json,
   type: 'MedicationStatement' | 'MedicationRequest',
-  path: string,
   r: Reader,
   url: string | undefined,
   medications: ReadonlyMap<string, Json>,
@@ -170,26 +194,24 @@ function readMedication(
       concept = { text: res.medicationReference.display };
   }
   const text = conceptText(concept);
-  const status = str(res.status);
-  let medStatus: MedicationFact['status'] = 'unknown';
-  if (status !== undefined) {
-    if ((MEDICATION_STATUSES as readonly string[]).includes(status))
-      medStatus = status as MedicationFact['status'];
-    else r.problem(`${path}.status`, `must be one of: ${MEDICATION_STATUSES.join(', ')}`);
-  }
+  const bad: string[] = [];
+  const status = statusCode(str(res.status), MEDICATION_STATUSES, 'unknown', 'status', bad);
   const codes = codings(concept);
-  return {
+  const fact: MedicationFact = {
     ref: ref(res, type, text ?? fallbackDisplay(codes), url),
     rxnormCodes: codes.filter((c) => c.system === 'rxnorm').map((c) => c.code),
     ...(text === undefined ? {} : { text }),
-    status: medStatus,
+    status,
   };
+  reportStatus(r, fact.ref, bad);
+  return fact;
 }
 
-function readAllergy(res: Json, path: string, r: Reader, url: string | undefined): AllergyFact {
+function readAllergy(res: Json, r: Reader, url: string | undefined): AllergyFact {
   const text = conceptText(res.code);
   const codes = codings(res.code);
-  return {
+  const bad: string[] = [];
+  const fact: AllergyFact = {
     ref: ref(res, 'AllergyIntolerance', text ?? fallbackDisplay(codes), url),
     rxnormCodes: codes.filter((c) => c.system === 'rxnorm').map((c) => c.code),
     ...(text === undefined ? {} : { text }),
@@ -197,23 +219,37 @@ function readAllergy(res: Json, path: string, r: Reader, url: string | undefined
       res.verificationStatus,
       VERIFICATION_STATUSES,
       'unknown',
-      r,
-      `${path}.verificationStatus`,
+      'verification status',
+      bad,
     ),
   };
+  reportStatus(r, fact.ref, bad);
+  return fact;
 }
 
-function quantity(
-  value: unknown,
-  path: string,
-  r: Reader,
-): { value: number; unit: string } | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value) || typeof value.value !== 'number' || !Number.isFinite(value.value)) {
-    r.problem(path, 'must be a Quantity with a numeric value');
-    return undefined;
-  }
-  return { value: value.value, unit: str(value.code) ?? str(value.unit) ?? '' };
+/** A Quantity's number, or why there is none (plain English, naming the value as given). */
+function quantityValue(q: unknown, name: string): number | { reason: string } {
+  if (q === undefined) return { reason: `no ${name} value` };
+  const value = isObject(q) ? q.value : q;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value === undefined) return { reason: `no ${name} value` };
+  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  return { reason: `${name} value ${shown} is not a number` };
+}
+
+/**
+ * A blood-pressure component in mmHg, or why it cannot be read. Every unit it states (UCUM code,
+ * unit text) must be mmHg: a value in kPa (26.7 for 200 mmHg) or cmH2O read as mmHg would pass as
+ * a low, normal reading. A value with no unit at all is not read either, for the same reason:
+ * the unit cannot be checked, and an unknown blood pressure is never treated as normal.
+ */
+function mmHgValue(q: unknown, name: string): number | { reason: string } {
+  const value = quantityValue(q, name);
+  if (typeof value !== 'number' || !isObject(q)) return value;
+  const units = [str(q.code), str(q.unit)].filter((u) => u !== undefined);
+  if (units.length === 0) return { reason: 'no unit given, mmHg expected' };
+  const other = units.find((u) => !MM_HG.has(u.trim().toLowerCase()));
+  return other === undefined ? value : { reason: `unit "${other}" is not mmHg` };
 }
 
 interface ObservationOut {
@@ -222,31 +258,37 @@ interface ObservationOut {
   weight?: WeightFact;
 }
 
-function readObservation(
-  res: Json,
-  path: string,
-  r: Reader,
-  url: string | undefined,
-): ObservationOut {
+function readObservation(res: Json, r: Reader, url: string | undefined): ObservationOut {
   const status = str(res.status);
   if (status === 'entered-in-error' || status === 'cancelled') return {};
   const codes = codings(res.code)
     .filter((c) => c.system === 'loinc')
     .map((c) => c.code);
   const date = dateOf(res, ['effectiveDateTime', 'effectivePeriod', 'issued']);
+  const onDate = date === undefined ? 'undated' : `on ${date.slice(0, 10)}`;
+  const dated = date === undefined ? {} : { date };
   if (codes.some((c) => (LOINC.bpPanels as readonly string[]).includes(c))) {
-    let systolic: number | undefined;
-    let diastolic: number | undefined;
-    arr(res.component).forEach((comp, i) => {
-      if (!isObject(comp)) return;
+    let systolic: number | { reason: string } = { reason: 'no systolic value' };
+    let diastolic: number | { reason: string } = { reason: 'no diastolic value' };
+    for (const comp of arr(res.component)) {
+      if (!isObject(comp)) continue;
       const code = codings(comp.code).find((c) => c.system === 'loinc')?.code;
-      if (code !== LOINC.systolic && code !== LOINC.diastolic) return;
-      const q = quantity(comp.valueQuantity, `${path}.component[${i}].valueQuantity`, r);
-      if (q === undefined) return;
-      if (code === LOINC.systolic) systolic = q.value;
-      else diastolic = q.value;
-    });
-    if (systolic === undefined || diastolic === undefined || date === undefined) return {};
+      if (code === LOINC.systolic) systolic = mmHgValue(comp.valueQuantity, 'systolic');
+      if (code === LOINC.diastolic) diastolic = mmHgValue(comp.valueQuantity, 'diastolic');
+    }
+    if (typeof systolic !== 'number' || typeof diastolic !== 'number' || date === undefined) {
+      const reasons = [systolic, diastolic].flatMap((v) => (typeof v === 'number' ? [] : v.reason));
+      if (date === undefined) reasons.push('no date');
+      // Both components in kPa is one reason, not two.
+      const distinct = [...new Set(reasons)];
+      r.cannotRead({
+        fact: 'blood-pressure',
+        ref: ref(res, 'Observation', `blood pressure ${onDate}`, url),
+        reason: distinct.join('; '),
+        ...dated,
+      });
+      return {};
+    }
     return {
       bp: {
         ref: ref(res, 'Observation', formatBloodPressure(systolic, diastolic, date), url),
@@ -270,14 +312,28 @@ function readObservation(
     };
   }
   if (codes.includes(LOINC.weight)) {
-    const q = quantity(res.valueQuantity, `${path}.valueQuantity`, r);
-    if (q === undefined) return {};
-    const factor = WEIGHT_TO_KG[q.unit] ?? (q.unit === 'lb' ? WEIGHT_TO_KG['[lb_av]'] : undefined);
-    if (factor === undefined) {
-      r.problem(`${path}.valueQuantity.code`, 'must be a weight unit: kg, g or [lb_av]');
+    const q = res.valueQuantity;
+    const value = quantityValue(q, 'weight');
+    const unit = isObject(q) ? (str(q.code) ?? str(q.unit)) : undefined;
+    const factor =
+      unit === undefined
+        ? undefined
+        : (WEIGHT_TO_KG[unit] ?? (unit === 'lb' ? WEIGHT_TO_KG['[lb_av]'] : undefined));
+    let reason: string | undefined;
+    if (typeof value !== 'number') reason = value.reason;
+    else if (unit === undefined) reason = 'weight has no unit';
+    else if (factor === undefined) reason = `unit "${unit}" is not kg, g or [lb_av]`;
+    else if (!(value > 0)) reason = `${value} ${unit} is not a possible weight`;
+    if (reason !== undefined || factor === undefined || typeof value !== 'number') {
+      r.cannotRead({
+        fact: 'weight',
+        ref: ref(res, 'Observation', `weight ${onDate}`, url),
+        reason: reason ?? 'weight could not be read',
+        ...dated,
+      });
       return {};
     }
-    const valueKg = q.value * factor;
+    const valueKg = value * factor;
     return {
       weight: {
         ref: ref(res, 'Observation', `${Math.round(valueKg * 10) / 10} kg`, url),
@@ -353,17 +409,17 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
         patientUrl = url;
         break;
       case 'Condition':
-        conditions.push(readCondition(res, path, r, url));
+        conditions.push(readCondition(res, r, url));
         break;
       case 'MedicationStatement':
       case 'MedicationRequest':
-        medications.push(readMedication(res, res.resourceType, path, r, url, medicationsById));
+        medications.push(readMedication(res, res.resourceType, r, url, medicationsById));
         break;
       case 'AllergyIntolerance':
-        allergies.push(readAllergy(res, path, r, url));
+        allergies.push(readAllergy(res, r, url));
         break;
       case 'Observation': {
-        const o = readObservation(res, path, r, url);
+        const o = readObservation(res, r, url);
         if (o.bp !== undefined) bloodPressures.push(o.bp);
         if (o.pregnancy !== undefined) pregnancyStatuses.push(o.pregnancy);
         if (o.weight !== undefined) weights.push(o.weight);
@@ -375,11 +431,19 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     }
   });
   if (patient === undefined) r.problem('entry', 'must contain a Patient resource');
-  const birthDate = str(patient?.birthDate);
-  if (birthDate !== undefined && !isIsoDate(birthDate))
-    r.problem('Patient.birthDate', 'must be an ISO date (YYYY-MM-DD)');
   const reference =
     patient === undefined ? 'Patient' : ref(patient, 'Patient', '', patientUrl).reference;
+  // FHIR allows a partial birth date (`1990`, `1990-05`): screening reads it as the youngest age
+  // it allows. Anything else is no date: the age is unknown and the finding says why.
+  let birthDate = str(patient?.birthDate);
+  if (birthDate !== undefined && !isFullOrPartialDate(birthDate)) {
+    r.cannotRead({
+      fact: 'birth-date',
+      ref: { reference, display: `birth date "${birthDate}"` },
+      reason: 'not a date: FHIR allows YYYY, YYYY-MM or YYYY-MM-DD',
+    });
+    birthDate = undefined;
+  }
   const deceased = patient === undefined ? undefined : readDeceased(patient, reference, r);
   if (r.problems.length > 0) return err(r.problems);
   const gender = str(patient?.gender);
@@ -396,5 +460,6 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     allergies,
     bloodPressures,
     weights,
+    ...(r.unreadable.length === 0 ? {} : { unreadable: r.unreadable }),
   });
 }

@@ -19,5 +19,6 @@ export type {
   BloodPressureFact,
   PregnancyStatusFact,
   WeightFact,
+  UnreadableFact,
   Coding,
 } from './types';

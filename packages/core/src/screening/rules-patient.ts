@@ -1,15 +1,33 @@
-import { ageInYears, daysBetween } from './dates';
 import type { ProductRules } from './compile-rules';
-import { capSeverity, clip, formatBloodPressure, formatMmHg } from './finding';
-import type { ConditionFact, Finding, PatientFacts, ScreeningOptions } from './types';
+import { compareDateTimes, daysBetween, isAfterDay, isIsoDate, youngestAgeInYears } from './dates';
+import { clip } from './finding';
+import type {
+  ConditionFact,
+  EvidenceRef,
+  Finding,
+  PatientFacts,
+  PregnancyStatusFact,
+  ScreeningOptions,
+  UnreadableFact,
+} from './types';
 
 /** Esketamine is not approved for children; the ketamine label warns of paediatric neurotoxicity. */
 const ADULT_AGE_YEARS = 18;
 const PAEDIATRIC_SOURCES = ['S25', 'S03'];
 
+/** A partial birth date (`1990`) gives the youngest age it allows (see `youngestAgeInYears`). */
 function ageOf(patient: PatientFacts, asOf: string): number | undefined {
-  if (patient.birthDate !== undefined) return ageInYears(patient.birthDate, asOf);
+  if (patient.birthDate !== undefined) return youngestAgeInYears(patient.birthDate, asOf);
   return patient.ageYears;
+}
+
+function unreadableOf(patient: PatientFacts, fact: UnreadableFact['fact']): UnreadableFact[] {
+  return (patient.unreadable ?? []).filter((u) => u.fact === fact);
+}
+
+/** Evidence for a record that was not used, saying why. */
+function notUsed(ref: EvidenceRef, why: string): EvidenceRef {
+  return { reference: ref.reference, display: `${ref.display} (${why})` };
 }
 
 /**
@@ -54,15 +72,21 @@ export function screenAge(
       summary: 'Age is unknown: record a date of birth before screening can be completed.',
       detail: 'Patients under 18 need review, so an unknown age cannot be treated as adult.',
       management: 'Record the date of birth.',
-      evidence: [{ reference: patient.reference, display: 'no date of birth or age' }],
+      evidence: [
+        ...unreadableOf(patient, 'birth-date').map((u) => notUsed(u.ref, u.reason)),
+        { reference: patient.reference, display: 'no date of birth or age' },
+      ].slice(0, 1),
       sources: rules.sourcesOf(PAEDIATRIC_SOURCES),
     });
   } else if (age < ADULT_AGE_YEARS) {
+    const partial = patient.birthDate !== undefined && !isIsoDate(patient.birthDate);
     out.push({
       kind: 'precaution',
       severity: 'warning',
       code: 'SCREEN.UNDER_18',
-      summary: `Patient is ${age}: under 18, ketamine and esketamine need specialist review.`,
+      summary: partial
+        ? `Patient may be ${age} (born ${patient.birthDate ?? ''}): under 18, ketamine and esketamine need specialist review.`
+        : `Patient is ${age}: under 18, ketamine and esketamine need specialist review.`,
       detail:
         'Esketamine is not approved for patients under 18, and the ketamine label warns about anaesthetic effects on the developing brain.',
       management: 'Refer to a specialist in child and adolescent psychiatry before any treatment.',
@@ -72,7 +96,9 @@ export function screenAge(
           display:
             patient.birthDate === undefined
               ? `${age} years`
-              : `born ${patient.birthDate.slice(0, 10)} (${age} years)`,
+              : partial
+                ? `born ${patient.birthDate} (partial date: ${age} years at the youngest)`
+                : `born ${patient.birthDate.slice(0, 10)} (${age} years)`,
         },
       ],
       sources: rules.sourcesOf(PAEDIATRIC_SOURCES),
@@ -81,75 +107,29 @@ export function screenAge(
   return age;
 }
 
-/** The most recent blood pressure inside the clinic's window, against its soft and hard values. */
-export function screenBloodPressure(
-  patient: PatientFacts,
-  rules: ProductRules,
-  asOf: string,
-  out: Finding[],
-): void {
-  const ht = rules.hypertension;
-  const bp = rules.bloodPressure;
-  if (ht === undefined || bp === undefined) return;
-  let latest = patient.bloodPressures[0];
-  for (const reading of patient.bloodPressures) {
-    if (latest === undefined || daysBetween(latest.date, reading.date) > 0) latest = reading;
+/**
+ * The latest dated status on or before `asOf`, by full date-time; when two cannot be told apart
+ * a "pregnant" one stands, so a tie never hides a pregnancy.
+ */
+function latestStatus(
+  statuses: readonly PregnancyStatusFact[],
+): (PregnancyStatusFact & { readonly date: string }) | undefined {
+  let latest: (PregnancyStatusFact & { readonly date: string }) | undefined;
+  for (const s of statuses) {
+    if (s.date === undefined) continue;
+    const order = latest === undefined ? 1 : compareDateTimes(s.date, latest.date);
+    if (order > 0 || (order === 0 && s.status === 'pregnant' && latest?.status !== 'pregnant'))
+      latest = { ...s, date: s.date };
   }
-  const window = bp.readingMaxAge?.maxAgeDays;
-  const age = latest === undefined ? undefined : daysBetween(latest.date, asOf);
-  if (latest === undefined || age === undefined || window === undefined || !(age <= window)) {
-    out.push({
-      kind: 'missing-data',
-      severity: 'warning',
-      code: 'SCREEN.MISSING_BLOOD_PRESSURE',
-      summary: clip(
-        latest === undefined
-          ? `No blood pressure on record: a reading from the last ${window ?? 0} days is needed.`
-          : `Latest blood pressure is from ${latest.date.slice(0, 10)}, older than ${window ?? 0} days: it proves nothing now.`,
-      ),
-      detail: `${bp.readingMaxAge?.note ?? 'The knowledge base sets no window for readings.'} An unknown blood pressure is never treated as normal.`,
-      management: 'Measure blood pressure and screen again.',
-      evidence: [
-        latest === undefined
-          ? { reference: patient.reference, display: 'no blood pressure reading' }
-          : latest.ref,
-      ],
-      sources: rules.sourcesOf(bp.readingMaxAge?.sources ?? ht.ci.sources),
-    });
-    return;
-  }
-  const { systolicMmHg: sys, diastolicMmHg: dia } = latest;
-  const above = (pair: typeof bp.hard): boolean =>
-    sys > pair.systolic.valueMmHg || dia > pair.diastolic.valueMmHg;
-  const level = above(bp.hard) ? 'hard' : above(bp.soft) ? 'soft' : undefined;
-  if (level === undefined) return;
-  const t = bp[level];
-  // Compared above on the exact values; shown in whole mmHg unless that would hide which one
-  // is above the limit (see `formatMmHg`).
-  const limits = { systolic: t.systolic.valueMmHg, diastolic: t.diastolic.valueMmHg };
-  const reading = `${formatMmHg(sys, limits.systolic)}/${formatMmHg(dia, limits.diastolic)} mmHg`;
-  out.push({
-    kind: 'contraindication',
-    severity: level === 'hard' ? ht.ci.severity : capSeverity(ht.ci.severity, 'warning'),
-    code: ht.ci.code,
-    summary: clip(
-      `Blood pressure ${reading} is above the ${level} limit of ${limits.systolic}/${limits.diastolic} mmHg.`,
-    ),
-    detail: `${ht.ci.detail} Systolic: ${t.systolic.note} Diastolic: ${t.diastolic.note}`,
-    management: ht.ci.management,
-    evidence: [
-      {
-        reference: latest.ref.reference,
-        display: formatBloodPressure(sys, dia, latest.date, limits),
-      },
-    ],
-    sources: rules.sourcesOf([...t.systolic.sources, ...t.diastolic.sources, ...ht.ci.sources]),
-  });
+  return latest;
 }
 
 /**
  * Pregnancy from the latest status observation or a current pregnancy record. A "not pregnant"
- * status counts only while recent; with neither, someone who could be pregnant is missing data.
+ * status counts only while recent, and only when it is dated on or before `asOf`: an undated or
+ * future-dated one proves nothing now. A "pregnant" status is positive evidence of risk and is
+ * never set aside for lacking a date or for being dated after `asOf`. With no current status,
+ * someone who could be pregnant is missing data.
  */
 export function screenPregnancy(
   patient: PatientFacts,
@@ -162,18 +142,24 @@ export function screenPregnancy(
   const rule = rules.pregnancy;
   const statusRules = rules.pregnancyRules;
   if (rule === undefined || statusRules === undefined) return;
-  let latest = patient.pregnancyStatuses[0];
-  for (const s of patient.pregnancyStatuses) {
-    if (
-      latest?.date === undefined ||
-      (s.date !== undefined && daysBetween(latest.date, s.date) > 0)
-    )
-      latest = s;
-  }
-  const latestAge = latest?.date === undefined ? 0 : daysBetween(latest.date, asOf);
+  const whyNotCurrent = (s: PregnancyStatusFact): string | undefined =>
+    s.date === undefined
+      ? 'undated, so not a current result'
+      : isAfterDay(s.date, asOf)
+        ? `dated ${s.date.slice(0, 10)}, after ${asOf}, so not a current result`
+        : undefined;
+  const latest = latestStatus(
+    patient.pregnancyStatuses.filter((s) => whyNotCurrent(s) === undefined),
+  );
+  const latestAge = latest === undefined ? undefined : daysBetween(latest.date, asOf);
+  const pregnantNotCurrent = patient.pregnancyStatuses.filter(
+    (s) => s.status === 'pregnant' && whyNotCurrent(s) !== undefined,
+  );
   const pregnantByStatus =
-    latest?.status === 'pregnant' && !(latestAge > statusRules.pregnantMaxAge.maxAgeDays);
-  if (pregnantByStatus || pregnancyRecords.length > 0) {
+    latest?.status === 'pregnant' &&
+    latestAge !== undefined &&
+    latestAge <= statusRules.pregnantMaxAge.maxAgeDays;
+  if (pregnantByStatus || pregnantNotCurrent.length > 0 || pregnancyRecords.length > 0) {
     out.push({
       kind: 'contraindication',
       severity: rule.ci.severity,
@@ -182,7 +168,8 @@ export function screenPregnancy(
       detail: rule.ci.detail,
       management: rule.ci.management,
       evidence: [
-        ...(pregnantByStatus && latest !== undefined ? [latest.ref] : []),
+        ...(pregnantByStatus ? [latest.ref] : []),
+        ...pregnantNotCurrent.map((s) => s.ref),
         ...pregnancyRecords.map((c) => c.ref),
       ],
       sources: rule.sources,
@@ -190,24 +177,43 @@ export function screenPregnancy(
     return;
   }
   const notPregnant =
-    latest?.status === 'not-pregnant' && !(latestAge > statusRules.notPregnantMaxAge.maxAgeDays);
+    latest?.status === 'not-pregnant' &&
+    latestAge !== undefined &&
+    latestAge <= statusRules.notPregnantMaxAge.maxAgeDays;
   if (notPregnant || patient.pregnancyNotPossible || patient.sex === 'male') return;
   const ask = statusRules.askAgeYears;
   if (age !== undefined && (age < ask.min || age > ask.max)) return;
+  const setAside = patient.pregnancyStatuses.flatMap((s) => {
+    const why = whyNotCurrent(s);
+    return why === undefined ? [] : [{ ref: s.ref, why }];
+  });
   out.push({
     kind: 'missing-data',
     severity: 'warning',
     code: 'SCREEN.MISSING_PREGNANCY_STATUS',
     summary: 'Pregnancy status is unknown or out of date for a patient who could be pregnant.',
-    detail: `${rule.ci.summary} ${statusRules.notPregnantMaxAge.note}`,
+    detail: [
+      rule.ci.summary,
+      statusRules.notPregnantMaxAge.note,
+      ...(setAside.length === 0
+        ? []
+        : [
+            `Not used: ${setAside.map((x) => `${x.ref.reference} (${x.why})`).join('; ')}. A result needs the date it was taken, on or before the screening date.`,
+          ]),
+    ].join(' '),
     management: 'Ask about pregnancy (or test) and record the status, then screen again.',
     evidence: [
-      latest === undefined
-        ? {
-            reference: patient.reference,
-            display: `${patient.sex}, ${age === undefined ? 'age unknown' : `${age} years`}: no pregnancy status`,
-          }
-        : latest.ref,
+      ...(latest !== undefined
+        ? [latest.ref]
+        : setAside.length === 0
+          ? [
+              {
+                reference: patient.reference,
+                display: `${patient.sex}, ${age === undefined ? 'age unknown' : `${age} years`}: no pregnancy status`,
+              },
+            ]
+          : []),
+      ...setAside.map((x) => notUsed(x.ref, x.why)),
     ],
     sources: rules.sourcesOf([...rule.ci.sources, ...statusRules.notPregnantMaxAge.sources]),
   });
@@ -233,16 +239,61 @@ export function screenOther(
       sources: rules.sourcesOf(bf.sources),
     });
   }
-  if (options.product === 'ketamine-iv' && patient.weights.length === 0) {
+  if (options.product !== 'ketamine-iv') return;
+  // A weight counts only when it is a possible one (above 0 kg) and dated on or before `asOf`:
+  // an undated weight may be years old, a future-dated one is an error in the record.
+  const setAside = unreadableOf(patient, 'weight').map((u) => ({ ref: u.ref, why: u.reason }));
+  let usable = 0;
+  for (const w of patient.weights) {
+    const why = !(w.valueKg > 0)
+      ? 'not a possible weight'
+      : w.date === undefined
+        ? 'undated, so not a current weight'
+        : isAfterDay(w.date, options.asOf)
+          ? `dated ${w.date.slice(0, 10)}, after ${options.asOf}, so not a current weight`
+          : undefined;
+    if (why === undefined) usable += 1;
+    else setAside.push({ ref: w.ref, why });
+  }
+  if (usable > 0) return;
+  out.push({
+    kind: 'missing-data',
+    severity: 'info',
+    code: 'SCREEN.MISSING_WEIGHT',
+    summary: clip(
+      setAside.length === 0
+        ? 'No weight on record: IV ketamine is dosed by weight, so record one before dosing.'
+        : `No usable weight (${setAside.map((x) => x.why).join('; ')}): IV ketamine is dosed by weight, so record one before dosing.`,
+    ),
+    detail: [
+      'Screening does not need the weight, but the dose calculation will refuse to run without it.',
+      ...(setAside.length === 0
+        ? []
+        : [`Not used: ${setAside.map((x) => `${x.ref.reference} (${x.why})`).join('; ')}.`]),
+    ].join(' '),
+    management: 'Weigh the patient on the day of the first session.',
+    evidence:
+      setAside.length === 0
+        ? [{ reference: patient.reference, display: 'no weight on record' }]
+        : setAside.map((x) => notUsed(x.ref, x.why)),
+    sources: [],
+  });
+}
+
+/**
+ * A record whose status is not one of FHIR's (a MedicationStatement "inactive") is read with
+ * status `unknown`, which counts as current, and is named here so that someone corrects it.
+ */
+export function screenUnreadableStatuses(patient: PatientFacts, out: Finding[]): void {
+  for (const u of unreadableOf(patient, 'status')) {
     out.push({
-      kind: 'missing-data',
-      severity: 'info',
-      code: 'SCREEN.MISSING_WEIGHT',
-      summary: 'No weight on record: IV ketamine is dosed by weight, so record one before dosing.',
-      detail:
-        'Screening does not need the weight, but the dose calculation will refuse to run without it.',
-      management: 'Weigh the patient on the day of the first session.',
-      evidence: [{ reference: patient.reference, display: 'no weight on record' }],
+      kind: 'unrecognized-input',
+      severity: 'warning',
+      code: 'SCREEN.UNREADABLE_STATUS',
+      summary: clip(`The status of ${u.ref.display} could not be read: it is counted as current.`),
+      detail: `${u.ref.reference}: ${u.reason}. A record whose status is not understood is counted as current, so that nothing it says is missed.`,
+      management: 'Check the record, correct its status, and screen again.',
+      evidence: [notUsed(u.ref, u.reason)],
       sources: [],
     });
   }

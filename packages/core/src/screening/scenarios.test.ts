@@ -147,17 +147,7 @@ describe('bad input is a list of problems with paths, never a throw', () => {
       'bloodPressure[0].date',
     ],
     [{ resourceType: 'Bundle' }, 'entry'],
-    [
-      {
-        resourceType: 'Bundle',
-        entry: [
-          {
-            resource: { resourceType: 'Condition', clinicalStatus: { coding: [{ code: 'gone' }] } },
-          },
-        ],
-      },
-      'entry[0].resource.clinicalStatus',
-    ],
+    [{ resourceType: 'Bundle', entry: ['not a resource'] }, 'entry[0].resource'],
   ])('%j is refused at %s', (input, path) => {
     const result = screenInput(input, knowledgeBase, {
       indication: 'depression',

@@ -7,12 +7,13 @@ import { parseFhirBundle } from './fhir-bundle';
 import { parsePatientJson } from './patient-json';
 import { screenConditions } from './rules-conditions';
 import { screenMedications } from './rules-medications';
+import { screenBloodPressure } from './rules-blood-pressure';
 import {
   screenAge,
-  screenBloodPressure,
   screenDeceased,
   screenOther,
   screenPregnancy,
+  screenUnreadableStatuses,
 } from './rules-patient';
 import type { Decision, Finding, PatientFacts, ScreeningOptions, ScreeningResult } from './types';
 
@@ -48,6 +49,7 @@ export function screen(
   screenBloodPressure(patient, rules, options.asOf, findings);
   screenMedications(patient.medications, rules, findings);
   screenOther(patient, rules, options, findings);
+  screenUnreadableStatuses(patient, findings);
   findings.sort(compareFindings);
   const decision = decide(findings);
   return {

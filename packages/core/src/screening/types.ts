@@ -97,6 +97,20 @@ export interface WeightFact {
   readonly valueKg: number;
 }
 
+/**
+ * An input record that was found but could not be read (an unknown unit, a value that is not a
+ * number, a status outside FHIR's list): it is kept out of the facts, never read as normal, and
+ * the finding about the fact it would have given names it and `reason`.
+ */
+export interface UnreadableFact {
+  readonly ref: EvidenceRef;
+  readonly fact: 'blood-pressure' | 'weight' | 'birth-date' | 'status';
+  /** ISO date or date-time of the record, when it has one. */
+  readonly date?: string;
+  /** Plain English, e.g. `unit "kPa" is not mmHg`. */
+  readonly reason: string;
+}
+
 /** Patient facts in one shape, whichever format they came in. */
 export interface PatientFacts {
   /**
@@ -106,6 +120,7 @@ export interface PatientFacts {
   readonly reference: string;
   /** Present when the record says the patient has died; its display says when, if known. */
   readonly deceased?: EvidenceRef;
+  /** ISO date, or a FHIR partial date (`1990`, `1990-05`) read as the youngest age it allows. */
   readonly birthDate?: string;
   /** Used only when `birthDate` is absent. */
   readonly ageYears?: number;
@@ -120,6 +135,8 @@ export interface PatientFacts {
   readonly allergies: readonly AllergyFact[];
   readonly bloodPressures: readonly BloodPressureFact[];
   readonly weights: readonly WeightFact[];
+  /** Records that could not be read; absent when every record was read. */
+  readonly unreadable?: readonly UnreadableFact[];
 }
 
 export interface ScreeningOptions {

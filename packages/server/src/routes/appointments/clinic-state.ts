@@ -29,6 +29,7 @@ import {
 import { nurseLaneCount } from './claims';
 
 /** The database counts weekdays from Sunday (0) like PostgreSQL's `dow`; core names them. */
+const DAY_MS = 86_400_000;
 const WEEKDAY_BY_DOW: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 const hhmm = (time: string): string => time.slice(0, 5);
@@ -132,7 +133,14 @@ export async function loadClinicState(
       const exceptions = absences
         .filter((a) => a.user_id === s.id)
         .flatMap((a) =>
-          absenceToExceptions(new Date(a.starts), new Date(a.ends), clinicZone, a.reason),
+          // Clipped to the window (a day either side, for the zone): an absence entered as
+          // lasting years is not expanded day by day.
+          absenceToExceptions(
+            new Date(Math.max(new Date(a.starts).getTime(), from.getTime() - DAY_MS)),
+            new Date(Math.min(new Date(a.ends).getTime(), to.getTime() + DAY_MS)),
+            clinicZone,
+            a.reason,
+          ),
         );
       return {
         id: s.id,

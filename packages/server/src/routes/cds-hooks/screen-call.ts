@@ -17,6 +17,7 @@ import type { CardRecord } from './call-log';
 import type { CdsClient } from './clients';
 import { gatherResources, ORDER_PREFETCH, PrefetchUnavailable } from './fhir-data';
 import { CdsAuthError, createJwtVerifier, type VerifiedClient } from './jwt';
+import { otherPatientResource } from './patient-match';
 import { CdsRequestSchema, CdsResponseSchema } from './schemas';
 import { CDS_SERVICES } from './services';
 
@@ -91,6 +92,9 @@ export async function orderHookCards(
 ): Promise<Card[]> {
   const orders = ketamineDraftOrders(body.context);
   if (orders.length === 0) return [];
+  const patientId = body.context.patientId;
+  if (typeof patientId !== 'string' || patientId === '')
+    throw fieldError('context.patientId', 'is required');
   const access = {
     fhirServer: body.fhirServer,
     ...(body.fhirAuthorization ? { fhirAuthorization: body.fhirAuthorization } : {}),
@@ -105,7 +109,15 @@ export async function orderHookCards(
       throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);
     throw error;
   });
-  const result = orderCards(orders, resources, kb, now.toISOString().slice(0, 10), publicUrl);
+  // Data of another patient is refused with 412 (why: patient-match.ts).
+  const other = otherPatientResource([...resources, ...orders.map((o) => o.resource)], patientId);
+  if (other !== undefined)
+    throw new AppError(
+      'CDS.PREFETCH_UNAVAILABLE',
+      `a ${String(other.resourceType)} in the data is not of context.patientId`,
+    );
+  const hook = body.hook === 'order-select' ? 'order-select' : 'order-sign';
+  const result = orderCards(orders, resources, kb, now.toISOString(), publicUrl, hook);
   if (!result.ok) throw new AppError('CDS.PREFETCH_UNAVAILABLE', result.message);
   return result.cards;
 }
