@@ -490,6 +490,13 @@ describe('a record that cannot be read is set aside, the rest is screened', () =
     expect(f.evidence[0]?.display).toBe('born 2007 (partial date: 17 years at the youngest)');
   });
 
+  test('a birth date after the screening date leaves the age unknown, and the finding says why', () => {
+    const result = run(bundle({ ...PATIENT, birthDate: '2031-06-01' }, bp(122, 78), WEIGHT));
+    const f = finding(result, 'SCREEN.MISSING_AGE');
+    expect(f.evidence[0]?.display).toMatch(/^date of birth 2031-06-01 \(after \d{4}-\d{2}-\d{2}/);
+    expect(result.findings.map((x) => x.code)).not.toContain('SCREEN.UNDER_18');
+  });
+
   test('a birth date that is no date at all leaves the age unknown, and the finding says why', () => {
     const result = run(bundle({ ...PATIENT, birthDate: '15/01/1985' }, bp(122, 78), WEIGHT));
     const f = finding(result, 'SCREEN.MISSING_AGE');

@@ -63,7 +63,10 @@ export function screenAge(
   asOf: string,
   out: Finding[],
 ): number | undefined {
-  const age = ageOf(patient, asOf);
+  const computed = ageOf(patient, asOf);
+  // A date of birth after the screening date is an error in the record, not an age.
+  const unborn = computed !== undefined && computed < 0;
+  const age = unborn ? undefined : computed;
   if (age === undefined) {
     out.push({
       kind: 'missing-data',
@@ -73,6 +76,14 @@ export function screenAge(
       detail: 'Patients under 18 need review, so an unknown age cannot be treated as adult.',
       management: 'Record the date of birth.',
       evidence: [
+        ...(unborn
+          ? [
+              {
+                reference: patient.reference,
+                display: `date of birth ${patient.birthDate ?? ''} (after ${asOf.slice(0, 10)}, the screening date)`,
+              },
+            ]
+          : []),
         ...unreadableOf(patient, 'birth-date').map((u) => notUsed(u.ref, u.reason)),
         { reference: patient.reference, display: 'no date of birth or age' },
       ].slice(0, 1),
