@@ -239,6 +239,11 @@ describe.each(DRIVERS)('CDS Hooks order safety (%s)', (driver) => {
       ['5 mL', { dosageInstruction: dose(mg(5, 'mL')) }, /unit mL/],
       ['a text value', { dosageInstruction: dose({ value: '500', unit: 'mg' }) }, /dose value/],
       ['no dose', {}, /no dose/],
+      [
+        'two doses',
+        { dosageInstruction: [...dose(mg(35)), ...dose(mg(500))] },
+        /more than one dose/,
+      ],
     ])('answers a warning that the dose was not checked for %s', async (_name, fields, why) => {
       const got = doseCards(
         await cards(body([order(fields)], prefetch(weightObs(70, '2026-02-20')))),

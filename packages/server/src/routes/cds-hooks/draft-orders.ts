@@ -114,8 +114,8 @@ const MG_EXPONENT: Readonly<Record<string, number>> = { mg: 0, g: 3, ug: -3, mcg
 
 /**
  * The first dose of the order's first dosage instruction (`doseQuantity`, or the `high` end of a
- * `doseRange`), in mg or mg/kg. A missing dose, a non-positive value or any other unit cannot be
- * read: the caller says the dose was not checked.
+ * `doseRange`), in mg or mg/kg. A missing dose, more than one dose, a non-positive value or any
+ * other unit cannot be read: the caller says the dose was not checked.
  */
 export function readOrderedDose(order: Json): OrderedDose {
   const dosage = Array.isArray(order.dosageInstruction)
@@ -126,6 +126,10 @@ export function readOrderedDose(order: Json): OrderedDose {
       ? (dosage.doseAndRate[0] as unknown)
       : undefined;
   if (!isObject(first)) return { ok: false, reason: 'the order gives no dose', absent: true };
+  // Only one dose is checked: an order giving several (tapering, split doses) is said unchecked.
+  const dosages = order.dosageInstruction as unknown[];
+  if (dosages.length > 1 || (isObject(dosage) && (dosage.doseAndRate as unknown[]).length > 1))
+    return { ok: false, reason: 'the order gives more than one dose' };
   let q: unknown = first.doseQuantity;
   if (!isObject(q) && isObject(first.doseRange)) {
     q = first.doseRange.high;
