@@ -15,6 +15,11 @@ import { registerErrorHandler } from './errors/error-handler';
 import { systemClock, type Clock } from './lib/clock';
 import { createMailer, type Mailer } from './lib/mailer';
 import { auth } from './plugins/auth';
+import {
+  frameworkErrors,
+  MAX_PARAM_LENGTH,
+  registerRequestInputChecks,
+} from './plugins/request-input';
 import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
@@ -120,11 +125,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy:
       typeof trustProxy === 'number' ? (_ip: string, hop: number) => hop < trustProxy : trustProxy,
     bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRequestInputChecks(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,6 +1,30 @@
 import { z } from 'zod';
 
-export const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
+/**
+ * The years a stored date or instant may have: what PostgreSQL stores (it refuses year 0000) and
+ * what a clinic record could plausibly hold. A storage range, not a clinical threshold.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+const inYearRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+/** Judged only once the format is right, so a malformed value gets one error, not two. */
+const YEAR_RANGE = {
+  message: `the year must be between ${MIN_YEAR} and ${MAX_YEAR}`,
+  when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0,
+};
+
+export const IsoDate = z.iso
+  .date()
+  .refine(inYearRange, YEAR_RANGE)
+  .describe('A calendar date, YYYY-MM-DD');
+/** An instant, ISO 8601 with an offset, in the same year range as IsoDate. */
+export const IsoInstant = z.iso
+  .datetime({ offset: true })
+  .refine(inYearRange, YEAR_RANGE)
+  .describe('An instant, ISO 8601 with offset');
 export const Uuid = z.uuid();
 export const IdParams = z.object({ id: Uuid });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors/catalog';
 import type { Clock } from '../../lib/clock';
+import { findNul, NUL_MESSAGE } from '../../plugins/request-input';
 import { importTransaction } from './import';
 import {
   ASSERTION_ALGORITHMS,
@@ -72,17 +73,29 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       .describe('Bearer <SMART access token>; or a KetaFlow staff session cookie'),
   });
 
+  // FHIR reads its JSON itself, answering with OperationOutcomes: not the app's parser.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     ['application/fhir+json', 'application/json'],
     { parseAs: 'string', bodyLimit: 32 * 1024 * 1024 },
     (_request, body, done) => {
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(body as string));
+        parsed = JSON.parse(body as string);
       } catch {
         done(new FhirError(400, 'invalid', 'The body is not valid JSON.'), undefined);
+        return;
       }
+      // PostgreSQL cannot store a NUL character in text.
+      const nul = findNul(parsed, 'body');
+      if (nul) done(new FhirError(400, 'invalid', `${nul}: ${NUL_MESSAGE}`), undefined);
+      else done(null, parsed);
     },
   );
+  app.addHook('preValidation', async (request) => {
+    const nul = findNul(request.query, 'query');
+    if (nul) throw new FhirError(400, 'invalid', `${nul}: ${NUL_MESSAGE}`);
+  });
 
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof FhirError)

@@ -15,7 +15,7 @@ import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
-import { IdParams, problems } from '../common-schemas';
+import { IdParams, problems, Uuid } from '../common-schemas';
 import { findInstrument } from './instruments';
 import { FollowUpBody, SafetyAlertSchema, type SafetyAlertDto } from './schemas';
 
@@ -184,10 +184,15 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
             }));
         if (checked.ok) {
           const f = checked.value;
-          const [clinician] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(and(eq(users.id, f.reviewedBy), inArray(users.role, ['nurse', 'prescriber'])));
+          // Not a UUID: no user's id (and the uuid column would refuse the comparison).
+          const [clinician] = Uuid.safeParse(f.reviewedBy).success
+            ? await tx
+                .select({ id: users.id })
+                .from(users)
+                .where(
+                  and(eq(users.id, f.reviewedBy), inArray(users.role, ['nurse', 'prescriber'])),
+                )
+            : [];
           if (!clinician)
             found.push({
               path: 'body.reviewedBy',

@@ -21,21 +21,14 @@ import {
   AllergyBody,
   ConditionBody,
   HeightBody,
+  toCm,
+  toKg,
   MedicationBody,
   MedicationParams,
   MedicationPatchBody,
   PatientSchema,
   WeightBody,
 } from './schemas';
-
-const KG_PER_LB = 0.45359237; // exact, by the international yard and pound agreement (1959)
-const CM_PER_IN = 2.54; // exact
-
-/** Rounds to 3 decimals (grams) after an exact-factor conversion; the entered value is kept too. */
-const toKg = (value: number, unit: 'kg' | 'lb'): number =>
-  unit === 'kg' ? value : Math.round(value * KG_PER_LB * 1000) / 1000;
-const toCm = (value: number, unit: 'cm' | 'in'): number =>
-  unit === 'cm' ? value : Math.round(value * CM_PER_IN * 100) / 100;
 
 function assertNotFuture(path: string, isoDate: string | undefined, clock: Clock): void {
   if (isoDate && isoDate > latestDateAnywhere(clock.now())) {

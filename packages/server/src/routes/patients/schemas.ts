@@ -51,22 +51,50 @@ export const PatientListQuery = PageQuery.extend({
   query: z.string().trim().max(100).optional(),
 });
 
+const KG_PER_LB = 0.45359237; // exact, by the international yard and pound agreement (1959)
+const CM_PER_IN = 2.54; // exact
+
+/** Rounds to 3 decimals (grams) after an exact-factor conversion; the entered value is kept too. */
+export const toKg = (value: number, unit: 'kg' | 'lb'): number =>
+  unit === 'kg' ? value : Math.round(value * KG_PER_LB * 1000) / 1000;
+export const toCm = (value: number, unit: 'cm' | 'in'): number =>
+  unit === 'cm' ? value : Math.round(value * CM_PER_IN * 100) / 100;
+
+/**
+ * The smallest values the columns keep (numeric scale 3 for kg and the entered value, scale 2 for
+ * cm): anything smaller would be stored as 0. The columns' resolution, not a clinical limit.
+ */
+const KG_RESOLUTION = 0.001;
+const CM_RESOLUTION = 0.01;
+
 export const WeightBody = z
   .object({
-    weight: z.object({
-      value: z.number().positive().max(1500),
-      unit: z.enum(['kg', 'lb']),
-    }),
+    weight: z
+      .object({
+        value: z.number().positive().max(1500),
+        unit: z.enum(['kg', 'lb']),
+      })
+      .refine((w) => w.value >= KG_RESOLUTION && toKg(w.value, w.unit) >= KG_RESOLUTION, {
+        path: ['value'],
+        when: (payload) => payload.issues.length === 0,
+        message: `is below the smallest weight a record keeps (${KG_RESOLUTION} kg)`,
+      }),
     measuredOn: IsoDate,
   })
   .strict();
 
 export const HeightBody = z
   .object({
-    height: z.object({
-      value: z.number().positive().max(300),
-      unit: z.enum(['cm', 'in']),
-    }),
+    height: z
+      .object({
+        value: z.number().positive().max(300),
+        unit: z.enum(['cm', 'in']),
+      })
+      .refine((h) => toCm(h.value, h.unit) >= CM_RESOLUTION, {
+        path: ['value'],
+        when: (payload) => payload.issues.length === 0,
+        message: `is below the smallest height a record keeps (${CM_RESOLUTION} cm)`,
+      }),
     measuredOn: IsoDate,
   })
   .strict();

@@ -1,10 +1,10 @@
 /** Wire schemas of the session API (the contract the nurse screens are built on). */
 import { PROTOCOL_IDS, SESSION_STATES, WEIGHT_BASES } from '@ketaflow/core';
 import { z } from 'zod';
-import { IsoDate, Uuid } from '../common-schemas';
+import { IsoDate, IsoInstant, Uuid } from '../common-schemas';
 import { DoseJsonSchema } from '../dosing/routes';
 
-const Instant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with offset');
+const Instant = IsoInstant;
 const Signer = z.object({ id: Uuid, displayName: z.string() });
 const Signed = { at: z.string(), by: Signer };
 
