@@ -219,6 +219,24 @@ describe.each(DRIVERS)('bad input on %s', (driver) => {
     });
     expectFieldError(condition, 'body.onsetDate');
     expect(await countRows(t, 'conditions')).toBe(conditions);
+
+    // Instants too: a staff absence and an appointment search.
+    const [nurseUser] = await t.database.query(
+      "select id from users where email = 'nurse@demo.ketaflow.test'",
+    );
+    const absences = await countRows(t, 'staff_absences');
+    const absence = await as(t.app, admin)(
+      'POST',
+      `/api/clinic/staff/${String(nurseUser?.id)}/absences`,
+      { startsAt: '0000-01-01T00:00:00Z', endsAt: '2026-03-03T00:00:00Z', reason: 'Leave' },
+    );
+    expectFieldError(absence, 'body.startsAt');
+    expect(await countRows(t, 'staff_absences')).toBe(absences);
+    const search = await as(t.app, nurse)(
+      'GET',
+      '/api/appointments?from=0000-01-01T00:00:00Z&to=2026-03-03T00:00:00Z',
+    );
+    expectFieldError(search, 'query.from');
   });
 
   test('a weight or height the record would round to 0 is a 400 naming the value', async () => {

@@ -1,12 +1,11 @@
 import { PROTOCOL_IDS } from '@ketaflow/core';
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, APPOINTMENT_TYPES } from '../../db/schema/index';
-import { Uuid } from '../common-schemas';
+import { IsoInstant, Uuid } from '../common-schemas';
 
 /** An instant with its offset, e.g. `2026-03-09T14:00:00Z` or `2026-03-09T09:00:00-05:00`. */
-export const Instant = z.iso
-  .datetime({ offset: true })
-  .describe('An ISO 8601 date-time with an offset or Z');
+/** An ISO 8601 date-time with an offset or Z, in the years a record can hold (IsoInstant). */
+export const Instant = IsoInstant.describe('An ISO 8601 date-time with an offset or Z');
 
 const Named = z.object({ id: Uuid, name: z.string() });
 

@@ -12,7 +12,7 @@ import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireRole } from '../../plugins/auth';
-import { problems } from '../common-schemas';
+import { IsoInstant, problems } from '../common-schemas';
 import type { Card } from './cards';
 import type { CdsClient } from './clients';
 import { createCallLog, type CardRecord } from './call-log';
@@ -54,7 +54,7 @@ const FeedbackSchema = z.object({
         overrideReason: z
           .looseObject({ reason: CodingSchema.optional(), userComment: z.string().optional() })
           .optional(),
-        outcomeTimestamp: z.iso.datetime({ offset: true }),
+        outcomeTimestamp: IsoInstant,
       }),
     )
     .min(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIanaTimeZone } from '../../notifications/clinic-time';
-import { IsoDate, Uuid } from '../common-schemas';
+import { IsoDate, IsoInstant, Uuid } from '../common-schemas';
 
 /** Weekdays as the API names them; the database stores 0 = Sunday … 6 = Saturday. */
 export const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -118,8 +118,8 @@ export const ScheduleBody = z
 
 export const AbsenceBody = z
   .strictObject({
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: IsoInstant,
+    endsAt: IsoInstant,
     reason: z.string().trim().min(3, 'give a reason').max(300),
   })
   .superRefine((value, ctx) => {
