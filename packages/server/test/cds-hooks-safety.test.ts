@@ -375,6 +375,31 @@ describe.each(DRIVERS)('CDS Hooks order safety (%s)', (driver) => {
       expect(r.json<Json>().code).toBe('CDS.PREFETCH_UNAVAILABLE');
     });
 
+    it('reads a key sent as null as "no such data" (CDS Hooks 2.0), never as normal', async () => {
+      stubPaths.length = 0;
+      const r = await call(
+        body(
+          [good()],
+          {
+            ...prefetch(weightObs(70, '2026-02-20')),
+            conditions: null,
+            bloodPressure: null,
+          },
+          { fhirServer: `${stubUrl}/fhir` },
+        ),
+      );
+      expect(r.statusCode, r.body).toBe(200);
+      // Nothing fetched: the client said it has none.
+      expect(stubPaths).toEqual([]);
+      const codes = CdsResponseSchema.parse(r.json()).cards.map((c) => c.source.topic?.code);
+      expect(codes).toContain('SCREEN.MISSING_BLOOD_PRESSURE');
+      // Without a patient nothing can be screened.
+      const noPatient = await call(
+        body([good()], { ...prefetch(weightObs(70, '2026-02-20')), patient: null }),
+      );
+      expect(noPatient.statusCode, noPatient.body).toBe(412);
+    });
+
     it('fetches from the fhirServer instead, and reads a warning OperationOutcome as no error', async () => {
       stubPaths.length = 0;
       const r = await call(

@@ -146,8 +146,11 @@ async function collect(value: unknown, template: string, access: FhirAccess): Pr
 
 /**
  * Every resource the templates ask for: from prefetch when the client sent the key with usable
- * data, otherwise from `fhirServer`. A key that is absent or `null`, or whose value cannot be used
- * (see `collect`), is fetched; without a fhirServer the call cannot be answered (412).
+ * data, otherwise from `fhirServer`. A key that is absent, or whose value cannot be used (see
+ * `collect`), is fetched; without a fhirServer the call cannot be answered (412). A key sent as
+ * `null` is the client saying it has no such data (CDS Hooks 2.0: "If the CDS Client has no data
+ * to populate a template prefetch key, the prefetch template key MUST have a value of null"), so
+ * it holds no resources: no blood pressure then still reads as missing, never as normal.
  */
 export async function gatherResources(
   templates: Record<string, string>,
@@ -158,8 +161,9 @@ export async function gatherResources(
   const parts = await Promise.all(
     Object.entries(templates).map(async ([key, template]) => {
       const given = prefetch?.[key];
+      if (given === null) return [];
       let why = 'is missing';
-      if (given !== undefined && given !== null) {
+      if (given !== undefined) {
         const got = await collect(given, template, access);
         if (got.ok) return got.resources;
         why = got.reason;
