@@ -184,11 +184,20 @@ describe('a prescriber away for years', () => {
       const day = '/api/public/consult-slots?from=2026-03-04T00:00:00Z&to=2026-03-05T00:00:00Z';
       const before = (await as(t.app, null)('GET', day)).json<{ items: Slot[] }>().items;
       const gone = before[0]!.prescriber;
-      // Accepted as entered (an end far in the future); once expanded day by day to the year
-      // 9999, and every consult search failed with a 500.
-      const away = await as(t.app, admin)('POST', `/api/clinic/staff/${gone.id}/absences`, {
+      // A year no record can hold is refused, naming the field (it was accepted, then expanded
+      // day by day to the year 9999 by every consult search, which failed with a 500).
+      const absences = `/api/clinic/staff/${gone.id}/absences`;
+      const never = await as(t.app, admin)('POST', absences, {
         startsAt: '2026-03-03T00:00:00Z',
         endsAt: '9999-12-31T23:59:59Z',
+        reason: 'Long leave',
+      });
+      expect(never.statusCode).toBe(400);
+      expect(never.json<Problem>().errors?.map((e) => e.path)).toEqual(['body.endsAt']);
+      // The longest it can be: searches clip it to their own window.
+      const away = await as(t.app, admin)('POST', absences, {
+        startsAt: '2026-03-03T00:00:00Z',
+        endsAt: '2999-12-31T23:59:59Z',
         reason: 'Long leave',
       });
       expect(away.statusCode, away.body).toBe(201);
