@@ -363,6 +363,18 @@ describe('blood pressure units: only mmHg is read', () => {
     expect(f.evidence.map((e) => e.reference)).toContain('Observation/kpa');
   });
 
+  test.each([
+    [0, 0, 'systolic 0 mmHg'],
+    [400, 80, 'systolic 400 mmHg'],
+    [120, 5, 'diastolic 5 mmHg'],
+  ])('an impossible reading %i/%i is unreadable, never a normal one', (s, d, named) => {
+    const result = run(bundle(PATIENT, bpPanel('bp0', '2025-02-25', s, d), WEIGHT));
+    expect(result.decision).toBe('needs-review');
+    expect(finding(result, 'SCREEN.MISSING_BLOOD_PRESSURE').summary).toContain(
+      `${named} is not a possible reading`,
+    );
+  });
+
   test('a value given as a string is unreadable, and the rest of the bundle is screened', () => {
     const result = run(bundle(PATIENT, bpPanel('bp9', '2025-02-25', '120', 80), WEIGHT));
     expect(result.decision).toBe('needs-review');

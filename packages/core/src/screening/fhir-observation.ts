@@ -4,6 +4,7 @@
  */
 import { formatBloodPressure } from './finding';
 import { arr, codings, dateOf, isObject, ref, str, type Json, type Reader } from './fhir-read';
+import { PLAUSIBLE_MM_HG } from './patient-json';
 import type { BloodPressureFact, PregnancyStatusFact, WeightFact } from './types';
 
 /** LOINC codes read from Observations. */
@@ -78,6 +79,17 @@ export function readObservation(res: Json, r: Reader, url: string | undefined): 
       const code = codings(comp.code).find((c) => c.system === 'loinc')?.code;
       if (code === LOINC.systolic) systolic = mmHgValue(comp.valueQuantity, 'systolic');
       if (code === LOINC.diastolic) diastolic = mmHgValue(comp.valueQuantity, 'diastolic');
+    }
+    for (const [name, value] of [
+      ['systolic', systolic],
+      ['diastolic', diastolic],
+    ] as const) {
+      const [low, high] = PLAUSIBLE_MM_HG[name];
+      if (typeof value === 'number' && (value < low || value > high)) {
+        const reason = `${name} ${String(value)} mmHg is not a possible reading`;
+        if (name === 'systolic') systolic = { reason };
+        else diastolic = { reason };
+      }
     }
     if (typeof systolic !== 'number' || typeof diastolic !== 'number' || date === undefined) {
       const reasons = [systolic, diastolic].flatMap((v) => (typeof v === 'number' ? [] : v.reason));

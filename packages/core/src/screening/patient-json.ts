@@ -10,6 +10,12 @@ import {
   type PatientFacts,
 } from './types';
 
+/**
+ * Blood pressures a record can hold (mmHg): input checks, not clinical thresholds. A value outside
+ * them is a recording error, read as no reading (FHIR) or refused (patient JSON).
+ */
+export const PLAUSIBLE_MM_HG = { systolic: [30, 320], diastolic: [10, 250] } as const;
+
 const isoDate = z.string().refine(isIsoDate, 'must be an ISO date (YYYY-MM-DD)');
 const text = z.string().trim().min(1).max(500);
 const id = z.string().trim().min(1).max(64);
@@ -76,8 +82,11 @@ export const patientJsonSchema = z.strictObject({
       z.strictObject({
         id: id.exactOptional(),
         date: isoDate,
-        systolicMmHg: z.number().min(30).max(320),
-        diastolicMmHg: z.number().min(10).max(250),
+        systolicMmHg: z.number().min(PLAUSIBLE_MM_HG.systolic[0]).max(PLAUSIBLE_MM_HG.systolic[1]),
+        diastolicMmHg: z
+          .number()
+          .min(PLAUSIBLE_MM_HG.diastolic[0])
+          .max(PLAUSIBLE_MM_HG.diastolic[1]),
       }),
     )
     .max(1000)
