@@ -11,7 +11,7 @@ import {
   type SoftHardKey,
 } from './compile-protocol';
 import type { UcumUnit } from './quantity';
-import type { Rounded } from './rounding';
+import { roundForDisplay, type DisplayIncrement, type Rounded } from './rounding';
 import type { LimitField, LimitFinding, SoftLimitOverride } from './types';
 
 export interface RangeSpec {
@@ -116,10 +116,8 @@ export function checkRange(
   }
 }
 
-/** What a delivered-quantity check calls its value, its code stem and what to do about it. */
-export interface DeliveredCheck {
-  /** `DOSE.<stem>_ABOVE_HARD_LIMIT` / `_BELOW_HARD_LIMIT`. */
-  readonly stem: string;
+/** What a delivered-quantity check calls its value and what to do about it. */
+export interface DeliveredText {
   readonly label: string;
   readonly advice: string;
 }
@@ -130,40 +128,86 @@ export interface DeliveredCheck {
  * rate programmed after rounding, or a dose per kg of actual weight when the dose is on another
  * weight basis. The ordered value's own check (`checkRange`) decides the soft limits and their
  * overrides; this one only blocks, and is skipped on a side where a hard limit already blocks.
+ *
+ * The code is `DOSE.<stem>_ABOVE_HARD_LIMIT` (or `_BELOW_`). The value shown and the text
+ * (`describe(stem, context)`, a plain function: no closure per call on this hot path) are made
+ * only when a finding is.
  */
-export function checkDeliveredHard(
+export function checkDeliveredHard<C>(
   findings: LimitFinding[],
   s: RangeSpec,
   range: CompiledRange,
   n: number,
   d: number,
-  shown: Rounded,
+  display: DisplayIncrement,
   protocolId: string,
-  check: DeliveredCheck,
+  stem: string,
+  describe: (stem: string, context: C) => DeliveredText,
+  context: C,
 ): void {
   const x = n / d;
   if (x < range.quietBelow && x > range.quietAbove) return;
-  const blocked = (side: 'ABOVE' | 'BELOW') =>
-    findings.some(
-      (f) => f.level === 'hard' && f.field === s.field && f.code.endsWith(`_${side}_HARD_LIMIT`),
-    );
-  const valueText = shown.wasRounded ? shown.exactText : shown.text;
-  const push = (side: 'ABOVE' | 'BELOW', bound: CompiledBound) => {
-    const above = side === 'ABOVE';
-    findings.push({
-      level: 'hard',
-      code: `DOSE.${check.stem}_${side}_HARD_LIMIT`,
-      message: `${check.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: blocked. ${check.advice}`,
-      field: s.field,
-      value: { value: shown.value, unit: s.unit },
-      limit: { value: bound.value, unit: s.unit },
-    });
-  };
   const { hardMax, hardMin } = range;
-  if (hardMax !== undefined && !blocked('ABOVE') && compareToBound(x, n, d, hardMax) > 0)
-    push('ABOVE', hardMax);
-  if (hardMin !== undefined && !blocked('BELOW') && compareToBound(x, n, d, hardMin) < 0)
-    push('BELOW', hardMin);
+  if (
+    hardMax !== undefined &&
+    compareToBound(x, n, d, hardMax) > 0 &&
+    !blocks(findings, s, 'ABOVE')
+  )
+    findings.push(
+      delivered(
+        s,
+        'ABOVE',
+        hardMax,
+        roundForDisplay(n, d, display),
+        protocolId,
+        stem,
+        describe(stem, context),
+      ),
+    );
+  if (
+    hardMin !== undefined &&
+    compareToBound(x, n, d, hardMin) < 0 &&
+    !blocks(findings, s, 'BELOW')
+  )
+    findings.push(
+      delivered(
+        s,
+        'BELOW',
+        hardMin,
+        roundForDisplay(n, d, display),
+        protocolId,
+        stem,
+        describe(stem, context),
+      ),
+    );
+}
+
+/** A hard limit already blocks this field on this side. */
+function blocks(findings: readonly LimitFinding[], s: RangeSpec, side: 'ABOVE' | 'BELOW'): boolean {
+  return findings.some(
+    (f) => f.level === 'hard' && f.field === s.field && f.code.endsWith(`_${side}_HARD_LIMIT`),
+  );
+}
+
+function delivered(
+  s: RangeSpec,
+  side: 'ABOVE' | 'BELOW',
+  bound: CompiledBound,
+  shown: Rounded,
+  protocolId: string,
+  stem: string,
+  text: DeliveredText,
+): LimitFinding {
+  const above = side === 'ABOVE';
+  const valueText = shown.wasRounded ? shown.exactText : shown.text;
+  return {
+    level: 'hard',
+    code: `DOSE.${stem}_${side}_HARD_LIMIT`,
+    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: blocked. ${text.advice}`,
+    field: s.field,
+    value: { value: shown.value, unit: s.unit },
+    limit: { value: bound.value, unit: s.unit },
+  };
 }
 
 /** Limits after overrides, and what they mean for giving the dose. */

@@ -50,6 +50,8 @@ export const DOSE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg');
 export const CONCENTRATION_DISPLAY = displayIncrement(4, 'mg/mL');
 /** Dose rate shown to 0.0001 mg/kg/h. */
 export const DOSE_RATE_PER_KG_DISPLAY = displayIncrement(4, 'mg/kg/h');
+/** Dose drawn up shown to 0.0001 mg (the drawn dose is exact to that). */
+export const DRAWN_DOSE_DISPLAY = displayIncrement(4, 'mg');
 /** Infusion time shown to 0.01 min. */
 export const DURATION_DISPLAY = displayIncrement(2, 'min');
 /** Dose rate shown to 0.0001 mg/min. */
