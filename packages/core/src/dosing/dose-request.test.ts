@@ -22,6 +22,21 @@ function paths(input: unknown): (string | undefined)[] {
 }
 
 describe('calculateDose', () => {
+  it('names the dose drawn up where the volume rounding moves it off the ordered dose', () => {
+    // 0.5 mg/kg × 30.5 kg = 15.25 mg; 0.1525 mL is measured as 0.15 mL, which holds 15 mg.
+    const out = json({
+      ...base,
+      weight: { value: 30.5, unit: 'kg' },
+      concentration: { value: 100, unit: 'mg/mL' },
+    });
+    expect(out.dose).toEqual({ value: 15.25, unit: 'mg' });
+    expect(out.drugVolume).toEqual({ value: 0.15, unit: 'mL' });
+    expect(out.drawnDose).toEqual({ value: 15, unit: 'mg' });
+    expect(
+      json({ product: 'esketamine-nasal', dose: { value: 56, unit: 'mg' } }).drawnDose,
+    ).toBeNull();
+  });
+
   it('uses the clinic protocol default and its infusion preparation', () => {
     const out = json(base);
     const protocol = knowledgeBase.protocols.depression;

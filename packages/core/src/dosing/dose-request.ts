@@ -285,6 +285,11 @@ export interface DoseJson {
   readonly indication: string | null;
   readonly dose: Quantity;
   readonly drugVolume: Quantity | null;
+  /**
+   * What the drug volume actually holds (volume × vial strength): the ordered dose moved by the
+   * rounding of the volume to what the syringe measures; `null` for the nasal spray.
+   */
+  readonly drawnDose: Quantity | null;
   readonly totalVolume: Quantity | null;
   readonly concentration: Quantity | null;
   readonly vialConcentration: Quantity | null;
@@ -326,6 +331,7 @@ export function doseToJson(outcome: DoseOutcome): DoseJson {
       indication: null,
       dose: c.dose,
       drugVolume: null,
+      drawnDose: null,
       totalVolume: null,
       concentration: null,
       vialConcentration: null,
@@ -349,6 +355,7 @@ export function doseToJson(outcome: DoseOutcome): DoseJson {
     indication: c.protocolId,
     dose: c.dose,
     drugVolume: c.drugVolume,
+    drawnDose: c.drawnDose,
     totalVolume: c.totalVolume,
     concentration: c.concentration,
     vialConcentration: c.vialConcentration,

@@ -130,6 +130,7 @@ export function formatPumpSheet(out: DoseJson, kb: KnowledgeBase): string {
     lines.push(`Dose                 ${q(out.dose)}`);
     lines.push(`Vial                 ketamine ${q(out.vialConcentration)}`);
     lines.push(`Drug volume to draw  ${q(out.drugVolume)}`);
+    lines.push(`Dose drawn up        ${q(out.drawnDose)}`);
     lines.push(
       `Bag                  ${kb.infusionPreparation.diluent}, ${out.bagMode === 'withdraw-equal-volume' ? 'withdraw the drug volume first' : 'drug added to the bag'}`,
     );

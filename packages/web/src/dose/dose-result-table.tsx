@@ -28,6 +28,8 @@ export function resultRows(result: DoseJson): ResultRow[] {
     { label: 'Dose', value: formatQuantity(result.dose) },
     { label: 'Vial concentration', value: formatQuantity(result.vialConcentration) },
     { label: 'Drug volume', value: formatQuantity(result.drugVolume) },
+    // What that volume holds: the ordered dose as the syringe can measure it.
+    { label: 'Dose drawn up', value: formatQuantity(result.drawnDose ?? null) },
     {
       label: 'Bag preparation',
       value: result.bagMode === null ? '—' : bagModeLabels[result.bagMode],

@@ -79,6 +79,9 @@ export const DoseJsonSchema = z
     indication: z.string().nullable(),
     dose: Quantity,
     drugVolume: Quantity.nullable(),
+    drawnDose: Quantity.nullable()
+      .optional()
+      .describe('Volume × vial strength; absent from calculations stored before it was added'),
     totalVolume: Quantity.nullable(),
     concentration: Quantity.nullable(),
     vialConcentration: Quantity.nullable(),
