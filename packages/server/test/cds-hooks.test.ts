@@ -8,7 +8,7 @@ import { screenInput } from '@ketaflow/core';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalData } from '../../../test-support/external-data';
-import { DOSE_RULE, DOSE_UNCHECKED_RULE } from '../src/routes/cds-hooks/cards';
+import { DOSE_RULE, DOSE_UNCHECKED_RULE } from '../src/routes/cds-hooks/card-types';
 import { CardSchema, CdsResponseSchema, DiscoverySchema } from '../src/routes/cds-hooks/schemas';
 import { as, createTestApp, DEMO, DRIVERS, login, T0, type TestApp } from './harness';
 

@@ -148,38 +148,26 @@ export function checkDeliveredHard<C>(
   const x = n / d;
   if (x < range.quietBelow && x > range.quietAbove) return;
   const { hardMax, hardMin } = range;
-  if (
-    hardMax !== undefined &&
-    compareToBound(x, n, d, hardMax) > 0 &&
-    !blocks(findings, s, 'ABOVE')
-  )
-    findings.push(
-      delivered(
-        s,
-        'ABOVE',
-        hardMax,
-        roundForDisplay(n, d, display),
-        protocolId,
-        stem,
-        describe(stem, context),
-      ),
-    );
-  if (
-    hardMin !== undefined &&
-    compareToBound(x, n, d, hardMin) < 0 &&
-    !blocks(findings, s, 'BELOW')
-  )
-    findings.push(
-      delivered(
-        s,
-        'BELOW',
-        hardMin,
-        roundForDisplay(n, d, display),
-        protocolId,
-        stem,
-        describe(stem, context),
-      ),
-    );
+  // A value is past one side at most (a range's minimum is below its maximum).
+  const past: readonly ['ABOVE' | 'BELOW', CompiledBound] | undefined =
+    hardMax !== undefined && compareToBound(x, n, d, hardMax) > 0
+      ? ['ABOVE', hardMax]
+      : hardMin !== undefined && compareToBound(x, n, d, hardMin) < 0
+        ? ['BELOW', hardMin]
+        : undefined;
+  if (past === undefined || blocks(findings, s, past[0])) return;
+  const [side, bound] = past;
+  findings.push(
+    delivered(
+      s,
+      side,
+      bound,
+      roundForDisplay(n, d, display),
+      protocolId,
+      stem,
+      describe(stem, context),
+    ),
+  );
 }
 
 /** A hard limit already blocks this field on this side. */

@@ -17,7 +17,7 @@ const LOINC = {
 } as const;
 
 /** Answer codes of 82810-3 (LOINC answer list and SNOMED CT). */
-const PREGNANCY_ANSWERS: Readonly<Record<string, PregnancyStatusFact['status']>> = {
+export const PREGNANCY_STATUS_ANSWERS: Readonly<Record<string, PregnancyStatusFact['status']>> = {
   'LA15173-0': 'pregnant',
   '77386006': 'pregnant',
   'LA26683-5': 'not-pregnant',
@@ -115,7 +115,7 @@ export function readObservation(res: Json, r: Reader, url: string | undefined): 
   }
   if (codes.includes(LOINC.pregnancyStatus)) {
     const answer = codings(res.valueCodeableConcept)
-      .map((c) => PREGNANCY_ANSWERS[c.code])
+      .map((c) => PREGNANCY_STATUS_ANSWERS[c.code])
       .find((s) => s !== undefined);
     const status = answer ?? 'unknown';
     return {

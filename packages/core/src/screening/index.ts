@@ -2,6 +2,7 @@
 export { screen, screenInput, readPatient, decide } from './screen';
 export { parsePatientJson, patientJsonSchema, type PatientJson } from './patient-json';
 export { parseFhirBundle } from './fhir-bundle';
+export { PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
 export { SCREENING_PRODUCTS } from './types';
 export type {
   ScreeningProduct,

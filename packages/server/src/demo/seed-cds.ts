@@ -9,7 +9,9 @@ import type { KnowledgeBase } from '@ketaflow/core';
 import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cdsCards, cdsFeedback, patients } from '../db/schema/index';
-import { ketamineDraftOrders, OVERRIDE_REASONS, orderCards } from '../routes/cds-hooks/cards';
+import { OVERRIDE_REASONS } from '../routes/cds-hooks/card-types';
+import { orderCards } from '../routes/cds-hooks/cards';
+import { ketamineDraftOrders } from '../routes/cds-hooks/draft-orders';
 import { resourcesFor, type SearchableType } from '../routes/fhir/resources';
 
 /** The synthetic EHR behind the demo history (not an allow-listed client: it cannot call in). */

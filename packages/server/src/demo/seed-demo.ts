@@ -163,8 +163,7 @@ export async function seedDemoData(
       }
     }
   });
-  await seedBookedInfusions(db, kb, now);
-  await seedTodaysTreatments(db, kb, now);
+  await seedBookedTreatments(db, kb, now);
   await seedDemoOutcomes(db, kb, now);
   return [
     ...DEMO_STAFF.map((s) => ({ email: s.email, role: s.role })),
@@ -275,19 +274,31 @@ async function seedClinicCalendar(
 }
 
 /**
- * A few infusions this week and next (from the seed clock), booked through the booking engine so
- * the day board shows real chair, nurse and prescriber rows. A slot the engine refuses is skipped.
+ * Treatments booked through the booking engine, so the day board shows real chair, nurse and
+ * prescriber rows: a few infusions this week and next (weekdays), and today's list at Downtown
+ * at whatever time of day the demo starts. Today's are booked as at the start of the clinic's day
+ * (the engine refuses a start already past), so "Today's sessions" and the day board have
+ * patients a nurse can check in and chart (check-in takes only today's appointments); they are
+ * patients the week's plan leaves out, so spacing rules hold. A slot the engine refuses (a
+ * closure) is skipped.
  */
-async function seedBookedInfusions(db: Database, kb: KnowledgeBase, now: Date): Promise<void> {
+async function seedBookedTreatments(db: Database, kb: KnowledgeBase, now: Date): Promise<void> {
   const sites = await db.select().from(locations);
   const [prescriber] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, 'prescriber@demo.ketaflow.test'));
-  const demoPatients = await db.select({ id: patients.id }).from(patients).limit(8);
+  const demoPatients = await db.select({ id: patients.id }).from(patients).limit(10);
   if (!prescriber || demoPatients.length === 0) return;
   const today = msToLocal(now.getTime(), ZONE).date;
-  const plan: { day: number; time: string; site: string; patient: number }[] = [
+  const startOfDay = new Date(localToMs(today, '00:00', ZONE));
+  const plan: {
+    day: number;
+    time: string;
+    site: string;
+    patient: number;
+    type?: 'esketamine-session';
+  }[] = [
     { day: 1, time: '09:00', site: 'downtown', patient: 0 },
     { day: 1, time: '10:30', site: 'riverside', patient: 1 },
     { day: 2, time: '13:00', site: 'downtown', patient: 2 },
@@ -299,62 +310,26 @@ async function seedBookedInfusions(db: Database, kb: KnowledgeBase, now: Date): 
     { day: 9, time: '10:00', site: 'downtown', patient: 5 },
     { day: 10, time: '09:30', site: 'riverside', patient: 1 },
     { day: 11, time: '13:30', site: 'downtown', patient: 6 },
+    { day: 0, time: '09:00', site: 'downtown', patient: 7 },
+    { day: 0, time: '10:30', site: 'downtown', patient: 8, type: 'esketamine-session' },
+    { day: 0, time: '12:00', site: 'downtown', patient: 9 },
   ];
   for (const entry of plan) {
     const date = addLocalDays(today, entry.day);
-    if (['sat', 'sun'].includes(weekdayOf(date))) continue;
+    if (entry.day > 0 && ['sat', 'sun'].includes(weekdayOf(date))) continue;
     const site = sites.find((s) => s.code === entry.site);
     const patient = demoPatients[entry.patient];
     if (!site || !patient) continue;
     await bookAppointment(
       db,
-      { kb, now },
+      { kb, now: entry.day === 0 ? startOfDay : now },
       {
-        type: 'infusion',
         patientId: patient.id,
         startsAt: new Date(localToMs(date, entry.time, ZONE)),
         locationId: site.id,
-        protocolId: 'depression',
-      },
-      { userId: prescriber.id },
-    );
-  }
-}
-
-/**
- * Today's list at Downtown, at whatever time of day the demo starts: treatments booked as at the
- * start of the clinic's day (the engine refuses a start already past), so that "Today's
- * sessions" and the day board have patients a nurse can check in and chart (check-in takes only
- * today's appointments). Patients other than the week's plan, so spacing rules hold. A time the
- * engine refuses (a closure) is skipped.
- */
-async function seedTodaysTreatments(db: Database, kb: KnowledgeBase, now: Date): Promise<void> {
-  const [downtown] = await db.select().from(locations).where(eq(locations.code, 'downtown'));
-  const [prescriber] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'prescriber@demo.ketaflow.test'));
-  const demoPatients = await db.select({ id: patients.id }).from(patients).limit(10);
-  if (!downtown || !prescriber) return;
-  const today = msToLocal(now.getTime(), ZONE).date;
-  const startOfDay = new Date(localToMs(today, '00:00', ZONE));
-  const plan = [
-    { time: '09:00', type: 'infusion', patient: 7 },
-    { time: '10:30', type: 'esketamine-session', patient: 8 },
-    { time: '12:00', type: 'infusion', patient: 9 },
-  ] as const;
-  for (const entry of plan) {
-    const patient = demoPatients[entry.patient];
-    if (!patient) continue;
-    await bookAppointment(
-      db,
-      { kb, now: startOfDay },
-      {
-        type: entry.type,
-        patientId: patient.id,
-        startsAt: new Date(localToMs(today, entry.time, ZONE)),
-        locationId: downtown.id,
-        ...(entry.type === 'infusion' ? { protocolId: 'depression' as const } : {}),
+        ...(entry.type === undefined
+          ? { type: 'infusion', protocolId: 'depression' }
+          : { type: entry.type }),
       },
       { userId: prescriber.id },
     );

@@ -75,8 +75,8 @@ export async function loadClinicState(
   window: ClinicStateWindow,
 ): Promise<ClinicState> {
   const spacingMs = kb.scheduling.minSpacingHours * 3_600_000;
-  const from = new Date(window.from.getTime() - spacingMs - 86_400_000);
-  const to = new Date(window.to.getTime() + spacingMs + 86_400_000);
+  const from = new Date(window.from.getTime() - spacingMs - DAY_MS);
+  const to = new Date(window.to.getTime() + spacingMs + DAY_MS);
 
   const [clinic] = await executor.select({ timeZone: clinics.timeZone }).from(clinics).limit(1);
   const locationRows = await executor.select().from(locations);

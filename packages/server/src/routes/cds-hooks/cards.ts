@@ -19,15 +19,6 @@ import {
 import { orderDoseCard, type DoseCheckContext, type DosingWeight } from './dose-cards';
 import type { DraftMedicationOrder } from './draft-orders';
 
-export {
-  DOSE_RULE,
-  DOSE_UNCHECKED_RULE,
-  OVERRIDE_REASONS,
-  RULE_SYSTEM,
-  type Card,
-} from './card-types';
-export { ketamineDraftOrders, type DraftMedicationOrder } from './draft-orders';
-
 type Json = Record<string, unknown>;
 
 /** Screening for an order uses this indication unless the order names another one. */

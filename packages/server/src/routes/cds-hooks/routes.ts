@@ -13,7 +13,7 @@ import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireRole } from '../../plugins/auth';
 import { IsoInstant, problems } from '../common-schemas';
-import type { Card } from './cards';
+import type { Card } from './card-types';
 import type { CdsClient } from './clients';
 import { createCallLog, type CardRecord } from './call-log';
 import { FeedbackReportQuery, FeedbackReportSchema, feedbackReport } from './feedback-report';

@@ -3,6 +3,7 @@
  * made: conditions, medicines, allergies and vital-sign or pregnancy Observations. Anything else
  * is not kept, and the caller counts it.
  */
+import { PREGNANCY_STATUS_ANSWERS } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import {
@@ -44,14 +45,6 @@ const MED_STATUS: Readonly<Record<string, string>> = {
   intended: 'active',
   draft: 'active',
   unknown: 'active',
-};
-const PREGNANCY: Readonly<Record<string, 'pregnant' | 'not-pregnant' | 'unknown'>> = {
-  'LA15173-0': 'pregnant',
-  '77386006': 'pregnant',
-  'LA26683-5': 'not-pregnant',
-  '60001007': 'not-pregnant',
-  'LA4489-6': 'unknown',
-  '261665006': 'unknown',
 };
 
 export interface Upsert {
@@ -272,7 +265,7 @@ function planObservation(
   if (loinc.includes('82810-3')) {
     const answer =
       codesOf(res.valueCodeableConcept)
-        .map((c) => PREGNANCY[c.code])
+        .map((c) => PREGNANCY_STATUS_ANSWERS[c.code])
         .find((s) => s !== undefined) ?? 'unknown';
     const values = { pregnancy: answer, recordedOn: date };
     return {
