@@ -478,6 +478,36 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       await expect401(token); // replayed jti
     });
 
+    it('refuses a jti that is not text or holds a NUL, without failing calls stored with it', async () => {
+      const good = await sign({ aud });
+      const [nul, object, fine] = await Promise.all([
+        call('ketaflow-patient-view', body(), await sign({ aud, jti: 'a\u0000b' })),
+        call(
+          'ketaflow-patient-view',
+          body(),
+          await sign({ aud, jti: { n: 1 } as unknown as string }),
+        ),
+        call('ketaflow-patient-view', body(), good),
+      ]);
+      for (const r of [nul, object]) {
+        expect(r.statusCode, r.body).toBe(401);
+        expect(r.json<Json>().code).toBe('CDS.UNAUTHORIZED');
+      }
+      expect(fine.statusCode, fine.body).toBe(200);
+      await expect401(good); // and its jti was stored
+    });
+
+    it('names a patientId holding a NUL (400), never a database error', async () => {
+      const r = await call('ketaflow-patient-view', {
+        ...body(),
+        context: { patientId: 'p\u0000' },
+      });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json<Json>().errors).toEqual([
+        expect.objectContaining({ path: 'context.patientId' }),
+      ]);
+    });
+
     it('refuses an unsigned token (alg none)', async () => {
       const now = Math.floor(T0.getTime() / 1000);
       await expect401(
@@ -571,6 +601,22 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       const rules = new Map(rows.map((r) => [String(r.uuid), String(r.rule_code)]));
       for (const card of cardLists.flat())
         expect(rules.get(card.uuid)).toBe(card.source.topic?.code);
+    });
+
+    it('refuses a hookInstance holding a NUL by name, without failing calls stored with it', async () => {
+      const { patientId, prefetch } = prefetchFrom(synthea);
+      const bad = { ...orderSign(patientId, prefetch), hookInstance: 'call\u00001' };
+      const good = orderSign(patientId, prefetch);
+      const [refused, answered] = await Promise.all([
+        call('ketaflow-order-sign', bad),
+        call('ketaflow-order-sign', good),
+      ]);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json<Json>().errors).toEqual([
+        expect.objectContaining({ path: 'body.hookInstance' }),
+      ]);
+      expect(answered.statusCode, answered.body).toBe(200);
+      expect(await cardRows(good.hookInstance)).toBeGreaterThan(0);
     });
 
     it('consumes the token of a call it cannot answer (412), so a replay gets 401', async () => {

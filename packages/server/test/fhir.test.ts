@@ -508,6 +508,11 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
       replayed,
       unknownIssuer: await assertion({}, 'stranger'),
       badSignature: `${header!}.${payload!}.${'A'.repeat(86)}`,
+      // Claims that cannot be read or stored: never a 500.
+      payloadNotJson: `${header!}.${Buffer.from('not json').toString('base64url')}.${'A'.repeat(86)}`,
+      payloadNull: `${header!}.${Buffer.from('null').toString('base64url')}.${'A'.repeat(86)}`,
+      jtiWithNul: await assertion({ jti: 'j\u0000nul' }),
+      jtiNotText: await assertion({ jti: { id: 7 } as unknown as string }),
     };
     for (const [name, jwt] of Object.entries(cases)) {
       const response = await token(jwt);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError } from '../errors/catalog';
+import { NUL, NUL_MESSAGE } from '../lib/nul';
 import { problemFor } from '../errors/error-handler';
 import { operationOutcome } from '../routes/fhir/outcome';
 import { send as sendFhir } from '../routes/fhir/responses';
@@ -16,9 +17,6 @@ export const MAX_JSON_DEPTH = 64;
  * the request line is capped by Node's header size (16 KiB) anyway.
  */
 export const MAX_PARAM_LENGTH = 16_384;
-
-const NUL = '\u0000';
-export const NUL_MESSAGE = 'must not contain a NUL character (\\u0000)';
 
 export type JsonFinding =
   | { readonly kind: 'nul'; readonly path: string; readonly inKey: boolean }

@@ -7,6 +7,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { CdsClient } from './clients';
+import { NUL } from '../../lib/nul';
 
 /** The algorithms CDS Hooks allows; never `none` and never HMAC. */
 export const CDS_JWT_ALGORITHMS = ['ES256', 'ES384', 'RS384'];
@@ -86,8 +87,11 @@ export function createJwtVerifier(options: JwtVerifierOptions) {
     const exp = payload.exp ?? 0;
     if (exp > Math.floor(now.getTime() / 1000) + MAX_TOKEN_LIFETIME_SECONDS)
       throw new CdsAuthError('expiry too far ahead');
-    const jti = payload.jti ?? '';
-    if (jti === '') throw new CdsAuthError('no jti');
+    // Stored as text by the call log: a jti that is not text, or holds a NUL the database cannot
+    // store, would fail the statement it shares with other clients' calls.
+    const jti: unknown = payload.jti;
+    if (typeof jti !== 'string' || jti === '') throw new CdsAuthError('no jti, or not text');
+    if (jti.includes(NUL)) throw new CdsAuthError('jti holds a NUL character');
     return { iss: client.iss, jti, expiresAt: new Date(exp * 1000) };
   };
 }

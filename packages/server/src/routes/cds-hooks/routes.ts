@@ -9,6 +9,7 @@ import type { Database, DatabaseHandle } from '../../db/client';
 import { cdsCards, cdsFeedback, courses, patients } from '../../db/schema/index';
 import { AppError, fieldError, fieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
+import { NUL, NUL_MESSAGE } from '../../lib/nul';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireRole } from '../../plugins/auth';
@@ -221,6 +222,7 @@ export const cdsHooksRoutes: FastifyPluginAsyncZod<CdsHooksOptions> = async (app
     const patientId = context.patientId;
     if (typeof patientId !== 'string' || patientId === '')
       throw fieldError('context.patientId', 'is required');
+    if (patientId.includes(NUL)) throw fieldError('context.patientId', NUL_MESSAGE);
     const isUuid = z.uuid().safeParse(patientId).success;
     const [patient] = await db
       .select({ id: patients.id })

@@ -1,5 +1,6 @@
 /** The shapes of CDS Hooks 2.0 requests and answers (zod), shared by the routes and the screener. */
 import { z } from 'zod';
+import { NUL, NUL_MESSAGE } from '../../lib/nul';
 
 const ServiceSchema = z.object({
   hook: z.string(),
@@ -13,7 +14,11 @@ export const DiscoverySchema = z.object({ services: z.array(ServiceSchema) });
 
 export const CdsRequestSchema = z.looseObject({
   hook: z.string().min(1),
-  hookInstance: z.string().min(1),
+  // Stored with the cards: PostgreSQL cannot store a NUL character in text.
+  hookInstance: z
+    .string()
+    .min(1)
+    .refine((v) => !v.includes(NUL), NUL_MESSAGE),
   fhirServer: z.url().optional(),
   fhirAuthorization: z
     .looseObject({ access_token: z.string(), token_type: z.string().optional() })

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../errors/catalog';
 import type { Clock } from '../../lib/clock';
-import { findNul, NUL_MESSAGE } from '../../plugins/request-input';
+import { NUL_MESSAGE } from '../../lib/nul';
+import { findNul } from '../../plugins/request-input';
 import { importTransaction } from './import';
 import {
   ASSERTION_ALGORITHMS,

@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { and, eq, gt } from 'drizzle-orm';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  type JSONWebKeySet,
+} from 'jose';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { fhirAccessTokens, fhirUsedAssertions } from '../../db/schema/index';
@@ -80,10 +86,13 @@ export async function issueToken(
   }
   if (alg === undefined || !ASSERTION_ALGORITHMS.includes(alg))
     throw new TokenError(401, 'invalid_client', 'client_assertion algorithm not allowed.');
-  const unverified = JSON.parse(
-    Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8') || '{}',
-  ) as { iss?: unknown };
-  const client = clients.find((c) => c.clientId === unverified.iss);
+  let issuer: unknown;
+  try {
+    issuer = decodeJwt(assertion).iss;
+  } catch {
+    throw new TokenError(401, 'invalid_client', 'client_assertion claims are not a JSON object.');
+  }
+  const client = clients.find((c) => c.clientId === issuer);
   if (client === undefined) throw new TokenError(401, 'invalid_client', 'Unknown client.');
   let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
@@ -98,6 +107,9 @@ export async function issueToken(
   } catch {
     throw new TokenError(401, 'invalid_client', 'client_assertion signature or claims invalid.');
   }
+  // Stored as text: a jti that is not text, or holds a NUL, cannot be recorded as used.
+  if (typeof payload.jti !== 'string' || payload.jti.includes('\u0000'))
+    throw new TokenError(401, 'invalid_client', 'client_assertion jti must be text.');
   const exp = payload.exp ?? 0;
   if (exp > Math.floor(now.getTime() / 1000) + MAX_ASSERTION_LIFETIME_SECONDS)
     throw new TokenError(401, 'invalid_client', 'client_assertion expires too far ahead.');
