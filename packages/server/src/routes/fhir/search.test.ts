@@ -14,7 +14,8 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/harness';
-import { dateRange, planSearch } from './search';
+import { planSearch } from './search';
+import { dateRange } from './search-dates';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
 
