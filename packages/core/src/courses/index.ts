@@ -24,3 +24,4 @@ export {
   type CourseChanges,
   type Replan,
 } from './replan';
+export { checkCourseDose, type CourseDoseRequest, type CourseDoseCheck } from './course-dose';

@@ -138,6 +138,21 @@ export async function bookAppointmentIn(
   if ((locked as { rows: unknown[] }).rows.length === 0)
     return problem('RESOURCE.NOT_FOUND', 'No such patient.');
 
+  if (request.courseId) {
+    // A session belongs to a course of the same patient: the course view lists it by this link.
+    const [course] = await tx
+      .select({ patientId: courses.patientId })
+      .from(courses)
+      .where(eq(courses.id, request.courseId));
+    if (course?.patientId !== request.patientId)
+      return problem('RESOURCE.NOT_FOUND', 'courseId: no such course for this patient', [
+        {
+          code: 'RESOURCE.NOT_FOUND',
+          message: 'no such course for this patient',
+          path: 'courseId',
+        },
+      ]);
+  }
   const minutes = await resolveDuration(tx, kb, request);
   if (!minutes.ok) return minutes;
   const needs = RESOURCE_NEEDS[request.type];

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
-import { appointmentResources, appointments } from '../../db/schema/index';
+import { appointmentResources, appointments, treatmentSessions } from '../../db/schema/index';
 import {
   cancelAppointmentNotices,
   replaceAppointmentNotices,
@@ -42,6 +42,27 @@ async function frees(tx: Transaction, appointmentId: string): Promise<void> {
     .update(appointmentResources)
     .set({ active: false })
     .where(eq(appointmentResources.appointmentId, appointmentId));
+}
+
+/**
+ * Refuses a change to an appointment whose patient was checked in: the session (running, or
+ * stopped or discharged) belongs to this appointment, and the chair and nurse stay held by it.
+ */
+async function refuseIfCheckedIn(
+  tx: Transaction,
+  appointmentId: string,
+  what: string,
+): Promise<{ ok: false; error: ChangeProblem } | undefined> {
+  const [session] = await tx
+    .select({ id: treatmentSessions.id, state: treatmentSessions.state })
+    .from(treatmentSessions)
+    .where(eq(treatmentSessions.appointmentId, appointmentId))
+    .limit(1);
+  if (!session) return undefined;
+  return refuse(
+    'RESOURCE.CONFLICT',
+    `The patient was checked in (session ${session.id}, ${session.state}): it cannot be ${what}; stop or finish the session instead.`,
+  );
 }
 
 async function reload(tx: Transaction, id: string): Promise<ChangeResult> {
@@ -136,6 +157,8 @@ export async function cancelAppointment(
   if (!row || (actor.patientId !== null && row.patientId !== actor.patientId)) return notFound();
   if (row.status !== 'booked' && row.status !== 'held')
     return refuse('RESOURCE.CONFLICT', `A ${row.status} appointment cannot be cancelled.`);
+  const checkedIn = await refuseIfCheckedIn(tx, row.id, 'cancelled');
+  if (checkedIn) return checkedIn;
   if (
     actor.patientId !== null &&
     row.status === 'booked' &&
@@ -188,6 +211,8 @@ export async function rescheduleAppointment(
     if (!row || (actor.patientId !== null && row.patientId !== actor.patientId)) return notFound();
     if (row.status !== 'booked' && row.status !== 'held')
       return refuse('RESOURCE.CONFLICT', `A ${row.status} appointment cannot be rescheduled.`);
+    const checkedIn = await refuseIfCheckedIn(sp, row.id, 'moved');
+    if (checkedIn) return checkedIn;
     if (
       actor.patientId !== null &&
       !withinCutoff(row.startsAt, deps.now, deps.kb.scheduling.patientRescheduleCutoffHours)
@@ -249,6 +274,8 @@ export async function recordNoShow(
     return refuse('RESOURCE.CONFLICT', `A ${row.status} appointment cannot be a no-show.`);
   if (row.startsAt.getTime() > deps.now.getTime())
     return refuse('RESOURCE.CONFLICT', 'The appointment has not started yet.');
+  const checkedIn = await refuseIfCheckedIn(tx, row.id, 'a no-show');
+  if (checkedIn) return checkedIn;
   await tx
     .update(appointments)
     .set({ status: 'no-show', noShowRecordedBy: actor.userId, updatedAt: deps.now })

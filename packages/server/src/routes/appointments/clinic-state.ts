@@ -76,7 +76,8 @@ export async function loadClinicState(
 ): Promise<ClinicState> {
   const spacingMs = kb.scheduling.minSpacingHours * 3_600_000;
   const from = new Date(window.from.getTime() - spacingMs - DAY_MS);
-  const to = new Date(window.to.getTime() + spacingMs + DAY_MS);
+  // Never an inverted range (a window that ended before it began, e.g. a course long over).
+  const to = new Date(Math.max(window.to.getTime(), window.from.getTime()) + spacingMs + DAY_MS);
 
   const [clinic] = await executor.select({ timeZone: clinics.timeZone }).from(clinics).limit(1);
   const locationRows = await executor.select().from(locations);

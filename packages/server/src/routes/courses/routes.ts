@@ -43,6 +43,7 @@ import {
   type CourseRow,
 } from './schemas';
 import { inChainOrder } from './history';
+import { assertCourseOrderable } from './order-checks';
 
 const tags = ['courses'];
 
@@ -124,7 +125,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
         tags,
         summary: 'Create a course from a signed screening; its sessions are planned and booked',
         description:
-          'All sessions are booked in one transaction or none. 422 COURSE.SCREENING_UNSIGNED / COURSE.SCREENING_MISMATCH / COURSE.OUT_OF_PROTOCOL, 409 COURSE.SCREENING_STALE / COURSE.UNSCHEDULABLE (errors[] names each session and why).',
+          'All sessions are booked in one transaction or none. 422 COURSE.SCREENING_UNSIGNED / COURSE.SCREENING_MISMATCH / COURSE.OUT_OF_PROTOCOL, 422 DOSE.BLOCKED (the dose is above a hard limit), 409 COURSE.SCREENING_STALE / COURSE.UNSCHEDULABLE (errors[] names each session and why).',
         params: IdParams,
         body: CreateBody,
         response: { 201: CourseSchema, ...problems(400, 401, 403, 404, 409, 422) },
@@ -165,6 +166,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             message: `differs from the screening's ${f}`,
           })),
         );
+      await assertCourseOrderable(db, knowledge.kb, b, clock.now());
       const id = await db.transaction(async (tx) => {
         const [course] = await tx
           .insert(courses)

@@ -26,6 +26,8 @@ export const CreateBody = z.strictObject({
   ...Preferences,
 });
 
+export type CreateBodyInput = z.infer<typeof CreateBody>;
+
 export const StatusBody = z.strictObject({ to: z.enum(COURSE_STATUSES), reason: Reason });
 
 export const ChangeBody = z.strictObject({

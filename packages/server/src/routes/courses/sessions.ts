@@ -20,9 +20,9 @@ import {
   type Result,
   type Weekday,
 } from '@ketaflow/core';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, notExists } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
-import { appointments, courses } from '../../db/schema/index';
+import { appointments, courses, treatmentSessions } from '../../db/schema/index';
 import { AppError, type ErrorCode, type FieldError } from '../../errors/catalog';
 import {
   cancelAppointmentNotices,
@@ -100,7 +100,9 @@ export interface CancelledSession {
 }
 
 /**
- * Cancels a course's sessions that start after `now`, with the reason, and returns them. No
+ * Cancels a course's sessions that start after `now`, with the reason, and returns them; a
+ * session the patient was already checked in for (early, before its start) is not future: it
+ * stays, to be finished or stopped on the chart. No
  * cancellation message per session: the course change tells the patient once
  * (`scheduleCourseChangeNotice`).
  */
@@ -119,6 +121,12 @@ export async function cancelFutureSessions(
         eq(appointments.courseId, course.id),
         inArray(appointments.status, ['booked', 'held']),
         gt(appointments.startsAt, deps.now),
+        notExists(
+          tx
+            .select({ id: treatmentSessions.id })
+            .from(treatmentSessions)
+            .where(eq(treatmentSessions.appointmentId, appointments.id)),
+        ),
       ),
     );
   for (const a of future) {
@@ -172,9 +180,23 @@ export async function bookCourseSessions(
         inArray(appointments.status, ['booked', 'held', 'completed']),
       ),
     );
+  // Sessions that started, and any the patient is already checked in for, stay as they are.
+  const checkedIn = new Set(
+    (
+      await tx
+        .select({ id: treatmentSessions.appointmentId })
+        .from(treatmentSessions)
+        .where(eq(treatmentSessions.patientId, course.patientId))
+    ).map((r) => r.id),
+  );
   const kept = patientRows
-    .filter((a) => a.courseId === course.id && a.startsAt.getTime() < deps.now.getTime())
+    .filter(
+      (a) =>
+        a.courseId === course.id &&
+        (a.startsAt.getTime() < deps.now.getTime() || checkedIn.has(a.id)),
+    )
     .map((a) => asProposed(a, course.startDate, location.timeZone));
+  const keptStarts = new Set(kept.map((k) => k.startMs));
   const others: ExistingAppointment[] = patientRows
     .filter((a) => a.courseId !== course.id)
     .map((a) => ({
@@ -208,7 +230,9 @@ export async function bookCourseSessions(
       if (lastRefusals.length > 0) break;
       throw planningError(plan.error);
     }
-    const fresh = plan.value.sessions.filter((s) => s.startMs >= deps.now.getTime());
+    const fresh = plan.value.sessions.filter(
+      (s) => s.startMs >= deps.now.getTime() && !keptStarts.has(s.startMs),
+    );
     const booked: Result<{ id: string; startsAt: Date }[], FieldError[]> = await inSavepoint(
       tx,
       async (sp) => {

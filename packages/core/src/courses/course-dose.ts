@@ -1,0 +1,74 @@
+import { calculateNasalDose } from '../dosing/calculate-nasal';
+import { RANGE_SPECS } from '../dosing/guardrails';
+import { DOSE_PROBLEM } from '../dosing/problems';
+import type { ProtocolId } from '../knowledge/ids';
+import type { KnowledgeBase } from '../knowledge/schema/knowledge-base';
+import type { Problem } from '../result';
+
+/** The dose a course orders for each session, as the prescriber enters it. */
+export interface CourseDoseRequest {
+  readonly product: 'ketamine-iv' | 'esketamine-nasal';
+  readonly protocolId: ProtocolId;
+  readonly dose: { readonly value: number; readonly unit: string };
+  /** The course's location: its guardrails apply where the clinic settings tighten them. */
+  readonly locationCode?: string;
+}
+
+export interface CourseDoseCheck {
+  /** A hard limit is exceeded: the course must not be ordered with this dose. */
+  readonly blocked: boolean;
+  /** Every problem, each with its path under `dose`. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Checks a course's ordered dose against the knowledge base, as the calculator will at each
+ * session: ketamine IV in mg/kg, at most the protocol's hard dose limit (the location's when it
+ * has its own); esketamine in mg, whole 28 mg devices, at most the labeled 84 mg
+ * (`calculateNasalDose`) [S14]. Soft limits are left to the calculator, which asks for a reason.
+ */
+export function checkCourseDose(kb: KnowledgeBase, request: CourseDoseRequest): CourseDoseCheck {
+  const { dose, product } = request;
+  const unit = product === 'esketamine-nasal' ? 'mg' : 'mg/kg';
+  if (dose.unit !== unit)
+    return {
+      blocked: false,
+      problems: [
+        {
+          code: DOSE_PROBLEM.UNKNOWN_UNIT,
+          message: `a ${product} dose is ordered in ${unit}, not ${dose.unit}`,
+          path: 'dose.unit',
+        },
+      ],
+    };
+  if (product === 'esketamine-nasal') {
+    const nasal = calculateNasalDose({ dose: { value: dose.value, unit: 'mg' } });
+    if (!nasal.ok)
+      return {
+        blocked: false,
+        problems: nasal.error.map((p) => ({ ...p, path: 'dose.value' })),
+      };
+    return {
+      blocked: nasal.value.blocked,
+      problems: nasal.value.limits
+        .filter((l) => l.level === 'hard')
+        .map((l) => ({ code: l.code, message: l.message, path: 'dose.value' })),
+    };
+  }
+  const local =
+    request.locationCode === undefined
+      ? undefined
+      : kb.locationGuardrails[request.locationCode]?.[request.protocolId];
+  const max = (local ?? kb.doseGuardrails[request.protocolId]).doseMgPerKg.hard.max;
+  if (max === undefined || dose.value <= max) return { blocked: false, problems: [] };
+  return {
+    blocked: true,
+    problems: [
+      {
+        code: RANGE_SPECS.doseMgPerKg.aboveHard,
+        message: `${String(dose.value)} mg/kg is above the hard limit of ${String(max)} mg/kg for ${request.protocolId}: blocked`,
+        path: 'dose.value',
+      },
+    ],
+  };
+}
