@@ -232,6 +232,12 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
       'recovery',
     );
 
+    // Recovery vitals are charted; the open alert is what still blocks discharge.
+    t.clock.advanceMinutes(15);
+    await n('POST', `/api/sessions/${id}/readings`, {
+      takenAt: t.clock.now().toISOString(),
+      ...NORMAL,
+    });
     const refused = await n('POST', `/api/sessions/${id}/discharge`, {
       aldrete: GOOD_ALDRETE,
       escortName: 'Sam Session',
@@ -278,7 +284,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     const record = await n('GET', `/api/sessions/${id}/record`);
     expect(record.statusCode).toBe(200);
     const body = record.json<{ session: SessionBody; knowledgeVersion: string }>();
-    expect(body.session.readings).toHaveLength(2);
+    expect(body.session.readings).toHaveLength(3);
     expect(body.session.alerts[0]?.acknowledgement?.action).toBe('slow');
     expect(body.session.start?.by.displayName).toBeTruthy();
 
@@ -291,6 +297,10 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
   test('refuses discharge with every unmet criterion listed', async () => {
     const id = await started();
     await as(t.app, nurse)('POST', `/api/sessions/${id}/recovery`);
+    await as(t.app, nurse)('POST', `/api/sessions/${id}/readings`, {
+      takenAt: t.clock.now().toISOString(),
+      ...NORMAL,
+    });
     const r = await as(t.app, nurse)('POST', `/api/sessions/${id}/discharge`, {
       aldrete: { ...GOOD_ALDRETE, consciousness: 1, activity: 1 },
       escortName: ' ',
@@ -367,12 +377,19 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
 
     t.clock.advanceMinutes(125);
     await n('POST', `/api/sessions/${id}/recovery`);
+    await n('POST', `/api/sessions/${id}/readings`, {
+      takenAt: t.clock.now().toISOString(),
+      heartRate: 70,
+      spo2: 97,
+    });
     const noBp = await n('POST', `/api/sessions/${id}/discharge`, {
       aldrete: GOOD_ALDRETE,
       escortName: 'Kim',
     });
-    expect(noBp.json<Problem>().errors?.map((e) => e.code)).toEqual([
-      'DISCHARGE.BP_AFTER_DOSE_MISSING',
+    expect(noBp.json<Problem>().errors?.map((e) => [e.code, e.path])).toEqual([
+      ['DISCHARGE.RECOVERY_VITAL_MISSING', 'readings.systolicMmHg'],
+      ['DISCHARGE.RECOVERY_VITAL_MISSING', 'readings.diastolicMmHg'],
+      ['DISCHARGE.BP_AFTER_DOSE_MISSING', 'esketamine.bp40Min'],
     ]);
 
     // A second session: BP at 40 min, discharge tried at 60 min, then at 120 min.
@@ -386,6 +403,10 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     expect(bp.json<SessionBody>().esketamine?.bp40Min).toMatchObject({ systolicMmHg: 134 });
     t.clock.advanceMinutes(20);
     await n('POST', `/api/sessions/${id2}/recovery`);
+    await n('POST', `/api/sessions/${id2}/readings`, {
+      takenAt: t.clock.now().toISOString(),
+      ...NORMAL,
+    });
     const early = await n('POST', `/api/sessions/${id2}/discharge`, {
       aldrete: GOOD_ALDRETE,
       escortName: 'Kim',
@@ -439,6 +460,10 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
       id = await started();
       if (state === 'discharged') {
         await n('POST', `/api/sessions/${id}/recovery`);
+        await n('POST', `/api/sessions/${id}/readings`, {
+          takenAt: t.clock.now().toISOString(),
+          ...NORMAL,
+        });
         await n('POST', `/api/sessions/${id}/discharge`, {
           aldrete: GOOD_ALDRETE,
           escortName: 'A',
@@ -471,6 +496,10 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
 
   test('device readings: bad token 401, malformed 400 naming each field, out of order or duplicate 409 with nothing lost', async () => {
     const id = await started();
+    // Readings from the check-in on (a reading before it is refused), none in the future.
+    const checkedInAt = t.clock.now().getTime();
+    const since = (minutes: number) => new Date(checkedInAt + minutes * 60_000).toISOString();
+    t.clock.advanceMinutes(5);
     expect((await as(t.app, nurse)('POST', '/api/devices', { name: 'Monitor 1' })).statusCode).toBe(
       403,
     );
@@ -489,21 +518,21 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
         payload: { sessionId: id, deviceId: device.id, readings },
       });
 
-    expect((await post('kfd_wrong', [{ takenAt: at(1), heartRate: 70 }])).statusCode).toBe(401);
+    expect((await post('kfd_wrong', [{ takenAt: since(1), heartRate: 70 }])).statusCode).toBe(401);
     const noHeader = await t.app.inject({
       method: 'POST',
       url: '/api/devices/readings',
       payload: {
         sessionId: id,
         deviceId: device.id,
-        readings: [{ takenAt: at(1), heartRate: 70 }],
+        readings: [{ takenAt: since(1), heartRate: 70 }],
       },
     });
     expect(noHeader.json<Problem>().code).toBe('DEVICE.TOKEN_INVALID');
 
     const ok = await post(device.token, [
-      { takenAt: at(2), heartRate: 80, spo2: 97 },
-      { takenAt: at(1), heartRate: 78, spo2: 98 },
+      { takenAt: since(2), heartRate: 80, spo2: 97 },
+      { takenAt: since(1), heartRate: 78, spo2: 98 },
     ]);
     expect(ok.statusCode, ok.body).toBe(200);
     const before = ok.json<SessionBody>().readings;
@@ -511,7 +540,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     const events = await countRows(t, 'session_events');
 
     const malformed = await post(device.token, [
-      { takenAt: at(3), heartRate: 80 },
+      { takenAt: since(3), heartRate: 80 },
       { takenAt: 'yesterday', spo2: 140, pulse: 3 },
     ]);
     expect(malformed.statusCode).toBe(400);
@@ -522,16 +551,22 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
         .sort(),
     ).toEqual(['body.readings[1].pulse', 'body.readings[1].spo2', 'body.readings[1].takenAt']);
 
+    const beforeCheckIn = await post(device.token, [{ takenAt: since(-60), heartRate: 70 }]);
+    expect(beforeCheckIn.statusCode).toBe(400);
+    expect(beforeCheckIn.json<Problem>().errors?.map((e) => e.path)).toEqual([
+      'body.readings[0].takenAt',
+    ]);
+
     const outOfOrder = await post(device.token, [
-      { takenAt: at(3), heartRate: 82 },
-      { takenAt: at(1.5), heartRate: 200 },
+      { takenAt: since(3), heartRate: 82 },
+      { takenAt: since(1.5), heartRate: 200 },
     ]);
     expect(outOfOrder.statusCode).toBe(409);
     expect(outOfOrder.json<Problem>()).toMatchObject({
       code: 'DEVICE.READING_OUT_OF_ORDER',
       errors: [{ path: 'body.readings[1].takenAt' }],
     });
-    const duplicate = await post(device.token, [{ takenAt: at(2), heartRate: 60 }]);
+    const duplicate = await post(device.token, [{ takenAt: since(2), heartRate: 60 }]);
     expect(duplicate.json<Problem>().code).toBe('DEVICE.READING_DUPLICATE');
 
     expect(await countRows(t, 'session_events')).toBe(events);
@@ -544,7 +579,7 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     const n = as(t.app, nurse);
     const id = await started();
     const charted = await n('POST', `/api/sessions/${id}/readings`, {
-      takenAt: at(0),
+      takenAt: t.clock.now().toISOString(),
       systolicMmHg: 210,
       diastolicMmHg: 90,
     });

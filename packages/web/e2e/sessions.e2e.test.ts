@@ -385,6 +385,13 @@ describe('sessions on the nurse tablet', () => {
     await waitForText(nurse.getByTestId('session-status'), 'Recovery');
     const discharge = nurse.getByRole('button', { name: 'Discharge', exact: true });
     expect(await discharge.isDisabled()).toBe(true);
+    // Discharge also waits for blood pressure, heart rate and SpO2 charted in recovery.
+    await addReading(nurse, id, {
+      'Systolic (mmHg)': 124,
+      'Diastolic (mmHg)': 78,
+      'Heart rate (/min)': 72,
+      'SpO2 (%)': 98,
+    });
     await scoreAllAldreteTwo(nurse);
     await nurse.getByLabel(label("Escort's name")).fill('Sam Lindqvist');
     await takeScreenshot(nurse, 'sessions-discharge-tablet', discharge);

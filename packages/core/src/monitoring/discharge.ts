@@ -1,5 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/schema/knowledge-base';
+import type { SessionVital } from '../knowledge/schema/monitoring';
 import { err, ok, type Problem, type Result } from '../result';
+import { VITAL_LABELS } from './vital-limits';
 
 /** Modified Aldrete items, each scored 0-2 (Aldrete 1995; S74, S76). */
 export const ALDRETE_ITEMS = [
@@ -35,6 +37,11 @@ export interface DischargeInput {
   readonly escortName?: string | undefined;
   readonly openAlertCount: number;
   readonly now: Date;
+  /**
+   * The vital signs charted at least once in recovery (at or after the infusion or dosing ended).
+   * Absent means none: each vital the knowledge base requires is then an unmet criterion.
+   */
+  readonly recoveryVitals?: readonly SessionVital[] | undefined;
   /** Esketamine only: when the dose was given and when BP was taken before and ~40 min after. */
   readonly dosedAt?: Date | undefined;
   readonly bpBeforeDoseAt?: Date | undefined;
@@ -69,7 +76,8 @@ export function esketamineObservationEndsAt(kb: KnowledgeBase, dosedAt: Date): D
 
 /**
  * Whether a patient may leave, with every unmet criterion: modified Aldrete at or above the
- * clinic's minimum (knowledge-base default 9), a responsible adult escort, no open alerts; for
+ * clinic's minimum (knowledge-base default 9), a responsible adult escort, the vital signs the
+ * knowledge base requires charted in recovery (BP, heart rate, SpO2), no open alerts; for
  * esketamine also the label's observation time and the BP before and about 40 min after dosing.
  */
 export function dischargeReadiness(
@@ -119,6 +127,15 @@ export function dischargeReadiness(
       message: 'A responsible adult must accompany the patient',
       sources: d.sources,
     });
+  const charted = new Set(input.recoveryVitals ?? []);
+  for (const vital of d.recoveryVitalsRequired)
+    if (!charted.has(vital))
+      unmet.push({
+        code: 'DISCHARGE.RECOVERY_VITAL_MISSING',
+        field: `readings.${vital}`,
+        message: `${VITAL_LABELS[vital]} has not been charted in recovery: unknown is never normal`,
+        sources: d.sources,
+      });
   if (input.openAlertCount > 0)
     unmet.push({
       code: 'DISCHARGE.OPEN_ALERTS',

@@ -137,6 +137,7 @@ describe('modified Aldrete and discharge readiness', () => {
     escortName: 'Sam',
     openAlertCount: 0,
     now,
+    recoveryVitals: ['systolicMmHg', 'diastolicMmHg', 'heartRate', 'spo2'],
   } as const;
 
   test('scores 0-10 and names each invalid item', () => {
@@ -174,6 +175,27 @@ describe('modified Aldrete and discharge readiness', () => {
       'DISCHARGE.OPEN_ALERTS',
     ]);
     expect(r.ready).toBe(false);
+  });
+
+  test.each([
+    [
+      'nothing charted in recovery',
+      undefined,
+      ['systolicMmHg', 'diastolicMmHg', 'heartRate', 'spo2'],
+    ],
+    ['no SpO2 (Aldrete SpO2 item, S74)', ['systolicMmHg', 'diastolicMmHg', 'heartRate'], ['spo2']],
+    ['no diastolic BP', ['systolicMmHg', 'heartRate', 'spo2'], ['diastolicMmHg']],
+    [
+      'temperature and respiratory rate are not required',
+      ['systolicMmHg', 'diastolicMmHg', 'heartRate', 'spo2'],
+      [],
+    ],
+  ] as const)('recovery vitals: %s', (_name, recoveryVitals, missing) => {
+    const r = dischargeReadiness(kb, { ...ready, recoveryVitals });
+    expect(r.unmet.map((u) => [u.code, u.field])).toEqual(
+      missing.map((v) => ['DISCHARGE.RECOVERY_VITAL_MISSING', `readings.${v}`]),
+    );
+    expect(r.ready).toBe(missing.length === 0);
   });
 
   test('a clinic may require 10', () => {

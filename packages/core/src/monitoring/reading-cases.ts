@@ -94,6 +94,18 @@ export const READING_CASES: readonly ReadingCase[] = [
     source: 'S65, S66: RR > 30',
   },
   {
+    name: 'temperature 38.0 is fever',
+    reading: { temperatureC: 38 },
+    codes: ['VITALS.TEMPERATURE_HIGH'],
+    source: 'clinic setting: alert at 38.0 °C or above',
+  },
+  {
+    name: 'temperature 37.9',
+    reading: { temperatureC: 37.9 },
+    codes: [],
+    source: 'clinic setting',
+  },
+  {
     name: 'temperature 38.1',
     reading: { temperatureC: 38.1 },
     codes: ['VITALS.TEMPERATURE_HIGH'],

@@ -11,7 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { dischargeReadiness, type KnowledgeBase } from '@ketaflow/core';
+import { dischargeReadiness, SESSION_VITALS, type KnowledgeBase } from '@ketaflow/core';
 import { useState } from 'react';
 import { ApiProblemError, describeError } from '../api/problem';
 import { dischargeSession } from '../api/sessions-api';
@@ -30,6 +30,16 @@ const unscored: Scores = {
   consciousness: null,
   oxygenSaturation: null,
 };
+
+/** The vital signs charted at least once since recovery began (what the server counts too). */
+function recoveryVitals(session: Session) {
+  const since = session.recovery?.at;
+  if (since === undefined) return [];
+  const inRecovery = session.readings.filter(
+    (r) => new Date(r.takenAt).getTime() >= new Date(since).getTime(),
+  );
+  return SESSION_VITALS.filter((v) => inRecovery.some((r) => r[v] !== null));
+}
 
 /**
  * Every unmet criterion by core's `dischargeReadiness`, the same code the server runs with the
@@ -78,6 +88,7 @@ export function knownUnmetCriteria(
     dosedAt: date(esk?.dosedAt),
     bpBeforeDoseAt: date(esk?.bpBeforeDose?.takenAt),
     bpAfterDoseAt: date(esk?.bp40Min?.takenAt),
+    recoveryVitals: recoveryVitals(session),
   });
   const codes = new Set<string>();
   for (const u of readiness.unmet)

@@ -199,6 +199,7 @@ export const monitoring: Monitoring = {
     aldreteMinScore: 9,
     aldreteMaxScore: 10,
     responsibleAdultRequired: true,
+    recoveryVitalsRequired: ['systolicMmHg', 'diastolicMmHg', 'heartRate', 'spo2'],
     otherCriteria: [
       'vital signs back to baseline',
       'alert and oriented',
@@ -206,7 +207,7 @@ export const monitoring: Monitoring = {
       'a responsible adult to accompany the patient',
       'written advice on driving and machinery',
     ],
-    note: 'Modified Aldrete score of 9 or more (of 10) is the usual threshold to leave recovery; used here as a clinic-setting default. The older ketamine label requires a responsible adult for outpatients.',
+    note: 'Modified Aldrete score of 9 or more (of 10) is the usual threshold to leave recovery; used here as a clinic-setting default. The older ketamine label requires a responsible adult for outpatients. Blood pressure, heart rate and SpO2 must be charted in recovery before discharge: the Aldrete circulation item compares BP with the pre-procedure value, its SpO2 item needs a saturation, and vital signs back to baseline is a criterion in use.',
     sources: ['S08', 'S74', 'S75b', 'S76', 'S77'],
   },
   esketamineSession: {
@@ -265,11 +266,12 @@ export const monitoring: Monitoring = {
       },
       temperatureC: {
         low: 35.5,
-        high: 38,
+        // Limits alert strictly beyond them; 37.9 makes 38.0 °C (fever) alert.
+        high: 37.9,
         unit: 'Cel',
         basis: 'clinic-setting',
         sources: ['S77'],
-        note: 'No source gives a temperature limit for ketamine sessions. Conservative clinic default: alert at 38.0 °C or above (fever) or below 35.5 °C. Review before use.',
+        note: 'No source gives a temperature limit for ketamine sessions. Conservative clinic default: alert at 38.0 °C or above (fever, i.e. above 37.9 °C) or below 35.5 °C. Review before use.',
       },
     },
     outOfRangeIntervalMin: 5,

@@ -68,6 +68,12 @@ export interface Monitoring {
     readonly aldreteMinScore: number;
     readonly aldreteMaxScore: number;
     readonly responsibleAdultRequired: boolean;
+    /**
+     * Vital signs that must be charted in recovery (at or after the infusion or dosing ended)
+     * before discharge: the Aldrete circulation and SpO2 items and "vital signs back to baseline"
+     * are judged from them, so a missing one is unknown, never normal.
+     */
+    readonly recoveryVitalsRequired: readonly SessionVital[];
     readonly otherCriteria: readonly string[];
     readonly note: string;
     readonly sources: readonly string[];
@@ -141,6 +147,7 @@ export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
     aldreteMinScore: z.number().int().min(0).max(10),
     aldreteMaxScore: z.literal(10),
     responsibleAdultRequired: z.boolean(),
+    recoveryVitalsRequired: z.array(z.enum(SESSION_VITALS)),
     otherCriteria: z.array(nonEmptyText),
     note: nonEmptyText,
     sources: sourceIdsSchema,

@@ -12,8 +12,10 @@ import {
   type AldreteScores,
   type KnowledgeBase,
   type ReadingFinding,
+  type SessionVital,
+  type Vitals,
 } from '@ketaflow/core';
-import type { AlertDto, ReadingDto, SessionDto } from './schemas';
+import { AMENDED_VALUE, type AlertDto, type ReadingDto, type SessionDto } from './schemas';
 import { remsForm, remsDueBy } from './rems';
 
 export interface SessionRow {
@@ -63,6 +65,22 @@ function str(v: unknown): string {
 function num(v: unknown): number | null {
   return typeof v === 'number' ? v : null;
 }
+/** A reading's values as core reads them (a cleared value is absent, never normal). */
+export function readingVitals(r: Pick<ReadingDto, (typeof VITAL_KEYS)[number]>): Vitals {
+  return Object.fromEntries(VITAL_KEYS.filter((k) => r[k] !== null).map((k) => [k, r[k]]));
+}
+
+/** The vital signs charted at least once at or after `recoveryAt` (none before recovery). */
+export function recoveryVitalsOf(
+  readings: readonly ReadingDto[],
+  recoveryAt: string | undefined,
+): SessionVital[] {
+  if (recoveryAt === undefined) return [];
+  const from = new Date(recoveryAt).getTime();
+  const inRecovery = readings.filter((r) => new Date(r.takenAt).getTime() >= from);
+  return VITAL_KEYS.filter((k) => inRecovery.some((r) => r[k] !== null));
+}
+
 function signed(e: EventRow): { at: string; by: { id: string; displayName: string } } {
   return {
     at: e.recordedAt.toISOString(),
@@ -202,14 +220,19 @@ export function buildSession(
         });
         const field = str(p.field);
         if (p.target === 'reading') {
+          // Only a value the field can hold is applied (an older invalid amendment stays listed).
           const r = readings.find((x) => x.id === e.refersTo);
-          if (r && (VITAL_KEYS as readonly string[]).includes(field)) {
+          if (r && AMENDED_VALUE.reading[field]?.safeParse(p.value).success === true) {
             (r as Record<string, unknown>)[field] = p.value;
             r.amended = true;
+            r.findings = checkReading(kb, readingVitals(r), {
+              product: row.product,
+              phase: 'during',
+            });
           }
         } else if (p.target === 'adverse-event') {
           const a = adverseEvents.find((x) => x.id === e.refersTo);
-          if (a && (field === 'note' || field === 'severity' || field === 'type'))
+          if (a && AMENDED_VALUE['adverse-event'][field]?.safeParse(p.value).success === true)
             (a as Record<string, unknown>)[field] = p.value;
         }
         break;
@@ -271,6 +294,7 @@ export function buildSession(
     dosedAt: dosedAt ?? undefined,
     bpBeforeDoseAt: preBp ? new Date(preBp.takenAt) : undefined,
     bpAfterDoseAt: bp40Min ? new Date(bp40Min.takenAt) : undefined,
+    recoveryVitals: recoveryVitalsOf(readings, recovery?.at),
   });
 
   const session: SessionDto = {

@@ -1,4 +1,4 @@
-import { ALDRETE_ITEMS, dischargeReadiness, type Vitals } from '@ketaflow/core';
+import { ALDRETE_ITEMS, checkReading, dischargeReadiness, type Vitals } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,10 +6,12 @@ import { appointments } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { requireAuth, requireRole } from '../../plugins/auth';
 import { problems, Uuid } from '../common-schemas';
-import { chartReading, READING_STATES } from './chart-reading';
+import { readingVitals, recoveryVitalsOf } from './build-session';
+import { assertTakenInSession, chartReading, READING_STATES } from './chart-reading';
 import { sessionWriter, type SessionRouteOptions } from './context';
 import { appendEvent, assertState, assertTransition, setState } from './repository';
 import {
+  AMENDED_VALUE,
   AcknowledgeBody,
   AdverseEventBody,
   AmendmentBody,
@@ -72,6 +74,7 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
           throw new AppError('VALIDATION.FAILED', 'body.takenAt: in the future', [
             { path: 'body.takenAt', message: 'must not be in the future' },
           ]);
+        assertTakenInSession(s.current, takenAt, 'body.takenAt');
         const out = await chartReading(tx, kb, {
           sessionId: s.id,
           product: s.product,
@@ -192,6 +195,7 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
           dosedAt: esk?.dosedAt ? new Date(esk.dosedAt) : undefined,
           bpBeforeDoseAt: esk?.bpBeforeDose ? new Date(esk.bpBeforeDose.takenAt) : undefined,
           bpAfterDoseAt: esk?.bp40Min ? new Date(esk.bp40Min.takenAt) : undefined,
+          recoveryVitals: recoveryVitalsOf(s.current.readings, s.current.recovery?.at),
         });
         if (!readiness.ready)
           throw new AppError(
@@ -252,6 +256,15 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
           if (!hit) throw missing();
           return hit;
         };
+        // A value the record shows must be one the field can hold, checked like a new entry.
+        const checkValue = (schema: z.ZodType | undefined) => {
+          const parsed = schema?.safeParse(value);
+          if (parsed && !parsed.success)
+            throw new AppError('VALIDATION.FAILED', `body.value: not a valid ${field}`, [
+              { path: 'body.value', message: parsed.error.issues[0]?.message ?? 'is invalid' },
+            ]);
+        };
+        let raise: ReturnType<typeof checkReading> = [];
         if (target === 'reading') {
           const r = find(c.readings);
           if (
@@ -261,8 +274,16 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
             throw new AppError('VALIDATION.FAILED', 'body.field: not an amendable reading value', [
               { path: 'body.field', message: `one of ${VITAL_FIELDS.join(', ')}, with a number` },
             ]);
+          checkValue(AMENDED_VALUE.reading[field]);
           original = (r as Record<string, unknown>)[field] ?? null;
+          // The corrected value alerts like a charted one when it is beyond a limit it was not.
+          const shown = new Set(r.findings.map((f) => f.code));
+          raise = checkReading(kb, readingVitals({ ...r, [field]: value }), {
+            product: s.product,
+            phase: s.state === 'recovery' ? 'after' : 'during',
+          }).filter((f) => !shown.has(f.code));
         } else if (target === 'adverse-event') {
+          checkValue(AMENDED_VALUE['adverse-event'][field]);
           original = (find(c.adverseEvents) as Record<string, unknown>)[field] ?? null;
         } else if (target === 'pre-check') {
           const pre = c.preCheck;
@@ -285,7 +306,16 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
           recordedBy: user.id,
           recordedAt: now,
         });
-        return { target, field };
+        if (raise.length > 0 && targetId !== undefined)
+          await appendEvent(tx, {
+            sessionId: s.id,
+            kind: 'alert',
+            payload: { findings: raise },
+            refersTo: targetId,
+            recordedBy: user.id,
+            recordedAt: now,
+          });
+        return { target, field, alert: raise.length > 0 };
       });
     },
   );

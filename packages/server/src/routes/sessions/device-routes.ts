@@ -15,7 +15,7 @@ import { AppError, type FieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import { requireAuth, requireRole } from '../../plugins/auth';
 import { problems } from '../common-schemas';
-import { chartReading, READING_STATES } from './chart-reading';
+import { assertTakenInSession, chartReading, READING_STATES } from './chart-reading';
 import { sessionWriter, type SessionRouteOptions } from './context';
 import { assertState } from './repository';
 import {
@@ -183,6 +183,7 @@ export const sessionDeviceRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = a
           readings.forEach((r, i) => {
             const t = r.takenAt.getTime();
             const path = `body.readings[${String(i)}].takenAt`;
+            assertTakenInSession(s.current, r.takenAt, path);
             if (seen.has(t) || t === lastAt)
               throw new AppError(
                 'DEVICE.READING_DUPLICATE',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors';
 import { appointments, courses, locations, treatmentSessions } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
@@ -17,6 +18,13 @@ import {
 } from './schemas';
 
 const WRITERS = ['nurse', 'prescriber'] as const;
+
+/** The appointment stopped being booked (cancelled, moved, a no-show) while checking in. */
+class AppointmentChanged extends Error {
+  constructor(readonly status: string) {
+    super(`appointment ${status}`);
+  }
+}
 
 /** Check-in, lists, one session, its printable record, recovery and stop. */
 export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
@@ -103,40 +111,59 @@ export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> 
           `The appointment already has session ${existing.id}`,
           'RESOURCE.CONFLICT',
         );
-      const id = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(treatmentSessions)
-          .values({
-            appointmentId: appt.id,
+      // A racing check-in of the same appointment loses on the unique appointment_id: 409, not 500.
+      // A cancellation, move or no-show racing this check-in locks the appointment as this does:
+      // whichever comes second sees the other's outcome (changes.ts refuses a checked-in one).
+      const id = await db
+        .transaction(async (tx) => {
+          const [locked] = await tx
+            .select({ status: appointments.status })
+            .from(appointments)
+            .where(eq(appointments.id, appt.id))
+            .for('update');
+          if (locked?.status !== 'booked') throw new AppointmentChanged(locked?.status ?? 'gone');
+          const [row] = await tx
+            .insert(treatmentSessions)
+            .values({
+              appointmentId: appt.id,
+              patientId: appt.patientId,
+              product,
+              indication: appt.indication,
+              locationId: appt.locationId,
+              sessionDate,
+              state: 'checked-in',
+              createdBy: user.id,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning({ id: treatmentSessions.id });
+          if (!row) throw new Error('insert into treatment_sessions returned no row');
+          await appendEvent(tx, {
+            sessionId: row.id,
+            kind: 'check-in',
+            payload: {},
+            recordedBy: user.id,
+            recordedAt: now,
+          });
+          await appendAudit(tx, request, {
+            action: 'patient.session.create',
+            resourceType: AUDIT_RESOURCE,
+            resourceId: row.id,
             patientId: appt.patientId,
-            product,
-            indication: appt.indication,
-            locationId: appt.locationId,
-            sessionDate,
-            state: 'checked-in',
-            createdBy: user.id,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: treatmentSessions.id });
-        if (!row) throw new Error('insert into treatment_sessions returned no row');
-        await appendEvent(tx, {
-          sessionId: row.id,
-          kind: 'check-in',
-          payload: {},
-          recordedBy: user.id,
-          recordedAt: now,
+            outcome: 'success',
+            detail: { appointmentId: appt.id },
+          });
+          return row.id;
+        })
+        .catch(async (error: unknown) => {
+          if (error instanceof AppointmentChanged)
+            throw await refuse(
+              `The appointment is ${error.status}, not booked`,
+              'SESSION.APPOINTMENT_INVALID',
+            );
+          if (!isUniqueViolation(error)) throw error;
+          throw await refuse('The appointment already has a session', 'RESOURCE.CONFLICT');
         });
-        await appendAudit(tx, request, {
-          action: 'patient.session.create',
-          resourceType: AUDIT_RESOURCE,
-          resourceId: row.id,
-          patientId: appt.patientId,
-          outcome: 'success',
-          detail: { appointmentId: appt.id },
-        });
-        return row.id;
-      });
       return reply.status(201).send(await loadSession(db, knowledge.kb, id, clock.now()));
     },
   );
@@ -161,7 +188,12 @@ export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> 
         action: 'patient.session.list',
         resourceType: AUDIT_RESOURCE,
         outcome: 'success',
-        detail: { date: request.query.date, count: sessions.length },
+        detail: {
+          date: request.query.date,
+          count: sessions.length,
+          sessionIds: sessions.map((x) => x.id),
+          patientIds: sessions.map((x) => x.patient.id),
+        },
       });
       return {
         items: sessions.map((s) => ({

@@ -128,6 +128,22 @@ export const DischargeBody = z.strictObject({
   notes: z.string().trim().max(2000).optional(),
 });
 
+/**
+ * What an amendment may set for each field it changes in the record: a reading value is checked
+ * like a charted one (null clears it), an adverse event's type, severity and note like a new one.
+ */
+export const AMENDED_VALUE: {
+  readonly reading: Readonly<Record<string, z.ZodType>>;
+  readonly 'adverse-event': Readonly<Record<string, z.ZodType>>;
+} = {
+  reading: Object.fromEntries(Object.entries(VitalsBody.shape).map(([k, v]) => [k, v.nullable()])),
+  'adverse-event': {
+    type: z.enum(ADVERSE_EVENT_TYPES),
+    severity: z.enum(['mild', 'moderate', 'severe']),
+    note: z.string().trim().max(2000).nullable(),
+  },
+};
+
 export const AMENDMENT_TARGETS = [
   'reading',
   'pre-check',
