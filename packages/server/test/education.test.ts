@@ -1,7 +1,7 @@
 import { knowledgeBase as kbDefault, listIndications, type KnowledgeBase } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EDUCATION_PAGES, indicationPath } from '../src/routes/education/catalog';
-import { formatRange } from '../src/routes/education/format';
+import { formatRange, forPatients } from '../src/routes/education/format';
 import { renderEducationSite } from '../src/routes/education/routes';
 import { createTestApp, type TestApp } from './harness';
 import { textOf } from './html-text';
@@ -76,7 +76,7 @@ describe('education pages', () => {
         const { minWeeks, maxWeeks } = protocol.courseLength;
         expect(text).toContain(`${formatRange(minWeeks, maxWeeks)} weeks`);
       }
-      expect(text).toContain(indication.evidenceSummary);
+      expect(text).toContain(forPatients(indication.evidenceSummary));
       for (const m of kb.alternatives[indication.id].medications) expect(text).toContain(m.generic);
       for (const o of kb.alternatives[indication.id].nonDrugOptions) expect(text).toContain(o);
     },
@@ -84,6 +84,25 @@ describe('education pages', () => {
 
   test('an unknown indication answers 404', async () => {
     expect((await fetchPage('/learn/indications/not-a-condition')).status).toBe(404);
+  });
+
+  test("patients read no internal words, codes or lower-cased acronyms, and no 'a' before a vowel", async () => {
+    for (const path of allPaths()) {
+      // The source list names the seed page by its title; the text above it must not say "seed".
+      const text = textOf((await fetchPage(path)).html).split(' Sources ')[0] ?? '';
+      expect(text, path).not.toMatch(/\bseed\b/i);
+      expect(text, path).not.toMatch(/\b(CI|PL|IX|SCREEN)\.[A-Z_]+/);
+      expect(text, path).not.toMatch(/schedule esketamine-/);
+      expect(text, path).not.toMatch(/\((ptsd|ocd|nmda)\)/);
+      expect(text, path).not.toMatch(/\ba [aeiou]/);
+    }
+    const therapy = textOf((await fetchPage('/learn/ketamine-therapy')).html);
+    expect(therapy).toContain('an N-methyl-D-aspartate (NMDA) receptor antagonist');
+    const ocd = textOf((await fetchPage(indicationPath('ocd'))).html);
+    expect(ocd).toContain('Ketamine for obsessive-compulsive disorder (OCD)');
+    // The seed gives a total dose over 1-4 hours, not an hourly rate.
+    const migraine = textOf((await fetchPage(indicationPath('migraine'))).html);
+    expect(migraine).toContain('a total of 0.1-0.5 mg/kg spread over 1-4 hours');
   });
 
   test('every page stays under 100 KB transferred, HTML and its (inline) CSS together', async () => {

@@ -222,7 +222,7 @@ export const seedContraindications: readonly Contraindication[] = [
     summary:
       'Not recommended in pregnancy: animal studies show harm to the developing brain and safe use is not established.',
     detail:
-      'There are no adequate human studies. Animal studies showed developmental delay and loss of nerve cells in the developing brain. Both labels say use in pregnancy is not recommended. See PL.PREGNANCY for counselling.',
+      'There are no adequate human studies. Animal studies showed developmental delay and loss of nerve cells in the developing brain. Both labels say use in pregnancy is not recommended. Counselling and the pregnancy registry are in the pregnancy and breastfeeding guidance.',
     management:
       'Do not treat. Discuss alternatives; if already in treatment, stop and contact the prescriber.',
     severity: 'critical',

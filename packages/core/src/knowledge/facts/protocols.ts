@@ -145,7 +145,7 @@ export const protocols: Readonly<Record<ProtocolId, InfusionProtocol>> = {
     frequencyWording: 'once or twice a week',
     courseWording: variesWording,
     evidenceNote:
-      'The labelled option is esketamine nasal spray (schedule esketamine-mdd-acute-suicidal-ideation). No IV ketamine regimen was confirmed in the reference.',
+      'The labelled option is esketamine nasal spray (its schedule for depression with acute suicidal ideation or behaviour). No IV ketamine regimen was confirmed in the reference.',
     sources: ['S14'],
   }),
   ocd: weeklyProtocol({
@@ -172,7 +172,7 @@ export const protocols: Readonly<Record<ProtocolId, InfusionProtocol>> = {
     doseWording: '0.1-0.5 mg/kg into a vein, run over 1-4 hours, as the starting dose',
     frequencyWording: 'as needed, guided by how severe the migraines are',
     evidenceNote:
-      'The seed gives 0.025-0.5 mg/kg/h for 1-4 hours. Published regimens for refractory migraine were continuous inpatient infusions over days: start 0.1 mg/kg/h, raise in small steps, never above 1 mg/kg/h.',
+      'The seed gives a total of 0.1-0.5 mg/kg spread over 1-4 hours, i.e. about 0.025-0.5 mg/kg/h. Published regimens for refractory migraine were continuous inpatient infusions over days: start 0.1 mg/kg/h, raise in small steps, never above 1 mg/kg/h.',
     sources: ['S60', 'S62'],
   }),
   fibromyalgia: asNeededProtocol({

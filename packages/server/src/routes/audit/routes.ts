@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { auditLog } from '../../db/schema/index';
 import { appendAudit } from '../../lib/audit';
-import { requireRole } from '../../plugins/auth';
+import { isStaff, requireAuth, requireRole } from '../../plugins/auth';
 import { assertPatientAccess } from '../patients/access';
 import { IdParams, IsoDate, PageQuery, paged, problems } from '../common-schemas';
 
@@ -37,6 +37,8 @@ const AccessItem = z.object({
   action: z.string(),
   outcome: z.string(),
 });
+
+const ANOTHER_PATIENT = 'Another patient account';
 
 function nextDay(isoDate: string): Date {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -125,10 +127,17 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         patientId: id,
         outcome: 'success',
       });
+      // A patient reading their own log sees staff by name, but not another patient whose account
+      // tried to open the record (refused and audited): that name is the other patient's data.
+      const viewer = requireAuth(request).user;
+      const nameOf = (r: (typeof rows)[number]) =>
+        !isStaff(viewer) && r.actorRole === 'patient' && r.actorUserId !== viewer.id
+          ? ANOTHER_PATIENT
+          : r.actorName;
       return {
         items: rows.map((r) => ({
           at: r.at.toISOString(),
-          actorName: r.actorName,
+          actorName: nameOf(r),
           actorRole: r.actorRole,
           action: r.action,
           outcome: r.outcome,

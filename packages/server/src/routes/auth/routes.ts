@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { passwordResets, sessions, users } from '../../db/schema/index';
-import { AppError } from '../../errors/catalog';
+import { AppError, fieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
@@ -12,8 +12,9 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/pass
 import { hashToken, newToken } from '../../lib/tokens';
 import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
 import { problems } from '../common-schemas';
+import { assertBirthDateNotFuture } from '../patients/birth-date';
 import { insertPatient } from '../patients/repository';
-import { recordIntake } from '../screening/self-screening';
+import { recordIntake, unknownConditionErrors } from '../screening/self-screening';
 import type { ClinicKnowledge } from '../../knowledge';
 import {
   LoginBody,
@@ -161,6 +162,15 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (request, reply) => {
       const b = request.body;
+      assertBirthDateNotFuture(b.birthDate, clock.now());
+      if (b.intake) {
+        const unknown = unknownConditionErrors(
+          options.knowledge.kb,
+          b.intake.conditions,
+          'body.intake.conditions',
+        );
+        if (unknown.length > 0) throw fieldErrors(unknown);
+      }
       const passwordHash = await hashPassword(b.password);
       let user: SessionUser;
       try {

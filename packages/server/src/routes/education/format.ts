@@ -37,6 +37,22 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+/**
+ * A name inside a sentence: the first letter lower-case, unless the first word carries other
+ * capitals (`N-methyl-D-aspartate`), and acronyms further on kept (`obsessive-compulsive
+ * disorder (OCD)`, not `(ocd)`).
+ */
+export function inSentence(name: string): string {
+  const firstWord = name.split(' ')[0] ?? '';
+  return /[A-Z]/.test(firstWord.slice(1)) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** `a` or `an` before a word as it is read aloud (`an SSRI`, `an N-methyl…`, `an antipsychotic`). */
+export function articleFor(word: string): 'a' | 'an' {
+  if (/^[FHLMNRSX](-|[A-Z])/.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /** First letter upper-case. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -9,6 +9,7 @@ import type { Clock } from '../../lib/clock';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, paged, problems } from '../common-schemas';
 import { assertPatientAccess } from './access';
+import { assertBirthDateNotFuture } from './birth-date';
 import { insertPatient, loadPatient, searchPatients } from './repository';
 import {
   PatientCreateBody,
@@ -74,6 +75,7 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
       },
     },
     async (request, reply) => {
+      assertBirthDateNotFuture(request.body.birthDate, clock.now());
       const id = await db.transaction(async (tx) => {
         const row = await insertPatient(tx, request.body, clock.now());
         await appendAudit(tx, request, {
@@ -129,6 +131,7 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
     async (request) => {
       const { id } = request.params;
       await assertPatientAccess(db, request, id, 'patient.update');
+      assertBirthDateNotFuture(request.body.birthDate, clock.now());
       await db.transaction(async (tx) => {
         await tx
           .update(patients)

@@ -9,6 +9,7 @@ import {
   selfScreeningFieldMap,
   selfScreeningValueErrors,
   toSelfScreeningAnswers,
+  type KnowledgeBase,
   type Result,
   type SelfScreeningValues,
 } from '@ketaflow/core';
@@ -29,8 +30,10 @@ import {
   SELF_SCREENING_OUTCOMES,
   SelfScreeningBody,
   selfScreen,
+  unknownConditionErrors,
   type SelfScreeningAnswers,
 } from './self-screening';
+import { fieldErrors } from '../../errors/catalog';
 import { compressPages } from '../../plugins/compress-pages';
 
 const SelfScreeningAnswerSchema = z.object({
@@ -55,9 +58,12 @@ const FORM_LIMITS: Readonly<Record<string, string>> = {
  * questionnaire's own checks first, then the body's bounds on the lists.
  */
 function checkSelfCheckForm(
+  kb: KnowledgeBase,
   values: SelfScreeningValues,
 ): Result<SelfScreeningAnswers, Record<string, string>> {
   const errors = selfScreeningValueErrors(values);
+  if (unknownConditionErrors(kb, values.conditions, 'conditions').length > 0)
+    errors.conditions = FORM_LIMITS.conditions ?? 'Check this answer';
   if (Object.keys(errors).length > 0) return err(errors);
   const parsed = SelfScreeningBody.safeParse(toSelfScreeningAnswers(values));
   if (parsed.success) return ok(parsed.data);
@@ -130,6 +136,8 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
       },
     },
     (request) => {
+      const unknown = unknownConditionErrors(kb, request.body.conditions, 'body.conditions');
+      if (unknown.length > 0) throw fieldErrors(unknown);
       const asOf = clock.now().toISOString().slice(0, 10);
       return selfScreen(kb, request.body, asOf).answer;
     },
@@ -148,7 +156,7 @@ export const publicScreeningRoutes: FastifyPluginAsyncZod<PublicScreeningOptions
       },
       (request, reply) => {
         const values = readSelfCheckForm((request.body ?? {}) as FormFields);
-        const checked = checkSelfCheckForm(values);
+        const checked = checkSelfCheckForm(kb, values);
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
         if (!checked.ok) {
           return reply

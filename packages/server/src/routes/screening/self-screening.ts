@@ -29,6 +29,11 @@ import {
 const HYPERSENSITIVITY = 'CI.HYPERSENSITIVITY';
 /** Pregnancy has its own question. */
 const PREGNANCY = 'CI.PREGNANCY';
+/**
+ * Pregnancy is asked by the questionnaire itself and rules treatment out when present: left
+ * unanswered or "not sure" by someone who could be pregnant, it is unknown, never "may suit".
+ */
+const MISSING_PREGNANCY = 'SCREEN.MISSING_PREGNANCY_STATUS';
 
 export const SelfScreeningBody = z.strictObject({
   indication: z.enum(INDICATION_IDS),
@@ -45,6 +50,12 @@ export const SelfScreeningBody = z.strictObject({
     .strictObject({
       systolicMmHg: z.number().int().min(30).max(320),
       diastolicMmHg: z.number().int().min(10).max(250),
+    })
+    // The same check as the web form's: a bottom number at or above the top one is a typing slip,
+    // never a reading to screen or to keep in the record.
+    .refine((bp) => bp.diastolicMmHg < bp.systolicMmHg, {
+      path: ['diastolicMmHg'],
+      message: 'must be below systolicMmHg',
     })
     .optional(),
 });
@@ -63,6 +74,24 @@ export function conditionQuestions(kb: KnowledgeBase): ConditionQuestion[] {
   return kb.contraindications
     .filter((c) => c.code !== PREGNANCY)
     .map((c) => ({ code: c.code, label: c.name }));
+}
+
+/**
+ * Condition answers that are not one of the questions' codes (an unknown code, or pregnancy,
+ * which has its own question), each with its path under `prefix`. Such an answer cannot be
+ * screened, so it is refused rather than dropped: dropped, it would read as "none of these".
+ */
+export function unknownConditionErrors(
+  kb: KnowledgeBase,
+  conditions: readonly string[],
+  prefix: string,
+): { readonly path: string; readonly message: string }[] {
+  const asked = new Set(conditionQuestions(kb).map((q) => q.code));
+  return conditions.flatMap((code, i) =>
+    asked.has(code)
+      ? []
+      : [{ path: `${prefix}.${i}`, message: 'is not one of the conditions the questions list' }],
+  );
 }
 
 /** Answers as patient JSON, each answer with an id the result can point back to. */
@@ -179,6 +208,8 @@ export function plainReason(kb: KnowledgeBase, f: FindingOf): string {
       : `You told us about: ${ci.name.toLowerCase()}. This usually rules ketamine out.`;
   if (f.kind === 'contraindication' && ci && f.code === HYPERSENSITIVITY)
     return 'You told us you may be allergic to ketamine: a clinician will check this before treatment.';
+  if (f.code === MISSING_PREGNANCY)
+    return 'You did not tell us whether you could be pregnant, or are not sure: ketamine is not given in pregnancy, so a clinician will check this before treatment.';
   if (f.code === 'CI.PREGNANCY' || f.code === 'PL.PREGNANCY')
     return 'You may be pregnant: ketamine is not given in pregnancy without a specialist’s advice.';
   if (f.code === 'PL.BREASTFEEDING')
@@ -216,7 +247,8 @@ export function plainCheck(f: FindingOf): string {
 
 /**
  * Screens the answers and words the outcome for the person. Facts they could not give (a recent
- * blood pressure, for instance) are for the consult to check and do not decide the outcome.
+ * blood pressure, for instance) are for the consult to check and do not decide the outcome; an
+ * unknown pregnancy status does (a clinician looks), since pregnancy is one of its questions.
  */
 export function selfScreen(
   kb: KnowledgeBase,
@@ -232,7 +264,9 @@ export function selfScreen(
     product: answers.product,
     asOf,
   });
-  const deciding = result.findings.filter((f) => f.kind !== 'missing-data');
+  const deciding = result.findings.filter(
+    (f) => f.kind !== 'missing-data' || f.code === MISSING_PREGNANCY,
+  );
   const worst = deciding.some((f) => f.severity === 'critical')
     ? 'not-suitable'
     : deciding.some((f) => f.severity === 'warning')

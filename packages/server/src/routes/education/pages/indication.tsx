@@ -3,10 +3,12 @@
 import type { Indication, InfusionProtocol, KnowledgeBase } from '@ketaflow/core';
 import { Cite } from '../citations';
 import {
+  articleFor,
   formatDrug,
   formatMinutesRange,
   formatRange,
   forPatients,
+  inSentence,
   isClinicOverride,
 } from '../format';
 import type { EducationPage, PageContext } from '../render';
@@ -99,16 +101,13 @@ function Alternatives({ indication, ctx }: { indication: Indication; ctx: PageCo
         </p>
       ) : null}
       <p>
-        Other treatments for {indication.displayName.toLowerCase()} that may be offered instead
+        Other treatments for {inSentence(indication.displayName)} that may be offered instead
         <Cite ids={alt.sources} citations={ctx.cite} />:
       </p>
       <ul>
         {alt.medications.map((m) => (
           <li key={m.generic}>
-            {formatDrug(m)},{' '}
-            {m.drugClass === 'SSRI' || m.drugClass === 'SNRI'
-              ? `an ${m.drugClass}`
-              : `a ${m.drugClass}`}
+            {formatDrug(m)}, {articleFor(m.drugClass)} {m.drugClass}
             {m.caution === undefined ? null : (
               <span className="muted">
                 {' '}
@@ -169,13 +168,13 @@ export function indicationPage(kb: KnowledgeBase, indication: Indication): Educa
   const name = indication.displayName;
   return {
     meta: {
-      title: `Ketamine for ${name.toLowerCase()}`,
-      description: `IV ketamine for ${name.toLowerCase()}: dose, how often, how long, what a session is like, what the research shows and other options.`,
+      title: `Ketamine for ${inSentence(name)}`,
+      description: `IV ketamine for ${inSentence(name)}: dose, how often, how long, what a session is like, what the research shows and other options.`,
       path: `/learn/indications/${indication.id}`,
     },
     body: (ctx) => (
       <>
-        <h1>Ketamine for {name.toLowerCase()}</h1>
+        <h1>Ketamine for {inSentence(name)}</h1>
         <p className="lead">
           {indication.plainDescription}
           <Cite ids={indication.sources.slice(0, 1)} citations={ctx.cite} />
@@ -190,7 +189,7 @@ export function indicationPage(kb: KnowledgeBase, indication: Indication): Educa
         <section aria-labelledby="research">
           <h2 id="research">What the research shows</h2>
           <p>
-            {indication.evidenceSummary}
+            {forPatients(indication.evidenceSummary)}
             <Cite ids={indication.sources} citations={ctx.cite} />
           </p>
           <p>

@@ -20,7 +20,7 @@ export const interactionsPage: EducationPage = {
         <h3>{i.className}</h3>
         <p>For example {joinAnd(i.exampleDrugs.map(formatDrug))}.</p>
         <p>
-          {i.summary} {i.effect}
+          {i.summary} {forPatients(i.effect)}
           <Cite ids={i.sources} citations={ctx.cite} />
         </p>
         <p>

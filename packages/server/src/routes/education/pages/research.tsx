@@ -47,7 +47,7 @@ export const researchPage: EducationPage = {
                 <a href={indicationPath(i.id)}>{i.displayName}</a>
               </h3>
               <p>
-                {i.evidenceSummary}
+                {forPatients(i.evidenceSummary)}
                 <Cite ids={i.sources} citations={ctx.cite} />
               </p>
             </li>

@@ -4,7 +4,7 @@ import type { KnowledgeBase, KnowledgeNote } from '@ketaflow/core';
 import { listIndications } from '@ketaflow/core';
 import { indicationPath } from '../catalog';
 import { Cite } from '../citations';
-import { formatMinutesRange, formatRange, joinAnd } from '../format';
+import { articleFor, formatMinutesRange, formatRange, inSentence, joinAnd } from '../format';
 import type { EducationPage, PageContext } from '../render';
 
 export function findNote(kb: KnowledgeBase, id: string): KnowledgeNote | undefined {
@@ -75,9 +75,11 @@ export const therapyPage: EducationPage = {
             <p>
               Brand name in the US: {joinAnd(ketamine.brandNames.map((b) => b.name))}; the medicine
               itself (the generic name) is {ketamine.genericName}. Doctors group it as{' '}
-              {joinAnd(ketamine.pharmacologicCategories.map((c) => `a ${c.toLowerCase()}`))}: it
-              acts on brain signalling through glutamate, which is thought to lift mood and dampen
-              pain.
+              {joinAnd(
+                ketamine.pharmacologicCategories.map((c) => `${articleFor(c)} ${inSentence(c)}`),
+              )}
+              : it acts on brain signalling through glutamate, which is thought to lift mood and
+              dampen pain.
               <Cite ids={ketamine.sources} citations={cite} />
             </p>
             <p>

@@ -2,6 +2,7 @@
 /* @jsxRuntime automatic */
 import type { BpThreshold, Contraindication } from '@ketaflow/core';
 import { Cite } from '../citations';
+import { forPatients } from '../format';
 import type { EducationPage, PageContext } from '../render';
 
 function Threshold({ label, t }: { label: string; t: BpThreshold }) {
@@ -19,7 +20,7 @@ function ContraindicationItem({ c, ctx }: { c: Contraindication; ctx: PageContex
     <li data-code={c.code}>
       <h3>{c.name}</h3>
       <p>
-        {c.summary} {c.detail}
+        {c.summary} {forPatients(c.detail)}
         <Cite ids={c.sources} citations={ctx.cite} />
       </p>
       {bp === undefined ? null : (
