@@ -366,6 +366,14 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.json<Problem>().errors?.[0]?.path).toBe('body.completedAt');
+    // A year no paper form was filled in: refused by name like every other instant.
+    const yearZero = await api(nurse)('POST', `/api/patients/${patientId}/scales`, {
+      instrument: 'gad-7',
+      answers,
+      completedAt: '0000-01-01T00:00:00Z',
+    });
+    expect(yearZero.statusCode, yearZero.body).toBe(400);
+    expect(yearZero.json<Problem>().errors?.[0]?.path).toBe('body.completedAt');
     const byPatient = await api(patient)('POST', `/api/patients/${patientId}/scales`, {
       instrument: 'gad-7',
       answers,

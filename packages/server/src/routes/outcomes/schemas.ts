@@ -1,7 +1,7 @@
 import { FOLLOW_UP_ACTIONS, FOLLOW_UP_CONTACTS } from '@ketaflow/core';
 import { z } from 'zod';
 import { SAFETY_ALERT_STATUSES, SCALE_SOURCES } from '../../db/schema/index';
-import { ProblemSchema, Uuid } from '../common-schemas';
+import { IsoInstant, ProblemSchema, Uuid } from '../common-schemas';
 
 export const InstrumentRefField = z
   .string()
@@ -99,10 +99,9 @@ export const PortalBody = z.strictObject({
 export const PaperBody = z.strictObject({
   instrument: InstrumentRefField,
   answers: Answers,
-  completedAt: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('When the patient filled in the paper form; now when absent'),
+  completedAt: IsoInstant.optional().describe(
+    'When the patient filled in the paper form; now when absent',
+  ),
   appointmentId: Uuid.optional(),
   courseId: Uuid.optional(),
 });
