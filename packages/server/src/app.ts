@@ -188,7 +188,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
   await app.register(costRoutes, { clock, knowledge: deps.knowledge });
   await app.register(dosingRoutes, { db, clock, knowledge: deps.knowledge });
-  await app.register(clinicSetupRoutes, { db, clinicName: deps.knowledge.clinicName });
+  await app.register(clinicSetupRoutes, { db, clock, clinicName: deps.knowledge.clinicName });
   await app.register(appointmentRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(courseRoutes, { db, clock, knowledge: deps.knowledge });
   await app.register(consultRoutes, {

@@ -1,5 +1,12 @@
 import { requestJson, withQuery } from './http';
-import type { Location, OpeningHours, StaffMember, StaffRole, Weekday } from './scheduling-types';
+import type {
+  Location,
+  OpeningHours,
+  RecordedUnavailability,
+  StaffMember,
+  StaffRole,
+  Weekday,
+} from './scheduling-types';
 
 const loc = (id: string, rest = '') => `/api/clinic/locations/${encodeURIComponent(id)}${rest}`;
 const staff = (id: string, rest = '') => `/api/clinic/staff/${encodeURIComponent(id)}${rest}`;
@@ -32,7 +39,7 @@ export function replaceHours(id: string, hours: OpeningHours[]): Promise<Locatio
 export function addClosure(
   id: string,
   body: { startsOn: string; endsOn: string; reason: string },
-): Promise<{ id: string }> {
+): Promise<RecordedUnavailability> {
   return requestJson('POST', loc(id, '/closures'), body);
 }
 
@@ -75,7 +82,7 @@ export function replaceSchedule(id: string, periods: PeriodInput[]): Promise<Sta
 export function addAbsence(
   id: string,
   body: { startsAt: string; endsAt: string; reason: string },
-): Promise<{ id: string }> {
+): Promise<RecordedUnavailability> {
   return requestJson('POST', staff(id, '/absences'), body);
 }
 

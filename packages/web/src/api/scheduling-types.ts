@@ -103,6 +103,23 @@ export interface Closure {
   reason: string;
 }
 
+/** A booking an absence or closure falls on (`affectedAppointments` of their 201 answers). */
+export interface AffectedAppointment {
+  id: string;
+  type: AppointmentType;
+  startsAt: string;
+  endsAt: string;
+  locationId: string | null;
+  /** The local date of the start, for the day board. */
+  date: string;
+}
+
+/** What recording an absence or a closure answers. */
+export interface RecordedUnavailability {
+  id: string;
+  affectedAppointments: AffectedAppointment[];
+}
+
 export interface Location {
   id: string;
   code: string;

@@ -2,23 +2,26 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { addClosure, removeClosure } from '../api/clinic-api';
-import type { Location } from '../api/scheduling-types';
+import type { AffectedAppointment, Location } from '../api/scheduling-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { applyProblemToForm } from '../forms/apply-problem';
 import { RecordTable } from '../patient/record-table';
+import { AffectedBookingsAlert } from './affected-bookings-alert';
 import { useSetupMutation } from './use-setup-mutation';
 
 /** Whole-day closures of a location: list, add, remove. */
 export function ClosuresPanel({ location }: { location: Location }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [affected, setAffected] = useState<AffectedAppointment[] | null>(null);
   const form = useForm({ initialValues: { startsOn: '', endsOn: '', reason: '' } });
   const add = useSetupMutation(
     (v: { startsOn: string; endsOn: string; reason: string }) => addClosure(location.id, v),
     'Closure added',
     {
-      onSuccess: () => {
+      onSuccess: (recorded) => {
         form.reset();
         setFormError(null);
+        setAffected(recorded.affectedAppointments);
       },
       onError: (error) => {
         setFormError(applyProblemToForm(form, error));
@@ -28,6 +31,7 @@ export function ClosuresPanel({ location }: { location: Location }) {
   const remove = useSetupMutation((id: string) => removeClosure(id), 'Closure removed');
   return (
     <Stack gap="sm">
+      <AffectedBookingsAlert what="closure" appointments={affected} />
       <RecordTable
         caption={`Closures ${location.name}`}
         headers={['From', 'To', 'Reason', '']}

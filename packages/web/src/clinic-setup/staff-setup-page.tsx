@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { addAbsence, removeAbsence, replaceSchedule, updateProfile } from '../api/clinic-api';
-import type { Location, StaffMember, Weekday } from '../api/scheduling-types';
+import type { AffectedAppointment, Location, StaffMember, Weekday } from '../api/scheduling-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -22,6 +22,7 @@ import { formatDateTime } from '../format/dates';
 import { RecordTable } from '../patient/record-table';
 import { weekdayLabels, weekdayOrder } from '../schedule/labels';
 import { useLocations, useStaff } from '../schedule/use-scheduling';
+import { AffectedBookingsAlert } from './affected-bookings-alert';
 import { useSetupMutation } from './use-setup-mutation';
 
 function ProfileForm({ person }: { person: StaffMember }) {
@@ -223,6 +224,7 @@ function ScheduleForm({
 
 function AbsencesPanel({ person }: { person: StaffMember }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [affected, setAffected] = useState<AffectedAppointment[] | null>(null);
   const form = useForm({ initialValues: { startsAt: '', endsAt: '', reason: '' } });
   const add = useSetupMutation(
     (v: { startsAt: string; endsAt: string; reason: string }) =>
@@ -234,9 +236,10 @@ function AbsencesPanel({ person }: { person: StaffMember }) {
       }),
     'Absence recorded',
     {
-      onSuccess: () => {
+      onSuccess: (recorded) => {
         form.reset();
         setFormError(null);
+        setAffected(recorded.affectedAppointments);
       },
       onError: (error) => {
         setFormError(applyProblemToForm(form, error));
@@ -246,6 +249,7 @@ function AbsencesPanel({ person }: { person: StaffMember }) {
   const remove = useSetupMutation((id: string) => removeAbsence(id), 'Absence removed');
   return (
     <Stack gap="sm">
+      <AffectedBookingsAlert what="absence" appointments={affected} />
       <RecordTable
         caption={`Absences of ${person.displayName}`}
         headers={['From', 'To', 'Reason', '']}

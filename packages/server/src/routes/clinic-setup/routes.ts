@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { chairs, clinics, locationClosures, locationHours, locations } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
+import type { Clock } from '../../lib/clock';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, problems, Uuid } from '../common-schemas';
 import { loadLocation, loadLocations, mustLoadLocation } from './repository';
@@ -19,10 +20,13 @@ import {
   LocationUpdateBody,
   weekdayNumber,
 } from './schemas';
+import { appointmentsAtLocationOn, AffectedAppointmentSchema } from './affected-bookings';
 import { staffSetupRoutes } from './staff-routes';
 
 export interface ClinicSetupRouteOptions {
   readonly db: Database;
+  /** Which bookings an absence or closure falls on are those not yet over. */
+  readonly clock: Clock;
   /** Name of the clinic created with the first location, when the database has none. */
   readonly clinicName: string;
 }
@@ -62,9 +66,16 @@ export const clinicSetupRoutes: FastifyPluginAsyncZod<ClinicSetupRouteOptions> =
     });
   }
 
-  async function assertLocation(tx: Transaction, id: string): Promise<void> {
-    const [row] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, id));
+  async function assertLocation(
+    tx: Transaction,
+    id: string,
+  ): Promise<{ id: string; timeZone: string }> {
+    const [row] = await tx
+      .select({ id: locations.id, timeZone: locations.timeZone })
+      .from(locations)
+      .where(eq(locations.id, id));
     if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'No such location.');
+    return row;
   }
 
   app.get(
@@ -205,7 +216,12 @@ export const clinicSetupRoutes: FastifyPluginAsyncZod<ClinicSetupRouteOptions> =
         summary: 'Close a location on whole days (both dates included)',
         params: IdParams,
         body: ClosureBody,
-        response: { 201: Created, ...problems(400, 401, 403, 404) },
+        description:
+          'Bookings on those days are not moved: `affectedAppointments` lists them (booked or held, not yet over), to be rescheduled.',
+        response: {
+          201: Created.extend({ affectedAppointments: z.array(AffectedAppointmentSchema) }),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -216,16 +232,23 @@ export const clinicSetupRoutes: FastifyPluginAsyncZod<ClinicSetupRouteOptions> =
         'Closure',
         null,
         async (tx) => {
-          await assertLocation(tx, id);
+          const location = await assertLocation(tx, id);
           const [row] = await tx
             .insert(locationClosures)
             .values({ locationId: id, ...request.body })
             .returning({ id: locationClosures.id });
           if (!row) throw new Error('insert returned no row');
-          return row;
+          const affectedAppointments = await appointmentsAtLocationOn(
+            tx,
+            location,
+            request.body.startsOn,
+            request.body.endsOn,
+            options.clock.now(),
+          );
+          return { id: row.id, affectedAppointments };
         },
       );
-      return reply.status(201).send({ id: created.id });
+      return reply.status(201).send(created);
     },
   );
 
@@ -307,5 +330,5 @@ export const clinicSetupRoutes: FastifyPluginAsyncZod<ClinicSetupRouteOptions> =
     },
   );
 
-  await app.register(staffSetupRoutes, { db });
+  await app.register(staffSetupRoutes, { db, clock: options.clock });
 };

@@ -13,6 +13,8 @@ import { AppError, fieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, problems, Uuid } from '../common-schemas';
+import type { Clock } from '../../lib/clock';
+import { AffectedAppointmentSchema, appointmentsOfStaffDuring } from './affected-bookings';
 import { loadStaff, rangeOf } from './repository';
 import {
   AbsenceBody,
@@ -25,6 +27,7 @@ import {
 
 export interface StaffSetupRouteOptions {
   readonly db: Database;
+  readonly clock: Clock;
 }
 
 const tags = ['clinic set-up'];
@@ -34,7 +37,7 @@ export const staffSetupRoutes: FastifyPluginAsyncZod<StaffSetupRouteOptions> = a
   app,
   options,
 ) => {
-  const { db } = options;
+  const { db, clock } = options;
   const adminOnly = requireRole('admin');
   const staffOnly = requireRole(...STAFF_ROLES);
 
@@ -200,7 +203,12 @@ export const staffSetupRoutes: FastifyPluginAsyncZod<StaffSetupRouteOptions> = a
         summary: 'Record an absence (leave, training) that overrides the weekly schedule',
         params: IdParams,
         body: AbsenceBody,
-        response: { 201: z.object({ id: Uuid }), ...problems(400, 401, 403, 404) },
+        description:
+          'Bookings that already hold this person during the absence are not moved: `affectedAppointments` lists them (booked or held, not yet over), to be rescheduled.',
+        response: {
+          201: z.object({ id: Uuid, affectedAppointments: z.array(AffectedAppointmentSchema) }),
+          ...problems(400, 401, 403, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -224,9 +232,16 @@ export const staffSetupRoutes: FastifyPluginAsyncZod<StaffSetupRouteOptions> = a
           outcome: 'success',
           detail: { absenceId: row.id },
         });
-        return row;
+        const affectedAppointments = await appointmentsOfStaffDuring(
+          tx,
+          id,
+          new Date(b.startsAt),
+          new Date(b.endsAt),
+          clock.now(),
+        );
+        return { id: row.id, affectedAppointments };
       });
-      return reply.status(201).send({ id: created.id });
+      return reply.status(201).send(created);
     },
   );
 
