@@ -132,6 +132,40 @@ describe.each(DRIVERS)('session safety on %s', (driver) => {
     expect(ok.json<SessionBody>().adverseEvents[0]?.severity).toBe('severe');
   });
 
+  test('a blood pressure whose diastolic is not below its systolic is refused by name: charted, in a pre-check or amended', async () => {
+    const n = as(t.app, nurse);
+    const id = await started();
+    const swapped = await n('POST', `/api/sessions/${id}/readings`, {
+      takenAt: now(),
+      systolicMmHg: 80,
+      diastolicMmHg: 120,
+      heartRate: 70,
+    });
+    expect(swapped.statusCode, swapped.body).toBe(400);
+    expect(swapped.json<Problem>().errors?.map((e) => e.path)).toEqual(['body.diastolicMmHg']);
+    const charted = await n('POST', `/api/sessions/${id}/readings`, { takenAt: now(), ...NORMAL });
+    expect(charted.statusCode, charted.body).toBe(200);
+    const reading = charted.json<SessionBody>().readings.at(-1)!;
+    const amended = await n('POST', `/api/sessions/${id}/amendments`, {
+      target: 'reading',
+      targetId: reading.id,
+      field: 'diastolicMmHg',
+      value: 200,
+      reason: 'typo',
+    });
+    expect(amended.statusCode, amended.body).toBe(400);
+    expect(amended.json<Problem>().errors?.[0]?.path).toBe('body.value');
+    const { appointmentId } = await appointment();
+    const created = await n('POST', `/api/appointments/${appointmentId}/session`);
+    const pre = await n(
+      'POST',
+      `/api/sessions/${created.json<SessionBody>().id}/pre-check`,
+      preCheckBody({ ...NORMAL, systolicMmHg: 70, diastolicMmHg: 70 }),
+    );
+    expect(pre.statusCode, pre.body).toBe(400);
+    expect(pre.json<Problem>().errors?.map((e) => e.path)).toEqual(['body.vitals.diastolicMmHg']);
+  });
+
   test('a session with an invalid amendment already stored still reads (the value is not applied)', async () => {
     const n = as(t.app, nurse);
     const id = await started();

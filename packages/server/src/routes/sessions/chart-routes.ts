@@ -276,9 +276,21 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
             ]);
           checkValue(AMENDED_VALUE.reading[field]);
           original = (r as Record<string, unknown>)[field] ?? null;
+          const amended = { ...r, [field]: value };
+          if (
+            amended.systolicMmHg !== null &&
+            amended.diastolicMmHg !== null &&
+            amended.diastolicMmHg >= amended.systolicMmHg
+          )
+            throw new AppError('VALIDATION.FAILED', 'body.value: diastolic not below systolic', [
+              {
+                path: 'body.value',
+                message: `the reading would be ${String(amended.systolicMmHg)}/${String(amended.diastolicMmHg)} mmHg: the diastolic must be below the systolic`,
+              },
+            ]);
           // The corrected value alerts like a charted one when it is beyond a limit it was not.
           const shown = new Set(r.findings.map((f) => f.code));
-          raise = checkReading(kb, readingVitals({ ...r, [field]: value }), {
+          raise = checkReading(kb, readingVitals(amended), {
             product: s.product,
             phase: s.state === 'recovery' ? 'after' : 'during',
           }).filter((f) => !shown.has(f.code));

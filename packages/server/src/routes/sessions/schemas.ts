@@ -15,6 +15,26 @@ const Spo2 = z.number().min(30).max(100);
 const RespiratoryRate = z.number().int().min(0).max(80);
 const TemperatureC = z.number().min(25).max(45);
 
+/**
+ * A blood pressure whose diastolic is not below its systolic is a typing slip (or swapped
+ * fields), never a reading to chart or alert on: refused naming `diastolicMmHg`.
+ */
+const pressureInOrder = (
+  v: { readonly systolicMmHg?: number | undefined; readonly diastolicMmHg?: number | undefined },
+  ctx: z.RefinementCtx,
+): void => {
+  if (
+    v.systolicMmHg !== undefined &&
+    v.diastolicMmHg !== undefined &&
+    v.diastolicMmHg >= v.systolicMmHg
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path: ['diastolicMmHg'],
+      message: 'must be below systolicMmHg (were the two swapped?)',
+    });
+};
+
 export const VitalsBody = z.strictObject({
   systolicMmHg: Systolic,
   diastolicMmHg: Diastolic,
@@ -25,7 +45,9 @@ export const VitalsBody = z.strictObject({
 });
 
 export const PreCheckBody = z.strictObject({
-  vitals: VitalsBody.partial().describe('A missing vital is unknown, never normal'),
+  vitals: VitalsBody.partial()
+    .superRefine(pressureInOrder)
+    .describe('A missing vital is unknown, never normal'),
   weight: z.strictObject({ value: z.number().positive().max(700), unit: z.enum(['kg', 'lb']) }),
   pregnancyTest: z.enum(['negative', 'positive', 'not-applicable']).optional(),
   fasting: z.boolean(),
@@ -67,7 +89,7 @@ export const StartBody = z.strictObject({
   vialExpiry: IsoDate,
 });
 
-export const ReadingBody = z.strictObject({
+const ReadingFields = z.strictObject({
   takenAt: Instant,
   systolicMmHg: Systolic.optional(),
   diastolicMmHg: Diastolic.optional(),
@@ -77,6 +99,7 @@ export const ReadingBody = z.strictObject({
   temperatureC: TemperatureC.optional(),
   source: z.literal('manual').optional(),
 });
+export const ReadingBody = ReadingFields.superRefine(pressureInOrder);
 
 export const DeviceReadingsBody = z.object({
   sessionId: Uuid,
@@ -84,7 +107,7 @@ export const DeviceReadingsBody = z.object({
   readings: z.array(z.unknown()).min(1).max(500),
 });
 
-export const DeviceReading = ReadingBody.omit({ source: true });
+export const DeviceReading = ReadingFields.omit({ source: true }).superRefine(pressureInOrder);
 
 export const ACK_ACTIONS = [
   'continue-observing',
