@@ -535,7 +535,17 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
       { takenAt: since(1), heartRate: 78, spo2: 98 },
     ]);
     expect(ok.statusCode, ok.body).toBe(200);
-    const before = ok.json<SessionBody>().readings;
+    // The monitor is told what it charted, and nothing about the patient.
+    expect(ok.json()).toEqual({
+      sessionId: id,
+      state: 'in-progress',
+      charted: 2,
+      alertsRaised: 0,
+      openAlertCount: 0,
+      nextReadingDueAt: expect.any(String) as unknown,
+    });
+    const before = (await as(t.app, nurse)('GET', `/api/sessions/${id}`)).json<SessionBody>()
+      .readings;
     expect(before.map((r) => r.source)).toEqual(['device', 'device']);
     const events = await countRows(t, 'session_events');
 

@@ -5,11 +5,13 @@
  * `body.readings[i].<field>`; a reading at or before the last one charted from the same device
  * gives 409 DEVICE.READING_OUT_OF_ORDER (or DEVICE.READING_DUPLICATE for the same instant), and
  * the batch is refused, so nothing already charted is lost or changed (a unique index on
- * session, device and time backs this up).
+ * session, device and time backs this up). The answer names no patient: staff read the chart.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SESSION_STATES } from '@ketaflow/core';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { monitorDevices, sessionEvents } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
@@ -18,13 +20,17 @@ import { problems } from '../common-schemas';
 import { assertTakenInSession, chartReading, READING_STATES } from './chart-reading';
 import { sessionWriter, type SessionRouteOptions } from './context';
 import { assertState } from './repository';
-import {
-  CreateDeviceBody,
-  DeviceReading,
-  DeviceReadingsBody,
-  DeviceSchema,
-  SessionSchema,
-} from './schemas';
+import { CreateDeviceBody, DeviceReading, DeviceReadingsBody, DeviceSchema } from './schemas';
+
+/** The answer to a monitor: what it charted and whether alerts are open, no patient data. */
+const DeviceReadingsAnswer = z.object({
+  sessionId: z.uuid(),
+  state: z.enum(SESSION_STATES),
+  charted: z.number().int(),
+  alertsRaised: z.number().int(),
+  openAlertCount: z.number().int(),
+  nextReadingDueAt: z.string().nullable(),
+});
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -88,7 +94,7 @@ export const sessionDeviceRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = a
         description:
           'Atomic: every reading is charted or none. 400 names each bad `body.readings[i].<field>`; 409 DEVICE.READING_OUT_OF_ORDER or DEVICE.READING_DUPLICATE when a reading is not newer than the last one charted from this device (or repeats a time in the batch).',
         body: DeviceReadingsBody,
-        response: { 200: SessionSchema, ...problems(400, 401, 404, 409) },
+        response: { 200: DeviceReadingsAnswer, ...problems(400, 401, 404, 409) },
       },
     },
     async (request) => {
@@ -160,7 +166,8 @@ export const sessionDeviceRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = a
           errors.map((e) => `${e.path}: ${e.message}`).join('; '),
           errors,
         );
-      return write(
+      let raised = 0;
+      const session = await write(
         request,
         body.sessionId,
         'patient.session.device-readings',
@@ -224,9 +231,20 @@ export const sessionDeviceRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = a
             });
             if (out.alertId !== null) alerts += 1;
           }
+          raised = alerts;
           return { deviceId: device.id, count: readings.length, alerts };
         },
       );
+      // What the monitor needs to know, and nothing about the patient: a device token is a
+      // shared secret on a bedside machine, not a clinician's log-in.
+      return {
+        sessionId: session.id,
+        state: session.state,
+        charted: readings.length,
+        alertsRaised: raised,
+        openAlertCount: session.openAlertCount,
+        nextReadingDueAt: session.nextReadingDueAt,
+      };
     },
   );
 };
