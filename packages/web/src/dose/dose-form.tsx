@@ -339,6 +339,8 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
               />
               <NativeSelect
                 label="Weight basis"
+                // Both columns: in one, "Protocol: actual body weight" was cut short.
+                style={{ gridColumn: '1 / -1' }}
                 value={inputs.weightBasis}
                 error={errors.weightBasis}
                 description="Ideal and adjusted weights need height and sex"

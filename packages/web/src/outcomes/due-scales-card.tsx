@@ -21,14 +21,8 @@ function DueItem({ item }: { item: DueScale }) {
             Next session {formatDateTime(item.nextSessionAt)}
           </Text>
         )}
-        <Button
-          component={Link}
-          to={fillPath(item.instrument)}
-          size="lg"
-          fullWidth
-          aria-label={`Fill in ${item.definition.shortName}`}
-        >
-          Fill in now
+        <Button component={Link} to={fillPath(item.instrument)} size="lg" fullWidth>
+          Fill in {item.definition.shortName} now
         </Button>
       </Stack>
     </Paper>

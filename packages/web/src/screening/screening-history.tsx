@@ -51,12 +51,12 @@ export function ScreeningHistory({
                 </Table.Td>
                 {/* Plain coloured text: badges would cut the longer labels short in a table. */}
                 <Table.Td>
-                  <Text size="sm" fw={600} c={`${decision.color}.8`}>
+                  <Text size="sm" fw={600} c={decision.color}>
                     {decision.label}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={600} c={`${status.color}.8`}>
+                  <Text size="sm" fw={600} c={status.color}>
                     {status.label}
                   </Text>
                 </Table.Td>

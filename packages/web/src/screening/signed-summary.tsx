@@ -35,7 +35,8 @@ export function SignedSummary({ screening }: { screening: Screening }) {
             {acceptances.map((acceptance) => (
               <Table.Tr key={acceptance.code}>
                 <Table.Td>
-                  <Text size="sm" fw={600}>
+                  {/* A code has no spaces: it breaks anywhere rather than push the reason off a phone. */}
+                  <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {acceptance.code}
                   </Text>
                   <Text size="xs" c="dimmed">

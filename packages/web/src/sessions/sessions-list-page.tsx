@@ -40,6 +40,7 @@ export function SessionsListPage() {
             {formatLocalDate(date)} · times in {location.timeZone} ·{' '}
             <Anchor
               component={Link}
+              underline="always"
               to={`/schedule/day?location=${encodeURIComponent(location.id)}&date=${date}`}
             >
               Day board (check in from a booking)
@@ -51,52 +52,70 @@ export function SessionsListPage() {
       {sessions.isPending ? (
         <Text size="sm">Loading…</Text>
       ) : (
-        <Table aria-label="Today's sessions" withTableBorder striped verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Checked in</Table.Th>
-              <Table.Th scope="col">Patient</Table.Th>
-              <Table.Th scope="col">Treatment</Table.Th>
-              <Table.Th scope="col">Booked for</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Open alerts</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sessions.data?.length === 0 && (
+        // Patient, status and open alerts come first: on a phone the later columns scroll
+        // sideways inside the table, never the page.
+        <Table.ScrollContainer minWidth={640}>
+          <Table aria-label="Today's sessions" withTableBorder striped verticalSpacing="sm">
+            <Table.Thead>
               <Table.Tr>
-                <Table.Td colSpan={6}>No sessions yet today.</Table.Td>
+                <Table.Th scope="col">Patient</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+                <Table.Th scope="col">Open alerts</Table.Th>
+                <Table.Th scope="col">Booked for</Table.Th>
+                <Table.Th scope="col">Checked in</Table.Th>
+                <Table.Th scope="col">Treatment</Table.Th>
               </Table.Tr>
-            )}
-            {(sessions.data ?? []).map((s) => {
-              const openAlerts = s.openAlertCount;
-              return (
-                <Table.Tr key={s.id}>
-                  <Table.Td>{formatZonedTime(s.checkedInAt, location?.timeZone ?? 'UTC')}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/sessions/${encodeURIComponent(s.id)}`} size="lg">
-                      {s.patient.displayName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {s.product === 'esketamine-nasal'
-                      ? 'Esketamine nasal spray'
-                      : 'Ketamine infusion'}
-                  </Table.Td>
-                  <Table.Td>
-                    {formatZonedTime(s.scheduledStart, location?.timeZone ?? 'UTC')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColors[s.state]}>{statusLabels[s.state]}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {openAlerts > 0 ? <Badge color="red">{openAlerts}</Badge> : '—'}
-                  </Table.Td>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data?.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>No sessions yet today.</Table.Td>
                 </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+              )}
+              {(sessions.data ?? []).map((s) => {
+                const openAlerts = s.openAlertCount;
+                return (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/sessions/${encodeURIComponent(s.id)}`}
+                        size="lg"
+                      >
+                        {s.patient.displayName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      {/* Plain coloured text: a badge cut "Pre-check done" to "PRE-CH…" on a phone. */}
+                      <Text
+                        size="sm"
+                        fw={700}
+                        c={statusColors[s.state]}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
+                        {statusLabels[s.state]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {openAlerts > 0 ? <Badge color="red">{openAlerts}</Badge> : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {formatZonedTime(s.scheduledStart, location?.timeZone ?? 'UTC')}
+                    </Table.Td>
+                    <Table.Td>
+                      {formatZonedTime(s.checkedInAt, location?.timeZone ?? 'UTC')}
+                    </Table.Td>
+                    <Table.Td>
+                      {s.product === 'esketamine-nasal'
+                        ? 'Esketamine nasal spray'
+                        : 'Ketamine infusion'}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
