@@ -73,9 +73,18 @@ describe('signed-in screens on a phone', () => {
     expect(await seriousViolations(nurse)).toEqual([]);
     await takeScreenshot(nurse, 'day-board-phone');
 
+    const blockName = (await block.getAttribute('aria-label')) ?? '';
+    expect(blockName).toContain('Booked');
     await block.click();
     await nurse.getByRole('dialog').getByRole('button', { name: 'Start session' }).click();
     await waitForPath(nurse, /^\/sessions\/[^/]+$/);
+    // Back on the board, the block says the patient is checked in (it kept saying "Booked").
+    await nurse.goto('/schedule/day');
+    const checkedIn = nurse
+      .getByRole('region', { name: 'Chair 1' })
+      .getByRole('button', { name: blockName.replace('Booked', 'Checked in') });
+    await checkedIn.waitFor();
+    expect(await checkedIn.innerText()).toContain('Checked in');
     await nurse.goto('/sessions');
     const table = nurse.getByRole('table', { name: "Today's sessions" });
     await table.getByRole('link').first().waitFor();

@@ -12,6 +12,7 @@ import {
   todayIn,
   weekdayOf,
 } from '../format/zoned-time';
+import { useSessionList } from '../sessions/use-session';
 import { AppointmentDrawer } from './appointment-drawer';
 import { DayBoard } from './day-board';
 import { weekdayLabels } from './labels';
@@ -55,6 +56,9 @@ function Board({
 }) {
   const window = localDaysWindow(date, location.timeZone);
   const appointments = useAppointments({ ...window, locationId: location.id });
+  // Who has arrived: the day's sessions, by appointment (a check-in leaves the booking "booked").
+  const sessionList = useSessionList({ date, locationId: location.id });
+  const sessions = new Map((sessionList.data ?? []).map((s) => [s.appointmentId, s]));
   const [openId, setOpenId] = useState<string | null>(null);
   const [changed, setChanged] = useState<Appointment | null>(null);
   const fromList = appointments.data?.find((a) => a.id === openId);
@@ -75,6 +79,7 @@ function Board({
             location={location}
             date={date}
             appointments={appointments.data}
+            sessions={sessions}
             onOpen={(a) => {
               setOpenId(a.id);
             }}

@@ -1,32 +1,46 @@
 import { Box, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import type { Appointment, Location } from '../api/scheduling-types';
+import type { SessionSummary } from '../api/session-types';
 import { formatZonedTime, minutesIntoDay } from '../format/zoned-time';
 import { chairLanes, dayFrame, PX_PER_MINUTE } from './board-geometry';
 import classes from './day-board.module.css';
+import { statusLabels as sessionStatusLabels } from '../sessions/labels';
 import { appointmentStatusLabels, appointmentTypeLabels, typeColors } from './labels';
 
 interface DayBoardProps {
   location: Location;
   date: string;
   appointments: readonly Appointment[];
+  /** The day's sessions by appointment: a checked-in patient shows where their session stands. */
+  sessions?: ReadonlyMap<string, SessionSummary>;
   onOpen: (appointment: Appointment) => void;
+}
+
+/** What the block says of where the visit stands: the session's state once checked in. */
+function standing(a: Appointment, session: SessionSummary | undefined): string {
+  if (session === undefined) return appointmentStatusLabels[a.status];
+  const alerts =
+    session.openAlertCount > 0
+      ? ` · ${String(session.openAlertCount)} open alert${session.openAlertCount === 1 ? '' : 's'}`
+      : '';
+  return `${sessionStatusLabels[session.state]}${alerts}`;
 }
 
 const hourLabel = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:00`;
 
 /** The block's name: everything it shows, so a screen reader hears what a sighted nurse reads. */
-function blockLabel(a: Appointment, time: string): string {
+function blockLabel(a: Appointment, time: string, session: SessionSummary | undefined): string {
   return [
     `${time} ${a.patient.name}`,
     appointmentTypeLabels[a.type],
-    appointmentStatusLabels[a.status],
+    standing(a, session).replaceAll(' · ', ', '),
     ...(a.nurse === null ? [] : [`Nurse ${a.nurse.name}`]),
     ...(a.prescriber === null ? [] : [`Prescriber ${a.prescriber.name}`]),
   ].join(', ');
 }
 
 /** Chairs as columns, the location's local time running down; appointments as blocks. */
-export function DayBoard({ location, date, appointments, onOpen }: DayBoardProps) {
+export function DayBoard({ location, date, appointments, sessions, onOpen }: DayBoardProps) {
   const zone = location.timeZone;
   const frame = dayFrame(location, date, appointments);
   const lanes = chairLanes(location, appointments);
@@ -81,17 +95,18 @@ export function DayBoard({ location, date, appointments, onOpen }: DayBoardProps
               const top = y(Math.max(frame.startMinutes, minutesIntoDay(a.startsAt, date, zone)));
               const bottom = y(Math.min(frame.endMinutes, minutesIntoDay(a.endsAt, date, zone)));
               const time = `${formatZonedTime(a.startsAt, zone)}–${formatZonedTime(a.endsAt, zone)}`;
+              const session = sessions?.get(a.id);
               return (
                 <UnstyledButton
                   key={a.id}
                   className={classes.block}
-                  data-status={a.status}
+                  data-status={session?.state ?? a.status}
                   style={{
                     top,
                     height: Math.max(bottom - top, 28),
                     borderLeftColor: `var(--mantine-color-${typeColors[a.type]}-6)`,
                   }}
-                  aria-label={blockLabel(a, time)}
+                  aria-label={blockLabel(a, time, session)}
                   onClick={() => {
                     onOpen(a);
                   }}
@@ -105,7 +120,7 @@ export function DayBoard({ location, date, appointments, onOpen }: DayBoardProps
                     {a.patient.name}
                   </Text>{' '}
                   <Text size="xs" lineClamp={1}>
-                    {appointmentTypeLabels[a.type]} · {appointmentStatusLabels[a.status]}
+                    {appointmentTypeLabels[a.type]} · {standing(a, session)}
                   </Text>{' '}
                   {a.nurse !== null && (
                     <Text size="xs" lineClamp={1}>
