@@ -284,7 +284,9 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     compareRatio(perKgN, perKgD, protocol.doseMax4, 1e4) > 0
   ) {
     notes.push(
-      `Dose ${perKgText} mg/kg is outside the ${protocol.id} protocol's usual ${protocol.doseMinMgPerKg}–${protocol.doseMaxMgPerKg} mg/kg.`,
+      protocol.doseMin4 === protocol.doseMax4
+        ? `Dose ${perKgText} mg/kg differs from the ${protocol.id} protocol's usual ${protocol.doseMinMgPerKg} mg/kg.`
+        : `Dose ${perKgText} mg/kg is outside the ${protocol.id} protocol's usual ${protocol.doseMinMgPerKg}–${protocol.doseMaxMgPerKg} mg/kg.`,
     );
   }
   if (!x.duration.explicit) notes.push(protocol.defaultDurationNote);

@@ -87,6 +87,28 @@ describe('dosingProtocolFor', () => {
     );
   });
 
+  test("an ordered dose off the protocol's usual is noted as a single value or as a range", () => {
+    const note = (id: 'depression' | 'chronic-pain', perKg: number) => {
+      const r = calculateInfusion({
+        protocol: dosingProtocolFor(knowledgeBase, id),
+        weight: { value: 80, unit: 'kg' },
+        dose: { value: perKg, unit: 'mg/kg' },
+        vialConcentration: { value: 50, unit: 'mg/mL' },
+        settings: infusionSettingsFor(knowledgeBase),
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value.notes.filter((n) => n.includes("protocol's usual"));
+    };
+    // Depression's usual dose is one value (0.5 mg/kg): never "0.5–0.5".
+    expect(note('depression', 0.6)).toEqual([
+      "Dose 0.6 mg/kg differs from the depression protocol's usual 0.5 mg/kg.",
+    ]);
+    expect(note('chronic-pain', 0.05)).toEqual([
+      "Dose 0.05 mg/kg is outside the chronic-pain protocol's usual 0.1–0.5 mg/kg.",
+    ]);
+    expect(note('chronic-pain', 0.3)).toEqual([]);
+  });
+
   test('returns the same object for the same knowledge base, so compiled limits are reused', () => {
     expect(dosingProtocolFor(clinic, 'ocd', 'main-street')).toBe(
       dosingProtocolFor(clinic, 'ocd', 'main-street'),
