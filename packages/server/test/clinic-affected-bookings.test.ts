@@ -71,6 +71,7 @@ describe.each(DRIVERS)('bookings an absence or closure falls on (%s)', (driver) 
       type: 'infusion',
       startsAt: '2026-03-03T15:00:00.000Z',
       locationId: clinic.locationId,
+      timeZone: 'America/New_York',
       date: '2026-03-03',
     });
     // The bookings are not moved: still booked with their nurse.

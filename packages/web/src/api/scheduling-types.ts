@@ -110,6 +110,8 @@ export interface AffectedAppointment {
   startsAt: string;
   endsAt: string;
   locationId: string | null;
+  /** The location's zone (the clinic's for a video visit): times are shown in it. */
+  timeZone: string;
   /** The local date of the start, for the day board. */
   date: string;
 }

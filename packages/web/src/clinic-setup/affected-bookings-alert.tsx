@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AffectedAppointment } from '../api/scheduling-types';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTime, zoneAbbreviation } from '../format/zoned-time';
 import { appointmentTypeLabels } from '../schedule/labels';
 
 /**
@@ -30,7 +30,8 @@ export function AffectedBookingsAlert({
       <List size="sm" spacing={4}>
         {appointments.map((a) => (
           <List.Item key={a.id}>
-            {formatDateTime(a.startsAt)}, {appointmentTypeLabels[a.type]}
+            {formatZonedDateTime(a.startsAt, a.timeZone)} {zoneAbbreviation(a.startsAt, a.timeZone)}
+            , {appointmentTypeLabels[a.type]}
             {a.locationId !== null && (
               <>
                 {' '}

@@ -21,7 +21,9 @@ export const AffectedAppointmentSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   locationId: z.uuid().nullable(),
-  /** The location's local date of the start (the day board to open). */
+  /** The zone the appointment is kept in: its location's, or the clinic's for a video visit. */
+  timeZone: z.string(),
+  /** The local date of the start in that zone (the day board to open). */
   date: z.string(),
 });
 export type AffectedAppointment = z.infer<typeof AffectedAppointmentSchema>;
@@ -59,15 +61,18 @@ async function toAffected(
       (l) => [l.id, l.tz],
     ),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    startsAt: r.startsAt.toISOString(),
-    endsAt: r.endsAt.toISOString(),
-    locationId: r.locationId,
-    date: msToLocal(r.startsAt.getTime(), (r.locationId && zones.get(r.locationId)) || clinicZone)
-      .date,
-  }));
+  return rows.map((r) => {
+    const timeZone = (r.locationId === null ? undefined : zones.get(r.locationId)) ?? clinicZone;
+    return {
+      id: r.id,
+      type: r.type,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      locationId: r.locationId,
+      timeZone,
+      date: msToLocal(r.startsAt.getTime(), timeZone).date,
+    };
+  });
 }
 
 const columns = {
