@@ -304,6 +304,27 @@ describe.each(DRIVERS)('session safety on %s', (driver) => {
     expect(outcomes.size).toBeGreaterThan(0);
   });
 
+  test('a stopped session completes its appointment, as a discharge does', async () => {
+    const n = as(t.app, nurse);
+    for (const step of ['checked-in', 'in-progress'] as const) {
+      const { appointmentId } = await appointment();
+      const created = await n('POST', `/api/appointments/${appointmentId}/session`);
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<SessionBody>().id;
+      if (step === 'in-progress') {
+        await n('POST', `/api/sessions/${id}/pre-check`, preCheckBody());
+        const start = await n('POST', `/api/sessions/${id}/start`, INFUSION_START);
+        expect(start.statusCode, start.body).toBe(200);
+      }
+      const stopped = await n('POST', `/api/sessions/${id}/stop`, { reason: 'Patient unwell' });
+      expect(stopped.statusCode, stopped.body).toBe(200);
+      const [row] = await t.database.query(`select status from appointments where id = $1`, [
+        appointmentId,
+      ]);
+      expect(row?.status, step).toBe('completed');
+    }
+  });
+
   test('the REMS form reports respiratory depression and hypertension charted as out-of-range readings; sedation is not recorded', async () => {
     const n = as(t.app, nurse);
     const id = await started('esketamine-session');

@@ -316,6 +316,12 @@ export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> 
           recordedAt: now,
         });
         await setState(tx, s.id, 'stopped', now);
+        // The visit took place and is over: the booking is completed, as after a discharge (it
+        // stayed "booked" on the calendars).
+        await tx
+          .update(appointments)
+          .set({ status: 'completed', updatedAt: now })
+          .where(eq(appointments.id, s.current.appointmentId));
         return { fromState: s.state };
       });
     },
