@@ -35,6 +35,22 @@ describe('checkReading against the knowledge base limits', () => {
     );
   });
 
+  test('a clinic may move an alert limit but not switch one off', () => {
+    const applied = applyClinicSettings(kb, {
+      monitoring: { alertLimits: { spo2: { low: null }, systolicMmHg: { high: null } } },
+    });
+    expect(applied.ok).toBe(false);
+    if (applied.ok) return;
+    expect(applied.error.map((p) => [p.code, p.path])).toEqual([
+      ['SETTINGS.ALERT_LIMIT_REMOVED', 'monitoring.alertLimits.systolicMmHg.high'],
+      ['SETTINGS.ALERT_LIMIT_REMOVED', 'monitoring.alertLimits.spo2.low'],
+    ]);
+    // SpO2 has no high limit in the knowledge base: leaving it unset is no change.
+    expect(
+      applyClinicSettings(kb, { monitoring: { alertLimits: { spo2: { high: null } } } }).ok,
+    ).toBe(true);
+  });
+
   test('a clinic cannot set a low limit above the high one', () => {
     const applied = applyClinicSettings(kb, {
       monitoring: { alertLimits: { heartRate: { low: 130 } } },

@@ -140,7 +140,10 @@ export function applyMonitoringSettings(
   };
 }
 
-/** Kept for symmetry with the other settings checks: low must stay below high. */
+/**
+ * Low must stay below high, and an alert limit the knowledge base sets may be moved but never
+ * switched off (null): a clinic without an SpO2 low alert would chart 80 % as nothing to see.
+ */
 export function checkMonitoringSettings(
   set: MonitoringSettings | undefined,
   base: KnowledgeBase,
@@ -150,6 +153,13 @@ export function checkMonitoringSettings(
     const s = set?.alertLimits?.[vital];
     if (s === undefined) continue;
     const b = base.monitoring.sessionAlerts.limits[vital];
+    for (const side of ['low', 'high'] as const)
+      if (s[side] === null && b[side] !== null)
+        problems.push({
+          code: 'SETTINGS.ALERT_LIMIT_REMOVED',
+          message: `the ${side} alert limit (knowledge base ${String(b[side])}) can be changed but not switched off`,
+          path: `monitoring.alertLimits.${vital}.${side}`,
+        });
     const low = s.low === undefined ? b.low : s.low;
     const high = s.high === undefined ? b.high : s.high;
     if (low !== null && high !== null && low >= high)
