@@ -136,6 +136,24 @@ describe.each(DRIVERS)(
       expect(rows[0]?.n).toBeGreaterThan(0);
     });
 
+    test('a conflict names the chair, nurse and location as staff know them, not by id', async () => {
+      const chairId = clinic.chairIds[1]!;
+      const first = await book(clinic.patientIds[3]!, at('06', '11:00'), { chairId });
+      expect(first.statusCode, first.body).toBe(201);
+      const second = await book(clinic.patientIds[4]!, at('06', '11:00'), { chairId });
+      expect(second.statusCode, second.body).toBe(409);
+      const text = JSON.stringify(second.json());
+      const [chair] = await t.database.query('select name from chairs where id = $1', [chairId]);
+      expect(text).toContain(`${String(chair?.name)} is booked`);
+      expect(text).not.toContain(`chair ${chairId}`);
+      const closed = await book(clinic.patientIds[4]!, at('06', '20:00'));
+      expect(closed.statusCode, closed.body).toBe(422);
+      const [location] = await t.database.query('select name from locations where id = $1', [
+        clinic.locationId,
+      ]);
+      expect(JSON.stringify(closed.json())).toContain(`${String(location?.name)}'s opening hours`);
+    });
+
     test('a booking names only a course of the same patient; an unknown one is a 404, not a 500', async () => {
       const { patientId, screeningId } = await screenedPatient();
       const created = await api(prescriber)(

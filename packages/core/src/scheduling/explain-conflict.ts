@@ -77,6 +77,18 @@ function blocker(index: ScheduleIndex, id: string, s: number, e: number): BusyEn
   return index.entries.find((b) => b.resourceId === id && b.start < e && b.end > s);
 }
 
+/** A resource as people know it: its name, else its id. */
+const nameOf = (x: { readonly id: string; readonly name?: string | undefined }): string =>
+  x.name ?? x.id;
+
+/** A chair by its name ("Chair 2"), else "chair <id>". */
+const chairOf = (c: { readonly id: string; readonly name?: string | undefined }): string =>
+  c.name ?? `chair ${c.id}`;
+
+/** A location by name, else its id. */
+const placeOf = (index: ScheduleIndex, locationId: string): string =>
+  index.locations.get(locationId)?.name ?? locationId;
+
 function explainLocation(
   index: ScheduleIndex,
   r: ConflictRequest,
@@ -110,14 +122,14 @@ function explainLocation(
   if (closure !== undefined) {
     out.push({
       code: 'SCHEDULE.CLOSED',
-      message: `${locationId} is closed on ${date}: ${closure.reason}`,
+      message: `${nameOf(location)} is closed on ${date}: ${closure.reason}`,
       path: 'start',
       reason: closure.reason,
     });
   } else if (!isCovered(index.opening.get(locationId) ?? NO_INTERVALS, s, e)) {
     out.push({
       code: 'SCHEDULE.OUTSIDE_HOURS',
-      message: `${fmt(s, zone)}–${msToLocal(e, zone).time} is outside ${locationId}'s opening hours`,
+      message: `${fmt(s, zone)}–${msToLocal(e, zone).time} is outside ${nameOf(location)}'s opening hours`,
       path: 'start',
     });
   }
@@ -139,7 +151,7 @@ function explainChair(
     if (!free)
       out.push({
         code: 'SCHEDULE.NO_CHAIR_FREE',
-        message: `every chair at ${locationId} is busy for part of this time`,
+        message: `every chair at ${placeOf(index, locationId)} is busy for part of this time`,
         path: 'start',
       });
     return;
@@ -156,7 +168,7 @@ function explainChair(
   if (chair.locationId !== locationId)
     out.push({
       code: 'SCHEDULE.CHAIR_ELSEWHERE',
-      message: `chair ${chair.id} is at ${chair.locationId}, not ${locationId}`,
+      message: `${chairOf(chair)} is at ${placeOf(index, chair.locationId)}, not ${placeOf(index, locationId)}`,
       path: 'chairId',
       resourceId: chair.id,
     });
@@ -166,8 +178,8 @@ function explainChair(
       code: 'SCHEDULE.CHAIR_BUSY',
       message:
         b.bookingId === undefined
-          ? `chair ${chair.id} is blocked: ${b.reason ?? ''}`
-          : `chair ${chair.id} is booked (${b.bookingId})`,
+          ? `${chairOf(chair)} is blocked: ${b.reason ?? ''}`
+          : `${chairOf(chair)} is booked (${b.bookingId})`,
       path: 'chairId',
       resourceId: chair.id,
       ...(b.bookingId === undefined ? {} : { bookingId: b.bookingId }),
@@ -201,8 +213,8 @@ function explainNurse(
       code: 'SCHEDULE.NURSE_ABSENT',
       message:
         one === undefined
-          ? `no nurse is on duty at ${locationId} for all of ${fmt(s, zone)}–${msToLocal(e, zone).time}`
-          : `nurse ${one.id} is not on duty at ${locationId} for the whole appointment${reason === undefined ? '' : `: ${reason}`}`,
+          ? `no nurse is on duty at ${placeOf(index, locationId)} for all of ${fmt(s, zone)}–${msToLocal(e, zone).time}`
+          : `nurse ${nameOf(one)} is not on duty at ${placeOf(index, locationId)} for the whole appointment${reason === undefined ? '' : `: ${reason}`}`,
       path,
       ...(one === undefined ? {} : { resourceId: one.id }),
       ...(reason === undefined ? {} : { reason }),
@@ -225,10 +237,10 @@ function explainNurse(
       code: 'SCHEDULE.NURSE_CAPACITY',
       message:
         onDuty.length === 1 && first !== undefined
-          ? `nurse ${first.id} is at capacity (${chairsOf(first)}) for part of this time`
+          ? `nurse ${nameOf(first)} is at capacity (${chairsOf(first)}) for part of this time`
           : capacities.size === 1 && shared !== undefined
             ? `every nurse on duty is at capacity (${shared}) for part of this time`
-            : `every nurse on duty is at capacity (${onDuty.map((n) => `${n.id}: ${chairsOf(n)}`).join(', ')}) for part of this time`,
+            : `every nurse on duty is at capacity (${onDuty.map((n) => `${nameOf(n)}: ${chairsOf(n)}`).join(', ')}) for part of this time`,
       path,
       ...(onDuty.length === 1 && first !== undefined ? { resourceId: first.id } : {}),
     });
@@ -271,10 +283,13 @@ function explainPrescriber(
   if (here.length === 0) {
     const reason =
       one === undefined ? undefined : absenceReason(one, msToLocal(s, one.timeZone).date);
-    const where = needs.prescriber === 'on-site' ? ` on site at ${locationId ?? '?'}` : '';
+    const where =
+      needs.prescriber === 'on-site'
+        ? ` on site at ${locationId === undefined ? '?' : placeOf(index, locationId)}`
+        : '';
     out.push({
       code: 'SCHEDULE.PRESCRIBER_ABSENT',
-      message: `${one === undefined ? 'no prescriber is' : `prescriber ${one.id} is not`} working${where} for the whole appointment${reason === undefined ? '' : `: ${reason}`}`,
+      message: `${one === undefined ? 'no prescriber is' : `prescriber ${nameOf(one)} is not`} working${where} for the whole appointment${reason === undefined ? '' : `: ${reason}`}`,
       path,
       ...(one === undefined ? {} : { resourceId: one.id }),
       ...(reason === undefined ? {} : { reason }),
@@ -290,7 +305,7 @@ function explainPrescriber(
       const b = first === undefined ? undefined : blocker(index, first.id, s, e);
       out.push({
         code: 'SCHEDULE.PRESCRIBER_BUSY',
-        message: `${here.length === 1 && first !== undefined ? `prescriber ${first.id} is` : 'every prescriber working is'} busy for part of this time`,
+        message: `${here.length === 1 && first !== undefined ? `prescriber ${nameOf(first)} is` : 'every prescriber working is'} busy for part of this time`,
         path,
         ...(here.length === 1 && first !== undefined ? { resourceId: first.id } : {}),
         ...(b?.bookingId === undefined ? {} : { bookingId: b.bookingId }),

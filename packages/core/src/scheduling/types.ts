@@ -28,6 +28,8 @@ export interface Location {
 
 export interface Chair {
   readonly id: string;
+  /** Shown in conflict explanations; the id when absent. */
+  readonly name?: string;
   readonly locationId: string;
 }
 
@@ -67,6 +69,8 @@ export type ScheduleException =
 
 export interface StaffMember {
   readonly id: string;
+  /** Shown in conflict explanations; the id when absent. */
+  readonly name?: string;
   readonly role: StaffRole;
   /** Zone of remote work periods (those without `locationId`). */
   readonly timeZone: TimeZone;

@@ -88,6 +88,7 @@ export async function loadClinicState(
   const staffRows = await executor
     .select({
       id: users.id,
+      name: users.displayName,
       role: users.role,
       capacity: staffProfiles.nurseCapacity,
       video: staffProfiles.videoUrlTemplate,
@@ -121,7 +122,7 @@ export async function loadClinicState(
           .map((c) => ({ from: c.startsOn, to: c.endsOn, reason: c.reason })),
       };
     }),
-    chairs: chairRows.map((c) => ({ id: c.id, locationId: c.locationId })),
+    chairs: chairRows.map((c) => ({ id: c.id, name: c.name, locationId: c.locationId })),
     staff: staffRows.map((s): StaffMember => {
       const schedule: WorkPeriod[] = schedules
         .filter((p) => p.userId === s.id)
@@ -145,6 +146,7 @@ export async function loadClinicState(
         );
       return {
         id: s.id,
+        name: s.name,
         role: s.role === 'nurse' ? 'nurse' : 'prescriber',
         timeZone: clinicZone,
         schedule,
