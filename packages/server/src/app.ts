@@ -20,6 +20,7 @@ import {
   MAX_PARAM_LENGTH,
   registerRequestInputChecks,
 } from './plugins/request-input';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
 import { auditRoutes } from './routes/audit/routes';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerRequestInputChecks(app);
+  registerSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -360,11 +360,16 @@ describe.each(DRIVERS)('session safety on %s', (driver) => {
       `/api/sessions?date=${t.clock.now().toISOString().slice(0, 10)}`,
     );
     expect(board.statusCode).toBe(200);
-    const [row] = await t.database.query(
-      `select detail from audit_log where action = 'patient.session.list' order by id desc limit 1`,
+    // One row per patient on the board, each naming its patient (so it is in their access log).
+    const rows = await t.database.query(
+      `select patient_id, detail from audit_log where action = 'patient.session.list'
+         and request_id = (select request_id from audit_log order by id desc limit 1)`,
     );
-    const detail = row?.detail as { sessionIds: string[]; patientIds: string[] };
+    const detail = rows[0]?.detail as { sessionIds: string[] };
     expect(detail.sessionIds).toContain(id);
-    expect(detail.patientIds.length).toBe(detail.sessionIds.length);
+    const shown = board.json<{ items: { patient: { id: string } }[] }>().items;
+    expect(rows.map((r) => r.patient_id).sort()).toEqual(
+      [...new Set(shown.map((s) => s.patient.id))].sort(),
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
 import { repoRoot, takeScreenshot, useHarness } from './harness';
+import { injectAxe } from './steps';
 
 const phone = { width: 390, height: 844 };
 
@@ -20,11 +21,9 @@ async function postEstimate(page: Page, body: object): Promise<CourseEstimate> {
   return (await response.json()) as CourseEstimate;
 }
 
-const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
-
 /** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
+  await injectAxe(page);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
     return axe.run({

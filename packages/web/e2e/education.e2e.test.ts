@@ -3,22 +3,15 @@
  * them, and the server-rendered pages (/learn, and /costs before the app replaces it) read fully
  * with JavaScript turned off.
  */
-import { join } from 'node:path';
 import { formatMoneyRange } from '@ketaflow/core';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
-import {
-  launchBrowser,
-  repoRoot,
-  startServer,
-  takeScreenshot,
-  type RunningServer,
-} from './harness';
+import { launchBrowser, startServer, takeScreenshot, type RunningServer } from './harness';
+import { injectAxe } from './steps';
 
 const phone = { width: 390, height: 844 };
-const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
 const spaPages = ['/', '/check', '/consult', '/costs', '/login', '/register'];
 
 let server: RunningServer | undefined;
@@ -58,7 +51,7 @@ async function educationPaths(): Promise<string[]> {
 
 /** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
+  await injectAxe(page);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
     return axe.run({

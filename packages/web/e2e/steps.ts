@@ -1,6 +1,8 @@
 /** Small waits and common steps for the browser tests (playwright-core has no auto-waiting expect). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { demoPassword } from './harness';
+import { demoPassword, repoRoot } from './harness';
 
 const defaultTimeoutMs = 15_000;
 
@@ -43,4 +45,15 @@ export async function logIn(page: Page, email: string, password = demoPassword):
   await page.getByLabel(label('Password')).fill(password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Puts axe-core on the page. Evaluated through the browser's debugging protocol rather than as a
+ * <script> tag: the server's Content-Security-Policy allows scripts from the app only, and stays on
+ * in these tests so that a page the policy breaks fails them.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(readFileSync(axeSource, 'utf8'));
 }

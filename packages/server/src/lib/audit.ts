@@ -39,3 +39,37 @@ export async function appendAudit(
     detail: entry.detail ?? null,
   });
 }
+
+/**
+ * Audits a read that returned several patients' data (a list, a search, the outbox): one row per
+ * patient, each naming that patient, so every one of them sees the read in their own access log;
+ * a single row without a patient when the read returned nobody's data.
+ */
+export async function appendAuditPerPatient(
+  executor: Executor,
+  request: FastifyRequest,
+  entry: Omit<AuditEntry, 'patientId' | 'resourceId'>,
+  patientIds: readonly string[],
+): Promise<void> {
+  const distinct = [...new Set(patientIds)];
+  if (distinct.length === 0) {
+    await appendAudit(executor, request, entry);
+    return;
+  }
+  const user = request.auth?.user;
+  await executor.insert(auditLog).values(
+    distinct.map((patientId) => ({
+      actorUserId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      actorName: user?.displayName ?? null,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: null,
+      patientId,
+      clientIp: request.ip,
+      outcome: entry.outcome,
+      requestId: request.id,
+      detail: entry.detail ?? null,
+    })),
+  );
+}

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database, Transaction } from '../../db/client';
 import { patients } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
-import { appendAudit } from '../../lib/audit';
+import { appendAudit, appendAuditPerPatient } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, paged, problems } from '../common-schemas';
@@ -53,12 +53,17 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
     async (request) => {
       const { query, page, pageSize } = request.query;
       const result = await searchPatients(db, query, page, pageSize);
-      await appendAudit(db, request, {
-        action: 'patient.search',
-        resourceType: 'Patient',
-        outcome: 'success',
-        detail: { returned: result.items.length, patientIds: result.items.map((p) => p.id) },
-      });
+      await appendAuditPerPatient(
+        db,
+        request,
+        {
+          action: 'patient.search',
+          resourceType: 'Patient',
+          outcome: 'success',
+          detail: { returned: result.items.length },
+        },
+        result.items.map((p) => p.id),
+      );
       return { ...result, page, pageSize };
     },
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors';
 import { appointments, courses, locations, treatmentSessions } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
-import { appendAudit } from '../../lib/audit';
+import { appendAudit, appendAuditPerPatient } from '../../lib/audit';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, problems } from '../common-schemas';
 import { AUDIT_RESOURCE, localDate, sessionWriter, type SessionRouteOptions } from './context';
@@ -184,17 +184,21 @@ export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> 
     },
     async (request) => {
       const sessions = await listSessions(db, knowledge.kb, request.query, clock.now());
-      await appendAudit(db, request, {
-        action: 'patient.session.list',
-        resourceType: AUDIT_RESOURCE,
-        outcome: 'success',
-        detail: {
-          date: request.query.date,
-          count: sessions.length,
-          sessionIds: sessions.map((x) => x.id),
-          patientIds: sessions.map((x) => x.patient.id),
+      await appendAuditPerPatient(
+        db,
+        request,
+        {
+          action: 'patient.session.list',
+          resourceType: AUDIT_RESOURCE,
+          outcome: 'success',
+          detail: {
+            date: request.query.date,
+            count: sessions.length,
+            sessionIds: sessions.map((x) => x.id),
+          },
         },
-      });
+        sessions.map((x) => x.patient.id),
+      );
       return {
         items: sessions.map((s) => ({
           id: s.id,
