@@ -193,6 +193,27 @@ describe('ketaflow dose', { timeout: 30_000 }, () => {
     ]);
   });
 
+  test(
+    'usage errors commander finds (unknown option or command, missing value) exit 2 too',
+    { timeout: 120_000 },
+    async () => {
+      const cases = [
+        ['dose', '--indication', 'depression', '--weight', '80kg', '--wieght', '80kg'],
+        ['dose', '--indication', 'depression', '--weight'],
+        ['doze', '--weight', '80kg'],
+      ];
+      const runs = await Promise.all(cases.map((args) => ketaflow(args)));
+      runs.forEach((run, i) => {
+        const name = cases[i]!.join(' ');
+        expect(run.code, name).toBe(2);
+        expect(run.stdout, name).toBe('');
+        expect(run.stderr, name).toMatch(/error: (unknown option|unknown command|option)/);
+      });
+      // Asking for help is not an error.
+      expect((await ketaflow(['help', 'dose'])).code).toBe(0);
+    },
+  );
+
   test('a blocked dose exits 3 and says so above the numbers', async () => {
     const run = await ketaflow([
       'dose',

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { count, eq } from 'drizzle-orm';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
@@ -18,7 +18,11 @@ function print(text: string): void {
 export function buildCli(): Command {
   const program = new Command('ketaflow')
     .description('KetaFlow: clinic software for ketamine and esketamine')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Commander's own usage errors (unknown option or command, a missing value) are bad input
+    // too: runCli turns them into exit 2, as the README promises, instead of commander's exit 1.
+    // Set before the commands are added, so that each inherits it.
+    .exitOverride();
 
   program
     .command('serve')
@@ -94,6 +98,11 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already written its message (and the help); --help and --version exit 0.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
     process.stderr.write(`ketaflow: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   }

@@ -1,4 +1,7 @@
 /** Reading untrusted FHIR JSON (objects, strings, arrays, codings, texts, dates) without throwing. */
+import { IsoDate } from '../common-schemas';
+import { FhirError } from './outcome';
+
 export type Json = Readonly<Record<string, unknown>>;
 
 export const isObject = (v: unknown): v is Json =>
@@ -29,11 +32,25 @@ export function textOf(concept: unknown): string | undefined {
 
 export const firstCode = (concept: unknown): string | undefined => codesOf(concept)[0]?.code;
 
-export function dateOf(resource: Json, keys: readonly string[]): string | undefined {
+/**
+ * The calendar date (YYYY-MM-DD) of the first of `keys` that holds one. With `path` (the element's
+ * place in the Bundle), a date that is not a real calendar day in the stored year range is refused,
+ * naming the element, instead of failing in the database.
+ */
+export function dateOf(resource: Json, keys: readonly string[], path?: string): string | undefined {
   for (const key of keys) {
     const v = resource[key];
     const s = typeof v === 'string' ? v : isObject(v) ? str(v.start) : undefined;
-    if (s !== undefined && /^\d{4}-\d{2}-\d{2}/.test(s)) return s.slice(0, 10);
+    if (s === undefined || !/^\d{4}-\d{2}-\d{2}/.test(s)) continue;
+    const date = s.slice(0, 10);
+    if (path !== undefined && !IsoDate.safeParse(date).success)
+      throw new FhirError(
+        400,
+        'value',
+        `${path}.${key}: ${date} is not a calendar date KetaFlow can keep (years 1900 to 2999).`,
+        `${path}.${key}`,
+      );
+    return date;
   }
   return undefined;
 }

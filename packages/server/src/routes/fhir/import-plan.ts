@@ -16,6 +16,7 @@ import {
   reproductiveStatuses,
 } from '../../db/schema/index';
 import { arr, codesOf, dateOf, firstCode, isObject, str, textOf, type Json } from './fhir-read';
+import { FhirError } from './outcome';
 
 const SHORT_SYSTEMS: Readonly<Record<string, string>> = {
   'http://snomed.info/sct': 'snomed',
@@ -59,13 +60,33 @@ async function returningId(rows: { id: string }[]): Promise<string> {
   return Promise.resolve(row.id);
 }
 
-/** How one resource becomes (or updates) a KetaFlow row; undefined when KetaFlow does not keep it. */
+/**
+ * The bounds a kept vital sign must be within: the same as the API's (weights and heights as
+ * entered, blood pressures as the table checks them). Storage and plausibility ranges, not
+ * clinical thresholds; a value outside them is refused, naming the element.
+ */
+const MAX_ENTERED_WEIGHT = 1500;
+const MIN_WEIGHT_KG = 0.001;
+const MAX_ENTERED_HEIGHT = 300;
+const MIN_HEIGHT_CM = 0.01;
+const SYSTOLIC = [30, 320] as const;
+const DIASTOLIC = [10, 250] as const;
+
+function outOfRange(path: string, what: string): FhirError {
+  return new FhirError(400, 'value', `${path}: ${what}`, path);
+}
+
+/**
+ * How one resource becomes (or updates) a KetaFlow row; undefined when KetaFlow does not keep it.
+ * `path` is the resource's place in the Bundle, for errors.
+ */
 export function plan(
   tx: Transaction,
   res: Json,
   type: string,
   patientId: string,
   now: Date,
+  path: string,
 ): Upsert | undefined {
   switch (type) {
     case 'Condition': {
@@ -79,8 +100,8 @@ export function plan(
         code: codeSystem === 'rxnorm' ? null : (coding?.code ?? null),
         clinicalStatus: CLINICAL.includes(clinical) ? clinical : 'active',
         verificationStatus: VERIFICATION.includes(verification) ? verification : 'unconfirmed',
-        onsetDate: dateOf(res, ['onsetDateTime', 'onsetPeriod']) ?? null,
-        abatementDate: dateOf(res, ['abatementDateTime', 'abatementPeriod']) ?? null,
+        onsetDate: dateOf(res, ['onsetDateTime', 'onsetPeriod'], path) ?? null,
+        abatementDate: dateOf(res, ['abatementDateTime', 'abatementPeriod'], path) ?? null,
       };
       return {
         table: 'conditions',
@@ -112,10 +133,13 @@ export function plan(
         doseText: str(dosage?.text) ?? null,
         status: MED_STATUS[str(res.status) ?? 'unknown'] ?? 'active',
         startedOn:
-          dateOf(res, ['authoredOn', 'effectiveDateTime', 'effectivePeriod', 'dateAsserted']) ??
-          null,
+          dateOf(
+            res,
+            ['authoredOn', 'effectiveDateTime', 'effectivePeriod', 'dateAsserted'],
+            path,
+          ) ?? null,
         stoppedOn: isObject(res.effectivePeriod)
-          ? (dateOf(res.effectivePeriod, ['end']) ?? null)
+          ? (dateOf(res.effectivePeriod, ['end'], `${path}.effectivePeriod`) ?? null)
           : null,
         updatedAt: now,
       };
@@ -165,7 +189,7 @@ export function plan(
       };
     }
     case 'Observation':
-      return planObservation(tx, res, patientId, now);
+      return planObservation(tx, res, patientId, now, path);
     default:
       return undefined;
   }
@@ -176,13 +200,14 @@ function planObservation(
   res: Json,
   patientId: string,
   now: Date,
+  path: string,
 ): Upsert | undefined {
   const status = str(res.status);
   if (status === 'entered-in-error' || status === 'cancelled') return undefined;
   const loinc = codesOf(res.code)
     .filter((c) => c.system === LOINC)
     .map((c) => c.code);
-  const date = dateOf(res, ['effectiveDateTime', 'effectivePeriod', 'issued']);
+  const date = dateOf(res, ['effectiveDateTime', 'effectivePeriod', 'issued'], path);
   if (date === undefined) return undefined;
   const q = isObject(res.valueQuantity) ? res.valueQuantity : undefined;
   const value = typeof q?.value === 'number' ? q.value : undefined;
@@ -198,6 +223,16 @@ function planObservation(
     const systolic = part('8480-6');
     const diastolic = part('8462-4');
     if (systolic === undefined || diastolic === undefined) return undefined;
+    if (systolic < SYSTOLIC[0] || systolic > SYSTOLIC[1])
+      throw outOfRange(
+        `${path}.component`,
+        `systolic ${String(systolic)} mmHg is outside ${String(SYSTOLIC[0])} to ${String(SYSTOLIC[1])} mmHg.`,
+      );
+    if (diastolic < DIASTOLIC[0] || diastolic > DIASTOLIC[1])
+      throw outOfRange(
+        `${path}.component`,
+        `diastolic ${String(diastolic)} mmHg is outside ${String(DIASTOLIC[0])} to ${String(DIASTOLIC[1])} mmHg.`,
+      );
     const values = { systolicMmHg: systolic, diastolicMmHg: diastolic, measuredOn: date };
     return {
       table: 'blood_pressures',
@@ -224,6 +259,12 @@ function planObservation(
             : undefined;
     if (factor === undefined || value <= 0) return undefined;
     const isLb = factor !== 1 && factor !== 0.001;
+    const entered = isLb ? value : value * factor;
+    if (entered > MAX_ENTERED_WEIGHT || value * factor < MIN_WEIGHT_KG)
+      throw outOfRange(
+        `${path}.valueQuantity`,
+        `a weight of ${String(value)} ${unit ?? ''} is outside ${String(MIN_WEIGHT_KG)} kg to ${String(MAX_ENTERED_WEIGHT)} ${isLb ? 'lb' : 'kg'}.`,
+      );
     const values = {
       weightKg: (value * factor).toFixed(3),
       enteredValue: (isLb ? value : value * factor).toFixed(3),
@@ -247,6 +288,12 @@ function planObservation(
   if (loinc.includes('8302-2') && value !== undefined) {
     const factor = unit === 'cm' ? 1 : unit === 'm' ? 100 : unit === '[in_i]' ? 2.54 : undefined;
     if (factor === undefined || value <= 0) return undefined;
+    const entered = factor === 2.54 ? value : value * factor;
+    if (entered > MAX_ENTERED_HEIGHT || value * factor < MIN_HEIGHT_CM)
+      throw outOfRange(
+        `${path}.valueQuantity`,
+        `a height of ${String(value)} ${unit ?? ''} is outside ${String(MIN_HEIGHT_CM)} cm to ${String(MAX_ENTERED_HEIGHT)} ${factor === 2.54 ? 'in' : 'cm'}.`,
+      );
     const values = { heightCm: (value * factor).toFixed(2), measuredOn: date };
     return {
       table: 'patient_heights',

@@ -10,7 +10,9 @@ import { fhirLinks, patients } from '../../db/schema/index';
 import { insertPatient } from '../patients/repository';
 import { FhirError, operationOutcome, type FhirResource } from './outcome';
 import { arr, isObject, str, type Json } from './fhir-read';
+import { checkTransactionEntries } from './import-checks';
 import { plan } from './import-plan';
+import { IsoDate } from '../common-schemas';
 
 export interface ImportResult {
   readonly response: FhirResource;
@@ -31,6 +33,7 @@ export async function importTransaction(
   if (!Array.isArray(bundle.entry))
     throw new FhirError(400, 'required', 'Bundle.entry must be an array.', 'Bundle.entry');
   const entries = bundle.entry as unknown[];
+  checkTransactionEntries(entries);
 
   const patientByRef = new Map<string, string>();
   const responses: Record<string, unknown>[] = entries.map(() => ({}));
@@ -58,11 +61,11 @@ export async function importTransaction(
         'The Patient needs a family and a given name.',
         `${path}.name`,
       );
-    if (birthDate === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate))
+    if (birthDate === undefined || !IsoDate.safeParse(birthDate).success)
       throw new FhirError(
         400,
         'required',
-        'The Patient needs a full birthDate.',
+        'The Patient needs a full birthDate (YYYY-MM-DD, a calendar date from 1900 to 2999).',
         `${path}.birthDate`,
       );
     const gender = str(res.gender);
@@ -148,7 +151,10 @@ export async function importTransaction(
         ? res.patient
         : undefined;
     const patientId = patientByRef.get(str(subject?.reference) ?? '');
-    const upsert = patientId === undefined ? undefined : plan(tx, res, type, patientId, now);
+    const upsert =
+      patientId === undefined
+        ? undefined
+        : plan(tx, res, type, patientId, now, `Bundle.entry[${String(i)}].resource`);
     if (patientId === undefined || upsert === undefined) {
       count(notKept, type);
       responses[i] = {

@@ -1,0 +1,201 @@
+/**
+ * Checks a transaction Bundle as a whole before anything is written: every entry names a FHIR R4
+ * resource type, and every `urn:uuid:` reference points at an entry of the same Bundle (FHIR R4
+ * 3.1.0.11: such a reference can only be resolved inside the Bundle). A failure names the entry
+ * and the element, and the whole transaction is refused.
+ */
+import { FhirError } from './outcome';
+import { isObject } from './fhir-read';
+
+/** The resource types of FHIR R4 (4.0.1), as the specification's StructureDefinitions name them. */
+export const R4_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  'Account',
+  'ActivityDefinition',
+  'AdverseEvent',
+  'AllergyIntolerance',
+  'Appointment',
+  'AppointmentResponse',
+  'AuditEvent',
+  'Basic',
+  'Binary',
+  'BiologicallyDerivedProduct',
+  'BodyStructure',
+  'Bundle',
+  'CapabilityStatement',
+  'CarePlan',
+  'CareTeam',
+  'CatalogEntry',
+  'ChargeItem',
+  'ChargeItemDefinition',
+  'Claim',
+  'ClaimResponse',
+  'ClinicalImpression',
+  'CodeSystem',
+  'Communication',
+  'CommunicationRequest',
+  'CompartmentDefinition',
+  'Composition',
+  'ConceptMap',
+  'Condition',
+  'Consent',
+  'Contract',
+  'Coverage',
+  'CoverageEligibilityRequest',
+  'CoverageEligibilityResponse',
+  'DetectedIssue',
+  'Device',
+  'DeviceDefinition',
+  'DeviceMetric',
+  'DeviceRequest',
+  'DeviceUseStatement',
+  'DiagnosticReport',
+  'DocumentManifest',
+  'DocumentReference',
+  'EffectEvidenceSynthesis',
+  'Encounter',
+  'Endpoint',
+  'EnrollmentRequest',
+  'EnrollmentResponse',
+  'EpisodeOfCare',
+  'EventDefinition',
+  'Evidence',
+  'EvidenceVariable',
+  'ExampleScenario',
+  'ExplanationOfBenefit',
+  'FamilyMemberHistory',
+  'Flag',
+  'Goal',
+  'GraphDefinition',
+  'Group',
+  'GuidanceResponse',
+  'HealthcareService',
+  'ImagingStudy',
+  'Immunization',
+  'ImmunizationEvaluation',
+  'ImmunizationRecommendation',
+  'ImplementationGuide',
+  'InsurancePlan',
+  'Invoice',
+  'Library',
+  'Linkage',
+  'List',
+  'Location',
+  'Measure',
+  'MeasureReport',
+  'Media',
+  'Medication',
+  'MedicationAdministration',
+  'MedicationDispense',
+  'MedicationKnowledge',
+  'MedicationRequest',
+  'MedicationStatement',
+  'MedicinalProduct',
+  'MedicinalProductAuthorization',
+  'MedicinalProductContraindication',
+  'MedicinalProductIndication',
+  'MedicinalProductIngredient',
+  'MedicinalProductInteraction',
+  'MedicinalProductManufactured',
+  'MedicinalProductPackaged',
+  'MedicinalProductPharmaceutical',
+  'MedicinalProductUndesirableEffect',
+  'MessageDefinition',
+  'MessageHeader',
+  'MolecularSequence',
+  'NamingSystem',
+  'NutritionOrder',
+  'Observation',
+  'ObservationDefinition',
+  'OperationDefinition',
+  'OperationOutcome',
+  'Organization',
+  'OrganizationAffiliation',
+  'Parameters',
+  'Patient',
+  'PaymentNotice',
+  'PaymentReconciliation',
+  'Person',
+  'PlanDefinition',
+  'Practitioner',
+  'PractitionerRole',
+  'Procedure',
+  'Provenance',
+  'Questionnaire',
+  'QuestionnaireResponse',
+  'RelatedPerson',
+  'RequestGroup',
+  'ResearchDefinition',
+  'ResearchElementDefinition',
+  'ResearchStudy',
+  'ResearchSubject',
+  'RiskAssessment',
+  'RiskEvidenceSynthesis',
+  'Schedule',
+  'SearchParameter',
+  'ServiceRequest',
+  'Slot',
+  'Specimen',
+  'SpecimenDefinition',
+  'StructureDefinition',
+  'StructureMap',
+  'Subscription',
+  'SubscriptionStatus',
+  'Substance',
+  'SubstanceNucleicAcid',
+  'SubstancePolymer',
+  'SubstanceProtein',
+  'SubstanceReferenceInformation',
+  'SubstanceSourceMaterial',
+  'SubstanceSpecification',
+  'SupplyDelivery',
+  'SupplyRequest',
+  'Task',
+  'TerminologyCapabilities',
+  'TestReport',
+  'TestScript',
+  'ValueSet',
+  'VerificationResult',
+  'VisionPrescription',
+]);
+
+/** Every `reference` string in a resource, with its FHIRPath-like place. */
+function references(value: unknown, path: string, out: [string, string][]): void {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) references(v, `${path}[${String(i)}]`, out);
+  } else if (isObject(value))
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'reference' && typeof v === 'string') out.push([`${path}.reference`, v]);
+      else references(v, `${path}.${key}`, out);
+    }
+}
+
+export function checkTransactionEntries(entries: readonly unknown[]): void {
+  const fullUrls = new Set(
+    entries.flatMap((e) => (isObject(e) && typeof e.fullUrl === 'string' ? [e.fullUrl] : [])),
+  );
+  for (const [i, e] of entries.entries()) {
+    const path = `Bundle.entry[${String(i)}]`;
+    if (!isObject(e) || !isObject(e.resource))
+      throw new FhirError(400, 'invalid', 'Each entry needs a resource.', path);
+    const type = e.resource.resourceType;
+    if (typeof type !== 'string' || !R4_RESOURCE_TYPES.has(type))
+      throw new FhirError(
+        400,
+        typeof type === 'string' ? 'not-supported' : 'required',
+        typeof type === 'string'
+          ? `${type} is not a FHIR R4 resource type.`
+          : 'The resource needs a resourceType.',
+        `${path}.resource.resourceType`,
+      );
+    const found: [string, string][] = [];
+    references(e.resource, `${path}.resource`, found);
+    for (const [where, reference] of found)
+      if (reference.startsWith('urn:uuid:') && !fullUrls.has(reference))
+        throw new FhirError(
+          400,
+          'invalid',
+          `${where}: ${reference} is not the fullUrl of any entry in this Bundle.`,
+          where,
+        );
+  }
+}
