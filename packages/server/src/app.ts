@@ -20,6 +20,7 @@ import {
   MAX_PARAM_LENGTH,
   registerRequestInputChecks,
 } from './plugins/request-input';
+import { problemJsonErrors } from './lib/openapi-errors';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWebApp } from './plugins/web-app';
 import { appointmentRoutes } from './routes/appointments/routes';
@@ -150,6 +151,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) =>
+      'openapiObject' in documentObject
+        ? problemJsonErrors(documentObject.openapiObject)
+        : documentObject.swaggerObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

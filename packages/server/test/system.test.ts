@@ -39,6 +39,22 @@ describe.each(DRIVERS)('system routes on %s', (driver) => {
     expect(ui.body).toContain('swagger');
   });
 
+  test('the OpenAPI document gives errors the media type they are sent in', async () => {
+    type Doc = {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object }> }>>;
+    };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Doc>();
+    const login = doc.paths['/api/auth/login']?.post?.responses;
+    expect(Object.keys(login?.['400']?.content ?? {})).toEqual(['application/problem+json']);
+    expect(Object.keys(login?.['200']?.content ?? {})).toEqual(['application/json']);
+    const sent = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: {} });
+    expect(sent.statusCode).toBe(400);
+    expect(sent.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // FHIR keeps its own: OperationOutcome as fhir+json.
+    const fhir = doc.paths['/fhir/metadata']?.get?.responses;
+    expect(Object.keys(fhir?.['500']?.content ?? {})).toEqual(['application/fhir+json']);
+  });
+
   test('answers an unknown API route with a 404 problem', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
