@@ -75,10 +75,13 @@ describe('public cost estimate', () => {
       includeConsult: true,
     });
     expect(totalText(fixed)).toBe('$3,850');
-    await expect.poll(() => total.innerText()).toContain(totalText(fixed));
-    expect(await page.getByTestId('arithmetic-infusions').innerText()).toBe(
-      '8 sessions × $450 = $3,600',
-    );
+    // Waits for the fixed course itself: "$3,850" is also the start of the 1–2 a week range's
+    // "$3,850–$5,650" shown before the weeks are typed in.
+    await expect
+      .poll(() => page.getByTestId('arithmetic-infusions').innerText())
+      .toBe('8 sessions × $450 = $3,600');
+    expect(await total.innerText()).toContain(totalText(fixed));
+    expect(await total.innerText()).not.toContain('–');
     expect(await page.getByText('Clinic price').count()).toBe(2);
     expect(await page.getByTestId('spray-range').innerText()).toBe(overview.nasalSpray.text);
 
