@@ -55,7 +55,7 @@ export const SelfScreeningBody = z.strictObject({
     // never a reading to screen or to keep in the record.
     .refine((bp) => bp.diastolicMmHg < bp.systolicMmHg, {
       path: ['diastolicMmHg'],
-      message: 'must be below systolicMmHg',
+      message: 'must be below the systolic pressure',
     })
     .optional(),
 });

@@ -31,7 +31,7 @@ const pressureInOrder = (
     ctx.addIssue({
       code: 'custom',
       path: ['diastolicMmHg'],
-      message: 'must be below systolicMmHg (were the two swapped?)',
+      message: 'must be below the systolic pressure (were the two swapped?)',
     });
 };
 
