@@ -317,6 +317,22 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
     };
     expect(await ids(family.slice(0, 3).toLowerCase())).toContain(id);
     expect(await ids(family.slice(1))).not.toContain(id);
+    // Commas give alternatives (OR), as the CapabilityStatement says: this patient and another.
+    const other = (await get('GET', '/fhir/Patient?_count=50'))
+      .json<{
+        entry: { resource: { id: string; name: { family: string }[] } }[];
+      }>()
+      .entry.find((e) => e.resource.name[0]?.family !== family)!.resource;
+    const either = await ids(`${family},${other.name[0]!.family}`);
+    expect(either).toContain(id);
+    expect(either).toContain(other.id);
+    expect(await ids(`zzzz-nobody,${family}`)).toContain(id);
+    expect(await ids(',')).toEqual([]);
+    const mrn = String(
+      (patient.identifier as Json[]).find((i) => String(i.system).includes('mrn'))?.value,
+    );
+    const byIdentifier = await get('GET', `/fhir/Patient?identifier=NOPE-1,${mrn}`);
+    expect((byIdentifier.json<Json>().entry as Json[]).map((e) => e.resource.id)).toEqual([id]);
   });
 
   test('errors are OperationOutcomes naming the problem', async () => {
