@@ -503,6 +503,26 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
     ).toBe(401);
   });
 
+  test('a registered scope grants the narrower scopes it covers, and nothing wider', async () => {
+    const narrow = await token(await assertion(), 'system/Condition.read system/*.rs');
+    expect(narrow.statusCode, narrow.body).toBe(200);
+    expect(narrow.json<Json>().scope).toBe('system/Condition.read system/*.rs');
+    const v2 = await token(await assertion({}, 'reader'), 'system/Condition.rs');
+    expect(v2.statusCode, v2.body).toBe(200);
+    const access = String(v2.json<Json>().access_token);
+    const someone = (await t.database.query('select id from patients limit 1'))[0]!.id as string;
+    expect((await bearer(access, 'GET', `/fhir/Condition?patient=${someone}`)).statusCode).toBe(
+      200,
+    );
+    expect((await bearer(access, 'GET', `/fhir/Observation?patient=${someone}`)).statusCode).toBe(
+      403,
+    );
+    // Wider than registered: refused, and a reader never writes.
+    const wider = await token(await assertion({}, 'reader'), 'system/*.read system/Bundle.write');
+    expect(wider.statusCode).toBe(400);
+    expect(wider.json()).toMatchObject({ error: 'invalid_scope' });
+  });
+
   test('bad client assertions get 401 invalid_client', async () => {
     const [header, payload] = (await assertion()).split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${payload!}.`;

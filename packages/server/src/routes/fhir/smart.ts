@@ -122,7 +122,9 @@ export async function issueToken(
 
   const allowed = client.scope.split(/\s+/);
   const requested = (form.scope ?? '').split(/\s+/).filter((s) => s !== '');
-  const granted = requested.filter((s) => allowed.includes(s));
+  // A registered scope covers narrower ones: system/*.read grants system/Condition.read and the
+  // SMART v2 system/*.rs the configuration advertises.
+  const granted = requested.filter((s) => allowed.some((a) => covers(a, s)));
   if (granted.length === 0)
     throw new TokenError(400, 'invalid_scope', `Ask for some of: ${client.scope}.`);
   const token = newToken();
@@ -160,11 +162,43 @@ export async function resolveToken(
 }
 
 /** Whether SMART scopes (v1 `.read`/`.write`, v2 `.rs`/`.cud`) allow an interaction on a type. */
+/**
+ * The permissions a system scope grants, as SMART v2 letters: v1 `read` is r and s, `write` is c,
+ * u and d, `*` all five; v2 suffixes (`rs`, `cud`, `r`, ...) are their letters in order.
+ */
+function parseScope(
+  scope: string,
+): { readonly type: string; readonly permissions: ReadonlySet<string> } | undefined {
+  const m = /^system\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|c?r?u?d?s?)$/.exec(scope);
+  if (m?.[1] === undefined || m[2] === undefined || m[2] === '') return undefined;
+  const suffix = m[2];
+  const letters =
+    suffix === 'read' ? 'rs' : suffix === 'write' ? 'cud' : suffix === '*' ? 'cruds' : suffix;
+  return { type: m[1], permissions: new Set(letters) };
+}
+
+/** Whether the registered scope `allowed` covers the requested `wanted` (type and permissions). */
+function covers(allowed: string, wanted: string): boolean {
+  if (allowed === wanted) return true;
+  const a = parseScope(allowed);
+  const w = parseScope(wanted);
+  if (a === undefined || w === undefined) return false;
+  if (a.type !== '*' && a.type !== w.type) return false;
+  return [...w.permissions].every((p) => a.permissions.has(p));
+}
+
+/** Whether granted scopes let a client read (or search), or write, resources of `type`. */
 export function scopeAllows(
   scopes: ReadonlySet<string>,
   type: string,
   need: 'read' | 'write',
 ): boolean {
-  const suffixes = need === 'read' ? ['read', 'rs', '*'] : ['write', 'cud', '*'];
-  return [type, '*'].some((t) => suffixes.some((s) => scopes.has(`system/${t}.${s}`)));
+  return [...scopes].some((scope) => {
+    const s = parseScope(scope);
+    if (s === undefined || (s.type !== '*' && s.type !== type)) return false;
+    // Reading or searching needs r or s; an import creates and updates, so it needs c and u.
+    return need === 'read'
+      ? s.permissions.has('r') || s.permissions.has('s')
+      : s.permissions.has('c') && s.permissions.has('u');
+  });
 }
