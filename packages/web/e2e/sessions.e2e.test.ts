@@ -449,7 +449,15 @@ describe('sessions on the nurse tablet', () => {
       nurse.getByTestId('observation-ends'),
       `Observation ends at ${formatZonedTime(endsAt, clinic.zone)}`,
     );
-    await nurse.getByTestId('bp40-due').waitFor();
+    // Due 40 minutes after the dose, as the server's knowledge base says; counted from 30.
+    expect(esk.bpCheckDueAt).toBe(new Date(Date.parse(esk.dosedAt) + 40 * 60_000).toISOString());
+    expect(esk.bpCheckCountsFrom).toBe(
+      new Date(Date.parse(esk.dosedAt) + 30 * 60_000).toISOString(),
+    );
+    await waitForText(
+      nurse.getByTestId('bp40-due'),
+      `Blood pressure at about 40 min due at ${formatZonedTime(esk.bpCheckDueAt ?? '', clinic.zone)}`,
+    );
     await takeScreenshot(
       nurse,
       'sessions-esketamine-dosed-landscape',

@@ -55,16 +55,11 @@ export interface UnmetCriterion {
   readonly sources: readonly string[];
 }
 
-/** When an esketamine reading counts as the post-dose BP: from 30 minutes after dosing on. */
-export const ESKETAMINE_BP_RECHECK_TOLERANCE_MIN = 10;
-
 /** Whether a BP taken at `takenAt` counts as the label's check ~40 min after the dose. */
 export function isPostDoseBpCheck(kb: KnowledgeBase, dosedAt: Date, takenAt: Date): boolean {
   const minutes = (takenAt.getTime() - dosedAt.getTime()) / 60_000;
-  return (
-    minutes >=
-    kb.monitoring.esketamineSession.bpRecheckMinutesAfterDose - ESKETAMINE_BP_RECHECK_TOLERANCE_MIN
-  );
+  const esk = kb.monitoring.esketamineSession;
+  return minutes >= esk.bpRecheckMinutesAfterDose - esk.bpRecheckEarlyMinutes;
 }
 
 /** The earliest discharge time after an esketamine dose (label: at least 2 h of observation). */

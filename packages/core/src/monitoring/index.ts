@@ -34,7 +34,6 @@ export {
 } from './pre-check';
 export {
   ALDRETE_ITEMS,
-  ESKETAMINE_BP_RECHECK_TOLERANCE_MIN,
   dischargeReadiness,
   esketamineObservationEndsAt,
   isPostDoseBpCheck,

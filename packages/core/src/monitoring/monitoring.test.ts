@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { knowledgeBase as kb } from '../knowledge/index';
 import { applyClinicSettings } from '../knowledge/settings/apply-clinic-settings';
 import { checkReading, nextReadingDueAt } from './check-reading';
-import { dischargeReadiness, scoreAldrete } from './discharge';
+import { dischargeReadiness, isPostDoseBpCheck, scoreAldrete } from './discharge';
 import { evaluatePreCheck, type PreCheckInput } from './pre-check';
 import { PRE_CHECK_CASES, READING_CASES } from './reading-cases';
 import { SESSION_STATES, transitionSession, type SessionState } from './session-state';
@@ -49,6 +49,21 @@ describe('checkReading against the knowledge base limits', () => {
     expect(
       applyClinicSettings(kb, { monitoring: { alertLimits: { spo2: { high: null } } } }).ok,
     ).toBe(true);
+  });
+
+  test("esketamine's ~40-minute blood pressure counts from 30 minutes; a clinic may narrow that, not widen it", () => {
+    const dosed = new Date('2026-03-02T14:00:00Z');
+    const at = (minutes: number) => new Date(dosed.getTime() + minutes * 60_000);
+    expect(isPostDoseBpCheck(kb, dosed, at(29))).toBe(false);
+    expect(isPostDoseBpCheck(kb, dosed, at(30))).toBe(true);
+    const narrow = applyClinicSettings(kb, { monitoring: { esketamineBpRecheckEarlyMin: 5 } });
+    if (!narrow.ok) throw new Error(JSON.stringify(narrow.error));
+    expect(isPostDoseBpCheck(narrow.value, dosed, at(34))).toBe(false);
+    expect(isPostDoseBpCheck(narrow.value, dosed, at(35))).toBe(true);
+    const wide = applyClinicSettings(kb, { monitoring: { esketamineBpRecheckEarlyMin: 20 } });
+    expect(wide.ok).toBe(false);
+    if (!wide.ok)
+      expect(wide.error.map((p) => p.path)).toEqual(['monitoring.esketamineBpRecheckEarlyMin']);
   });
 
   test('a clinic cannot set a low limit above the high one', () => {

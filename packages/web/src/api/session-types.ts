@@ -207,6 +207,9 @@ export interface Esketamine {
   dosedAt: string | null;
   bpBeforeDose: BloodPressure | null;
   bp40Min: BloodPressure | null;
+  /** When the ~40-minute blood pressure is due (knowledge base), and from when a reading counts. */
+  bpCheckDueAt: string | null;
+  bpCheckCountsFrom: string | null;
   observationEndsAt: string | null;
   rems: {
     form: Record<string, unknown>;

@@ -31,7 +31,15 @@ export function EsketaminePanel({
   if (esk === null) return null;
   const dosedAt = esk.dosedAt === null ? null : Date.parse(esk.dosedAt);
   const endsAt = esk.observationEndsAt === null ? null : Date.parse(esk.observationEndsAt);
-  const bpDue = dosedAt !== null && esk.bp40Min === null && now >= dosedAt + 35 * MIN;
+  // Due from when a reading would count as the label's check (the server's knowledge base).
+  const countsFrom = esk.bpCheckCountsFrom === null ? null : Date.parse(esk.bpCheckCountsFrom);
+  const bpDue = countsFrom !== null && esk.bp40Min === null && now >= countsFrom;
+  // The label's minutes after the dose, as the knowledge base gives them (40).
+  const checkMinutes =
+    dosedAt === null || esk.bpCheckDueAt === null
+      ? null
+      : Math.round((Date.parse(esk.bpCheckDueAt) - dosedAt) / MIN);
+  const about = checkMinutes === null ? 'after dosing' : `about ${String(checkMinutes)} min`;
   const rems = esk.rems;
   const ended = session.state === 'discharged' || session.state === 'stopped';
   return (
@@ -56,17 +64,16 @@ export function EsketaminePanel({
         )}
         <Text>
           Dosed {esk.dosedAt === null ? 'not yet' : formatZonedTime(esk.dosedAt, zone)} · BP before
-          dose: {bpText(esk.bpBeforeDose)} · BP at about 40 min: {bpText(esk.bp40Min)}
+          dose: {bpText(esk.bpBeforeDose)} · BP at {about}: {bpText(esk.bp40Min)}
         </Text>
         {bpDue && (
           <Alert color="orange" title="Blood pressure due" role="status" data-testid="bp40-prompt">
-            Take the blood pressure about 40 minutes after dosing and add it as a reading.
+            Take the blood pressure {about} after dosing and add it as a reading.
           </Alert>
         )}
-        {dosedAt !== null && esk.bp40Min === null && !bpDue && (
+        {esk.bpCheckDueAt !== null && esk.bp40Min === null && !bpDue && (
           <Text size="sm" c="dimmed" data-testid="bp40-due">
-            40-minute blood pressure due at{' '}
-            {formatZonedTime(new Date(dosedAt + 40 * MIN).toISOString(), zone)}
+            Blood pressure at {about} due at {formatZonedTime(esk.bpCheckDueAt, zone)}
           </Text>
         )}
         {esk.dosedAt !== null && (

@@ -213,6 +213,10 @@ export const monitoring: Monitoring = {
   esketamineSession: {
     observationMinMinutes: 120,
     bpRecheckMinutesAfterDose: 40,
+    // Clinic-setting default: a reading from 30 min after the dose counts as the ~40-min check
+    // (the label gives no window). A clinic may narrow it (monitoring.esketamineBpRecheckEarlyMin),
+    // never widen it.
+    bpRecheckEarlyMinutes: 10,
     preDoseBpGuide: { systolicMmHg: 140, diastolicMmHg: 90 },
     noFoodHoursBefore: 2,
     noLiquidsMinutesBefore: 30,

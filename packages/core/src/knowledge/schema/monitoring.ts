@@ -81,6 +81,11 @@ export interface Monitoring {
   readonly esketamineSession: {
     readonly observationMinMinutes: number;
     readonly bpRecheckMinutesAfterDose: number;
+    /**
+     * How many minutes before `bpRecheckMinutesAfterDose` a reading already counts as that check
+     * (the label says "approximately"; no source gives a window: a clinic setting).
+     */
+    readonly bpRecheckEarlyMinutes: number;
     readonly preDoseBpGuide: { readonly systolicMmHg: number; readonly diastolicMmHg: number };
     readonly noFoodHoursBefore: number;
     readonly noLiquidsMinutesBefore: number;
@@ -155,6 +160,7 @@ export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
   esketamineSession: z.strictObject({
     observationMinMinutes: z.number().int().positive(),
     bpRecheckMinutesAfterDose: z.number().int().positive(),
+    bpRecheckEarlyMinutes: z.number().int().min(0).max(30),
     preDoseBpGuide: z.strictObject({
       systolicMmHg: z.number().int().positive(),
       diastolicMmHg: z.number().int().positive(),

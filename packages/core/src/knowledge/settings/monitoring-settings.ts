@@ -33,6 +33,11 @@ export const monitoringSettingsSchema = z.strictObject({
   readingIntervalAfterMin: z.number().int().min(1).max(60).exactOptional(),
   /** Interval while a value is out of range (minutes). */
   outOfRangeIntervalMin: z.number().int().min(1).max(30).exactOptional(),
+  /**
+   * How early (minutes) a reading counts as esketamine's ~40-minute blood pressure: from 0 up to
+   * the knowledge base's value (10); a clinic may narrow the window, never widen it.
+   */
+  esketamineBpRecheckEarlyMin: z.number().int().min(0).max(30).exactOptional(),
   alertLimits: z
     .strictObject({
       systolicMmHg: limit,
@@ -127,6 +132,15 @@ export function applyMonitoringSettings(
         set.aldreteMinScore,
       ),
     },
+    esketamineSession: {
+      ...base.esketamineSession,
+      bpRecheckEarlyMinutes: scalar(
+        'esketamineBpRecheckEarlyMin',
+        ['monitoring', 'esketamineSession', 'bpRecheckEarlyMinutes'],
+        base.esketamineSession.bpRecheckEarlyMinutes,
+        set.esketamineBpRecheckEarlyMin,
+      ),
+    },
     sessionAlerts: {
       ...base.sessionAlerts,
       limits,
@@ -149,6 +163,13 @@ export function checkMonitoringSettings(
   base: KnowledgeBase,
 ): { code: string; message: string; path: string }[] {
   const problems: { code: string; message: string; path: string }[] = [];
+  const early = base.monitoring.esketamineSession.bpRecheckEarlyMinutes;
+  if (set?.esketamineBpRecheckEarlyMin !== undefined && set.esketamineBpRecheckEarlyMin > early)
+    problems.push({
+      code: 'SETTINGS.LOOSENS_HARD_LIMIT',
+      message: `must be at most ${String(early)} minutes: a clinic may narrow the window in which a reading counts as the ~40-minute blood pressure, never widen it`,
+      path: 'monitoring.esketamineBpRecheckEarlyMin',
+    });
   for (const vital of SESSION_VITALS) {
     const s = set?.alertLimits?.[vital];
     if (s === undefined) continue;

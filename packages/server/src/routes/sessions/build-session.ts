@@ -332,12 +332,19 @@ export function buildSession(
   };
   if (!isEsk) return session;
   const observationEndsAt = dosedAt ? esketamineObservationEndsAt(kb, dosedAt).toISOString() : null;
+  // When the label's blood pressure is due, and from when a reading counts as it (knowledge base
+  // and clinic setting: the screen reads these instead of numbers of its own).
+  const esk = kb.monitoring.esketamineSession;
+  const afterDose = (minutes: number) =>
+    dosedAt ? new Date(dosedAt.getTime() + minutes * 60_000).toISOString() : null;
   return {
     ...session,
     esketamine: {
       dosedAt: dosedAt?.toISOString() ?? null,
       bpBeforeDose: preBp,
       bp40Min,
+      bpCheckDueAt: afterDose(esk.bpRecheckMinutesAfterDose),
+      bpCheckCountsFrom: afterDose(esk.bpRecheckMinutesAfterDose - esk.bpRecheckEarlyMinutes),
       observationEndsAt,
       rems: {
         form: remsForm(session, { dosedAt, bpBeforeDose: preBp, bp40Min, observationEndsAt }),

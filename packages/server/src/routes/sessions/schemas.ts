@@ -340,6 +340,10 @@ export const SessionSchema = z.object({
       dosedAt: z.string().nullable(),
       bpBeforeDose: Bp.nullable(),
       bp40Min: Bp.nullable(),
+      /** Dose time + the knowledge base's minutes (label: about 40). */
+      bpCheckDueAt: z.string().nullable(),
+      /** From when a reading counts as that check (a clinic setting narrows it). */
+      bpCheckCountsFrom: z.string().nullable(),
       observationEndsAt: z.string().nullable(),
       rems: z.object({
         form: z.record(z.string(), z.unknown()),
