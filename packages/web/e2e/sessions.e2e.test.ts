@@ -450,6 +450,10 @@ describe('sessions on the nurse tablet', () => {
       `Observation ends at ${formatZonedTime(endsAt, clinic.zone)}`,
     );
     // Due 40 minutes after the dose, as the server's knowledge base says; counted from 30.
+    expect(esk.bpCheckMinutesAfterDose).toBe(40);
+    expect(
+      await nurse.getByRole('region', { name: 'Esketamine observation' }).innerText(),
+    ).toContain('BP at about 40 min: not yet');
     expect(esk.bpCheckDueAt).toBe(new Date(Date.parse(esk.dosedAt) + 40 * 60_000).toISOString());
     expect(esk.bpCheckCountsFrom).toBe(
       new Date(Date.parse(esk.dosedAt) + 30 * 60_000).toISOString(),

@@ -208,6 +208,7 @@ export interface Esketamine {
   bpBeforeDose: BloodPressure | null;
   bp40Min: BloodPressure | null;
   /** When the ~40-minute blood pressure is due (knowledge base), and from when a reading counts. */
+  bpCheckMinutesAfterDose: number;
   bpCheckDueAt: string | null;
   bpCheckCountsFrom: string | null;
   observationEndsAt: string | null;

@@ -9,8 +9,6 @@ import { formatDateOrInstant, formatRemsValue, remsFieldLabel } from './rems-for
 import { formatCountdown } from './use-tick';
 import { useSessionMutation } from './use-session';
 
-const MIN = 60_000;
-
 function bpText(bp: { systolicMmHg: number; diastolicMmHg: number } | null): string {
   return bp === null ? 'not yet' : `${String(bp.systolicMmHg)}/${String(bp.diastolicMmHg)} mmHg`;
 }
@@ -29,17 +27,12 @@ export function EsketaminePanel({
   const [error, setError] = useState<string | null>(null);
   const submitted = useSessionMutation(() => markRemsSubmitted(session.id));
   if (esk === null) return null;
-  const dosedAt = esk.dosedAt === null ? null : Date.parse(esk.dosedAt);
   const endsAt = esk.observationEndsAt === null ? null : Date.parse(esk.observationEndsAt);
   // Due from when a reading would count as the label's check (the server's knowledge base).
   const countsFrom = esk.bpCheckCountsFrom === null ? null : Date.parse(esk.bpCheckCountsFrom);
   const bpDue = countsFrom !== null && esk.bp40Min === null && now >= countsFrom;
   // The label's minutes after the dose, as the knowledge base gives them (40).
-  const checkMinutes =
-    dosedAt === null || esk.bpCheckDueAt === null
-      ? null
-      : Math.round((Date.parse(esk.bpCheckDueAt) - dosedAt) / MIN);
-  const about = checkMinutes === null ? 'after dosing' : `about ${String(checkMinutes)} min`;
+  const about = `about ${String(esk.bpCheckMinutesAfterDose)} min`;
   const rems = esk.rems;
   const ended = session.state === 'discharged' || session.state === 'stopped';
   return (

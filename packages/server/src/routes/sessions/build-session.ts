@@ -343,6 +343,7 @@ export function buildSession(
       dosedAt: dosedAt?.toISOString() ?? null,
       bpBeforeDose: preBp,
       bp40Min,
+      bpCheckMinutesAfterDose: esk.bpRecheckMinutesAfterDose,
       bpCheckDueAt: afterDose(esk.bpRecheckMinutesAfterDose),
       bpCheckCountsFrom: afterDose(esk.bpRecheckMinutesAfterDose - esk.bpRecheckEarlyMinutes),
       observationEndsAt,

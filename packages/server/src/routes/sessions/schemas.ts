@@ -340,7 +340,9 @@ export const SessionSchema = z.object({
       dosedAt: z.string().nullable(),
       bpBeforeDose: Bp.nullable(),
       bp40Min: Bp.nullable(),
-      /** Dose time + the knowledge base's minutes (label: about 40). */
+      /** The knowledge base's minutes after the dose for the label's blood pressure (40). */
+      bpCheckMinutesAfterDose: z.number().int(),
+      /** Dose time + those minutes. */
       bpCheckDueAt: z.string().nullable(),
       /** From when a reading counts as that check (a clinic setting narrows it). */
       bpCheckCountsFrom: z.string().nullable(),
