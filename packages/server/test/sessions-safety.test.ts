@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
-import { INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
+import { bookedAppointment, INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
 
 interface Problem {
   code: string;
@@ -45,29 +45,15 @@ describe.each(DRIVERS)('session safety on %s', (driver) => {
   let nurse: Session;
   let nurse2: Session;
   let locationId: string;
-  let counter = 0;
 
-  async function appointment(type: 'infusion' | 'esketamine-session' = 'infusion') {
-    counter += 1;
-    const startsAt = new Date(t.clock.now().getTime() + 15 * 60_000).toISOString();
-    const [p] = await t.database.query(
-      `insert into patients (given_name, family_name, birth_date, sex) values ($1, 'Safety', '1980-05-01', 'male') returning id`,
-      [`Pat${String(counter)}`],
-    );
-    const [a] = await t.database.query(
-      `insert into appointments (patient_id, type, status, location_id, starts_at, ends_at, created_by)
-       values ($1, $2, 'booked', $3, $4, $5, $6) returning id`,
-      [
-        p?.id,
-        type,
-        locationId,
-        startsAt,
-        new Date(new Date(startsAt).getTime() + 3 * 3_600_000).toISOString(),
-        nurse.user.id,
-      ],
-    );
-    return { appointmentId: String(a?.id), patientId: String(p?.id) };
-  }
+  const appointment = (type: 'infusion' | 'esketamine-session' = 'infusion') =>
+    bookedAppointment(t, {
+      locationId,
+      createdBy: nurse.user.id,
+      startsAt: new Date(t.clock.now().getTime() + 15 * 60_000).toISOString(),
+      familyName: 'Safety',
+      type,
+    });
 
   async function started(type: 'infusion' | 'esketamine-session' = 'infusion'): Promise<string> {
     const n = as(t.app, nurse);

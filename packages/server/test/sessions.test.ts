@@ -10,7 +10,7 @@ import {
   type Session,
   type TestApp,
 } from './harness';
-import { INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
+import { bookedAppointment, INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
 
 interface Problem {
   code: string;
@@ -84,31 +84,20 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
   let admin: Session;
   let patient: Session;
   let locationId: string;
-  let counter = 0;
 
   /** A new patient with a booked appointment today (the fixed clock's date). */
   async function appointment(
     type: 'infusion' | 'esketamine-session' | 'follow-up' = 'infusion',
     startsAt = at(15),
   ): Promise<string> {
-    counter += 1;
-    const [p] = await t.database.query(
-      `insert into patients (given_name, family_name, birth_date, sex) values ($1, 'Session', '1980-05-01', 'male') returning id`,
-      [`Pat${String(counter)}`],
-    );
-    const [a] = await t.database.query(
-      `insert into appointments (patient_id, type, status, location_id, starts_at, ends_at, created_by)
-       values ($1, $2, 'booked', $3, $4, $5, $6) returning id`,
-      [
-        p?.id,
-        type,
-        locationId,
-        startsAt,
-        new Date(new Date(startsAt).getTime() + 3 * 3_600_000).toISOString(),
-        nurse.user.id,
-      ],
-    );
-    return String(a?.id);
+    const booked = await bookedAppointment(t, {
+      locationId,
+      createdBy: nurse.user.id,
+      startsAt,
+      familyName: 'Session',
+      type,
+    });
+    return booked.appointmentId;
   }
 
   async function checkIn(type: 'infusion' | 'esketamine-session' = 'infusion'): Promise<string> {

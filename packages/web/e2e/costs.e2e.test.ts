@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatMoneyRange, type CourseEstimate } from '@ketaflow/core';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
 import { repoRoot, takeScreenshot, useHarness } from './harness';
-import { injectAxe } from './steps';
+import { seriousViolations } from './steps';
 
 const phone = { width: 390, height: 844 };
 
@@ -19,20 +18,6 @@ async function postEstimate(page: Page, body: object): Promise<CourseEstimate> {
   const response = await page.request.post('/api/public/costs/estimate', { data: body });
   expect(response.status()).toBe(200);
   return (await response.json()) as CourseEstimate;
-}
-
-/** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function totalText(estimate: CourseEstimate): string {

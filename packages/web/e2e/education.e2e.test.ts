@@ -4,12 +4,11 @@
  * with JavaScript turned off.
  */
 import { formatMoneyRange } from '@ketaflow/core';
-import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
 import { launchBrowser, startServer, takeScreenshot, type RunningServer } from './harness';
-import { injectAxe } from './steps';
+import { seriousViolations } from './steps';
 
 const phone = { width: 390, height: 844 };
 const spaPages = ['/', '/check', '/consult', '/costs', '/login', '/register'];
@@ -47,22 +46,6 @@ async function educationPaths(): Promise<string[]> {
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   await page.context().close();
   return ['/learn', ...new Set(hrefs)];
-}
-
-/** Serious and critical axe violations (WCAG 2.0/2.1 A and AA rules), one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await injectAxe(page);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<AxeResults> } }).axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-  });
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
 }
 
 describe('public pages', () => {

@@ -15,17 +15,10 @@ export interface AuditEntry {
   readonly detail?: Record<string, unknown>;
 }
 
-/**
- * Appends one row to the audit trail: who (from the session), what, when, from where, outcome.
- * Pass the open transaction for writes, so the trail and the change commit together.
- */
-export async function appendAudit(
-  executor: Executor,
-  request: FastifyRequest,
-  entry: AuditEntry,
-): Promise<void> {
+/** The audit row for `entry`: who (from the session), what, from where, outcome. */
+function auditRow(request: FastifyRequest, entry: AuditEntry) {
   const user = request.auth?.user;
-  await executor.insert(auditLog).values({
+  return {
     actorUserId: user?.id ?? null,
     actorRole: user?.role ?? null,
     actorName: user?.displayName ?? null,
@@ -37,7 +30,19 @@ export async function appendAudit(
     outcome: entry.outcome,
     requestId: request.id,
     detail: entry.detail ?? null,
-  });
+  };
+}
+
+/**
+ * Appends one row to the audit trail: who (from the session), what, when, from where, outcome.
+ * Pass the open transaction for writes, so the trail and the change commit together.
+ */
+export async function appendAudit(
+  executor: Executor,
+  request: FastifyRequest,
+  entry: AuditEntry,
+): Promise<void> {
+  await executor.insert(auditLog).values(auditRow(request, entry));
 }
 
 /**
@@ -56,20 +61,7 @@ export async function appendAuditPerPatient(
     await appendAudit(executor, request, entry);
     return;
   }
-  const user = request.auth?.user;
-  await executor.insert(auditLog).values(
-    distinct.map((patientId) => ({
-      actorUserId: user?.id ?? null,
-      actorRole: user?.role ?? null,
-      actorName: user?.displayName ?? null,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: null,
-      patientId,
-      clientIp: request.ip,
-      outcome: entry.outcome,
-      requestId: request.id,
-      detail: entry.detail ?? null,
-    })),
-  );
+  await executor
+    .insert(auditLog)
+    .values(distinct.map((patientId) => auditRow(request, { ...entry, patientId })));
 }

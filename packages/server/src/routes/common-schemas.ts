@@ -26,6 +26,27 @@ export const IsoInstant = z.iso
   .refine(inYearRange, YEAR_RANGE)
   .describe('An instant, ISO 8601 with offset');
 export const Uuid = z.uuid();
+
+type Pressure = {
+  readonly systolicMmHg?: number | null | undefined;
+  readonly diastolicMmHg?: number | null | undefined;
+};
+
+/** A diastolic at or above its systolic: swapped fields or a typing slip, never a reading. */
+export function isPressureSwapped(bp: Pressure): boolean {
+  const { systolicMmHg: s, diastolicMmHg: d } = bp;
+  return typeof s === 'number' && typeof d === 'number' && d >= s;
+}
+
+/** The same as a zod refinement, naming `diastolicMmHg`. */
+export function refinePressureOrder(bp: Pressure, ctx: z.RefinementCtx): void {
+  if (isPressureSwapped(bp))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['diastolicMmHg'],
+      message: 'must be below the systolic pressure (were the two swapped?)',
+    });
+}
 export const IdParams = z.object({ id: Uuid });
 
 export const PageQuery = z.object({

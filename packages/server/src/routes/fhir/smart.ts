@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { fhirAccessTokens, fhirUsedAssertions } from '../../db/schema/index';
+import { NUL } from '../../lib/nul';
 import { hashToken, newToken } from '../../lib/tokens';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -108,7 +109,7 @@ export async function issueToken(
     throw new TokenError(401, 'invalid_client', 'client_assertion signature or claims invalid.');
   }
   // Stored as text: a jti that is not text, or holds a NUL, cannot be recorded as used.
-  if (typeof payload.jti !== 'string' || payload.jti.includes('\u0000'))
+  if (typeof payload.jti !== 'string' || payload.jti.includes(NUL))
     throw new TokenError(401, 'invalid_client', 'client_assertion jti must be text.');
   const exp = payload.exp ?? 0;
   if (exp > Math.floor(now.getTime() / 1000) + MAX_ASSERTION_LIFETIME_SECONDS)

@@ -24,6 +24,7 @@ import {
   medications,
   reproductiveStatuses,
 } from '../../db/schema/index';
+import { refinePressureOrder } from '../common-schemas';
 
 /** The hypersensitivity contraindication is an allergy, not a condition. */
 const HYPERSENSITIVITY = 'CI.HYPERSENSITIVITY';
@@ -53,10 +54,7 @@ export const SelfScreeningBody = z.strictObject({
     })
     // The same check as the web form's: a bottom number at or above the top one is a typing slip,
     // never a reading to screen or to keep in the record.
-    .refine((bp) => bp.diastolicMmHg < bp.systolicMmHg, {
-      path: ['diastolicMmHg'],
-      message: 'must be below the systolic pressure',
-    })
+    .superRefine(refinePressureOrder)
     .optional(),
 });
 export type SelfScreeningAnswers = z.output<typeof SelfScreeningBody>;

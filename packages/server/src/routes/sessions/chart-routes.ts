@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appointments } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { requireAuth, requireRole } from '../../plugins/auth';
-import { problems, Uuid } from '../common-schemas';
+import { isPressureSwapped, problems, Uuid } from '../common-schemas';
 import { readingVitals, recoveryVitalsOf } from './build-session';
 import { assertTakenInSession, chartReading, READING_STATES } from './chart-reading';
 import { sessionWriter, type SessionRouteOptions } from './context';
@@ -277,11 +277,7 @@ export const sessionChartRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = as
           checkValue(AMENDED_VALUE.reading[field]);
           original = (r as Record<string, unknown>)[field] ?? null;
           const amended = { ...r, [field]: value };
-          if (
-            amended.systolicMmHg !== null &&
-            amended.diastolicMmHg !== null &&
-            amended.diastolicMmHg >= amended.systolicMmHg
-          )
+          if (isPressureSwapped(amended))
             throw new AppError('VALIDATION.FAILED', 'body.value: diastolic not below systolic', [
               {
                 path: 'body.value',

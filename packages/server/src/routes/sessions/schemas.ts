@@ -1,7 +1,7 @@
 /** Wire schemas of the session API (the contract the nurse screens are built on). */
 import { PROTOCOL_IDS, SESSION_STATES, WEIGHT_BASES } from '@ketaflow/core';
 import { z } from 'zod';
-import { IsoDate, IsoInstant, Uuid } from '../common-schemas';
+import { IsoDate, IsoInstant, refinePressureOrder, Uuid } from '../common-schemas';
 import { DoseJsonSchema } from '../dosing/routes';
 
 const Instant = IsoInstant;
@@ -15,26 +15,6 @@ const Spo2 = z.number().min(30).max(100);
 const RespiratoryRate = z.number().int().min(0).max(80);
 const TemperatureC = z.number().min(25).max(45);
 
-/**
- * A blood pressure whose diastolic is not below its systolic is a typing slip (or swapped
- * fields), never a reading to chart or alert on: refused naming `diastolicMmHg`.
- */
-const pressureInOrder = (
-  v: { readonly systolicMmHg?: number | undefined; readonly diastolicMmHg?: number | undefined },
-  ctx: z.RefinementCtx,
-): void => {
-  if (
-    v.systolicMmHg !== undefined &&
-    v.diastolicMmHg !== undefined &&
-    v.diastolicMmHg >= v.systolicMmHg
-  )
-    ctx.addIssue({
-      code: 'custom',
-      path: ['diastolicMmHg'],
-      message: 'must be below the systolic pressure (were the two swapped?)',
-    });
-};
-
 export const VitalsBody = z.strictObject({
   systolicMmHg: Systolic,
   diastolicMmHg: Diastolic,
@@ -46,7 +26,7 @@ export const VitalsBody = z.strictObject({
 
 export const PreCheckBody = z.strictObject({
   vitals: VitalsBody.partial()
-    .superRefine(pressureInOrder)
+    .superRefine(refinePressureOrder)
     .describe('A missing vital is unknown, never normal'),
   weight: z.strictObject({ value: z.number().positive().max(700), unit: z.enum(['kg', 'lb']) }),
   pregnancyTest: z.enum(['negative', 'positive', 'not-applicable']).optional(),
@@ -99,7 +79,7 @@ const ReadingFields = z.strictObject({
   temperatureC: TemperatureC.optional(),
   source: z.literal('manual').optional(),
 });
-export const ReadingBody = ReadingFields.superRefine(pressureInOrder);
+export const ReadingBody = ReadingFields.superRefine(refinePressureOrder);
 
 export const DeviceReadingsBody = z.object({
   sessionId: Uuid,
@@ -107,7 +87,7 @@ export const DeviceReadingsBody = z.object({
   readings: z.array(z.unknown()).min(1).max(500),
 });
 
-export const DeviceReading = ReadingFields.omit({ source: true }).superRefine(pressureInOrder);
+export const DeviceReading = ReadingFields.omit({ source: true }).superRefine(refinePressureOrder);
 
 export const ACK_ACTIONS = [
   'continue-observing',
