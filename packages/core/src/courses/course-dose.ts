@@ -1,4 +1,5 @@
 import { calculateNasalDose } from '../dosing/calculate-nasal';
+import { dosingProtocolFor } from '../dosing/from-knowledge';
 import { RANGE_SPECS } from '../dosing/guardrails';
 import { DOSE_PROBLEM } from '../dosing/problems';
 import type { ProtocolId } from '../knowledge/ids';
@@ -55,11 +56,9 @@ export function checkCourseDose(kb: KnowledgeBase, request: CourseDoseRequest): 
         .map((l) => ({ code: l.code, message: l.message, path: 'dose.value' })),
     };
   }
-  const local =
-    request.locationCode === undefined
-      ? undefined
-      : kb.locationGuardrails[request.locationCode]?.[request.protocolId];
-  const max = (local ?? kb.doseGuardrails[request.protocolId]).doseMgPerKg.hard.max;
+  // The guardrails the calculator applies at this location (the location's own, else the clinic's).
+  const { guardrails } = dosingProtocolFor(kb, request.protocolId, request.locationCode);
+  const max = guardrails.doseMgPerKg.hard.max;
   if (max === undefined || dose.value <= max) return { blocked: false, problems: [] };
   return {
     blocked: true,
