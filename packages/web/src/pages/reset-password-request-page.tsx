@@ -28,7 +28,7 @@ export function ResetPasswordRequestPage() {
       {request.isSuccess ? (
         <Alert color="teal" title="Check your email" role="status">
           If an account exists, a link was sent to {form.values.email.trim()}. The link works for a
-          limited time.
+          limited time, and only the newest link you were sent works.
         </Alert>
       ) : (
         <form

@@ -16,8 +16,6 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     /** Set for patient accounts: the record this account may see. */
     patientId: uuid('patient_id').references(() => patients.id, { onDelete: 'restrict' }),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },
@@ -44,15 +42,36 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const passwordResets = pgTable('password_resets', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
+/**
+ * Failed log-ins per e-mail address, whether or not an account has it: keyed by the address, not
+ * by the account, so that an unknown address locks exactly like a real one and the answers do not
+ * tell them apart.
+ */
+export const loginFailures = pgTable('login_failures', {
+  /** SHA-256 of the lower-cased e-mail: the table does not keep the addresses strangers typed. */
+  emailHash: text('email_hash').primaryKey(),
+  failedCount: integer('failed_count').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /**
+     * SHA-256 of the account's password hash when the link was made. Any change of the password
+     * (a reset, a change while logged in, the CLI) makes a new hash, so older links stop matching.
+     */
+    passwordDigest: text('password_digest').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
 
 export const outbox = pgTable('outbox', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,21 +1,22 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { passwordResets, sessions, users } from '../../db/schema/index';
+import { sessions, users } from '../../db/schema/index';
 import { AppError, fieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords';
-import { hashToken, newToken } from '../../lib/tokens';
 import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
 import { problems } from '../common-schemas';
 import { assertBirthDateNotFuture } from '../patients/birth-date';
 import { insertPatient } from '../patients/repository';
 import { recordIntake, unknownConditionErrors } from '../screening/self-screening';
 import type { ClinicKnowledge } from '../../knowledge';
+import { clearLoginFailures, lockedUntilFor, recordLoginFailure } from './login-failures';
+import { confirmPasswordReset, issuePasswordReset } from './password-resets';
 import {
   LoginBody,
   RegisterBody,
@@ -36,7 +37,12 @@ export interface AuthRouteOptions {
   readonly knowledge: ClinicKnowledge;
 }
 
-const RESET_TTL_MS = 60 * 60 * 1000;
+function lockedOut(until: Date): AppError {
+  return new AppError(
+    'AUTH.LOCKED',
+    `Too many failed log-ins: try again after ${until.toISOString()}.`,
+  );
+}
 
 function toUser(row: typeof users.$inferSelect): SessionUser {
   return {
@@ -64,56 +70,37 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-      if (!user || user.disabledAt) {
-        await verifyAgainstDummy(password);
-        throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
-      }
       const now = clock.now();
-      if (user.lockedUntil && user.lockedUntil > now) {
-        throw new AppError(
-          'AUTH.LOCKED',
-          `Too many failed log-ins: try again after ${user.lockedUntil.toISOString()}.`,
-        );
-      }
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        // One atomic update, so parallel guesses on several instances all count.
-        const lockUntil = new Date(now.getTime() + options.loginLockoutMinutes * 60_000);
-        const [updated] = await db
-          .update(users)
-          .set({
-            failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${options.loginMaxFailures} then 0 else ${users.failedLoginCount} + 1 end`,
-            lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${options.loginMaxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-          })
-          .where(eq(users.id, user.id))
-          .returning({ lockedUntil: users.lockedUntil });
+      // Known and unknown addresses take the same steps (lockout check, one argon2 verification,
+      // the same failure count and audit row), so neither the answer nor its timing tells them apart.
+      const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+      const account = user && !user.disabledAt ? user : undefined;
+      const lockedUntil = await lockedUntilFor(db, email, now);
+      if (lockedUntil) throw lockedOut(lockedUntil);
+      const passwordOk = account
+        ? await verifyPassword(account.passwordHash, password)
+        : await verifyAgainstDummy(password);
+      if (!account || !passwordOk) {
+        const lockedNow = await recordLoginFailure(db, email, now, options);
         await appendAudit(db, request, {
           action: 'auth.login',
           resourceType: 'User',
-          resourceId: user.id,
+          resourceId: account?.id ?? null,
           outcome: 'denied',
         });
-        if (updated?.lockedUntil && updated.lockedUntil > now) {
-          throw new AppError(
-            'AUTH.LOCKED',
-            `Too many failed log-ins: try again after ${updated.lockedUntil.toISOString()}.`,
-          );
-        }
+        if (lockedNow) throw lockedOut(lockedNow);
         throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
       }
-      await db
-        .update(users)
-        .set({ failedLoginCount: 0, lockedUntil: null })
-        .where(eq(users.id, user.id));
-      const csrfToken = await startSession(db, reply, request, user.id, options);
-      request.auth = { user: toUser(user), csrfToken, tokenHash: '' };
+      await clearLoginFailures(db, email);
+      const csrfToken = await startSession(db, reply, request, account.id, options);
+      request.auth = { user: toUser(account), csrfToken, tokenHash: '' };
       await appendAudit(db, request, {
         action: 'auth.login',
         resourceType: 'User',
-        resourceId: user.id,
+        resourceId: account.id,
         outcome: 'success',
       });
-      return { user: toUser(user), csrfToken };
+      return { user: toUser(account), csrfToken };
     },
   );
 
@@ -246,16 +233,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         .where(eq(users.email, request.body.email))
         .limit(1);
       if (user && !user.disabledAt) {
-        const token = newToken();
-        await db.insert(passwordResets).values({
-          tokenHash: hashToken(token),
-          userId: user.id,
-          expiresAt: new Date(clock.now().getTime() + RESET_TTL_MS),
-        });
-        await options.mailer.send({
+        const token = await issuePasswordReset(db, user, clock.now());
+        // Queued, not sent while the caller waits: an SMTP round trip would show that the
+        // address has an account.
+        await options.mailer.queue({
           to: user.email,
           subject: 'Reset your KetaFlow password',
-          body: `Someone asked to reset the password of this KetaFlow account.\n\nTo choose a new password, open this link within one hour:\n${options.publicUrl}/reset-password/${token}\n\nIf it was not you, ignore this message: nothing changes.`,
+          body: `Someone asked to reset the password of this KetaFlow account.\n\nTo choose a new password, open this link within one hour:\n${options.publicUrl}/reset-password/${token}\n\nIf it was not you, ignore this message: nothing changes. Only the newest link works.`,
         });
       }
       return reply.status(202).send({});
@@ -274,28 +258,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       },
     },
     async (request, reply) => {
-      const now = clock.now();
       const passwordHash = await hashPassword(request.body.password);
-      const done = await db.transaction(async (tx) => {
-        const [reset] = await tx
-          .update(passwordResets)
-          .set({ usedAt: now })
-          .where(
-            and(
-              eq(passwordResets.tokenHash, hashToken(request.body.token)),
-              isNull(passwordResets.usedAt),
-              gt(passwordResets.expiresAt, now),
-            ),
-          )
-          .returning();
-        if (!reset) return false;
-        await tx
-          .update(users)
-          .set({ passwordHash, failedLoginCount: 0, lockedUntil: null })
-          .where(eq(users.id, reset.userId));
-        await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
-        return true;
-      });
+      const done = await confirmPasswordReset(db, request.body.token, passwordHash, clock.now());
       if (!done) {
         throw new AppError(
           'AUTH.RESET_TOKEN_INVALID',
