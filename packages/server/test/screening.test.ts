@@ -236,6 +236,7 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
       indication: 'depression',
       ageYears: 40,
       sex: 'male',
+      conditionsAnswer: 'none',
       bloodPressure: { systolicMmHg: 118, diastolicMmHg: 76 },
     };
     const rows = await countRows(t, 'screenings');
@@ -243,7 +244,11 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
     const fine = await post(base);
     expect(fine.statusCode, fine.body).toBe(200);
     expect(fine.json<{ outcome: string }>().outcome).toBe('may-suit');
-    const psychosis = await post({ ...base, conditions: ['CI.SCHIZOPHRENIA_OR_PSYCHOSIS'] });
+    const psychosis = await post({
+      ...base,
+      conditionsAnswer: undefined,
+      conditions: ['CI.SCHIZOPHRENIA_OR_PSYCHOSIS'],
+    });
     expect(psychosis.json<{ outcome: string; alternatives: unknown[] }>()).toMatchObject({
       outcome: 'not-suitable',
     });

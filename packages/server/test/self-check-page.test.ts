@@ -121,6 +121,7 @@ describe('the self-check without JavaScript (POST /check)', () => {
       ['indication', 'ptsd'],
       ['age', '40'],
       ['sex', 'male'],
+      ['conditions', 'none'],
       ['medications', Array.from({ length: 51 }, (_, i) => `medicine ${String(i)}`).join('\n')],
     ]);
     expect(page.status).toBe(400);
@@ -177,6 +178,7 @@ describe('the self-check without JavaScript (POST /check)', () => {
     const questions = (
       await t.app.inject({ method: 'GET', url: '/api/public/self-screening/questions' })
     ).json<{ conditions: { code: string }[] }>();
-    expect(conditions).toEqual(questions.conditions.map((c) => c.code));
+    // The listed conditions, then the two answers that tick no condition.
+    expect(conditions).toEqual([...questions.conditions.map((c) => c.code), 'none', 'unsure']);
   });
 });

@@ -29,6 +29,7 @@ const base = {
   ageYears: 30,
   sex: 'female',
   breastfeeding: 'no',
+  conditionsAnswer: 'none',
   bloodPressure: { systolicMmHg: 118, diastolicMmHg: 76 },
 };
 
@@ -59,6 +60,140 @@ describe('self-screening with a pregnancy status it does not know', () => {
   });
 });
 
+describe('self-screening with a breastfeeding answer it does not know', () => {
+  test.each([
+    ['left unanswered', { breastfeeding: undefined }],
+    ['answered "not sure"', { breastfeeding: 'unsure' }],
+    [
+      'answered "not sure" when pregnancy is not possible',
+      { breastfeeding: 'unsure', pregnancy: 'not-possible' },
+    ],
+  ])('%s by a woman of 30 needs a clinician, never "may suit"', async (_label, answer) => {
+    const response = await post({ ...base, pregnancy: 'not-pregnant', ...answer });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<Answer>();
+    expect(body.outcome).toBe('clinician-review');
+    expect(body.reasons).toEqual([
+      {
+        severity: 'warning',
+        summary: expect.stringContaining('whether you are breastfeeding') as string,
+      },
+    ]);
+    expect(body.checkAtConsult).toContain('Whether you are breastfeeding will be checked.');
+  });
+
+  test.each([
+    ['not breastfeeding', { pregnancy: 'not-pregnant' }],
+    ['a man, who is not asked', { sex: 'male', breastfeeding: undefined }],
+    // Outside the knowledge base's ages for asking about pregnancy (askAgeYears, 10-55).
+    ['a woman of 60, who is not asked', { ageYears: 60, breastfeeding: undefined }],
+  ])('%s still may suit', async (_label, answer) => {
+    const response = await post({ ...base, ...answer });
+    expect(response.json<Answer>().outcome).toBe('may-suit');
+  });
+});
+
+describe('self-screening with the conditions question unanswered or not sure', () => {
+  const answered = { ...base, pregnancy: 'not-pregnant', conditionsAnswer: undefined };
+
+  test.each([
+    ['no conditions field at all', {}],
+    ['an empty list (it once meant "none"; now it says nothing)', { conditions: [] }],
+    ['"not sure"', { conditionsAnswer: 'unsure' }],
+  ])('%s needs a clinician, never "may suit"', async (_label, answer) => {
+    const response = await post({ ...answered, ...answer });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<Answer>();
+    expect(body.outcome).toBe('clinician-review');
+    expect(body.reasons).toEqual([
+      {
+        severity: 'warning',
+        summary: expect.stringContaining('any of the conditions listed') as string,
+      },
+    ]);
+    expect(body.checkAtConsult).toContain(
+      'The conditions on the list will be gone through with you.',
+    );
+  });
+
+  test('"not sure" beside a condition that rules ketamine out keeps both reasons', async () => {
+    const response = await post({
+      ...answered,
+      conditions: ['CI.SCHIZOPHRENIA_OR_PSYCHOSIS'],
+      conditionsAnswer: 'unsure',
+    });
+    const body = response.json<Answer>();
+    expect(body.outcome).toBe('not-suitable');
+    expect(body.reasons.map((r) => r.severity).sort()).toEqual(['critical', 'warning']);
+  });
+
+  test('"none of these" may suit', async () => {
+    const response = await post({ ...answered, conditionsAnswer: 'none' });
+    expect(response.json<Answer>().outcome).toBe('may-suit');
+  });
+
+  test('refuses "none of these" beside a ticked condition, naming conditionsAnswer', async () => {
+    const response = await post({
+      ...answered,
+      conditions: ['CI.SEVERE_LIVER_DISEASE'],
+      conditionsAnswer: 'none',
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    const problem = response.json<Problem>();
+    expect(problem.code).toBe('VALIDATION.FAILED');
+    expect(problem.errors?.map((e) => e.path)).toEqual(['body.conditionsAnswer']);
+  });
+
+  test('registration keeps an intake without a conditions answer as a clinician review', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: {
+        email: 'no-conditions-answer@example.org',
+        password: 'a-long-password-1',
+        givenName: 'Nell',
+        familyName: 'Noanswer',
+        birthDate: '1990-01-01',
+        intake: { ...answered, conditions: [] },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const patientId = response.json<{ user: { patientId: string } }>().user.patientId;
+    const [intake] = await t.database.query(`select outcome from intakes where patient_id = $1`, [
+      patientId,
+    ]);
+    expect(intake?.outcome).toBe('clinician-review');
+  });
+
+  test.each([
+    ['no tick', [], 400, 'Tick the conditions you have been told about'],
+    [
+      '"none of these" with a condition',
+      ['none', 'CI.SEVERE_LIVER_DISEASE'],
+      400,
+      'cannot go with another tick',
+    ],
+    ['"I am not sure"', ['unsure'], 200, 'data-outcome="clinician-review"'],
+    ['"None of these apply to me"', ['none'], 200, 'data-outcome="may-suit"'],
+  ])('the plain form with %s', async (_label, ticked, status, shown) => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/check',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams([
+        ['indication', 'depression'],
+        ['age', '40'],
+        ['sex', 'male'],
+        ['systolic', '118'],
+        ['diastolic', '76'],
+        ...ticked.map((code): [string, string] => ['conditions', code]),
+      ]).toString(),
+    });
+    expect(response.statusCode).toBe(status);
+    expect(response.body).toContain(shown);
+  });
+});
+
 describe('self-screening answers it cannot read', () => {
   test.each([
     ['an unknown code', ['CI.NOT_A_QUESTION']],
@@ -67,6 +202,7 @@ describe('self-screening answers it cannot read', () => {
     const response = await post({
       ...base,
       pregnancy: 'not-pregnant',
+      conditionsAnswer: undefined,
       conditions: ['CI.SEVERE_LIVER_DISEASE', ...conditions],
     });
     expect(response.statusCode, response.body).toBe(400);
@@ -116,7 +252,12 @@ describe('self-screening answers it cannot read', () => {
         givenName: 'Uma',
         familyName: 'Unknown',
         birthDate: '1990-01-01',
-        intake: { ...base, pregnancy: 'not-pregnant', conditions: ['CI.NOT_A_QUESTION'] },
+        intake: {
+          ...base,
+          pregnancy: 'not-pregnant',
+          conditionsAnswer: undefined,
+          conditions: ['CI.NOT_A_QUESTION'],
+        },
       },
     });
     expect(response.statusCode, response.body).toBe(400);

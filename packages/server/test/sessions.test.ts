@@ -323,12 +323,26 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     });
     const refused = await n('POST', `/api/sessions/${id}/start`, INFUSION_START);
     expect(refused.json<Problem>().code).toBe('SESSION.PRECHECK_BLOCKED');
+    // The day board reads the outcome from the list, so a blocked patient never looks cleared.
+    const listed = async () =>
+      (await n('GET', `/api/sessions?date=2026-03-02&locationId=${locationId}`))
+        .json<{ items: { id: string }[] }>()
+        .items.find((s) => s.id === id);
+    expect(await listed()).toMatchObject({
+      state: 'pre-check',
+      preCheckDecision: 'do-not-start',
+      preCheckApproved: false,
+    });
 
     const { spo2: _missing, ...noSpo2 } = NORMAL;
     const again = await n('POST', `/api/sessions/${id}/pre-check`, preCheckBody(noSpo2));
     expect(again.json<SessionBody>().preCheck).toMatchObject({
       decision: 'needs-prescriber',
       reasons: [expect.objectContaining({ code: 'PRECHECK.VITAL_MISSING', field: 'vitals.spo2' })],
+    });
+    expect(await listed()).toMatchObject({
+      preCheckDecision: 'needs-prescriber',
+      preCheckApproved: false,
     });
     expect(
       (await n('POST', `/api/sessions/${id}/start`, INFUSION_START)).json<Problem>().code,
@@ -340,6 +354,10 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
       reason: 'Probe failed; SpO2 checked by hand at 98 %',
     });
     expect(approved.statusCode, approved.body).toBe(200);
+    expect(await listed()).toMatchObject({
+      preCheckDecision: 'needs-prescriber',
+      preCheckApproved: true,
+    });
     const expired = await n('POST', `/api/sessions/${id}/start`, {
       ...INFUSION_START,
       vialExpiry: '2026-03-01',

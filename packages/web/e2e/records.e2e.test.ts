@@ -30,7 +30,7 @@ describe('patient records in the browser', () => {
     await table.getByRole('link', { name: fullName }).first().click();
     await waitForPath(page, /^\/patients\/[^/]+$/);
     openedPatientId = new URL(page.url()).pathname.split('/').pop() ?? '';
-    const weights = page.getByRole('region', { name: 'Weights' });
+    const weights = page.getByRole('region', { name: 'Weights', exact: true });
     const weightsTable = weights.getByRole('table', { name: 'Weights' });
     await weightsTable.waitFor();
     expect(await weightsTable.getByRole('row').count()).toBeGreaterThan(1);
@@ -54,7 +54,7 @@ describe('patient records in the browser', () => {
     await page.getByRole('heading', { name: 'My record', level: 1 }).waitFor();
     const demographics = page.getByRole('region', { name: 'Demographics' });
     await waitForText(demographics, /Record number \(MRN\)/);
-    await page.getByRole('region', { name: 'Weights' }).waitFor();
+    await page.getByRole('region', { name: 'Weights', exact: true }).waitFor();
     // Read-only: no form to add anything.
     expect(await page.getByRole('button', { name: 'Add weight' }).count()).toBe(0);
     await takeScreenshot(page, 'patient-own-record');

@@ -1,4 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import {
+  conditionsAnswerChoices,
+  initialSelfScreeningValues,
+  selfScreeningValueErrors,
+} from '@ketaflow/core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Session } from '../src/api/auth-types';
 import type { Patient } from '../src/api/patient-types';
@@ -131,8 +136,30 @@ describe('eligibility screening in the browser', () => {
     await page.getByLabel(label('Bottom number (diastolic)')).fill('78');
     await takeScreenshot(page, 'self-screening-questions');
 
+    // No tick in the conditions list is no answer (never "none of these"): the form says so and
+    // sends nothing until the question is answered.
+    const unanswered = selfScreeningValueErrors(initialSelfScreeningValues).conditions ?? '';
+    let posts = 0;
+    const countPost = (request: Request) => {
+      if (request.url().endsWith('/api/public/self-screening')) posts += 1;
+    };
+    page.on('request', countPost);
+    await page.getByRole('button', { name: 'See my answer' }).click();
+    await page.getByText(unanswered, { exact: true }).waitFor();
+    page.off('request', countPost);
+    expect(posts).toBe(0);
+    const [noneApply, notSure] = conditionsAnswerChoices;
+    if (noneApply === undefined || notSure === undefined) throw new Error('no conditions answers');
+    await page.getByLabel(notSure.label, { exact: true }).check();
+    await page.getByLabel(noneApply.label, { exact: true }).check();
+    // "None of these apply to me" goes alone: it clears "not sure".
+    expect(await page.getByLabel(notSure.label, { exact: true }).isChecked()).toBe(false);
+    await takeScreenshot(page, 'self-screening-conditions-none');
+
     // An antidepressant and a recent normal blood pressure: nothing that needs a clinician.
     const first = await submitAnswers(page);
+    expect(first.sent.conditions).toEqual([]);
+    expect(first.sent.conditionsAnswer).toBe('none');
     expect(first.sent.medications).toEqual(['sertraline']);
     expect(first.sent.bloodPressure).toEqual({ systolicMmHg: 122, diastolicMmHg: 78 });
     expect(first.answer.outcome).toBe('may-suit');
@@ -155,8 +182,11 @@ describe('eligibility screening in the browser', () => {
     const psychosis = questions.conditions.find((c) => c.code === 'CI.SCHIZOPHRENIA_OR_PSYCHOSIS');
     if (psychosis === undefined) throw new Error('the psychosis question is missing');
     await page.getByLabel(psychosis.label, { exact: true }).check();
+    // Ticking a condition clears "None of these apply to me".
+    expect(await page.getByLabel(noneApply.label, { exact: true }).isChecked()).toBe(false);
     const third = await submitAnswers(page);
     expect(third.sent.conditions).toEqual([psychosis.code]);
+    expect(third.sent.conditionsAnswer).toBeUndefined();
     expect(third.answer.outcome).toBe('not-suitable');
     const region = await expectAnswerShown(page, third.answer);
     const [alternatives] = third.answer.alternatives;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   initialSelfScreeningValues,
   selfScreeningValueErrors,
+  tickConditions,
   toSelfScreeningAnswers,
   type SelfScreeningValues,
 } from './answers';
@@ -14,16 +15,47 @@ const filled: SelfScreeningValues = {
   pregnancy: 'unsure',
   breastfeeding: 'no',
   medications: [' sertraline ', ''],
+  conditions: ['none'],
   otherConditions: ['  '],
 };
 
 describe('self-screening values', () => {
-  test('an empty questionnaire names the three required answers', () => {
+  test('an empty questionnaire names the four required answers', () => {
     expect(selfScreeningValueErrors(initialSelfScreeningValues)).toEqual({
       indication: 'Choose what you want treatment for',
       age: 'Enter your age in whole years',
       sex: 'Choose an answer',
+      conditions:
+        'Tick the conditions you have been told about, “None of these apply to me” or “I am not sure about some of these”',
     });
+  });
+
+  test.each([
+    ['no tick at all', [], 'Tick the conditions'],
+    ['"none" with a condition', ['none', 'CI.SEVERE_LIVER_DISEASE'], '“None of these apply'],
+    ['"none" with "not sure"', ['none', 'unsure'], '“None of these apply'],
+  ])('the conditions question is not answered by %s', (_label, conditions, message) => {
+    expect(selfScreeningValueErrors({ ...filled, conditions }).conditions).toContain(message);
+  });
+
+  test.each([
+    ['a condition', ['CI.SEVERE_LIVER_DISEASE'], ['CI.SEVERE_LIVER_DISEASE'], undefined],
+    ['"none of these"', ['none'], [], 'none'],
+    ['"not sure"', ['unsure'], [], 'unsure'],
+    ['a condition and "not sure"', ['CI.X', 'unsure'], ['CI.X'], 'unsure'],
+  ])('the conditions question answered with %s', (_label, ticked, codes, answer) => {
+    const values = { ...filled, conditions: ticked };
+    expect(selfScreeningValueErrors(values)).toEqual({});
+    const answers = toSelfScreeningAnswers(values);
+    expect(answers.conditions).toEqual(codes);
+    expect(answers.conditionsAnswer).toBe(answer);
+  });
+
+  test('"none of these" clears the other ticks, and another tick clears it', () => {
+    expect(tickConditions(['CI.X', 'unsure'], ['CI.X', 'unsure', 'none'])).toEqual(['none']);
+    expect(tickConditions(['none'], ['none', 'CI.X'])).toEqual(['CI.X']);
+    expect(tickConditions(['none'], ['none', 'unsure'])).toEqual(['unsure']);
+    expect(tickConditions(['CI.X'], ['CI.X', 'unsure'])).toEqual(['CI.X', 'unsure']);
   });
 
   test('age must be a whole number of years from 1 to 120', () => {
@@ -53,6 +85,7 @@ describe('self-screening values', () => {
       pregnancy: 'unsure',
       breastfeeding: 'no',
       conditions: [],
+      conditionsAnswer: 'none',
       otherConditions: [],
       medications: ['sertraline'],
     });

@@ -1,5 +1,11 @@
 import type { ScreeningProduct } from '../screening/types';
-import type { SelfReportedBreastfeeding, SelfReportedPregnancy, SelfReportedSex } from './answers';
+import {
+  NO_LISTED_CONDITIONS,
+  UNSURE_OF_CONDITIONS,
+  type SelfReportedBreastfeeding,
+  type SelfReportedPregnancy,
+  type SelfReportedSex,
+} from './answers';
 
 export interface SelfScreeningChoice<V extends string> {
   readonly value: V;
@@ -31,4 +37,14 @@ export const breastfeedingChoices: readonly SelfScreeningChoice<SelfReportedBrea
   { value: 'no', label: 'No' },
   { value: 'yes', label: 'Yes' },
   { value: 'unsure', label: 'Not sure' },
+];
+
+/** An unticked list is no answer: "none of these" is a tick of its own. */
+export const conditionsQuestionHint =
+  'Tick all that apply. If none do, tick “None of these apply to me”; if you are not sure, tick “I am not sure about some of these”.';
+
+/** Ticked below the list of conditions, when no condition on it is ticked (or some are unsure). */
+export const conditionsAnswerChoices: readonly SelfScreeningChoice<string>[] = [
+  { value: NO_LISTED_CONDITIONS, label: 'None of these apply to me' },
+  { value: UNSURE_OF_CONDITIONS, label: 'I am not sure about some of these' },
 ];

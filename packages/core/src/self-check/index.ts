@@ -1,2 +1,3 @@
 export * from './answers';
 export * from './choices';
+export * from './unknown-answers';

@@ -1,5 +1,6 @@
 import { Code, Table, Text } from '@mantine/core';
 import type { AuditEntry } from '../api/admin-types';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 
 function describeActor(entry: AuditEntry): string {
@@ -17,7 +18,7 @@ function describeResource(entry: AuditEntry): string {
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   if (entries.length === 0) return <Text c="dimmed">No audit entry matches.</Text>;
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <TableScrollRegion label="Audit log" minWidth={860}>
       <Table striped aria-label="Audit log">
         <Table.Thead>
           <Table.Tr>
@@ -46,6 +47,6 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { Fragment } from 'react';
 import type { CdsRuleFeedback } from '../api/admin-types';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 
 const indicatorColors: Record<NonNullable<CdsRuleFeedback['indicator']>, string> = {
@@ -165,7 +166,7 @@ function Comments({ row }: { row: CdsRuleFeedback }) {
 
 function FeedbackTable({ rules }: { rules: readonly CdsRuleFeedback[] }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableScrollRegion label="Override rates per rule" minWidth={760}>
       <Table striped aria-label="Override rates per rule" verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -203,7 +204,7 @@ function FeedbackTable({ rules }: { rules: readonly CdsRuleFeedback[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }
 

@@ -8,12 +8,13 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { PaginationBar } from '../components/pagination-bar';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 
 function OutboxTable({ messages }: { messages: readonly OutboxMessage[] }) {
   if (messages.length === 0) return <Text c="dimmed">The outbox is empty.</Text>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableScrollRegion label="Outbox" minWidth={720}>
       <Table striped aria-label="Outbox" verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -40,7 +41,7 @@ function OutboxTable({ messages }: { messages: readonly OutboxMessage[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }
 

@@ -263,6 +263,8 @@ export interface SessionSummary {
   scheduledStart: string;
   checkedInAt: string;
   preCheckDecision: PreCheckDecision | null;
+  /** A prescriber approved a needs-prescriber pre-check. */
+  preCheckApproved: boolean;
   openAlertCount: number;
   nextReadingDueAt: string | null;
 }

@@ -8,6 +8,7 @@ import { useSession } from '../auth/use-session';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 import { formatZonedRange, zonedDate } from '../format/zoned-time';
 import {
@@ -31,7 +32,7 @@ export function CourseSessionsTable({ course }: { course: Course }) {
   const sessions = [...course.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   if (sessions.length === 0) return <Text c="dimmed">No sessions booked.</Text>;
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScrollRegion label="Course sessions" minWidth={560}>
       <Table striped aria-label="Course sessions">
         <Table.Thead>
           <Table.Tr>
@@ -72,7 +73,7 @@ export function CourseSessionsTable({ course }: { course: Course }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }
 

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { searchPatients } from '../api/patients-api';
 import { queryKeys } from '../api/query-keys';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatKilograms } from '../format/units';
 
 /** Finds a patient by name or MRN and opens the calculator with their record. */
@@ -37,7 +38,7 @@ export function PatientPicker() {
             No patient matches.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={420}>
+          <TableScrollRegion label="Matching patients" minWidth={420}>
             <Table aria-label="Matching patients" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -64,7 +65,7 @@ export function PatientPicker() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScrollRegion>
         ))}
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { SavedDoseCalculation } from '../api/dose-types';
 import { queryKeys } from '../api/query-keys';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 import { formatQuantity } from './format-quantity';
 
@@ -45,7 +46,7 @@ export function SavedCalculations({ patientId, kb }: { patientId: string; kb: Kn
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScrollRegion label="Saved calculations" minWidth={560}>
       <Table aria-label="Saved calculations" striped>
         <Table.Thead>
           <Table.Tr>
@@ -85,6 +86,6 @@ export function SavedCalculations({ patientId, kb }: { patientId: string; kb: Kn
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

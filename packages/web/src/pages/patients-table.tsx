@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../api/patient-types';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatKilograms } from '../format/units';
 
 function describeLatestWeight(patient: PatientSummary): string {
@@ -11,7 +12,7 @@ function describeLatestWeight(patient: PatientSummary): string {
 export function PatientsTable({ patients }: { patients: readonly PatientSummary[] }) {
   if (patients.length === 0) return <Text c="dimmed">No patient matches.</Text>;
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <TableScrollRegion label="Patients" minWidth={520}>
       <Table striped highlightOnHover aria-label="Patients">
         <Table.Thead>
           <Table.Tr>
@@ -36,6 +37,6 @@ export function PatientsTable({ patients }: { patients: readonly PatientSummary[
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { TableScrollRegion } from '../components/table-scroll-region';
 
 interface RecordTableProps {
   caption: string;
@@ -19,7 +20,7 @@ export function RecordTable({ caption, headers, rows, emptyText }: RecordTablePr
     );
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <TableScrollRegion label={caption} minWidth={480}>
       <Table striped highlightOnHover aria-label={caption}>
         <Table.Thead>
           <Table.Tr>
@@ -40,6 +41,6 @@ export function RecordTable({ caption, headers, rows, emptyText }: RecordTablePr
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

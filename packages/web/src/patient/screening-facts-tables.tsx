@@ -66,10 +66,27 @@ const answerLabels: Record<string, string> = {
   pregnancy: 'Pregnancy',
   breastfeeding: 'Breastfeeding',
   conditions: 'Conditions',
+  conditionsAnswer: 'Listed conditions',
   otherConditions: 'Other conditions',
   medications: 'Medicines',
   bloodPressure: 'Blood pressure',
 };
+
+/**
+ * An empty list of ticked conditions is no answer (older intakes sent one for "none" and for a
+ * skipped question alike), so it is never shown as "none": `conditionsAnswer` says none or not sure.
+ */
+const conditionsAnswerLabels: Record<string, string> = {
+  none: 'None of them apply',
+  unsure: 'Not sure',
+};
+
+function describeEntry(key: string, value: unknown): string {
+  if (key === 'conditions' && Array.isArray(value) && value.length === 0) return 'none ticked';
+  if (key === 'conditionsAnswer' && typeof value === 'string')
+    return conditionsAnswerLabels[value] ?? value;
+  return describeAnswer(value);
+}
 
 function describeAnswer(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -108,7 +125,7 @@ export function IntakesList({ intakes }: { intakes: readonly IntakeEntry[] }) {
               {Object.entries(intake.answers).map(([key, value]) => (
                 <Table.Tr key={key}>
                   <Table.Th w={170}>{answerLabels[key] ?? key}</Table.Th>
-                  <Table.Td>{describeAnswer(value)}</Table.Td>
+                  <Table.Td>{describeEntry(key, value)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -4,7 +4,7 @@ import type { SessionSummary } from '../api/session-types';
 import { formatZonedTime, minutesIntoDay } from '../format/zoned-time';
 import { chairLanes, dayFrame, PX_PER_MINUTE } from './board-geometry';
 import classes from './day-board.module.css';
-import { statusLabels as sessionStatusLabels } from '../sessions/labels';
+import { decisionColors, sessionStatusLabel, unclearedPreCheck } from '../sessions/labels';
 import { appointmentStatusLabels, appointmentTypeLabels, typeColors } from './labels';
 
 interface DayBoardProps {
@@ -23,7 +23,7 @@ function standing(a: Appointment, session: SessionSummary | undefined): string {
     session.openAlertCount > 0
       ? ` · ${String(session.openAlertCount)} open alert${session.openAlertCount === 1 ? '' : 's'}`
       : '';
-  return `${sessionStatusLabels[session.state]}${alerts}`;
+  return `${sessionStatusLabel(session)}${alerts}`;
 }
 
 const hourLabel = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:00`;
@@ -96,6 +96,8 @@ export function DayBoard({ location, date, appointments, sessions, onOpen }: Day
               const bottom = y(Math.min(frame.endMinutes, minutesIntoDay(a.endsAt, date, zone)));
               const time = `${formatZonedTime(a.startsAt, zone)}–${formatZonedTime(a.endsAt, zone)}`;
               const session = sessions?.get(a.id);
+              // A pre-check that has not cleared the patient stands out in its decision's colour.
+              const uncleared = session === undefined ? null : unclearedPreCheck(session);
               return (
                 <UnstyledButton
                   key={a.id}
@@ -120,7 +122,14 @@ export function DayBoard({ location, date, appointments, sessions, onOpen }: Day
                     {a.patient.name}
                   </Text>{' '}
                   <Text size="xs" lineClamp={1}>
-                    {appointmentTypeLabels[a.type]} · {standing(a, session)}
+                    {appointmentTypeLabels[a.type]} ·{' '}
+                    {uncleared === null ? (
+                      standing(a, session)
+                    ) : (
+                      <Text span inherit fw={700} c={decisionColors[uncleared]}>
+                        {standing(a, session)}
+                      </Text>
+                    )}
                   </Text>{' '}
                   {a.nurse !== null && (
                     <Text size="xs" lineClamp={1}>

@@ -1,6 +1,7 @@
 import { List, Table, Text } from '@mantine/core';
 import type { PatientJson } from '@ketaflow/core';
 import type { ReactNode } from 'react';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { labelOf, sexOptions } from '../format/labels';
 import { pregnancyOptions } from './labels';
 
@@ -90,7 +91,7 @@ export function InputFacts({ input }: { input: PatientJson }) {
     ],
   ];
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <TableScrollRegion label="Facts screened" minWidth={360}>
       <Table aria-label="Facts screened" variant="vertical" withTableBorder>
         <Table.Tbody>
           {rows.map(([name, value]) => (
@@ -105,6 +106,6 @@ export function InputFacts({ input }: { input: PatientJson }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

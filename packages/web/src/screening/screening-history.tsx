@@ -1,5 +1,6 @@
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Screening } from '../api/screening-types';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 import { decisionLabels, productLabels, statusLabels } from './labels';
 
@@ -24,7 +25,7 @@ export function ScreeningHistory({
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableScrollRegion label="Screening history" minWidth={720}>
       <Table aria-label="Screening history" striped>
         <Table.Thead>
           <Table.Tr>
@@ -78,6 +79,6 @@ export function ScreeningHistory({
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

@@ -10,6 +10,7 @@ export function IntakeSummary({ answers }: { answers: SelfScreeningAnswers }) {
   const conditions = answers.conditions.length + answers.otherConditions.length;
   const parts = [
     count(conditions, 'health condition', 'health conditions'),
+    ...(answers.conditionsAnswer === 'unsure' ? ['not sure about the conditions listed'] : []),
     count(answers.medications.length, 'medicine', 'medicines'),
     answers.bloodPressure === undefined
       ? 'no blood pressure'

@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Divider,
   Fieldset,
   NativeSelect,
   NumberInput,
@@ -16,9 +17,12 @@ import { FormErrorAlert } from '../components/form-error-alert';
 import {
   breastfeedingChoices,
   canBePregnant,
+  conditionsAnswerChoices,
+  conditionsQuestionHint,
   pregnancyChoices,
   productChoices,
   sexChoices,
+  tickConditions,
   type SelfScreeningChoice,
   type SelfScreeningValues,
 } from '@ketaflow/core';
@@ -104,8 +108,12 @@ export function SelfScreeningForm(props: SelfScreeningFormProps) {
         <Checkbox.Group
           size="md"
           label="Has a doctor ever told you that you have any of these?"
-          description="Tick all that apply. Leave them all empty if none do."
+          description={conditionsQuestionHint}
+          required
           {...form.getInputProps('conditions')}
+          onChange={(ticked) => {
+            form.setFieldValue('conditions', tickConditions(form.values.conditions, ticked));
+          }}
         >
           <Stack gap="xs" mt="xs">
             {questions.conditions.map((condition) => (
@@ -115,6 +123,10 @@ export function SelfScreeningForm(props: SelfScreeningFormProps) {
                 label={condition.label}
                 size="md"
               />
+            ))}
+            <Divider label="or" labelPosition="left" />
+            {conditionsAnswerChoices.map((choice) => (
+              <Checkbox key={choice.value} value={choice.value} label={choice.label} size="md" />
             ))}
           </Stack>
         </Checkbox.Group>

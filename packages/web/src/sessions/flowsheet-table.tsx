@@ -1,5 +1,6 @@
 import { Button, Table, Text } from '@mantine/core';
 import type { Reading, Session, VitalKey } from '../api/session-types';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatZonedTime } from '../format/zoned-time';
 import { vitalFields } from './labels';
 import { amendmentsOf, originalValue, outOfRangeKeys, sortedReadings } from './readings';
@@ -47,7 +48,7 @@ function Cell({
 export function FlowsheetTable({ session, zone, onCorrect }: FlowsheetTableProps) {
   const readings = sortedReadings(session);
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <TableScrollRegion label="Vitals flowsheet" minWidth={480}>
       <Table
         aria-label="Vitals flowsheet"
         withTableBorder
@@ -113,6 +114,6 @@ export function FlowsheetTable({ session, zone, onCorrect }: FlowsheetTableProps
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import type {
   PreCheckDecision,
   PregnancyTest,
   SessionState,
+  SessionSummary,
   Severity,
   VitalKey,
 } from '../api/session-types';
@@ -38,6 +39,29 @@ export const decisionColors: Readonly<Record<PreCheckDecision, string>> = {
   'needs-prescriber': 'orange',
   'do-not-start': 'red',
 };
+
+type SessionStanding = Pick<SessionSummary, 'state' | 'preCheckDecision' | 'preCheckApproved'>;
+
+/** A pre-check that has not cleared the patient: do not start, or not yet approved by a prescriber. */
+export function unclearedPreCheck(s: SessionStanding): PreCheckDecision | null {
+  if (s.state !== 'pre-check') return null;
+  if (s.preCheckDecision === 'do-not-start') return 'do-not-start';
+  if (s.preCheckDecision === 'needs-prescriber' && !s.preCheckApproved) return 'needs-prescriber';
+  return null;
+}
+
+/** The state in a few words; a pre-check that has not cleared the patient says so, never "done". */
+export function sessionStatusLabel(s: SessionStanding): string {
+  const uncleared = unclearedPreCheck(s);
+  return uncleared === null
+    ? statusLabels[s.state]
+    : `Pre-check: ${decisionLabels[uncleared].toLowerCase()}`;
+}
+
+export function sessionStatusColor(s: SessionStanding): string {
+  const uncleared = unclearedPreCheck(s);
+  return uncleared === null ? statusColors[s.state] : decisionColors[uncleared];
+}
 
 export interface VitalField {
   key: VitalKey;

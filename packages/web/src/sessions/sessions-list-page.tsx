@@ -3,9 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
+import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatLocalDate, formatZonedTime, todayIn } from '../format/zoned-time';
 import { useLocations } from '../schedule/use-scheduling';
-import { statusColors, statusLabels } from './labels';
+import { sessionStatusColor, sessionStatusLabel } from './labels';
 import { useSessionList } from './use-session';
 
 /** The nurse's home: today's sessions at one location, each opening its session screen. */
@@ -54,7 +55,7 @@ export function SessionsListPage() {
       ) : (
         // Patient, status and open alerts come first: on a phone the later columns scroll
         // sideways inside the table, never the page.
-        <Table.ScrollContainer minWidth={640}>
+        <TableScrollRegion label="Today's sessions" minWidth={640}>
           <Table aria-label="Today's sessions" withTableBorder striped verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -90,10 +91,10 @@ export function SessionsListPage() {
                       <Text
                         size="sm"
                         fw={700}
-                        c={statusColors[s.state]}
+                        c={sessionStatusColor(s)}
                         style={{ whiteSpace: 'nowrap' }}
                       >
-                        {statusLabels[s.state]}
+                        {sessionStatusLabel(s)}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -115,7 +116,7 @@ export function SessionsListPage() {
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScrollRegion>
       )}
     </Stack>
   );

@@ -5,6 +5,7 @@ import {
   normalizeMedicationText,
   SCREENING_PRODUCTS,
   err,
+  listedConditionCodes,
   ok,
   selfScreeningFieldMap,
   selfScreeningValueErrors,
@@ -19,12 +20,8 @@ import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
 import { problems } from '../common-schemas';
 import { renderEducationPage } from '../education/render';
-import {
-  readSelfCheckForm,
-  selfCheckAnswerPage,
-  selfCheckFormPage,
-  type FormFields,
-} from './self-check-page';
+import { selfCheckAnswerPage } from './self-check-answer-page';
+import { readSelfCheckForm, selfCheckFormPage, type FormFields } from './self-check-page';
 import {
   conditionQuestions,
   SELF_SCREENING_OUTCOMES,
@@ -62,7 +59,7 @@ function checkSelfCheckForm(
   values: SelfScreeningValues,
 ): Result<SelfScreeningAnswers, Record<string, string>> {
   const errors = selfScreeningValueErrors(values);
-  if (unknownConditionErrors(kb, values.conditions, 'conditions').length > 0)
+  if (unknownConditionErrors(kb, listedConditionCodes(values.conditions), 'conditions').length > 0)
     errors.conditions = FORM_LIMITS.conditions ?? 'Check this answer';
   if (Object.keys(errors).length > 0) return err(errors);
   const parsed = SelfScreeningBody.safeParse(toSelfScreeningAnswers(values));

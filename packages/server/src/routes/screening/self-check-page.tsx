@@ -2,6 +2,8 @@
 /* @jsxRuntime automatic */
 import {
   breastfeedingChoices,
+  conditionsAnswerChoices,
+  conditionsQuestionHint,
   INDICATION_IDS,
   initialSelfScreeningValues,
   pregnancyChoices,
@@ -13,7 +15,7 @@ import {
   type SelfScreeningValues,
 } from '@ketaflow/core';
 import type { EducationPage } from '../education/render';
-import { conditionQuestions, type SelfScreeningAnswer } from './self-screening';
+import { conditionQuestions } from './self-screening';
 
 /**
  * What the plain form sends (application/x-www-form-urlencoded, parsed): one or more strings per
@@ -183,7 +185,7 @@ function LinesField(props: {
 }
 
 /** The questionnaire as a plain form: it posts to `/check` and the server answers with a page. */
-function SelfCheckForm(props: {
+export function SelfCheckForm(props: {
   kb: KnowledgeBase;
   values: SelfScreeningValues;
   errors: Readonly<Record<string, string>>;
@@ -247,17 +249,20 @@ function SelfCheckForm(props: {
         value={values.breastfeeding}
       />
 
-      <fieldset id="check-conditions">
+      <fieldset id="check-conditions" {...invalidProps('check-conditions', errors.conditions)}>
         <legend>Has a doctor ever told you that you have any of these?</legend>
-        <p className="muted">Tick all that apply. Leave them all empty if none do.</p>
+        <p className="muted">{conditionsQuestionHint}</p>
         <ErrorText id="check-conditions" message={errors.conditions} />
-        {conditionQuestions(kb).map((c) => (
-          <label key={c.code} className="choice">
+        {[
+          ...conditionQuestions(kb).map((c) => ({ value: c.code, label: c.label })),
+          ...conditionsAnswerChoices,
+        ].map((c) => (
+          <label key={c.value} className="choice">
             <input
               type="checkbox"
               name="conditions"
-              value={c.code}
-              defaultChecked={values.conditions.includes(c.code)}
+              value={c.value}
+              defaultChecked={values.conditions.includes(c.value)}
             />{' '}
             {c.label}
           </label>
@@ -305,14 +310,14 @@ function SelfCheckForm(props: {
   );
 }
 
-const META = {
+export const META = {
   title: 'Could ketamine treatment suit you?',
   description:
     'A few questions about your health; the answer says whether ketamine treatment may suit you or what a clinician would look at. Not a diagnosis; nothing is stored.',
   path: '/check',
 };
 
-function Intro() {
+export function Intro() {
   return (
     <>
       <h1>Could ketamine treatment suit you?</h1>
@@ -353,113 +358,5 @@ export function selfCheckFormPage(
         <SelfCheckForm kb={kb} values={values} errors={errors} />
       </>
     ),
-  };
-}
-
-/** How much a reason weighs, in words for the person rather than a clinical severity. */
-const REASON_WEIGHTS: Readonly<Record<string, string>> = {
-  critical: 'Usually rules it out',
-  warning: 'For a clinician to judge',
-  info: 'Good to know',
-};
-
-/** The answer to a plain form, with the questions again below it to change the answers. */
-export function selfCheckAnswerPage(
-  answer: SelfScreeningAnswer,
-  values: SelfScreeningValues,
-): EducationPage {
-  return {
-    meta: META,
-    body: ({ kb, clinicName }) => {
-      const phone = kb.clinic.branding?.contact.phone ?? null;
-      return (
-        <>
-          <Intro />
-          <section
-            aria-labelledby="answer-heading"
-            className={`answer answer-${answer.outcome}`}
-            data-outcome={answer.outcome}
-          >
-            <h2 id="answer-heading">{answer.title}</h2>
-            <p>{answer.message}</p>
-            {answer.reasons.length === 0 ? null : (
-              <>
-                <h3>What in your answers led to this</h3>
-                <ul aria-label="Reasons">
-                  {answer.reasons.map((reason) => (
-                    <li key={`${reason.severity}:${reason.summary}`}>
-                      {REASON_WEIGHTS[reason.severity] === undefined ? null : (
-                        <span className={`badge badge-${reason.severity}`}>
-                          {REASON_WEIGHTS[reason.severity]}
-                        </span>
-                      )}{' '}
-                      {reason.summary}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {answer.checkAtConsult.length === 0 ? null : (
-              <>
-                <h3>To be checked at your consult</h3>
-                <ul aria-label="To be checked at your consult">
-                  {answer.checkAtConsult.map((item) => (
-                    <li key={item}>{item}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {answer.alternatives.map((alt) => (
-              <section key={alt.indicationId} aria-labelledby={`alternatives-${alt.indicationId}`}>
-                <h3 id={`alternatives-${alt.indicationId}`}>
-                  Other treatments to discuss with your doctor
-                </h3>
-                {alt.urgent ? (
-                  <p className="alert">
-                    If you might act on thoughts of harming yourself, call your local emergency
-                    number now. In the US you can also call or text 988.
-                  </p>
-                ) : null}
-                <ul aria-label="Medicines to discuss">
-                  {alt.medications.map((m) => (
-                    <li key={m.generic}>
-                      <strong>{m.generic}</strong>
-                      {m.brands.length > 0 ? ` (${m.brands.join(', ')})` : ''}
-                      <span className="muted"> · {m.drugClass}</span>
-                      {m.caution === undefined ? null : (
-                        <>
-                          <br />
-                          <span className="muted">{m.caution}</span>
-                        </>
-                      )}
-                    </li>
-                  ))}
-                  {alt.medicationClasses.map((c) => (
-                    <li key={c}>{c}</li>
-                  ))}
-                </ul>
-                <ul aria-label="Options without medicine">
-                  {alt.nonDrugOptions.map((o) => (
-                    <li key={o}>{o}</li>
-                  ))}
-                </ul>
-                {alt.note === undefined ? null : <p className="muted">{alt.note}</p>}
-              </section>
-            ))}
-            <p>
-              To go on, book a video consult with {clinicName}
-              {phone === null ? '' : `, or call ${phone}`}. Booking online and creating an account
-              need JavaScript.
-            </p>
-            <p className="muted">
-              This check is not a diagnosis and not medical advice. Nothing you entered was stored.
-              Knowledge base {answer.knowledgeVersion}.
-            </p>
-          </section>
-          <h2>Change your answers</h2>
-          <SelfCheckForm kb={kb} values={values} errors={{}} />
-        </>
-      );
-    },
   };
 }

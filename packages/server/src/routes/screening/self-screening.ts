@@ -5,8 +5,12 @@
  * patient's intake (unconfirmed conditions, medications as written, the reported blood pressure).
  */
 import {
+  decide,
   INDICATION_IDS,
+  MISSING_BREASTFEEDING,
+  MISSING_CONDITION_ANSWERS,
   screen,
+  screenUnknownAnswers,
   parsePatientJson,
   SCREENING_PRODUCTS,
   type Alternatives,
@@ -35,28 +39,60 @@ const PREGNANCY = 'CI.PREGNANCY';
  * unanswered or "not sure" by someone who could be pregnant, it is unknown, never "may suit".
  */
 const MISSING_PREGNANCY = 'SCREEN.MISSING_PREGNANCY_STATUS';
+/**
+ * Missing facts that decide the outcome (a clinician looks): the questionnaire asked for them,
+ * so an answer it did not get, or a "not sure", is unknown, never "none". Other missing facts
+ * (a recent blood pressure, a weight) are for the consult to check.
+ */
+const DECIDING_UNKNOWNS: ReadonlySet<string> = new Set([
+  MISSING_PREGNANCY,
+  MISSING_BREASTFEEDING,
+  MISSING_CONDITION_ANSWERS,
+]);
 
-export const SelfScreeningBody = z.strictObject({
-  indication: z.enum(INDICATION_IDS),
-  product: z.enum(SCREENING_PRODUCTS).default('ketamine-iv'),
-  ageYears: z.number().int().min(1).max(120),
-  sex: z.enum(['female', 'male', 'other', 'unknown']),
-  pregnancy: z.enum(['pregnant', 'not-pregnant', 'unsure', 'not-possible']).optional(),
-  breastfeeding: z.enum(['yes', 'no', 'unsure']).optional(),
-  /** Codes from the questions' condition list. */
-  conditions: z.array(z.string().min(1).max(80)).max(50).default([]),
-  otherConditions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  medications: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
-  bloodPressure: z
-    .strictObject({
-      systolicMmHg: z.number().int().min(30).max(320),
-      diastolicMmHg: z.number().int().min(10).max(250),
-    })
-    // The same check as the web form's: a bottom number at or above the top one is a typing slip,
-    // never a reading to screen or to keep in the record.
-    .superRefine(refinePressureOrder)
-    .optional(),
-});
+export const SelfScreeningBody = z
+  .strictObject({
+    indication: z.enum(INDICATION_IDS),
+    product: z.enum(SCREENING_PRODUCTS).default('ketamine-iv'),
+    ageYears: z.number().int().min(1).max(120),
+    sex: z.enum(['female', 'male', 'other', 'unknown']),
+    pregnancy: z.enum(['pregnant', 'not-pregnant', 'unsure', 'not-possible']).optional(),
+    breastfeeding: z
+      .enum(['yes', 'no', 'unsure'])
+      .optional()
+      .describe(
+        'Asked of anyone but a man. Left out or "unsure" at an age the knowledge base asks about pregnancy (its askAgeYears, a clinic setting), it is unknown: a clinician needs to look.',
+      ),
+    conditions: z
+      .array(z.string().min(1).max(80))
+      .max(50)
+      .default([])
+      .describe(
+        'Codes of the listed conditions (GET /api/public/self-screening/questions) the person ticked. A non-empty list answers the question; an empty or absent one does not: say "none of these" with conditionsAnswer.',
+      ),
+    conditionsAnswer: z
+      .enum(['none', 'unsure'])
+      .optional()
+      .describe(
+        '"none": none of the listed conditions apply (conditions must then be empty). "unsure": the person is not sure, with or without the conditions they are sure of. With neither this nor a condition, the question is unanswered and the answer is that a clinician needs to look.',
+      ),
+    otherConditions: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+    medications: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    bloodPressure: z
+      .strictObject({
+        systolicMmHg: z.number().int().min(30).max(320),
+        diastolicMmHg: z.number().int().min(10).max(250),
+      })
+      // The same check as the web form's: a bottom number at or above the top one is a typing slip,
+      // never a reading to screen or to keep in the record.
+      .superRefine(refinePressureOrder)
+      .optional(),
+  })
+  // "None of these" beside a ticked condition says two things: neither can be screened.
+  .refine((b) => b.conditionsAnswer !== 'none' || b.conditions.length === 0, {
+    path: ['conditionsAnswer'],
+    message: 'cannot be "none" when conditions lists a condition',
+  });
 export type SelfScreeningAnswers = z.output<typeof SelfScreeningBody>;
 
 export const SELF_SCREENING_OUTCOMES = ['may-suit', 'clinician-review', 'not-suitable'] as const;
@@ -208,6 +244,10 @@ export function plainReason(kb: KnowledgeBase, f: FindingOf): string {
     return 'You told us you may be allergic to ketamine: a clinician will check this before treatment.';
   if (f.code === MISSING_PREGNANCY)
     return 'You did not tell us whether you could be pregnant, or are not sure: ketamine is not given in pregnancy, so a clinician will check this before treatment.';
+  if (f.code === MISSING_BREASTFEEDING)
+    return 'You did not tell us whether you are breastfeeding, or are not sure: ketamine is usually avoided while breastfeeding, so a clinician will check this before treatment.';
+  if (f.code === MISSING_CONDITION_ANSWERS)
+    return 'You did not tell us whether a doctor has told you that you have any of the conditions listed, or are not sure: some of them rule ketamine out, so a clinician will go through them with you before treatment.';
   if (f.code === 'CI.PREGNANCY' || f.code === 'PL.PREGNANCY')
     return 'You may be pregnant: ketamine is not given in pregnancy without a specialist’s advice.';
   if (f.code === 'PL.BREASTFEEDING')
@@ -236,6 +276,10 @@ export function plainCheck(f: FindingOf): string {
       return 'You will be weighed: the dose depends on your weight.';
     case 'SCREEN.MISSING_PREGNANCY_STATUS':
       return 'Whether you could be pregnant will be checked.';
+    case MISSING_BREASTFEEDING:
+      return 'Whether you are breastfeeding will be checked.';
+    case MISSING_CONDITION_ANSWERS:
+      return 'The conditions on the list will be gone through with you.';
     case 'SCREEN.MISSING_AGE':
       return 'Your date of birth will be confirmed.';
     default:
@@ -246,7 +290,8 @@ export function plainCheck(f: FindingOf): string {
 /**
  * Screens the answers and words the outcome for the person. Facts they could not give (a recent
  * blood pressure, for instance) are for the consult to check and do not decide the outcome; an
- * unknown pregnancy status does (a clinician looks), since pregnancy is one of its questions.
+ * unknown answer to one of its own questions does (a clinician looks): pregnancy, breastfeeding
+ * and the listed conditions (`DECIDING_UNKNOWNS`).
  */
 export function selfScreen(
   kb: KnowledgeBase,
@@ -257,13 +302,15 @@ export function selfScreen(
   const patient = parsePatientJson(json);
   if (!patient.ok)
     throw new Error(`self-screening answers did not parse: ${JSON.stringify(patient.error)}`);
-  const result = screen(patient.value, kb, {
+  const screened = screen(patient.value, kb, {
     indication: answers.indication,
     product: answers.product,
     asOf,
   });
+  const findings = [...screened.findings, ...screenUnknownAnswers(kb, answers.product, answers)];
+  const result = { ...screened, findings, decision: decide(findings) };
   const deciding = result.findings.filter(
-    (f) => f.kind !== 'missing-data' || f.code === MISSING_PREGNANCY,
+    (f) => f.kind !== 'missing-data' || DECIDING_UNKNOWNS.has(f.code),
   );
   const worst = deciding.some((f) => f.severity === 'critical')
     ? 'not-suitable'

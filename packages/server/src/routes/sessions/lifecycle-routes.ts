@@ -210,6 +210,7 @@ export const sessionLifecycleRoutes: FastifyPluginAsyncZod<SessionRouteOptions> 
           scheduledStart: s.scheduledStart,
           checkedInAt: s.checkedIn.at,
           preCheckDecision: s.preCheck?.decision ?? null,
+          preCheckApproved: (s.preCheck?.approval ?? null) !== null,
           openAlertCount: s.openAlertCount,
           nextReadingDueAt: s.nextReadingDueAt,
         })),

@@ -347,6 +347,8 @@ export const SessionSummarySchema = z.object({
   scheduledStart: z.string(),
   checkedInAt: z.string(),
   preCheckDecision: z.enum(['go', 'needs-prescriber', 'do-not-start']).nullable(),
+  /** A prescriber approved a needs-prescriber pre-check: until then it has not cleared the patient. */
+  preCheckApproved: z.boolean(),
   openAlertCount: z.number().int(),
   nextReadingDueAt: z.string().nullable(),
 });
