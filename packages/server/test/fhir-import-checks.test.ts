@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 
 const PATIENT_URL = 'urn:uuid:11111111-1111-4111-8111-111111111111';
 
-function patient(birthDate = '1980-01-02'): Json {
+function patient(birthDate = '1980-01-02', rest: Json = {}): Json {
   return {
     fullUrl: PATIENT_URL,
     resource: {
@@ -25,9 +25,22 @@ function patient(birthDate = '1980-01-02'): Json {
       name: [{ family: 'Checks', given: ['Ivy'] }],
       birthDate,
       gender: 'female',
+      ...rest,
     },
     request: { method: 'POST', url: 'Patient' },
   };
+}
+
+/** A text `n` characters long. */
+const chars = (n: number) => 'x'.repeat(n);
+
+/** `n` letters and digits that do not compress, as PostgreSQL compresses a long index entry. */
+function noise(n: number): string {
+  let x = 1;
+  return Array.from({ length: n }, () => {
+    x = (x * 48271) % 2147483647;
+    return (x % 36).toString(36);
+  }).join('');
 }
 
 function about(resource: Json): Json {
@@ -160,6 +173,110 @@ const BAD: [string, Json[], string][] = [
     [patient(), bp(120, -5)],
     'Bundle.entry[1].resource.component',
   ],
+  [
+    'a family name longer than a record keeps',
+    [patient(undefined, { name: [{ family: chars(101), given: ['Ivy'] }] })],
+    'Bundle.entry[0].resource.name[0].family',
+  ],
+  [
+    'a given name longer than a record keeps, in the first name that is an object',
+    [patient(undefined, { name: ['not a name', { family: 'Checks', given: [chars(101)] }] })],
+    'Bundle.entry[0].resource.name[1].given[0]',
+  ],
+  [
+    'an email longer than a record keeps',
+    [
+      patient(undefined, {
+        telecom: [
+          { system: 'phone', value: '555-0100' },
+          { system: 'email', value: `${chars(250)}@example.org` },
+        ],
+      }),
+    ],
+    'Bundle.entry[0].resource.telecom[1].value',
+  ],
+  [
+    'a postal code longer than a record keeps',
+    [patient(undefined, { address: [{ line: ['1 Main St'], postalCode: chars(21) }] })],
+    'Bundle.entry[0].resource.address[0].postalCode',
+  ],
+  [
+    'a Condition text longer than a record keeps, after a good Patient',
+    [patient(), about({ resourceType: 'Condition', code: { text: chars(301) } })],
+    'Bundle.entry[1].resource.code.text',
+  ],
+  [
+    'a Condition coding display longer than a record keeps',
+    [
+      patient(),
+      about({
+        resourceType: 'Condition',
+        code: {
+          coding: [{ system: 'http://snomed.info/sct', code: '35489007', display: chars(301) }],
+        },
+      }),
+    ],
+    'Bundle.entry[1].resource.code.coding[0].display',
+  ],
+  [
+    'a MedicationRequest dose text longer than a record keeps',
+    [
+      patient(),
+      about({
+        resourceType: 'MedicationRequest',
+        status: 'active',
+        medicationCodeableConcept: { text: 'Sertraline 50 mg' },
+        dosageInstruction: [{ text: chars(201) }],
+      }),
+    ],
+    'Bundle.entry[1].resource.dosageInstruction[0].text',
+  ],
+  [
+    'an allergy code longer than a record keeps',
+    [
+      patient(),
+      about({
+        resourceType: 'AllergyIntolerance',
+        code: { text: 'Peanut', coding: [{ system: 'http://snomed.info/sct', code: chars(41) }] },
+      }),
+    ],
+    'Bundle.entry[1].resource.code.coding[0].code',
+  ],
+  [
+    'an allergy reaction longer than a record keeps',
+    [
+      patient(),
+      about({
+        resourceType: 'AllergyIntolerance',
+        code: { text: 'Peanut' },
+        reaction: [{ manifestation: [{ text: chars(201) }] }],
+      }),
+    ],
+    'Bundle.entry[1].resource.reaction[0].manifestation[0].text',
+  ],
+  [
+    'a Patient identifier too long to link the record by',
+    [
+      patient(undefined, {
+        identifier: [
+          { system: 'urn:test', value: 'checks-1' },
+          { system: 'urn:test', value: noise(3000) },
+        ],
+      }),
+    ],
+    'Bundle.entry[0].resource.identifier[1]',
+  ],
+  [
+    'a Condition fullUrl too long to link the record by',
+    [
+      patient(),
+      {
+        ...about({ resourceType: 'Condition', code: { text: 'Depression' } }),
+        fullUrl: `urn:uuid:${noise(3000)}`,
+      },
+    ],
+    'Bundle.entry[1].fullUrl',
+  ],
 ];
 
 describe.each(DRIVERS)('FHIR transaction checks on %s', (driver) => {
@@ -187,7 +304,14 @@ describe.each(DRIVERS)('FHIR transaction checks on %s', (driver) => {
     });
 
   test.each(BAD)('%s: 400 naming the element, nothing written', async (_name, entry, element) => {
-    const tables = ['patients', 'conditions', 'medications', 'patient_weights', 'blood_pressures'];
+    const tables = [
+      'patients',
+      'conditions',
+      'medications',
+      'allergies',
+      'patient_weights',
+      'blood_pressures',
+    ];
     const before = await Promise.all(tables.map((table) => countRows(t, table)));
     const response = await post(entry);
     expect(response.statusCode, response.body).toBe(400);
@@ -211,6 +335,29 @@ describe.each(DRIVERS)('FHIR transaction checks on %s', (driver) => {
       '201 Created',
       '201 Created',
     ]);
+  });
+
+  test('texts as long as a record keeps import whole', async () => {
+    const response = await post([
+      patient(undefined, {
+        identifier: [{ system: 'urn:test', value: 'checks-longest' }],
+        name: [{ family: chars(100), given: [chars(100)] }],
+        address: [{ postalCode: chars(20) }],
+      }),
+      about({ resourceType: 'Condition', code: { text: chars(300) } }),
+    ]);
+    expect(response.statusCode, response.body).toBe(200);
+    const id = String(response.json<Json>().entry[0].response.location).replace('Patient/', '');
+    const [row] = await t.database.query(
+      'select family_name, postal_code from patients where id = $1',
+      [id],
+    );
+    expect(row).toEqual({ family_name: chars(100), postal_code: chars(20) });
+    const [condition] = await t.database.query(
+      'select text from conditions where patient_id = $1',
+      [id],
+    );
+    expect(condition?.text).toBe(chars(300));
   });
 });
 

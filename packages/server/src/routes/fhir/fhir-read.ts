@@ -10,25 +10,44 @@ export const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v : undefined;
 export const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
+/** A string read from a resource, with its FHIRPath-like place (for errors). */
+export interface Located {
+  readonly value: string;
+  readonly path: string;
+}
+
+export const located = (value: string | undefined, path: string): Located | undefined =>
+  value === undefined ? undefined : { value, path };
+
 export interface Code {
   readonly system: string | undefined;
   readonly code: string;
   readonly display: string | undefined;
+  /** Its place in `coding`. */
+  readonly index: number;
 }
 
 export function codesOf(concept: unknown): Code[] {
   if (!isObject(concept)) return [];
-  return arr(concept.coding).flatMap((c) => {
+  return arr(concept.coding).flatMap((c, index) => {
     if (!isObject(c)) return [];
     const code = str(c.code);
-    return code === undefined ? [] : [{ system: str(c.system), code, display: str(c.display) }];
+    return code === undefined
+      ? []
+      : [{ system: str(c.system), code, display: str(c.display), index }];
   });
 }
 
-export function textOf(concept: unknown): string | undefined {
+/** A CodeableConcept's text, else the display of its first coding that has one; `path` is the concept's. */
+export function textAt(concept: unknown, path: string): Located | undefined {
   if (!isObject(concept)) return undefined;
-  return str(concept.text) ?? codesOf(concept).find((c) => c.display !== undefined)?.display;
+  const text = str(concept.text);
+  if (text !== undefined) return { value: text, path: `${path}.text` };
+  const coding = codesOf(concept).find((c) => c.display !== undefined);
+  return located(coding?.display, `${path}.coding[${String(coding?.index)}].display`);
 }
+
+export const textOf = (concept: unknown): string | undefined => textAt(concept, '')?.value;
 
 export const firstCode = (concept: unknown): string | undefined => codesOf(concept)[0]?.code;
 

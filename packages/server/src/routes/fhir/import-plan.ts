@@ -15,7 +15,18 @@ import {
   patientWeights,
   reproductiveStatuses,
 } from '../../db/schema/index';
-import { arr, codesOf, dateOf, firstCode, isObject, str, textOf, type Json } from './fhir-read';
+import {
+  arr,
+  codesOf,
+  dateOf,
+  firstCode,
+  isObject,
+  located,
+  str,
+  textAt,
+  type Json,
+} from './fhir-read';
+import { fit, MAX_CHARS } from './import-limits';
 import { FhirError } from './outcome';
 
 const SHORT_SYSTEMS: Readonly<Record<string, string>> = {
@@ -94,10 +105,18 @@ export function plan(
       const codeSystem = coding === undefined ? null : (SHORT_SYSTEMS[coding.system ?? ''] ?? null);
       const clinical = firstCode(res.clinicalStatus) ?? 'active';
       const verification = firstCode(res.verificationStatus) ?? 'unconfirmed';
+      const codePath = `${path}.code.coding[${String(coding?.index)}].code`;
       const values = {
-        text: textOf(res.code) ?? coding?.code ?? 'condition without text',
+        text:
+          fit(
+            textAt(res.code, `${path}.code`) ?? located(coding?.code, codePath),
+            MAX_CHARS.recordText,
+          ) ?? 'condition without text',
         codeSystem: codeSystem === 'rxnorm' ? null : codeSystem,
-        code: codeSystem === 'rxnorm' ? null : (coding?.code ?? null),
+        code:
+          codeSystem === 'rxnorm'
+            ? null
+            : (fit(located(coding?.code, codePath), MAX_CHARS.code) ?? null),
         clinicalStatus: CLINICAL.includes(clinical) ? clinical : 'active',
         verificationStatus: VERIFICATION.includes(verification) ? verification : 'unconfirmed',
         onsetDate: dateOf(res, ['onsetDateTime', 'onsetPeriod'], path) ?? null,
@@ -121,16 +140,31 @@ export function plan(
     case 'MedicationRequest': {
       const concept = res.medicationCodeableConcept;
       const rx = codesOf(concept).find((c) => c.system === RXNORM);
-      const dosage = arr(type === 'MedicationRequest' ? res.dosageInstruction : res.dosage).find(
-        isObject,
-      );
+      const dosageKey = type === 'MedicationRequest' ? 'dosageInstruction' : 'dosage';
+      const dosages = arr(res[dosageKey]);
+      const dosageAt = dosages.findIndex(isObject);
+      const dosage = dosages[dosageAt] as Json | undefined;
+      const reference = isObject(res.medicationReference) ? res.medicationReference : undefined;
       const values = {
         text:
-          textOf(concept) ??
-          str((res.medicationReference as Json | undefined)?.display) ??
-          'medication without text',
-        rxnormCode: rx?.code ?? null,
-        doseText: str(dosage?.text) ?? null,
+          fit(
+            textAt(concept, `${path}.medicationCodeableConcept`) ??
+              located(str(reference?.display), `${path}.medicationReference.display`),
+            MAX_CHARS.recordText,
+          ) ?? 'medication without text',
+        rxnormCode:
+          fit(
+            located(
+              rx?.code,
+              `${path}.medicationCodeableConcept.coding[${String(rx?.index)}].code`,
+            ),
+            MAX_CHARS.rxnormCode,
+          ) ?? null,
+        doseText:
+          fit(
+            located(str(dosage?.text), `${path}.${dosageKey}[${String(dosageAt)}].text`),
+            MAX_CHARS.doseText,
+          ) ?? null,
         status: MED_STATUS[str(res.status) ?? 'unknown'] ?? 'active',
         startedOn:
           dateOf(
@@ -159,15 +193,29 @@ export function plan(
     }
     case 'AllergyIntolerance': {
       const coding = codesOf(res.code)[0];
+      const codePath = `${path}.code.coding[${String(coding?.index)}].code`;
       const clinical = firstCode(res.clinicalStatus);
       const criticality = str(res.criticality);
-      const reaction = arr(res.reaction).find(isObject);
+      const reactions = arr(res.reaction);
+      const reactionAt = reactions.findIndex(isObject);
+      const reaction = reactions[reactionAt] as Json | undefined;
       const values = {
-        substance: textOf(res.code) ?? coding?.code ?? 'substance without text',
+        substance:
+          fit(
+            textAt(res.code, `${path}.code`) ?? located(coding?.code, codePath),
+            MAX_CHARS.substance,
+          ) ?? 'substance without text',
         codeSystem:
           coding?.system === undefined ? null : (SHORT_SYSTEMS[coding.system] ?? coding.system),
-        code: coding?.code ?? null,
-        reaction: textOf(arr(reaction?.manifestation)[0]) ?? null,
+        code: fit(located(coding?.code, codePath), MAX_CHARS.code) ?? null,
+        reaction:
+          fit(
+            textAt(
+              arr(reaction?.manifestation)[0],
+              `${path}.reaction[${String(reactionAt)}].manifestation[0]`,
+            ),
+            MAX_CHARS.reaction,
+          ) ?? null,
         criticality:
           criticality === 'low' || criticality === 'high' || criticality === 'unable-to-assess'
             ? criticality

@@ -9,9 +9,11 @@ import type { Transaction } from '../../db/client';
 import { fhirLinks, patients } from '../../db/schema/index';
 import { insertPatient } from '../patients/repository';
 import { FhirError, operationOutcome, type FhirResource } from './outcome';
-import { arr, isObject, str, type Json } from './fhir-read';
+import { arr, isObject, located, str, type Json } from './fhir-read';
 import { checkTransactionEntries } from './import-checks';
+import { fit, fitLinkKey, MAX_CHARS } from './import-limits';
 import { plan } from './import-plan';
+import { ownerOf } from './resources';
 import { IsoDate } from '../common-schemas';
 
 export interface ImportResult {
@@ -50,9 +52,12 @@ export async function importTransaction(
     const res = e.resource;
     if (res.resourceType !== 'Patient') continue;
     const path = `Bundle.entry[${i}].resource`;
-    const name = arr(res.name).find(isObject);
-    const family = str(name?.family);
-    const given = str(arr(name?.given)[0]);
+    const names = arr(res.name);
+    const nameAt = names.findIndex(isObject);
+    const name = names[nameAt] as Json | undefined;
+    const namePath = `${path}.name[${String(nameAt)}]`;
+    const family = fit(located(str(name?.family), `${namePath}.family`), MAX_CHARS.name);
+    const given = fit(located(str(arr(name?.given)[0]), `${namePath}.given[0]`), MAX_CHARS.name);
     const birthDate = str(res.birthDate);
     if (family === undefined || given === undefined)
       throw new FhirError(
@@ -70,12 +75,12 @@ export async function importTransaction(
       );
     const gender = str(res.gender);
     const sex = gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown';
-    const keys = arr(res.identifier)
-      .filter(isObject)
-      .flatMap((id) => {
-        const value = str(id.value);
-        return value === undefined ? [] : [`Patient|${str(id.system) ?? ''}|${value}`];
-      });
+    const keys = arr(res.identifier).flatMap((id, k) => {
+      const value = isObject(id) ? str(id.value) : undefined;
+      if (!isObject(id) || value === undefined) return [];
+      const key = `Patient|${str(id.system) ?? ''}|${value}`;
+      return [fitLinkKey(key, `${path}.identifier[${String(k)}]`)];
+    });
     let patientId: string | undefined;
     for (const key of keys) {
       const [link] = await tx
@@ -88,14 +93,28 @@ export async function importTransaction(
         break;
       }
     }
-    const telecom = arr(res.telecom).filter(isObject);
-    const address = arr(res.address).find(isObject);
+    const telecom = arr(res.telecom);
+    const telecomValue = (system: string, max: number) => {
+      const at = telecom.findIndex((t) => isObject(t) && t.system === system);
+      const value = str((telecom[at] as Json | undefined)?.value);
+      return fit(located(value, `${path}.telecom[${String(at)}].value`), max);
+    };
+    const addresses = arr(res.address);
+    const addressAt = addresses.findIndex(isObject);
+    const address = addresses[addressAt] as Json | undefined;
+    const addressPath = `${path}.address[${String(addressAt)}]`;
     const contact = {
-      email: str(telecom.find((t) => t.system === 'email')?.value),
-      phone: str(telecom.find((t) => t.system === 'phone')?.value),
-      addressLine: str(arr(address?.line)[0]),
-      city: str(address?.city),
-      postalCode: str(address?.postalCode),
+      email: telecomValue('email', MAX_CHARS.email),
+      phone: telecomValue('phone', MAX_CHARS.phone),
+      addressLine: fit(
+        located(str(arr(address?.line)[0]), `${addressPath}.line[0]`),
+        MAX_CHARS.addressLine,
+      ),
+      city: fit(located(str(address?.city), `${addressPath}.city`), MAX_CHARS.city),
+      postalCode: fit(
+        located(str(address?.postalCode), `${addressPath}.postalCode`),
+        MAX_CHARS.postalCode,
+      ),
     };
     const present = Object.fromEntries(
       Object.entries(contact).filter(([, v]) => v !== undefined),
@@ -145,12 +164,17 @@ export async function importTransaction(
     const res = entry.resource as Json;
     const type = typeof res.resourceType === 'string' ? res.resourceType : 'unknown';
     if (type === 'Patient') continue;
-    const subject = isObject(res.subject)
-      ? res.subject
-      : isObject(res.patient)
-        ? res.patient
-        : undefined;
-    const patientId = patientByRef.get(str(subject?.reference) ?? '');
+    const field = isObject(res.subject) ? 'subject' : isObject(res.patient) ? 'patient' : undefined;
+    const reference = field === undefined ? undefined : str((res[field] as Json).reference);
+    let patientId = patientByRef.get(reference ?? '');
+    if (patientId === undefined && reference !== undefined) {
+      patientId = await existingPatient(
+        tx,
+        reference,
+        `Bundle.entry[${String(i)}].resource.${field ?? 'subject'}.reference`,
+      );
+      if (patientId !== undefined) patientByRef.set(reference, patientId);
+    }
     const upsert =
       patientId === undefined
         ? undefined
@@ -163,14 +187,21 @@ export async function importTransaction(
           'information',
           'not-supported',
           patientId === undefined
-            ? `${type} not kept: KetaFlow keeps only resources about a patient in the bundle.`
+            ? `${type} not kept: KetaFlow keeps only resources about a patient in the bundle or a KetaFlow patient (Patient/<id>).`
             : `${type} not kept: KetaFlow does not keep this kind of ${type}.`,
           `Bundle.entry[${i}]`,
         ),
       };
       continue;
     }
-    const key = `${patientId}|${type}|${str(res.id) ?? str(entry.fullUrl) ?? String(i)}`;
+    const entryPath = `Bundle.entry[${String(i)}]`;
+    const source =
+      located(str(res.id), `${entryPath}.resource.id`) ??
+      located(str(entry.fullUrl), `${entryPath}.fullUrl`);
+    const key = fitLinkKey(
+      `${patientId}|${type}|${source?.value ?? String(i)}`,
+      source?.path ?? entryPath,
+    );
     const [link] = await tx
       .select({ targetId: fhirLinks.targetId })
       .from(fhirLinks)
@@ -223,6 +254,30 @@ export async function importTransaction(
       ),
     },
   };
+}
+
+/**
+ * A relative `Patient/<id>` reference that no entry of the Bundle answers is read against the
+ * server (FHIR R4 3.1.0.11): it names a KetaFlow patient, or the transaction is refused, naming the
+ * element, so that nothing is kept about a patient KetaFlow does not have. Other references (an
+ * absolute URL, another type) are left to the caller, which does not keep the resource.
+ */
+async function existingPatient(
+  tx: Transaction,
+  reference: string,
+  where: string,
+): Promise<string | undefined> {
+  const match = /^Patient\/([^/]+)$/.exec(reference);
+  if (match?.[1] === undefined) return undefined;
+  const id = await ownerOf(tx, 'Patient', match[1]);
+  if (id === undefined)
+    throw new FhirError(
+      400,
+      'not-found',
+      `${where}: ${reference} is neither an entry of this Bundle nor a KetaFlow patient.`,
+      where,
+    );
+  return id;
 }
 
 function locationOf(type: string, table: string, id: string): string {

@@ -1,6 +1,6 @@
 /** FHIR answers: Bundles of resources with their full URLs, sent as application/fhir+json. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FHIR_JSON, type FhirResource } from './outcome';
+import { FHIR_JSON, operationOutcome, type FhirResource } from './outcome';
 
 export function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}/fhir`;
@@ -41,4 +41,17 @@ export function bundle(
 
 export function send(reply: FastifyReply, body: FhirResource, status = 200): FastifyReply {
   return reply.code(status).type(FHIR_JSON).send(body);
+}
+
+/**
+ * The answer to a body of a type the route does not read (HTTP 415): it names the types the
+ * route's schema lists under `consumes`.
+ */
+export function unsupportedMediaType(request: FastifyRequest): FhirResource {
+  const consumes = request.routeOptions.schema?.consumes ?? [FHIR_JSON, 'application/json'];
+  return operationOutcome(
+    'error',
+    'not-supported',
+    `Send the body as ${consumes.join(' or ')}; other content types are not supported here.`,
+  );
 }

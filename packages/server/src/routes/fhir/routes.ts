@@ -36,17 +36,12 @@ import {
   TypeParams,
 } from './schemas';
 import { planSearch, preferStrict } from './search';
-import {
-  isSearchableType,
-  ownerOf,
-  patientResources,
-  resourcesFor,
-  SEARCHABLE_TYPES,
-} from './resources';
+import { isSearchableType, ownerOf, patientResources, resourcesFor } from './resources';
 import { capabilityStatement } from './capability';
-import { baseUrl, bundle, send } from './responses';
+import { baseUrl, bundle, send, unsupportedMediaType } from './responses';
 import { actorOf, assertMay, audit } from './access';
 import { searchPatients } from './patient-search';
+import { everythingRoute } from './everything';
 
 export interface FhirOptions {
   readonly db: Database;
@@ -74,8 +69,9 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       .describe('Bearer <SMART access token>; or a KetaFlow staff session cookie'),
   });
 
-  // FHIR reads its JSON itself, answering with OperationOutcomes: not the app's parser.
-  app.removeContentTypeParser('application/json');
+  // FHIR reads its JSON itself, answering with OperationOutcomes: not the app's parser. Only the
+  // types registered here are read (not Fastify's text/plain either); anything else is 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     ['application/fhir+json', 'application/json'],
     { parseAs: 'string', bodyLimit: 32 * 1024 * 1024 },
@@ -111,6 +107,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       return send(reply, operationOutcome('error', code, error.message), status);
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 415) return send(reply, unsupportedMediaType(request), 415);
     if (typeof status === 'number' && status >= 400 && status < 500)
       return send(reply, operationOutcome('error', 'invalid', (error as Error).message), status);
     request.log.error({ err: error }, 'FHIR request failed');
@@ -246,36 +243,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/Patient/:id/$everything',
-    {
-      schema: {
-        tags,
-        summary: 'Everything KetaFlow holds about one patient',
-        params: z.object({ id: z.string().min(1) }),
-        headers: auth,
-        response: { 200: fhirJson(SearchsetSchema), ...outcomes(401, 403, 404, 500) },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      const who = await actorOf(db, request, clock.now());
-      const owner = await ownerOf(db, 'Patient', id);
-      if (owner === undefined) throw new FhirError(404, 'not-found', `No Patient/${id}.`);
-      await assertMay(db, request, who, owner, '*', 'fhir.everything');
-      const all: FhirResource[] = [];
-      for (const type of SEARCHABLE_TYPES) all.push(...(await resourcesFor(ctx, type, owner)));
-      await audit(db, request, who, {
-        action: 'fhir.everything',
-        resourceType: 'Patient',
-        resourceId: owner,
-        patientId: owner,
-        outcome: 'success',
-        detail: { count: all.length },
-      });
-      return send(reply, bundle(request, all, all.length));
-    },
-  );
+  everythingRoute(app, { db, clock, kb, tags, headers: auth });
 
   app.get<{ Params: { type: string; id: string } }>(
     '/:type/:id',

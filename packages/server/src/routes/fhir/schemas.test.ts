@@ -50,7 +50,7 @@ describe('FHIR route schemas', () => {
         [200, 400, 401, 403, 413, 415, 500].map((s) => [s, ['application/fhir+json']]),
       ),
       'get /fhir/Patient/{id}/$everything': Object.fromEntries(
-        [200, 401, 403, 404, 500].map((s) => [s, ['application/fhir+json']]),
+        [200, 400, 401, 403, 404, 500].map((s) => [s, ['application/fhir+json']]),
       ),
       'get /fhir/{type}/{id}': Object.fromEntries(
         [200, 401, 403, 404, 500].map((s) => [s, ['application/fhir+json']]),
@@ -80,6 +80,10 @@ describe('FHIR route schemas', () => {
     const search = doc.paths['/fhir/{type}'].get.parameters as Json[];
     expect(search.map((p) => String(p.name))).toEqual(
       expect.arrayContaining(['patient', '_count']),
+    );
+    const everything = doc.paths['/fhir/Patient/{id}/$everything'].get.parameters as Json[];
+    expect(everything.map((p) => String(p.name))).toEqual(
+      expect.arrayContaining(['_count', '_offset']),
     );
   });
 

@@ -7,8 +7,7 @@
 import { FhirError, type FhirResource } from './outcome';
 import { dateMatches, dateRange, parseDate } from './search-dates';
 import type { SearchableType } from './resources';
-
-export const MAX_COUNT = 1000;
+import { MAX_COUNT, readCount, readOffset } from './search-paging';
 
 type ParamType = 'token' | 'date' | 'string' | 'reference' | 'number' | 'special';
 
@@ -312,23 +311,8 @@ export function planSearch(
     }
   }
 
-  let count = MAX_COUNT;
-  if (single._count !== undefined) {
-    count = Number(single._count);
-    if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT)
-      throw new FhirError(
-        400,
-        'value',
-        `_count must be a whole number from 0 to ${String(MAX_COUNT)}.`,
-        '_count',
-      );
-  }
-  let offset = 0;
-  if (single._offset !== undefined) {
-    offset = Number(single._offset);
-    if (!Number.isInteger(offset) || offset < 0)
-      throw new FhirError(400, 'value', '_offset must be a whole number from 0.', '_offset');
-  }
+  const count = readCount(single._count, 0) ?? MAX_COUNT;
+  const offset = readOffset(single._offset);
   if (single._sort !== undefined) {
     const keys = single._sort.split(',').map((k) => {
       const desc = k.startsWith('-');

@@ -2,19 +2,41 @@ import { z } from 'zod';
 import { SEXES } from '../../db/schema/index';
 import { IsoDate, PageQuery } from '../common-schemas';
 
-const OptionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+/**
+ * The longest text each record field keeps, in characters: what the API accepts, and what the
+ * FHIR import keeps (fhir/import-limits.ts). Storage limits, not clinical ones.
+ */
+export const MAX_CHARS = {
+  name: 100,
+  email: 254,
+  phone: 40,
+  addressLine: 200,
+  city: 100,
+  postalCode: 20,
+  /** A condition's or a medicine's text. */
+  recordText: 300,
+  substance: 200,
+  reaction: 200,
+  doseText: 200,
+  /** A SNOMED CT or ICD-10-CM code. */
+  code: 40,
+  rxnormCode: 10,
+} as const;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => Text(max).optional();
 const Nullable = z.string().nullable();
 
 const demographics = {
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
+  givenName: Text(MAX_CHARS.name),
+  familyName: Text(MAX_CHARS.name),
   birthDate: IsoDate,
   sex: z.enum(SEXES),
-  email: z.email().max(254),
-  phone: z.string().trim().min(1).max(40),
-  addressLine: z.string().trim().min(1).max(200),
-  city: z.string().trim().min(1).max(100),
-  postalCode: z.string().trim().min(1).max(20),
+  email: z.email().max(MAX_CHARS.email),
+  phone: Text(MAX_CHARS.phone),
+  addressLine: Text(MAX_CHARS.addressLine),
+  city: Text(MAX_CHARS.city),
+  postalCode: Text(MAX_CHARS.postalCode),
 };
 
 export const PatientCreateBody = z
@@ -101,10 +123,10 @@ export const HeightBody = z
 
 export const AllergyBody = z
   .object({
-    substance: z.string().trim().min(1).max(200),
+    substance: Text(MAX_CHARS.substance),
     codeSystem: z.enum(['rxnorm', 'snomed']).optional(),
-    code: z.string().trim().min(1).max(40).optional(),
-    reaction: OptionalText(200),
+    code: OptionalText(MAX_CHARS.code),
+    reaction: OptionalText(MAX_CHARS.reaction),
     criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
     status: z.enum(['active', 'inactive', 'resolved']).default('active'),
   })
@@ -129,9 +151,9 @@ export const VERIFICATION_STATUSES = [
 
 export const ConditionBody = z
   .object({
-    text: z.string().trim().min(1).max(300),
+    text: Text(MAX_CHARS.recordText),
     codeSystem: z.enum(['snomed', 'icd10cm']).optional(),
-    code: z.string().trim().min(1).max(40).optional(),
+    code: OptionalText(MAX_CHARS.code),
     clinicalStatus: z.enum(CLINICAL_STATUSES),
     verificationStatus: z.enum(VERIFICATION_STATUSES),
     onsetDate: IsoDate.optional(),
@@ -153,12 +175,15 @@ export const MEDICATION_STATUSES = [
 
 export const MedicationBody = z
   .object({
-    text: z.string().trim().min(1).max(300),
+    text: Text(MAX_CHARS.recordText),
     rxnormCode: z
       .string()
-      .regex(/^\d{1,10}$/, 'must be an RxNorm code (digits)')
+      .regex(
+        new RegExp(`^\\d{1,${String(MAX_CHARS.rxnormCode)}}$`),
+        'must be an RxNorm code (digits)',
+      )
       .optional(),
-    doseText: OptionalText(200),
+    doseText: OptionalText(MAX_CHARS.doseText),
     status: z.enum(MEDICATION_STATUSES),
     startedOn: IsoDate.optional(),
     stoppedOn: IsoDate.optional(),
