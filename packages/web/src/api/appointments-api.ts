@@ -61,6 +61,11 @@ export async function fetchMyAppointments(): Promise<Appointment[]> {
   return list.items;
 }
 
+/** Turns a live hold into a booking; 409 `SCHEDULE.HOLD_EXPIRED` once it lapsed. */
+export function confirmHold(id: string, key: string): Promise<Appointment> {
+  return requestJson('POST', path(id, 'confirm'), undefined, idempotent(key));
+}
+
 export function cancelAppointment(id: string, reason: string, key: string): Promise<Appointment> {
   return requestJson('POST', path(id, 'cancel'), { reason }, idempotent(key));
 }

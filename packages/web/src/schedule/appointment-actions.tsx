@@ -3,11 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import {
   cancelAppointment,
+  confirmHold,
   newIdempotencyKey,
   recordNoShow,
   rescheduleAppointment,
 } from '../api/appointments-api';
+import type { Role } from '../api/auth-types';
 import type { Appointment, Location } from '../api/scheduling-types';
+import { useSession } from '../auth/use-session';
 import { useNow } from '../format/use-now';
 import { formatZonedDateTime, zonedDate } from '../format/zoned-time';
 import { ScheduleProblem } from './schedule-problem';
@@ -16,6 +19,9 @@ import { useAppointmentMutation } from './use-scheduling';
 
 type Mode = 'idle' | 'cancel' | 'reschedule';
 
+/** Who the server lets confirm a hold (`POST /api/appointments/:id/confirm`); patients their own. */
+const CONFIRM_ROLES: ReadonlySet<Role> = new Set(['nurse', 'prescriber', 'admin', 'patient']);
+
 interface AppointmentActionsProps {
   appointment: Appointment;
   locations: readonly Location[];
@@ -23,10 +29,13 @@ interface AppointmentActionsProps {
   onChanged: (next: Appointment | null) => void;
 }
 
-/** Cancel with a reason, record a no-show, or move to a time from the slot search. */
+/**
+ * Confirm a hold, cancel with a reason, record a no-show, or move to a time from the slot search.
+ */
 export function AppointmentActions(props: AppointmentActionsProps) {
   const { appointment: a } = props;
   const now = useNow();
+  const role = useSession().data?.user.role;
   const [mode, setMode] = useState<Mode>('idle');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -37,6 +46,14 @@ export function AppointmentActions(props: AppointmentActionsProps) {
     setKey(newIdempotencyKey());
   };
 
+  const confirm = useAppointmentMutation(() => confirmHold(a.id, key), {
+    onSuccess: (done) => {
+      notifications.show({ color: 'teal', message: 'Booking confirmed' });
+      freshKey();
+      props.onChanged(done);
+    },
+    onError: freshKey,
+  });
   const cancel = useAppointmentMutation(() => cancelAppointment(a.id, reason.trim(), key), {
     onSuccess: (done) => {
       notifications.show({ color: 'teal', message: 'Appointment cancelled' });
@@ -71,7 +88,7 @@ export function AppointmentActions(props: AppointmentActionsProps) {
       onSuccess: (moved) => {
         notifications.show({
           color: 'teal',
-          message: `Moved to ${formatZonedDateTime(moved.startsAt, moved.location?.timeZone ?? props.clinicTimeZone)}`,
+          message: `${moved.status === 'held' ? 'Hold moved' : 'Moved'} to ${formatZonedDateTime(moved.startsAt, moved.location?.timeZone ?? props.clinicTimeZone)}`,
         });
         freshKey();
         props.onChanged(moved);
@@ -82,6 +99,7 @@ export function AppointmentActions(props: AppointmentActionsProps) {
 
   if (a.status !== 'booked' && a.status !== 'held') return null;
   const started = Date.parse(a.startsAt) <= now;
+  const canConfirm = a.status === 'held' && role !== undefined && CONFIRM_ROLES.has(role);
   const needReason = (): boolean => {
     const ok = reason.trim().length > 0;
     setReasonError(ok ? null : 'Give a reason');
@@ -104,6 +122,17 @@ export function AppointmentActions(props: AppointmentActionsProps) {
   return (
     <Stack gap="sm" mt="md">
       <Group gap="sm">
+        {canConfirm && (
+          <Button
+            color="teal"
+            loading={confirm.isPending}
+            onClick={() => {
+              confirm.mutate(undefined);
+            }}
+          >
+            Confirm booking
+          </Button>
+        )}
         <Button
           variant={mode === 'reschedule' ? 'filled' : 'light'}
           onClick={() => {
@@ -133,6 +162,7 @@ export function AppointmentActions(props: AppointmentActionsProps) {
           </Button>
         )}
       </Group>
+      <ScheduleProblem error={confirm.error} fallbackTitle="Not confirmed" />
       <ScheduleProblem error={noShow.error} fallbackTitle="Not recorded" />
       {mode === 'cancel' && (
         <form

@@ -49,6 +49,8 @@ export interface BookingRequest {
   readonly prescriberId?: string;
   /** Hold the slot (status `held`, expiring after the clinic setting) instead of booking it. */
   readonly hold?: boolean;
+  /** When the hold lapses, if not the clinic setting from now: a moved hold keeps its own. */
+  readonly holdExpiresAt?: Date;
   /** Set by rescheduling: the appointment this one replaces. */
   readonly rescheduledFrom?: string;
 }
@@ -204,7 +206,8 @@ export async function bookAppointmentIn(
       startsAt,
       endsAt,
       holdExpiresAt: request.hold
-        ? new Date(now.getTime() + kb.scheduling.holdExpiryMinutes * 60_000)
+        ? (request.holdExpiresAt ??
+          new Date(now.getTime() + kb.scheduling.holdExpiryMinutes * 60_000))
         : null,
       videoUrl: template ? template.replaceAll('{appointmentId}', id) : null,
       rescheduledFrom: request.rescheduledFrom ?? null,

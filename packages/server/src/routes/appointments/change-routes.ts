@@ -88,7 +88,7 @@ export const appointmentChangeRoutes: FastifyPluginAsyncZod<AppointmentRouteOpti
         tags: ['appointments'],
         summary: 'Move to a new time: a new appointment replaces this one, atomically',
         description:
-          'The old appointment is cancelled with the reason and the new one (201) names it in rescheduledFrom. 409 SCHEDULE.SLOT_TAKEN or 422 SCHEDULE.CONFLICT leave both unchanged. Patients: their own, before the cut-off.',
+          'The old appointment is cancelled with the reason and the new one (201) names it in rescheduledFrom. A hold stays a hold, with the same expiry, and still needs confirming (409 SCHEDULE.HOLD_EXPIRED once it lapsed). 409 SCHEDULE.SLOT_TAKEN or 422 SCHEDULE.CONFLICT leave both unchanged. Patients: their own, before the cut-off.',
         headers: IdempotencyHeaders,
         params: IdParams,
         body: RescheduleBody,

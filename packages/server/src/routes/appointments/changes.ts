@@ -197,6 +197,9 @@ export interface RescheduleRequest {
 /**
  * Moves an appointment: the old one is cancelled with the reason and a new one booked with
  * `rescheduledFrom`, atomically. If the new time is taken or breaks a rule, nothing changes.
+ * A hold stays a hold, to be confirmed, and keeps its expiry: moving it must not keep a chair
+ * blocked past the clinic's hold time. The patient was told nothing of a hold, so a moved hold
+ * sends nothing; its confirmation goes out when it is confirmed.
  */
 export async function rescheduleAppointment(
   tx: Transaction,
@@ -209,8 +212,13 @@ export async function rescheduleAppointment(
     await releaseExpiredHolds(sp, deps.now);
     const row = await lockAppointment(sp, appointmentId);
     if (!row || (actor.patientId !== null && row.patientId !== actor.patientId)) return notFound();
+    if (row.status === 'cancelled' && row.cancelReason === HOLD_EXPIRED_REASON)
+      return refuse('SCHEDULE.HOLD_EXPIRED', 'The hold has expired; search again and book.');
     if (row.status !== 'booked' && row.status !== 'held')
       return refuse('RESOURCE.CONFLICT', `A ${row.status} appointment cannot be rescheduled.`);
+    const holdExpiresAt = row.status === 'held' ? row.holdExpiresAt : null;
+    if (row.status === 'held' && (!holdExpiresAt || holdExpiresAt <= deps.now))
+      return refuse('SCHEDULE.HOLD_EXPIRED', 'The hold has expired; search again and book.');
     const checkedIn = await refuseIfCheckedIn(sp, row.id, 'moved');
     if (checkedIn) return checkedIn;
     if (
@@ -235,11 +243,16 @@ export async function rescheduleAppointment(
         ...(request.chairId ? { chairId: request.chairId } : {}),
         ...(request.nurseId ? { nurseId: request.nurseId } : {}),
         ...(request.prescriberId ? { prescriberId: request.prescriberId } : {}),
+        ...(holdExpiresAt ? { hold: true, holdExpiresAt } : {}),
         rescheduledFrom: row.id,
       },
       actor,
     );
-    if (booked.ok) {
+    if (!booked.ok) return booked;
+    if (holdExpiresAt)
+      // The patient was told nothing of the hold: no message for the old time or the new one.
+      await cancelAppointmentNotices(sp, row.id);
+    else
       // The old time's pending messages go; the new one is confirmed and will be reminded.
       await replaceAppointmentNotices(
         sp,
@@ -248,15 +261,14 @@ export async function rescheduleAppointment(
         deps.now,
         deps.kb.scheduling.reminderLeadHours,
       );
-      await deps.audit?.(sp, {
-        action: 'appointment.reschedule',
-        resourceType: 'Appointment',
-        resourceId: row.id,
-        patientId: row.patientId,
-        outcome: 'success',
-        detail: { newAppointmentId: booked.value.id },
-      });
-    }
+    await deps.audit?.(sp, {
+      action: 'appointment.reschedule',
+      resourceType: 'Appointment',
+      resourceId: row.id,
+      patientId: row.patientId,
+      outcome: 'success',
+      detail: { newAppointmentId: booked.value.id },
+    });
     return booked;
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * A hold (a provisional booking) is confirmed from the appointment drawer on the day board. The
+ * demo data has no holds, so the test holds a free infusion time through the API first, as the
+ * booking page's "hold" would.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Session } from '../src/api/auth-types';
+import type { Page as ListPage } from '../src/api/page';
+import type { PatientSummary } from '../src/api/patient-types';
+import type { Appointment, Location, Slot } from '../src/api/scheduling-types';
+import { formatZonedTime, localDaysWindow, todayIn, zonedDate } from '../src/format/zoned-time';
+import { demoEmails, takeScreenshot, useHarness } from './harness';
+import { logIn, waitForText } from './steps';
+
+const desktop = { width: 1280, height: 900 };
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function postJson<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const { csrfToken } = await getJson<Session>(page, '/api/auth/me');
+  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The first free infusion time for `patientId` at `location`, from tomorrow on. */
+async function firstFreeInfusion(page: Page, location: Location, patientId: string): Promise<Slot> {
+  const tomorrow = new Date(Date.parse(`${todayIn(location.timeZone)}T12:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const { from } = localDaysWindow(tomorrow, location.timeZone);
+  const to = new Date(Date.parse(from) + 14 * 86_400_000).toISOString();
+  const q = new URLSearchParams({
+    type: 'infusion',
+    protocolId: 'depression',
+    locationId: location.id,
+    patientId,
+    from,
+    to,
+    limit: '1',
+  });
+  const { items } = await getJson<{ items: Slot[] }>(page, `/api/appointments/slots?${q}`);
+  const slot = items[0];
+  if (slot === undefined) throw new Error(`no free infusion time at ${location.name}`);
+  return slot;
+}
+
+describe('holds in the appointment drawer', () => {
+  const harness = useHarness();
+
+  test('a nurse confirms a hold from the drawer and it reads as booked', async () => {
+    const page = await harness.newPage(desktop);
+    await logIn(page, demoEmails.nurse);
+    const location = (await getJson<{ items: Location[] }>(page, '/api/clinic/locations')).items[0];
+    if (location === undefined) throw new Error('no locations');
+    const patients = await getJson<ListPage<PatientSummary>>(page, '/api/patients?pageSize=20');
+    const patient = patients.items[patients.items.length - 1];
+    if (patient === undefined) throw new Error('no patients');
+    const slot = await firstFreeInfusion(page, location, patient.id);
+    const held = await postJson<Appointment>(page, '/api/appointments/holds', {
+      patientId: patient.id,
+      type: 'infusion',
+      protocolId: 'depression',
+      startsAt: slot.startsAt,
+      locationId: location.id,
+      ...(slot.chairId === null ? {} : { chairId: slot.chairId }),
+      ...(slot.nurseId === null ? {} : { nurseId: slot.nurseId }),
+      prescriberId: slot.prescriberId,
+    });
+    expect(held.status).toBe('held');
+
+    const zone = location.timeZone;
+    await page.goto(`/schedule/day?location=${location.id}&date=${zonedDate(held.startsAt, zone)}`);
+    const time = `${formatZonedTime(held.startsAt, zone)}–${formatZonedTime(held.endsAt, zone)}`;
+    await page
+      .getByRole('button', { name: new RegExp(`^${time} ${held.patient.name}, Infusion, Held`) })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await waitForText(dialog, 'Held');
+    await dialog.getByRole('button', { name: 'Confirm booking' }).waitFor();
+    await takeScreenshot(page, 'hold-in-drawer-desktop');
+
+    const answer = page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/appointments/${held.id}/confirm`) && r.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: 'Confirm booking' }).click();
+    const confirmed = await answer;
+    expect(confirmed.status()).toBe(200);
+    expect(confirmed.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(((await confirmed.json()) as Appointment).status).toBe('booked');
+
+    // The drawer follows: the badge reads Booked and there is nothing left to confirm.
+    await waitForText(dialog.locator('.mantine-Badge-root'), 'Booked');
+    await dialog.getByRole('button', { name: 'Confirm booking' }).waitFor({ state: 'detached' });
+    const stored = await getJson<Appointment>(page, `/api/appointments/${held.id}`);
+    expect(stored).toMatchObject({ status: 'booked', holdExpiresAt: null });
+    await takeScreenshot(page, 'hold-confirmed-desktop');
+  });
+});
