@@ -9,7 +9,13 @@ import type { Session } from '../src/api/auth-types';
 import type { Page as ListPage } from '../src/api/page';
 import type { PatientSummary } from '../src/api/patient-types';
 import type { Appointment, Location, Slot } from '../src/api/scheduling-types';
-import { formatZonedTime, localDaysWindow, todayIn, zonedDate } from '../src/format/zoned-time';
+import {
+  formatZonedDateTime,
+  formatZonedTime,
+  localDaysWindow,
+  todayIn,
+  zonedDate,
+} from '../src/format/zoned-time';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
 import { logIn, waitForText } from './steps';
 
@@ -83,6 +89,12 @@ describe('holds in the appointment drawer', () => {
     const dialog = page.getByRole('dialog');
     await waitForText(dialog, 'Held');
     await dialog.getByRole('button', { name: 'Confirm booking' }).waitFor();
+    // Staff see how long they have: the hold's own expiry, in the location's time.
+    if (held.holdExpiresAt === null) throw new Error('a hold without an expiry');
+    await waitForText(
+      dialog,
+      `the hold lapses at ${formatZonedDateTime(held.holdExpiresAt, zone)} unless it is confirmed`,
+    );
     await takeScreenshot(page, 'hold-in-drawer-desktop');
 
     const answer = page.waitForResponse(

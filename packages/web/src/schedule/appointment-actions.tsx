@@ -121,6 +121,13 @@ export function AppointmentActions(props: AppointmentActionsProps) {
 
   return (
     <Stack gap="sm" mt="md">
+      {a.status === 'held' && a.holdExpiresAt !== null && (
+        <Text size="sm" c="orange.9">
+          Held, not yet booked: the hold lapses at{' '}
+          {formatZonedDateTime(a.holdExpiresAt, a.location?.timeZone ?? props.clinicTimeZone)}{' '}
+          unless it is confirmed.
+        </Text>
+      )}
       <Group gap="sm">
         {canConfirm && (
           <Button
