@@ -232,8 +232,11 @@ describe('eligibility screening in the browser', () => {
     const intakeCondition = patient.conditions.find((c) => c.text.startsWith(psychosis.label));
     expect(intakeCondition?.verificationStatus).toBe('unconfirmed');
     // The patient sees the intake on their own record.
-    await waitForText(page.getByRole('region', { name: 'Medications' }), 'Xanax');
-    await waitForText(page.getByRole('region', { name: 'Conditions' }), psychosis.label);
+    await waitForText(page.getByRole('region', { name: 'Medications', exact: true }), 'Xanax');
+    await waitForText(
+      page.getByRole('region', { name: 'Conditions', exact: true }),
+      psychosis.label,
+    );
     await takeScreenshot(page, 'self-screening-intake-on-record');
   });
 

@@ -15,13 +15,22 @@ export async function waitForText(
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
+  // Why the locator gave no text (a strict-mode clash of two matches, say), for the failure.
+  let lastError = '';
   while (Date.now() < deadline) {
-    last = (await locator.textContent({ timeout: timeoutMs }).catch(() => null)) ?? '';
+    last =
+      (await locator.textContent({ timeout: timeoutMs }).catch((error: unknown) => {
+        lastError = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        return null;
+      })) ?? '';
     const matches = typeof expected === 'string' ? last.includes(expected) : expected.test(last);
     if (matches) return last;
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
   }
-  throw new Error(`Timed out waiting for text ${String(expected)}; last text was: ${last}`);
+  throw new Error(
+    `Timed out waiting for text ${String(expected)}; last text was: ${last}` +
+      (last === '' && lastError !== '' ? ` (${lastError})` : ''),
+  );
 }
 
 /** Waits until the page's path (and query) matches. */
