@@ -79,6 +79,7 @@ function orderSignBody(): Json {
       allergies: set('AllergyIntolerance'),
       bloodPressure: empty,
       pregnancyStatus: empty,
+      breastfeedingStatus: empty,
       weight: empty,
     },
   };

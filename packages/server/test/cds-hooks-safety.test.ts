@@ -58,6 +58,7 @@ function prefetch(...weights: Json[]): Json {
     allergies: searchset(),
     bloodPressure: searchset(),
     pregnancyStatus: searchset(),
+    breastfeedingStatus: searchset(),
     weight: searchset(...weights),
   };
 }

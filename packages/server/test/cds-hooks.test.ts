@@ -220,6 +220,7 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
     const sign = body.services[1]!;
     expect(sign.prefetch?.patient).toBe('Patient/{{context.patientId}}');
     expect(sign.prefetch?.pregnancyStatus).toContain('82810-3');
+    expect(sign.prefetch?.breastfeedingStatus).toContain('63895-7');
     expect(sign.prefetch?.weight).toContain('29463-7');
     for (const file of [
       'spec-current-01-discovery-discovery-example.json',
@@ -279,6 +280,61 @@ describe.each(DRIVERS)('CDS Hooks (%s)', (driver) => {
       }
       expect(new Set(cards.map((c) => c.uuid)).size).toBe(cards.length);
     }
+  });
+
+  it('reads breastfeeding status from its own prefetch key; without it the status is unknown, never "no", and the call is still answered', async () => {
+    const empty = { resourceType: 'Bundle', type: 'searchset', entry: [] };
+    // A woman of 30: breastfeeding is asked of her. Not pregnant, so only the breastfeeding
+    // status decides which card this test is about.
+    const patientId = 'bf-woman-1';
+    const today = T0.toISOString().slice(0, 10);
+    const observation = (code: string, answer: string) => ({
+      resourceType: 'Observation',
+      id: `${code}-${answer}`,
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code }] },
+      subject: { reference: `Patient/${patientId}` },
+      effectiveDateTime: today,
+      valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: answer }] },
+    });
+    const base = {
+      patient: {
+        resourceType: 'Patient',
+        id: patientId,
+        gender: 'female',
+        birthDate: '1996-04-01',
+      },
+      medicationRequests: empty,
+      medicationStatements: empty,
+      conditions: empty,
+      allergies: empty,
+      bloodPressure: empty,
+      // LOINC LA26683-5 "Not pregnant".
+      pregnancyStatus: { ...empty, entry: [{ resource: observation('82810-3', 'LA26683-5') }] },
+      weight: empty,
+    };
+    const rules = async (prefetch: Json) => {
+      const response = await call('ketaflow-order-sign', orderSign(patientId, prefetch));
+      expect(response.statusCode, response.body).toBe(200);
+      return CdsResponseSchema.parse(response.json()).cards.map(
+        (c) => `${c.source.topic?.code ?? ''}:${c.indicator}`,
+      );
+    };
+    // A client built before the key existed: answered, with the status named as unknown.
+    const withoutKey = await rules(base);
+    expect(withoutKey).toContain('SCREEN.MISSING_BREASTFEEDING_STATUS:warning');
+    expect(withoutKey).not.toContain('SCREEN.MISSING_PREGNANCY_STATUS:warning');
+    // The key sent: "not currently breastfeeding" (LA29253-4) clears it; "currently" (LA29252-6)
+    // is the knowledge base's breastfeeding finding.
+    const answered = (answer: string) => ({
+      ...base,
+      breastfeedingStatus: { ...empty, entry: [{ resource: observation('63895-7', answer) }] },
+    });
+    const no = await rules(answered('LA29253-4'));
+    expect(no.some((r) => r.includes('BREASTFEEDING'))).toBe(false);
+    const yes = await rules(answered('LA29252-6'));
+    expect(yes.some((r) => r.startsWith('PL.BREASTFEEDING:'))).toBe(true);
+    expect(yes.some((r) => r.startsWith('SCREEN.MISSING_BREASTFEEDING_STATUS'))).toBe(false);
   });
 
   it('answers alike whether it screens in a worker thread or on the event loop', async () => {

@@ -254,7 +254,7 @@ describe('eligibility screening in the browser', () => {
     await nurse.getByRole('link', { name: 'Screening', exact: true }).click();
     await waitForPath(nurse, `/patients/${patientId}/screening`);
 
-    // Screen first: the record lacks a blood pressure and a pregnancy status.
+    // Screen first: the record lacks a blood pressure, a pregnancy and a breastfeeding status.
     await nurse.getByLabel(label('Indication')).selectOption('anxiety');
     const screened = nurse.waitForResponse(
       (r) => r.url().endsWith(`/api/patients/${patientId}/screenings`) && r.status() === 201,
@@ -266,6 +266,7 @@ describe('eligibility screening in the browser', () => {
       .map((f) => f.code);
     expect(missing).toContain('SCREEN.MISSING_BLOOD_PRESSURE');
     expect(missing).toContain('SCREEN.MISSING_PREGNANCY_STATUS');
+    expect(missing).toContain('SCREEN.MISSING_BREASTFEEDING_STATUS');
     const section = nurse.getByRole('region', { name: 'Screening', exact: true });
     await waitForText(section, `Decision: ${decisionLabels[first.result.decision].label}`);
     const warnings = section.getByRole('region', { name: /^Warning \(/ });

@@ -255,6 +255,16 @@ function pregnancyStatus(id: string, date: string | undefined, answer: string): 
   };
 }
 
+/** LOINC 63895-7 Breastfeeding status, answered LA29253-4 "Not currently breastfeeding". */
+const NOT_BREASTFEEDING = {
+  resourceType: 'Observation',
+  id: 'bf',
+  status: 'final',
+  code: { coding: [{ system: 'http://loinc.org', code: '63895-7' }] },
+  effectiveDateTime: '2025-02-27',
+  valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA29253-4' }] },
+};
+
 const NOT_PREGNANT = 'LA26683-5';
 const PREGNANT = 'LA15173-0';
 const WOMAN = { ...PATIENT, gender: 'female' };
@@ -431,7 +441,13 @@ describe('pregnancy status: a "not pregnant" result counts only when dated and c
 
   test('a recent dated "not pregnant" result counts', () => {
     const result = run(
-      bundle(WOMAN, bp(122, 78), WEIGHT, pregnancyStatus('ps', '2025-02-27', NOT_PREGNANT)),
+      bundle(
+        WOMAN,
+        bp(122, 78),
+        WEIGHT,
+        NOT_BREASTFEEDING,
+        pregnancyStatus('ps', '2025-02-27', NOT_PREGNANT),
+      ),
     );
     expect(result.decision).toBe('eligible');
   });

@@ -1,5 +1,5 @@
 import { err, ok, type Problem, type Result } from '../result';
-import { isFullOrPartialDate, isIsoDate } from './dates';
+import { compareDateTimes, isFullOrPartialDate, isIsoDate } from './dates';
 import { readObservation } from './fhir-observation';
 import { codings, conceptText, dateOf, isObject, Reader, ref, str, type Json } from './fhir-read';
 import {
@@ -8,6 +8,7 @@ import {
   VERIFICATION_STATUSES,
   type AllergyFact,
   type BloodPressureFact,
+  type BreastfeedingStatusFact,
   type Coding,
   type ConditionFact,
   type EvidenceRef,
@@ -142,6 +143,36 @@ function readDeceased(patient: Json, reference: string, r: Reader): EvidenceRef 
 }
 
 /**
+ * The breastfeeding status from 63895-7 Observations: the newest dated one wins, and when two
+ * cannot be told apart "yes" stands. An undated one cannot be placed in time, so it is used only
+ * when none is dated, and then only a "yes" counts (positive evidence of risk); an undated "no"
+ * proves nothing now and is read as unknown, citing it.
+ */
+function breastfeedingOf(
+  statuses: readonly BreastfeedingStatusFact[],
+): Pick<PatientFacts, 'breastfeeding' | 'breastfeedingRef'> {
+  let latest: (BreastfeedingStatusFact & { readonly date: string }) | undefined;
+  for (const s of statuses) {
+    if (s.date === undefined) continue;
+    const order = latest === undefined ? 1 : compareDateTimes(s.date, latest.date);
+    if (order > 0 || (order === 0 && s.status === 'yes' && latest?.status !== 'yes'))
+      latest = { ...s, date: s.date };
+  }
+  if (latest !== undefined) return { breastfeeding: latest.status, breastfeedingRef: latest.ref };
+  const undated = statuses.find((s) => s.status === 'yes') ?? statuses[0];
+  if (undated === undefined) return { breastfeeding: 'unknown' };
+  return undated.status === 'yes'
+    ? { breastfeeding: 'yes', breastfeedingRef: undated.ref }
+    : {
+        breastfeeding: 'unknown',
+        breastfeedingRef: {
+          reference: undated.ref.reference,
+          display: `${undated.ref.display} (undated, so not a current status)`,
+        },
+      };
+}
+
+/**
  * Patient facts from a FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) holding Patient,
  * Condition, MedicationStatement, MedicationRequest, AllergyIntolerance and Observation
  * resources; other resources are ignored. Every problem comes back with its path.
@@ -172,6 +203,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
   const allergies: AllergyFact[] = [];
   const bloodPressures: BloodPressureFact[] = [];
   const pregnancyStatuses: PregnancyStatusFact[] = [];
+  const breastfeedingStatuses: BreastfeedingStatusFact[] = [];
   const weights: WeightFact[] = [];
   entries.forEach((e, i) => {
     const path = `entry[${i}].resource`;
@@ -201,6 +233,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
         const o = readObservation(res, r, url);
         if (o.bp !== undefined) bloodPressures.push(o.bp);
         if (o.pregnancy !== undefined) pregnancyStatuses.push(o.pregnancy);
+        if (o.breastfeeding !== undefined) breastfeedingStatuses.push(o.breastfeeding);
         if (o.weight !== undefined) weights.push(o.weight);
         break;
       }
@@ -233,7 +266,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     sex: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown',
     pregnancyNotPossible: false,
     pregnancyStatuses,
-    breastfeeding: 'unknown',
+    ...breastfeedingOf(breastfeedingStatuses),
     conditions,
     medications,
     allergies,

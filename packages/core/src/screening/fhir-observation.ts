@@ -1,11 +1,17 @@
 /**
- * Observations screening reads: blood pressure (in mmHg only), pregnancy status and weight. A
+ * Observations screening reads: blood pressure (in mmHg only), pregnancy and breastfeeding status
+ * and weight. A
  * reading that cannot be used is set aside with its reason, never read as normal.
  */
 import { formatBloodPressure } from './finding';
 import { arr, codings, dateOf, isObject, ref, str, type Json, type Reader } from './fhir-read';
 import { PLAUSIBLE_MM_HG } from './patient-json';
-import type { BloodPressureFact, PregnancyStatusFact, WeightFact } from './types';
+import type {
+  BloodPressureFact,
+  BreastfeedingStatusFact,
+  PregnancyStatusFact,
+  WeightFact,
+} from './types';
 
 /** LOINC codes read from Observations. */
 const LOINC = {
@@ -13,6 +19,7 @@ const LOINC = {
   systolic: '8480-6',
   diastolic: '8462-4',
   pregnancyStatus: '82810-3',
+  breastfeedingStatus: '63895-7',
   weight: '29463-7',
 } as const;
 
@@ -24,6 +31,21 @@ export const PREGNANCY_STATUS_ANSWERS: Readonly<Record<string, PregnancyStatusFa
   '60001007': 'not-pregnant',
   'LA4489-6': 'unknown',
   '261665006': 'unknown',
+};
+
+/**
+ * Answer codes of 63895-7 (Breastfeeding status). LOINC answers: LA29252-6 "Currently
+ * breastfeeding", LA29253-4 "Not currently breastfeeding", LA4489-6 "Unknown", as listed by the
+ * gematik ISiK StillstatusVS value set (https://gematik.de/fhir/isik/ValueSet/StillstatusVS) and
+ * the tx.fhir.org expansion of Jembi's breastfeeding-status value set (LOINC 2.81). SNOMED CT:
+ * 169750002 "Mother currently breast-feeding" (finding). No SNOMED CT "not breastfeeding" answer
+ * could be verified, so none is read: any other answer is read as unknown, never as "no".
+ */
+export const BREASTFEEDING_STATUS_ANSWERS: Readonly<Record<string, 'yes' | 'no' | 'unknown'>> = {
+  'LA29252-6': 'yes',
+  '169750002': 'yes',
+  'LA29253-4': 'no',
+  'LA4489-6': 'unknown',
 };
 
 const WEIGHT_TO_KG: Readonly<Record<string, number>> = { kg: 1, g: 0.001, '[lb_av]': 0.45359237 };
@@ -59,6 +81,7 @@ function mmHgValue(q: unknown, name: string): number | { reason: string } {
 export interface ObservationOut {
   bp?: BloodPressureFact;
   pregnancy?: PregnancyStatusFact;
+  breastfeeding?: BreastfeedingStatusFact;
   weight?: WeightFact;
 }
 
@@ -123,6 +146,19 @@ export function readObservation(res: Json, r: Reader, url: string | undefined): 
         ref: ref(res, 'Observation', `pregnancy status: ${status}`, url),
         status,
         ...(date === undefined ? {} : { date }),
+      },
+    };
+  }
+  if (codes.includes(LOINC.breastfeedingStatus)) {
+    const status =
+      codings(res.valueCodeableConcept)
+        .map((c) => BREASTFEEDING_STATUS_ANSWERS[c.code])
+        .find((s) => s !== undefined) ?? 'unknown';
+    return {
+      breastfeeding: {
+        ref: ref(res, 'Observation', `breastfeeding status: ${status}`, url),
+        status,
+        ...dated,
       },
     };
   }

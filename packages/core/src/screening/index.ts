@@ -2,7 +2,8 @@
 export { screen, screenInput, readPatient, decide } from './screen';
 export { parsePatientJson, patientJsonSchema, type PatientJson } from './patient-json';
 export { parseFhirBundle } from './fhir-bundle';
-export { PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
+export { BREASTFEEDING_STATUS_ANSWERS, PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
+export { MISSING_BREASTFEEDING_STATUS } from './rules-breastfeeding';
 export { SCREENING_PRODUCTS } from './types';
 export type {
   ScreeningProduct,
@@ -19,6 +20,7 @@ export type {
   AllergyFact,
   BloodPressureFact,
   PregnancyStatusFact,
+  BreastfeedingStatusFact,
   WeightFact,
   UnreadableFact,
   Coding,

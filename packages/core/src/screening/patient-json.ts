@@ -119,6 +119,12 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
   const p = parsed.data;
   const pregnancy = p.pregnancy;
   const pregnancyRef = { reference: 'pregnancy', display: `pregnancy: ${pregnancy?.status ?? ''}` };
+  const breastfeeding: PatientFacts['breastfeeding'] =
+    p.breastfeeding === undefined || p.breastfeeding === 'unknown'
+      ? 'unknown'
+      : p.breastfeeding
+        ? 'yes'
+        : 'no';
   return ok({
     reference: PATIENT,
     ...(p.deceased === true ? { deceased: { reference: PATIENT, display: 'deceased: true' } } : {}),
@@ -136,13 +142,15 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
               ...(pregnancy.recordedOn === undefined ? {} : { date: pregnancy.recordedOn }),
             },
           ],
-    breastfeeding:
-      p.breastfeeding === undefined || p.breastfeeding === 'unknown'
-        ? 'unknown'
-        : p.breastfeeding
-          ? 'yes'
-          : 'no',
-    breastfeedingRef: { reference: 'breastfeeding', display: 'breastfeeding: yes' },
+    breastfeeding,
+    ...(p.breastfeeding === undefined
+      ? {}
+      : {
+          breastfeedingRef: {
+            reference: 'breastfeeding',
+            display: `breastfeeding: ${breastfeeding}`,
+          },
+        }),
     conditions: (p.conditions ?? []).map((c, i) => ({
       ref: { reference: label('conditions', i, c.id), display: c.text ?? c.code?.code ?? '' },
       codes: c.code === undefined ? [] : [c.code],

@@ -230,26 +230,12 @@ export function screenPregnancy(
   });
 }
 
-/** Breastfeeding (KB severity); a missing weight before an IV dose is reported as unknown. */
+/** A missing weight before an IV dose is reported as unknown. */
 export function screenOther(
   patient: PatientFacts,
-  rules: ProductRules,
   options: ScreeningOptions,
   out: Finding[],
 ): void {
-  const bf = rules.breastfeeding;
-  if (bf !== undefined && patient.breastfeeding === 'yes') {
-    out.push({
-      kind: 'precaution',
-      severity: bf.severity,
-      code: bf.code,
-      summary: bf.summary,
-      detail: bf.detail,
-      management: bf.management,
-      evidence: patient.breastfeedingRef === undefined ? [] : [patient.breastfeedingRef],
-      sources: rules.sourcesOf(bf.sources),
-    });
-  }
   if (options.product !== 'ketamine-iv') return;
   // A weight counts only when it is a possible one (above 0 kg) and dated on or before `asOf`:
   // an undated weight may be years old, a future-dated one is an error in the record.

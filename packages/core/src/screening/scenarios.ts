@@ -621,6 +621,7 @@ export const SCENARIOS: readonly Scenario[] = [
     patient: {
       sex: 'female',
       pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-25' },
+      breastfeeding: false,
       conditions: [{ code: { system: 'snomed', code: '72892002' }, onset: '2015-01-01' }],
     },
     decision: 'eligible',
@@ -649,8 +650,64 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'pregnancy not possible',
     reason: 'recorded by a clinician',
-    patient: { sex: 'female', pregnancy: { status: 'not-possible' } },
+    patient: { sex: 'female', pregnancy: { status: 'not-possible' }, breastfeeding: false },
     decision: 'eligible',
+    absent: ['SCREEN.MISSING_PREGNANCY_STATUS'],
+  },
+  {
+    name: 'pregnancy not possible, breastfeeding not recorded',
+    reason: 'a pregnancy that is not possible now says nothing about breastfeeding',
+    patient: { sex: 'female', pregnancy: { status: 'not-possible' } },
+    decision: 'needs-review',
+    present: ['SCREEN.MISSING_BREASTFEEDING_STATUS'],
+    absent: ['SCREEN.MISSING_PREGNANCY_STATUS'],
+  },
+  {
+    name: 'woman without breastfeeding status',
+    reason: 'missing data for someone who could be breastfeeding (asked at the pregnancy ages)',
+    patient: { sex: 'female', pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-28' } },
+    decision: 'needs-review',
+    present: ['SCREEN.MISSING_BREASTFEEDING_STATUS'],
+    absent: ['SCREEN.MISSING_PREGNANCY_STATUS', 'PL.BREASTFEEDING'],
+  },
+  {
+    name: 'breastfeeding recorded as unknown',
+    reason: 'unknown is missing data, never "not breastfeeding"',
+    patient: {
+      sex: 'female',
+      pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-28' },
+      breastfeeding: 'unknown',
+    },
+    decision: 'needs-review',
+    present: ['SCREEN.MISSING_BREASTFEEDING_STATUS'],
+  },
+  {
+    name: 'woman not breastfeeding',
+    reason: 'negative control: breastfeeding recorded as no',
+    patient: {
+      sex: 'female',
+      pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-28' },
+      breastfeeding: false,
+    },
+    decision: 'eligible',
+    absent: ['SCREEN.MISSING_BREASTFEEDING_STATUS', 'PL.BREASTFEEDING'],
+  },
+  {
+    name: 'sex not recorded, breastfeeding not recorded',
+    reason: 'asked of anyone but a man',
+    patient: {
+      sex: 'unknown',
+      pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-28' },
+    },
+    decision: 'needs-review',
+    present: ['SCREEN.MISSING_BREASTFEEDING_STATUS'],
+  },
+  {
+    name: 'woman of 70 is not asked about breastfeeding',
+    reason: 'above the 55-year ask range of pregnancy (askAgeYears)',
+    patient: { sex: 'female', birthDate: '1955-01-01' },
+    decision: 'eligible',
+    absent: ['SCREEN.MISSING_BREASTFEEDING_STATUS'],
   },
   {
     name: 'breastfeeding',

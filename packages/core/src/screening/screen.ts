@@ -8,6 +8,7 @@ import { parsePatientJson } from './patient-json';
 import { screenConditions } from './rules-conditions';
 import { screenMedications } from './rules-medications';
 import { screenBloodPressure } from './rules-blood-pressure';
+import { screenBreastfeeding } from './rules-breastfeeding';
 import {
   screenAge,
   screenDeceased,
@@ -46,9 +47,10 @@ export function screen(
   const age = screenAge(patient, rules, options.asOf, findings);
   const pregnancyRecords = screenConditions(patient, rules, options.asOf, findings);
   screenPregnancy(patient, pregnancyRecords, age, rules, options.asOf, findings);
+  screenBreastfeeding(patient, age, rules, findings);
   screenBloodPressure(patient, rules, options.asOf, findings);
   screenMedications(patient.medications, rules, findings);
-  screenOther(patient, rules, options, findings);
+  screenOther(patient, options, findings);
   screenUnreadableStatuses(patient, findings);
   findings.sort(compareFindings);
   const decision = decide(findings);

@@ -91,6 +91,13 @@ export interface PregnancyStatusFact {
   readonly status: 'pregnant' | 'not-pregnant' | 'unknown';
 }
 
+/** A breastfeeding status Observation (LOINC 63895-7). */
+export interface BreastfeedingStatusFact {
+  readonly ref: EvidenceRef;
+  readonly date?: string;
+  readonly status: 'yes' | 'no' | 'unknown';
+}
+
 export interface WeightFact {
   readonly ref: EvidenceRef;
   readonly date?: string;

@@ -163,6 +163,7 @@ const FIXED_RULE_TITLES: Readonly<Record<string, string>> = {
   'SCREEN.UNDER_18': 'Patient under 18',
   'SCREEN.MISSING_BLOOD_PRESSURE': 'No recent blood pressure on record',
   'SCREEN.MISSING_PREGNANCY_STATUS': 'Pregnancy status is unknown or out of date',
+  'SCREEN.MISSING_BREASTFEEDING_STATUS': 'Breastfeeding status is unknown',
   'SCREEN.MISSING_WEIGHT': 'No weight on record',
   'SCREEN.UNREADABLE_STATUS': 'The status of a record could not be read',
   'SCREEN.KNOWN_HYPERTENSION': 'Known high blood pressure',

@@ -12,9 +12,19 @@ export const ORDER_PREFETCH = {
     'Observation?patient={{context.patientId}}&code=http://loinc.org|85354-9,http://loinc.org|55284-4&_sort=-date&_count=5',
   pregnancyStatus:
     'Observation?patient={{context.patientId}}&code=http://loinc.org|82810-3&_sort=-date&_count=1',
+  breastfeedingStatus:
+    'Observation?patient={{context.patientId}}&code=http://loinc.org|63895-7&_sort=-date&_count=1',
   weight:
     'Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7&_sort=-date&_count=1',
 } as const;
+
+/**
+ * Keys a call may go without even when there is no fhirServer: their data, when it cannot be had,
+ * is read as unknown and screening says so (breastfeeding status: a missing-data warning for the
+ * people it is asked of, never "not breastfeeding"). Added after clients were built against the
+ * other keys, so a client that does not send it is still answered rather than refused with 412.
+ */
+export const ORDER_PREFETCH_OPTIONAL: ReadonlySet<string> = new Set(['breastfeedingStatus']);
 
 export const PATIENT_VIEW_PREFETCH = { patient: 'Patient/{{context.patientId}}' } as const;
 
@@ -150,13 +160,16 @@ async function collect(value: unknown, template: string, access: FhirAccess): Pr
  * `collect`), is fetched; without a fhirServer the call cannot be answered (412). A key sent as
  * `null` is the client saying it has no such data (CDS Hooks 2.0: "If the CDS Client has no data
  * to populate a template prefetch key, the prefetch template key MUST have a value of null"), so
- * it holds no resources: no blood pressure then still reads as missing, never as normal.
+ * it holds no resources: no blood pressure then still reads as missing, never as normal. An
+ * `optional` key that cannot be had without a fhirServer holds no resources either (its data is
+ * then unknown, and screening reports it as missing).
  */
 export async function gatherResources(
   templates: Record<string, string>,
   prefetch: Json | undefined,
   context: Json,
   access: FhirAccess,
+  optional: ReadonlySet<string> = new Set(),
 ): Promise<Json[]> {
   const parts = await Promise.all(
     Object.entries(templates).map(async ([key, template]) => {
@@ -168,8 +181,10 @@ export async function gatherResources(
         if (got.ok) return got.resources;
         why = got.reason;
       }
-      if (access.fhirServer === undefined)
+      if (access.fhirServer === undefined) {
+        if (optional.has(key)) return [];
         throw new PrefetchUnavailable(`prefetch ${key} ${why} and there is no fhirServer`);
+      }
       const base = access.fhirServer.replace(/\/+$/, '');
       const fetched = await fetchFhir(`${base}/${expandTemplate(template, context)}`, access);
       const got = await collect(fetched, template, access);

@@ -17,7 +17,12 @@ import { orderCards } from './cards';
 import { ketamineDraftOrders } from './draft-orders';
 import type { CardRecord } from './call-log';
 import type { CdsClient } from './clients';
-import { gatherResources, ORDER_PREFETCH, PrefetchUnavailable } from './fhir-data';
+import {
+  gatherResources,
+  ORDER_PREFETCH,
+  ORDER_PREFETCH_OPTIONAL,
+  PrefetchUnavailable,
+} from './fhir-data';
 import { CdsAuthError, createJwtVerifier, type VerifiedClient } from './jwt';
 import { otherPatientResource } from './patient-match';
 import { CdsRequestSchema, CdsResponseSchema } from './schemas';
@@ -106,6 +111,7 @@ export async function orderHookCards(
     body.prefetch ?? undefined,
     body.context,
     access,
+    ORDER_PREFETCH_OPTIONAL,
   ).catch((error: unknown) => {
     if (error instanceof PrefetchUnavailable)
       throw new AppError('CDS.PREFETCH_UNAVAILABLE', error.message);

@@ -1,9 +1,9 @@
 /**
  * How one imported FHIR resource becomes a KetaFlow row, or updates the row an earlier import
- * made: conditions, medicines, allergies and vital-sign or pregnancy Observations. Anything else
+ * made: conditions, medicines, allergies and vital-sign, pregnancy or breastfeeding status
+ * Observations. Anything else
  * is not kept, and the caller counts it.
  */
-import { PREGNANCY_STATUS_ANSWERS } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import {
@@ -13,7 +13,6 @@ import {
   medications,
   patientHeights,
   patientWeights,
-  reproductiveStatuses,
 } from '../../db/schema/index';
 import {
   arr,
@@ -27,6 +26,7 @@ import {
   type Json,
 } from './fhir-read';
 import { fit, MAX_CHARS } from './import-limits';
+import { planReproductiveStatus, type Upsert } from './import-reproductive';
 import { FhirError } from './outcome';
 
 const SHORT_SYSTEMS: Readonly<Record<string, string>> = {
@@ -58,12 +58,6 @@ const MED_STATUS: Readonly<Record<string, string>> = {
   draft: 'active',
   unknown: 'active',
 };
-
-export interface Upsert {
-  readonly table: string;
-  insert(): Promise<string>;
-  update(id: string): Promise<void>;
-}
 
 async function returningId(rows: { id: string }[]): Promise<string> {
   const row = rows[0];
@@ -357,31 +351,5 @@ function planObservation(
       },
     };
   }
-  if (loinc.includes('82810-3')) {
-    const answer =
-      codesOf(res.valueCodeableConcept)
-        .map((c) => PREGNANCY_STATUS_ANSWERS[c.code])
-        .find((s) => s !== undefined) ?? 'unknown';
-    const values = { pregnancy: answer, recordedOn: date };
-    return {
-      table: 'reproductive_statuses',
-      insert: async () =>
-        returningId(
-          await tx
-            .insert(reproductiveStatuses)
-            .values({
-              patientId,
-              ...values,
-              breastfeeding: 'unknown',
-              source: 'clinic',
-              createdAt: now,
-            })
-            .returning({ id: reproductiveStatuses.id }),
-        ),
-      update: async (id) => {
-        await tx.update(reproductiveStatuses).set(values).where(eq(reproductiveStatuses.id, id));
-      },
-    };
-  }
-  return undefined;
+  return planReproductiveStatus(tx, res, loinc, patientId, date, now);
 }

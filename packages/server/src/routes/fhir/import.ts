@@ -221,7 +221,10 @@ export async function importTransaction(
       responses[i] = { status: '201 Created' };
     }
     count(kept, type);
-    responses[i] = { ...responses[i], location: locationOf(type, upsert.table, targetId) };
+    responses[i] = {
+      ...responses[i],
+      location: locationOf(type, upsert.prefix ?? upsert.table, targetId),
+    };
   }
 
   const summary = (counts: Record<string, number>) =>
@@ -280,6 +283,7 @@ async function existingPatient(
   return id;
 }
 
+/** `table` is the Upsert's Observation prefix when it has one (`breastfeeding`). */
 function locationOf(type: string, table: string, id: string): string {
   if (type !== 'Observation')
     return `${type === 'MedicationRequest' ? 'MedicationStatement' : type}/${id}`;

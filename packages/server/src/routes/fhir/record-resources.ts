@@ -2,7 +2,7 @@
  * The patient's own record as FHIR R4: Patient, Condition, MedicationStatement,
  * AllergyIntolerance, vital-sign Observations and rating scores (Observation and
  * QuestionnaireResponse). Observation ids carry a prefix naming the table they come from
- * (`bp-`, `weight-`, `height-`, `pregnancy-`, `score-`).
+ * (`bp-`, `weight-`, `height-`, `pregnancy-`, `breastfeeding-`, `score-`).
  */
 import { scoreResponse, toFhirObservation, toFhirQuestionnaireResponse } from '@ketaflow/core';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
@@ -25,6 +25,7 @@ import {
   compact,
   loincConcept,
   patientRef,
+  BREASTFEEDING_LOINC_ANSWERS,
   PREGNANCY_LOINC_ANSWERS,
   quantity,
   SYSTEM,
@@ -260,6 +261,25 @@ export async function vitalSignResources(ctx: ResourceContext, patientId: string
             ? { text: 'Pregnancy not possible' }
             : { coding: [{ system: SYSTEM.loinc, ...answer }], text: answer.display },
       };
+    }),
+    // A breastfeeding status only where one was recorded: an absent one reads as unknown.
+    ...repro.flatMap((r) => {
+      if (r.breastfeeding === 'unknown') return [];
+      const answer = BREASTFEEDING_LOINC_ANSWERS[r.breastfeeding];
+      return [
+        {
+          resourceType: 'Observation',
+          id: `breastfeeding-${r.id}`,
+          status: 'final',
+          code: loincConcept('63895-7', 'Breastfeeding status'),
+          subject,
+          effectiveDateTime: r.recordedOn,
+          valueCodeableConcept: {
+            coding: [{ system: SYSTEM.loinc, ...answer }],
+            text: answer.display,
+          },
+        },
+      ];
     }),
   ] as FhirResource[];
 }

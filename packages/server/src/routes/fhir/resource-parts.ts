@@ -53,6 +53,12 @@ export const PREGNANCY_LOINC_ANSWERS = {
   unknown: { code: 'LA4489-6', display: 'Unknown' },
 } as const;
 
+/** LOINC answers of 63895-7 Breastfeeding status (see core's BREASTFEEDING_STATUS_ANSWERS). */
+export const BREASTFEEDING_LOINC_ANSWERS = {
+  yes: { code: 'LA29252-6', display: 'Currently breastfeeding' },
+  no: { code: 'LA29253-4', display: 'Not currently breastfeeding' },
+} as const;
+
 export const VITAL_SIGNS = [
   {
     coding: [

@@ -142,6 +142,7 @@ export async function ownerOf(
         weight: patientWeights,
         height: patientHeights,
         pregnancy: reproductiveStatuses,
+        breastfeeding: reproductiveStatuses,
         score: scaleResponses,
       } as const;
       if (!(prefix in tables)) return undefined;

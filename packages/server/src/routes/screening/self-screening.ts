@@ -307,7 +307,7 @@ export function selfScreen(
     product: answers.product,
     asOf,
   });
-  const findings = [...screened.findings, ...screenUnknownAnswers(kb, answers.product, answers)];
+  const findings = [...screened.findings, ...screenUnknownAnswers(answers)];
   const result = { ...screened, findings, decision: decide(findings) };
   const deciding = result.findings.filter(
     (f) => f.kind !== 'missing-data' || DECIDING_UNKNOWNS.has(f.code),
