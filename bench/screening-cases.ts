@@ -18,6 +18,9 @@ function benchPatient(): PatientFacts {
     birthDate: '1980-05-01',
     sex: 'female',
     pregnancy: { status: 'not-pregnant', recordedOn: '2025-02-25' },
+    // Recorded with the pregnancy status, as the record screen does: a complete record, so the
+    // case measures the same findings it always has (an unknown status adds a missing-data one).
+    breastfeeding: false,
     bloodPressure: [{ date: '2025-02-20', systolicMmHg: 132, diastolicMmHg: 84 }],
     weight: [{ date: '2025-02-20', valueKg: 72 }],
     medications: [
