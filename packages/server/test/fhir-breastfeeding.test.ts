@@ -1,6 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- FHIR JSON walked loosely in assertions */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
+import {
+  as,
+  createTestApp,
+  DEMO,
+  DRIVERS,
+  login,
+  type Session,
+  type TestApp,
+  postFhir,
+  transaction,
+} from './harness';
 
 type Json = Record<string, any>;
 
@@ -52,17 +62,7 @@ describe.each(DRIVERS)('breastfeeding status Observations (LOINC 63895-7) on %s'
     await t.close();
   });
 
-  const post = (entry: Json[]) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/fhir',
-      headers: {
-        'content-type': 'application/fhir+json',
-        cookie: staff.cookie,
-        'x-csrf-token': staff.csrfToken,
-      },
-      payload: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }),
-    });
+  const post = (entry: Json[]) => postFhir(t.app, staff, transaction(entry));
   const rowsOf = async (patientId: string) =>
     t.database.query(
       'select pregnancy, breastfeeding, recorded_on::text as "recordedOn" from reproductive_statuses where patient_id = $1 order by recorded_on',

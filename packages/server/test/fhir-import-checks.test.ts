@@ -10,6 +10,8 @@ import {
   login,
   type Session,
   type TestApp,
+  postFhir,
+  transaction,
 } from './harness';
 
 type Json = Record<string, any>;
@@ -291,17 +293,7 @@ describe.each(DRIVERS)('FHIR transaction checks on %s', (driver) => {
     await t.close();
   });
 
-  const post = (entry: Json[]) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/fhir',
-      headers: {
-        'content-type': 'application/fhir+json',
-        cookie: staff.cookie,
-        'x-csrf-token': staff.csrfToken,
-      },
-      payload: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }),
-    });
+  const post = (entry: Json[]) => postFhir(t.app, staff, transaction(entry));
 
   test.each(BAD)('%s: 400 naming the element, nothing written', async (_name, entry, element) => {
     const tables = [

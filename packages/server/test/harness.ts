@@ -159,6 +159,27 @@ export function as(app: FastifyInstance, session: Session | null) {
     });
 }
 
+/**
+ * POSTs a FHIR body to `/fhir` as `application/fhir+json`, as a logged-in user (with the CSRF
+ * header) or, with `null`, as nobody. A string body goes as it is (a bundle file read from disk).
+ */
+export function postFhir(app: FastifyInstance, session: Session | null, body: unknown) {
+  return app.inject({
+    method: 'POST',
+    url: '/fhir',
+    headers: {
+      'content-type': 'application/fhir+json',
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+    },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** A FHIR transaction Bundle of `entry`. */
+export function transaction(entry: readonly unknown[]) {
+  return { resourceType: 'Bundle', type: 'transaction', entry };
+}
+
 export const DEMO = {
   admin: 'admin@demo.ketaflow.test',
   prescriber: 'prescriber@demo.ketaflow.test',

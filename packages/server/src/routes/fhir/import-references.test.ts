@@ -9,6 +9,8 @@ import {
   login,
   type Session,
   type TestApp,
+  postFhir,
+  transaction,
 } from '../../../test/harness';
 
 type Json = Record<string, any>;
@@ -45,17 +47,7 @@ describe.each(DRIVERS)('FHIR import references to KetaFlow patients on %s', (dri
     await t.close();
   });
 
-  const post = (entry: Json[]) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/fhir',
-      headers: {
-        'content-type': 'application/fhir+json',
-        cookie: staff.cookie,
-        'x-csrf-token': staff.csrfToken,
-      },
-      payload: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }),
-    });
+  const post = (entry: Json[]) => postFhir(t.app, staff, transaction(entry));
 
   test('a Condition about Patient/<KetaFlow id> is kept on that patient and audited', async () => {
     const response = await post([

@@ -13,6 +13,7 @@ import {
   login,
   type Session,
   type TestApp,
+  postFhir,
 } from '../../../test/harness';
 import { planSearch } from './search';
 import { dateRange } from './search-dates';
@@ -128,16 +129,7 @@ describe.each(DRIVERS)('FHIR search parameters on %s', (driver) => {
     const get = as(t.app, staff);
     let best = { id: '', observations: [] as Json[], conditions: [] as Json[] };
     for (const file of readdirSync(BUNDLES).filter((f) => f.endsWith('.json'))) {
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/fhir',
-        headers: {
-          'content-type': 'application/fhir+json',
-          cookie: staff.cookie,
-          'x-csrf-token': staff.csrfToken,
-        },
-        payload: readFileSync(join(BUNDLES, file), 'utf8'),
-      });
+      const response = await postFhir(t.app, staff, readFileSync(join(BUNDLES, file), 'utf8'));
       expect(response.statusCode, file).toBe(200);
       const location = String(response.json<Json>().entry[0].response.location ?? '');
       if (!location.startsWith('Patient/')) continue;
