@@ -16,6 +16,7 @@ import {
   type Session,
   type TestApp,
   postFhir,
+  demoPatientId,
 } from './harness';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
@@ -215,11 +216,7 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
       }
     }
     // The demo clinic's own patients too (courses, appointments, sessions, rating scores).
-    const demo = (
-      await t.database.query(
-        "select patient_id from users where email = 'patient@demo.ketaflow.test'",
-      )
-    )[0]!.patient_id as string;
+    const demo = await demoPatientId(t);
     const all = await get('GET', `/fhir/Patient/${demo}/$everything`);
     expect(all.statusCode).toBe(200);
     expect(r4Errors(all.json())).toEqual([]);

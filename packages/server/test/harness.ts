@@ -187,6 +187,14 @@ export const DEMO = {
   patient: 'patient@demo.ketaflow.test',
 } as const;
 
+/** The KetaFlow patient id of the demo patient's account (DEMO.patient). */
+export async function demoPatientId(t: TestApp): Promise<string> {
+  const rows = await t.database.query('select patient_id from users where email = $1', [
+    DEMO.patient,
+  ]);
+  return rows[0]!.patient_id as string;
+}
+
 /** Rows in a table, to prove that a refused request wrote nothing. */
 export async function countRows(t: TestApp, table: string): Promise<number> {
   const rows = await t.database.query(`select count(*)::int as n from ${table}`);

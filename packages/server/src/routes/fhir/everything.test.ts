@@ -8,6 +8,7 @@ import {
   login,
   type Session,
   type TestApp,
+  demoPatientId,
 } from '../../../test/harness';
 import { SearchsetSchema } from './schemas';
 
@@ -25,11 +26,7 @@ describe.each(DRIVERS)('FHIR Patient/$everything on %s', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver);
     staff = await login(t.app, DEMO.prescriber);
-    demo = (
-      await t.database.query(
-        "select patient_id from users where email = 'patient@demo.ketaflow.test'",
-      )
-    )[0]!.patient_id as string;
+    demo = await demoPatientId(t);
   });
   afterAll(async () => {
     await t.close();

@@ -11,6 +11,7 @@ import {
   type TestApp,
   postFhir,
   transaction,
+  demoPatientId,
 } from '../../../test/harness';
 
 type Json = Record<string, any>;
@@ -37,11 +38,7 @@ describe.each(DRIVERS)('FHIR import references to KetaFlow patients on %s', (dri
   beforeAll(async () => {
     t = await createTestApp(driver);
     staff = await login(t.app, DEMO.prescriber);
-    demo = (
-      await t.database.query(
-        "select patient_id from users where email = 'patient@demo.ketaflow.test'",
-      )
-    )[0]!.patient_id as string;
+    demo = await demoPatientId(t);
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- OpenAPI and FHIR JSON walked loosely in assertions */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { as, createTestApp, DEMO, login, type Session, type TestApp } from '../../../test/harness';
+import {
+  as,
+  createTestApp,
+  DEMO,
+  login,
+  type Session,
+  type TestApp,
+  demoPatientId,
+} from '../../../test/harness';
 import {
   CapabilityStatementSchema,
   OperationOutcomeSchema,
@@ -18,11 +26,7 @@ describe('FHIR route schemas', () => {
   beforeAll(async () => {
     t = await createTestApp('pglite');
     staff = await login(t.app, DEMO.prescriber);
-    demo = (
-      await t.database.query(
-        "select patient_id from users where email = 'patient@demo.ketaflow.test'",
-      )
-    )[0]!.patient_id as string;
+    demo = await demoPatientId(t);
   });
   afterAll(async () => {
     await t.close();

@@ -14,6 +14,7 @@ import {
   type Session,
   type TestApp,
   postFhir,
+  demoPatientId,
 } from '../../../test/harness';
 import { planSearch } from './search';
 import { dateRange } from './search-dates';
@@ -121,11 +122,7 @@ describe.each(DRIVERS)('FHIR search parameters on %s', (driver) => {
   beforeAll(async () => {
     t = await createTestApp(driver);
     staff = await login(t.app, DEMO.prescriber);
-    demo = (
-      await t.database.query(
-        "select patient_id from users where email = 'patient@demo.ketaflow.test'",
-      )
-    )[0]!.patient_id as string;
+    demo = await demoPatientId(t);
     const get = as(t.app, staff);
     let best = { id: '', observations: [] as Json[], conditions: [] as Json[] };
     for (const file of readdirSync(BUNDLES).filter((f) => f.endsWith('.json'))) {
