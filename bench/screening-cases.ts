@@ -21,6 +21,8 @@ function benchPatient(): PatientFacts {
     // Recorded with the pregnancy status, as the record screen does: a complete record, so the
     // case measures the same findings it always has (an unknown status adds a missing-data one).
     breastfeeding: false,
+    // No known allergies, recorded: left out, the list would be unknown (a missing-data finding).
+    allergies: [],
     bloodPressure: [{ date: '2025-02-20', systolicMmHg: 132, diastolicMmHg: 84 }],
     weight: [{ date: '2025-02-20', valueKg: 72 }],
     medications: [

@@ -47,6 +47,7 @@ import { selfCheckFormPage } from './routes/screening/self-check-page';
 import { liveConsultTimesPage } from './routes/consults/consult-times-page';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
+import { historyRoutes } from './routes/patients/history-routes';
 import { patientRoutes } from './routes/patients/routes';
 import { sessionRoutes } from './routes/sessions/routes';
 import { systemRoutes } from './routes/system/routes';
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const afterChange = rescreenHook(screening);
   await app.register(patientRoutes, { db, clock, afterChange });
   await app.register(clinicalRoutes, { db, clock, afterChange });
+  await app.register(historyRoutes, { db, clock, afterChange });
   await app.register(screeningRoutes, screening);
   await app.register(publicScreeningRoutes, { clock, knowledge: deps.knowledge });
   await app.register(costRoutes, { clock, knowledge: deps.knowledge });

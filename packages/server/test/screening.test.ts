@@ -118,6 +118,19 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
       measuredOn: '2026-03-02',
     });
     expect(weighed.statusCode).toBe(201);
+    // A new patient's history lists are not recorded (unknown) until someone takes them.
+    const withLists = await current();
+    expect(
+      withLists.result.findings.filter((f) => f.kind === 'missing-data').map((f) => f.code),
+    ).toEqual([
+      'SCREEN.MISSING_ALLERGY_LIST',
+      'SCREEN.MISSING_CONDITION_LIST',
+      'SCREEN.MISSING_MEDICATION_LIST',
+    ]);
+    for (const list of ['conditions', 'medications', 'allergies']) {
+      const none = await api(nurse)('PUT', `/api/patients/${patientId}/history/${list}/none-known`);
+      expect(none.statusCode, none.body).toBe(200);
+    }
     const latest = await current();
     expect(
       latest.result.findings.filter((f) => f.kind === 'missing-data').map((f) => f.code),
@@ -125,7 +138,7 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
     const audit = await t.database.query(
       `select count(*)::int as n from audit_log where action = 'patient.screening.rescreen'`,
     );
-    expect(audit[0]?.n).toBe(3);
+    expect(audit[0]?.n).toBe(6);
   });
 
   test('bad facts are refused by field, and write nothing', async () => {

@@ -4,7 +4,8 @@ export { parsePatientJson, patientJsonSchema, type PatientJson } from './patient
 export { parseFhirBundle } from './fhir-bundle';
 export { BREASTFEEDING_STATUS_ANSWERS, PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
 export { MISSING_BREASTFEEDING_STATUS } from './rules-breastfeeding';
-export { SCREENING_PRODUCTS } from './types';
+export { MISSING_LIST_CODES } from './rules-history';
+export { HISTORY_LISTS, SCREENING_PRODUCTS } from './types';
 export type {
   ScreeningProduct,
   ScreeningOptions,
@@ -24,4 +25,5 @@ export type {
   WeightFact,
   UnreadableFact,
   Coding,
+  HistoryList,
 } from './types';

@@ -5,6 +5,7 @@ import { isIsoDate } from './dates';
 import { formatBloodPressure } from './finding';
 import {
   CONDITION_CLINICAL_STATUSES,
+  HISTORY_LISTS,
   MEDICATION_STATUSES,
   VERIFICATION_STATUSES,
   type PatientFacts,
@@ -59,7 +60,8 @@ const allergySchema = z
 
 /**
  * KetaFlow's own patient JSON (documented in README.md beside this file). Every field but
- * `sex` may be left out; a missing fact is unknown, never normal.
+ * `sex` may be left out; a missing fact is unknown, never normal. For the history lists that
+ * means: `conditions: []` is "none known", no `conditions` at all is "not recorded".
  */
 export const patientJsonSchema = z.strictObject({
   id: id.exactOptional(),
@@ -119,6 +121,8 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
   const p = parsed.data;
   const pregnancy = p.pregnancy;
   const pregnancyRef = { reference: 'pregnancy', display: `pregnancy: ${pregnancy?.status ?? ''}` };
+  // A list left out is not recorded (unknown); an empty one says there is none known.
+  const unrecordedLists = HISTORY_LISTS.filter((list) => p[list] === undefined);
   const breastfeeding: PatientFacts['breastfeeding'] =
     p.breastfeeding === undefined || p.breastfeeding === 'unknown'
       ? 'unknown'
@@ -185,5 +189,6 @@ export function parsePatientJson(input: unknown): Result<PatientFacts, Problem[]
       ...(w.date === undefined ? {} : { date: w.date }),
       valueKg: w.valueKg,
     })),
+    ...(unrecordedLists.length === 0 ? {} : { unrecordedLists }),
   });
 }

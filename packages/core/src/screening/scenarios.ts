@@ -4,10 +4,16 @@ import type { PatientJson } from './patient-json';
 /** A day every scenario is screened on: no test depends on today's date. */
 export const SCENARIO_AS_OF = '2025-03-01';
 
-/** A 40-year-old man with a normal, recent blood pressure and a weight: eligible by himself. */
+/**
+ * A 40-year-old man with a normal, recent blood pressure and a weight, whose history was taken
+ * and holds no conditions, medicines or allergies (empty lists): eligible by himself.
+ */
 export const BASE_PATIENT: PatientJson = {
   birthDate: '1985-01-15',
   sex: 'male',
+  conditions: [],
+  medications: [],
+  allergies: [],
   bloodPressure: [{ date: '2025-02-20', systolicMmHg: 122, diastolicMmHg: 78 }],
   weight: [{ date: '2025-02-20', valueKg: 80 }],
 };

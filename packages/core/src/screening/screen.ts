@@ -9,6 +9,7 @@ import { screenConditions } from './rules-conditions';
 import { screenMedications } from './rules-medications';
 import { screenBloodPressure } from './rules-blood-pressure';
 import { screenBreastfeeding } from './rules-breastfeeding';
+import { screenUnrecordedLists } from './rules-history';
 import {
   screenAge,
   screenDeceased,
@@ -50,6 +51,7 @@ export function screen(
   screenBreastfeeding(patient, age, rules, findings);
   screenBloodPressure(patient, rules, options.asOf, findings);
   screenMedications(patient.medications, rules, findings);
+  screenUnrecordedLists(patient, rules, findings);
   screenOther(patient, options, findings);
   screenUnreadableStatuses(patient, findings);
   findings.sort(compareFindings);

@@ -144,7 +144,17 @@ export interface PatientFacts {
   readonly weights: readonly WeightFact[];
   /** Records that could not be read; absent when every record was read. */
   readonly unreadable?: readonly UnreadableFact[];
+  /**
+   * History lists the record does not hold at all: neither an entry nor a statement that there is
+   * none (KetaFlow patient JSON leaves the list out). An empty list is "none known"; a list named
+   * here is unknown. Absent when every list is held (a FHIR bundle or prefetch is the EHR's list).
+   */
+  readonly unrecordedLists?: readonly HistoryList[];
 }
+
+/** The history lists screening reads: each is either held (maybe empty) or not recorded. */
+export const HISTORY_LISTS = ['conditions', 'medications', 'allergies'] as const;
+export type HistoryList = (typeof HISTORY_LISTS)[number];
 
 export interface ScreeningOptions {
   readonly indication: IndicationId;

@@ -97,6 +97,10 @@ export async function seedDemoData(
           birthDate: p.birthDate,
           sex: p.sex,
           email: `${p.givenName.toLowerCase()}.${p.familyName.toLowerCase()}@example.org`,
+          // The demo clinic took every history: an empty list is "none known", not unrecorded.
+          conditionsNoneKnownAt: p.conditions.length === 0 ? now : null,
+          medicationsNoneKnownAt: p.medications.length === 0 ? now : null,
+          allergiesNoneKnownAt: p.allergies.length === 0 ? now : null,
           createdAt: now,
           updatedAt: now,
         })

@@ -74,6 +74,14 @@ export interface MedicationEntry {
   stoppedOn: string | null;
 }
 
+export type HistoryList = 'conditions' | 'medications' | 'allergies';
+
+export interface HistoryListStatus {
+  /** `entries`: it has one; `none-known`: staff recorded there is none; else not recorded. */
+  state: 'entries' | 'none-known' | 'not-recorded';
+  noneKnownAt: string | null;
+}
+
 export interface Patient extends PatientSummary {
   email: string | null;
   phone: string | null;
@@ -89,6 +97,8 @@ export interface Patient extends PatientSummary {
   medications: MedicationEntry[];
   bloodPressures: BloodPressureEntry[];
   reproductiveStatuses: ReproductiveStatusEntry[];
+  /** Whether each history list was taken (an empty list is unknown unless "none known"). */
+  historyLists: Record<HistoryList, HistoryListStatus>;
   /** Self-screening answers brought at registration, with the outcome the person saw. */
   intakes: IntakeEntry[];
 }

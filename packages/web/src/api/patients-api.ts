@@ -9,6 +9,7 @@ import type {
   ConditionCodeSystem,
   ConditionVerificationStatus,
   HeightUnit,
+  HistoryList,
   MedicationStatus,
   Patient,
   PatientSummary,
@@ -125,6 +126,16 @@ export function changeMedicationStatus(
 ): Promise<Patient> {
   const path = `${base}/${encodeURIComponent(id)}/medications/${encodeURIComponent(medicationId)}`;
   return requestJson('PATCH', path, change);
+}
+
+/** Records (`noneKnown`) or withdraws the statement that a history list has none known. */
+export function setHistoryNoneKnown(
+  id: string,
+  list: HistoryList,
+  noneKnown: boolean,
+): Promise<Patient> {
+  const path = `${base}/${encodeURIComponent(id)}/history/${list}/none-known`;
+  return requestJson(noneKnown ? 'PUT' : 'DELETE', path);
 }
 
 export function fetchAccessLog(id: string, page: number): Promise<Page<AccessLogEntry>> {

@@ -10,6 +10,7 @@ import { ConditionsTable } from './conditions-table';
 import { DemographicsForm } from './demographics-form';
 import { DemographicsView } from './demographics-view';
 import { HeightsTable } from './heights-table';
+import { HistoryListStatusLine } from './history-list-status';
 import { MedicationsTable } from './medications-table';
 import { RecordSection } from './record-section';
 import {
@@ -46,14 +47,32 @@ export function PatientRecordSections({ patient, editable }: PatientRecordSectio
         {editable && <AddMeasurementForm patientId={id} kind="height" />}
       </RecordSection>
       <RecordSection id="allergies" title="Allergies">
+        <HistoryListStatusLine
+          patientId={id}
+          list="allergies"
+          status={patient.historyLists.allergies}
+          editable={editable}
+        />
         <AllergiesTable allergies={patient.allergies} />
         {editable && <AddAllergyForm patientId={id} />}
       </RecordSection>
       <RecordSection id="conditions" title="Conditions">
+        <HistoryListStatusLine
+          patientId={id}
+          list="conditions"
+          status={patient.historyLists.conditions}
+          editable={editable}
+        />
         <ConditionsTable conditions={patient.conditions} />
         {editable && <AddConditionForm patientId={id} />}
       </RecordSection>
       <RecordSection id="medications" title="Medications">
+        <HistoryListStatusLine
+          patientId={id}
+          list="medications"
+          status={patient.historyLists.medications}
+          editable={editable}
+        />
         <MedicationsTable
           medications={patient.medications}
           {...(editable

@@ -34,6 +34,14 @@ export const patients = pgTable(
     addressLine: text('address_line'),
     city: text('city'),
     postalCode: text('postal_code'),
+    /**
+     * When a clinician recorded that the patient has no known conditions, takes no medicines, or
+     * has no known allergies. Null with no entry in the list: not recorded, which screening reads
+     * as unknown. Cleared when an entry is added.
+     */
+    conditionsNoneKnownAt: timestamp('conditions_none_known_at', { withTimezone: true }),
+    medicationsNoneKnownAt: timestamp('medications_none_known_at', { withTimezone: true }),
+    allergiesNoneKnownAt: timestamp('allergies_none_known_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,6 +15,7 @@ import { latestDateAnywhere, type Clock } from '../../lib/clock';
 import { requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IdParams, problems } from '../common-schemas';
 import { assertPatientAccess } from './access';
+import { setNoneKnown, type HistoryList } from './history-lists';
 import { medicationBelongsTo, touchPatient } from './repository';
 import { mustLoad, type PatientRouteOptions } from './routes';
 import {
@@ -44,18 +45,23 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
   const staffOnly = requireRole(...STAFF_ROLES);
   const created = { 201: PatientSchema, ...problems(400, 401, 403, 404) };
 
-  /** Checks access, runs the write and its audit row in one transaction, returns the fresh record. */
+  /**
+   * Checks access, runs the write and its audit row in one transaction, returns the fresh record.
+   * An entry added to a history list (`adds`) withdraws that list's "none known" statement.
+   */
   async function write(
     request: FastifyRequest,
     patientId: string,
     action: string,
     resourceType: string,
     insert: (tx: Transaction) => Promise<string>,
+    adds?: HistoryList,
   ) {
     await assertPatientAccess(db, request, patientId, action);
     await db.transaction(async (tx) => {
       const resourceId = await insert(tx);
       await touchPatient(tx, patientId, clock.now());
+      if (adds) await setNoneKnown(tx, patientId, adds, null);
       await appendAudit(tx, request, {
         action,
         resourceType,
@@ -184,6 +190,7 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
               })
               .returning({ id: allergies.id }),
           ),
+        'allergies',
       );
       return reply.status(201).send(patient);
     },
@@ -228,6 +235,7 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
               })
               .returning({ id: conditions.id }),
           ),
+        'conditions',
       );
       return reply.status(201).send(patient);
     },
@@ -270,6 +278,7 @@ export const clinicalRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async 
               })
               .returning({ id: medications.id }),
           ),
+        'medications',
       );
       return reply.status(201).send(patient);
     },

@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index';
 import type { PatientCreateInput, PatientDto, PatientSummaryDto } from './schemas';
 import { readAll } from '../../db/read-all';
+import { COUNTING, historyListState, NONE_KNOWN_KEY, type HistoryList } from './history-lists';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -158,6 +159,11 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       .orderBy(desc(intakes.createdAt)),
   ]);
   const latest = weights[0];
+  const list = (list: HistoryList, counting: number) => {
+    const at = row[NONE_KNOWN_KEY[list]];
+    const state = historyListState(counting, at);
+    return { state, noneKnownAt: state === 'none-known' && at ? at.toISOString() : null };
+  };
   return {
     id: row.id,
     mrn: row.mrn,
@@ -229,6 +235,11 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       recordedOn: r.recordedOn,
       source: r.source,
     })),
+    historyLists: {
+      conditions: list('conditions', conditionRows.filter(COUNTING.conditions).length),
+      medications: list('medications', medicationRows.filter(COUNTING.medications).length),
+      allergies: list('allergies', allergyRows.filter(COUNTING.allergies).length),
+    },
     intakes: intakeRows.map((i) => ({
       id: i.id,
       outcome: i.outcome,

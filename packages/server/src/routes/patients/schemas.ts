@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEXES } from '../../db/schema/index';
 import { IsoDate, PageQuery } from '../common-schemas';
+import { HistoryListsSchema } from './history-lists';
 
 /**
  * The longest text each record field keeps, in characters: what the API accepts, and what the
@@ -278,6 +279,8 @@ export const PatientSchema = PatientSummarySchema.extend({
       source: z.enum(['clinic', 'self-reported']),
     }),
   ),
+  /** Whether each history list was taken: entries, "none known", or not recorded (unknown). */
+  historyLists: HistoryListsSchema,
   /** Self-screening answers the patient brought at registration, with the outcome they saw. */
   intakes: z.array(
     z.object({

@@ -28,6 +28,12 @@ import {
 } from '../../db/schema/index';
 import { appendAudit } from '../../lib/audit';
 import { readAll } from '../../db/read-all';
+import {
+  COUNTING,
+  historyListState,
+  NONE_KNOWN_KEY,
+  type HistoryList,
+} from '../patients/history-lists';
 
 type ScreeningRow = typeof screenings.$inferSelect;
 type ConditionJson = NonNullable<PatientJson['conditions']>[number];
@@ -65,35 +71,47 @@ export async function patientJsonFromRecord(
     ],
   );
   const repro = reproRows[0];
+  // A list that was not taken is left out (unknown to screening); an empty one is "none known".
+  const held = (list: HistoryList, counting: number) =>
+    historyListState(counting, patient[NONE_KNOWN_KEY[list]]) !== 'not-recorded';
+  const conditionList: NonNullable<PatientJson['conditions']> = conditionRows.map((c) => ({
+    id: c.id,
+    text: c.text,
+    ...(c.code && c.codeSystem
+      ? { code: { system: c.codeSystem === 'snomed' ? 'snomed' : 'icd10', code: c.code } }
+      : {}),
+    // The table's check constraints hold a subset of the FHIR values core accepts.
+    clinicalStatus: c.clinicalStatus as NonNullable<ConditionJson['clinicalStatus']>,
+    verificationStatus: c.verificationStatus as NonNullable<ConditionJson['verificationStatus']>,
+    ...(c.onsetDate ? { onset: c.onsetDate } : {}),
+  }));
+  const medicationList: NonNullable<PatientJson['medications']> = medicationRows.map((m) => ({
+    id: m.id,
+    text: m.doseText ? `${m.text} ${m.doseText}` : m.text,
+    ...(m.rxnormCode ? { rxnorm: m.rxnormCode } : {}),
+    status: m.status as NonNullable<MedicationJson['status']>,
+  }));
+  // An allergy that is no longer active is not a reason to withhold a drug.
+  const allergyList: NonNullable<PatientJson['allergies']> = allergyRows
+    .filter((a) => a.status === 'active')
+    .map((a) => ({
+      id: a.id,
+      text: a.substance,
+      ...(a.codeSystem === 'rxnorm' && a.code ? { rxnorm: a.code } : {}),
+    }));
   const json: PatientJson = {
     id: patient.id,
     birthDate: patient.birthDate,
     sex: patient.sex,
-    conditions: conditionRows.map((c) => ({
-      id: c.id,
-      text: c.text,
-      ...(c.code && c.codeSystem
-        ? { code: { system: c.codeSystem === 'snomed' ? 'snomed' : 'icd10', code: c.code } }
-        : {}),
-      // The table's check constraints hold a subset of the FHIR values core accepts.
-      clinicalStatus: c.clinicalStatus as NonNullable<ConditionJson['clinicalStatus']>,
-      verificationStatus: c.verificationStatus as NonNullable<ConditionJson['verificationStatus']>,
-      ...(c.onsetDate ? { onset: c.onsetDate } : {}),
-    })),
-    medications: medicationRows.map((m) => ({
-      id: m.id,
-      text: m.doseText ? `${m.text} ${m.doseText}` : m.text,
-      ...(m.rxnormCode ? { rxnorm: m.rxnormCode } : {}),
-      status: m.status as NonNullable<MedicationJson['status']>,
-    })),
-    // An allergy that is no longer active is not a reason to withhold a drug.
-    allergies: allergyRows
-      .filter((a) => a.status === 'active')
-      .map((a) => ({
-        id: a.id,
-        text: a.substance,
-        ...(a.codeSystem === 'rxnorm' && a.code ? { rxnorm: a.code } : {}),
-      })),
+    ...(held('conditions', conditionRows.filter(COUNTING.conditions).length)
+      ? { conditions: conditionList }
+      : {}),
+    ...(held('medications', medicationRows.filter(COUNTING.medications).length)
+      ? { medications: medicationList }
+      : {}),
+    ...(held('allergies', allergyRows.filter(COUNTING.allergies).length)
+      ? { allergies: allergyList }
+      : {}),
     bloodPressure: bpRows.map((b) => ({
       id: b.id,
       date: b.measuredOn,
