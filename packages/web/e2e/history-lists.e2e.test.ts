@@ -62,5 +62,22 @@ describe('history lists in the browser', () => {
     expect(await allergies.getByText('No known allergies').count()).toBe(0);
     const afterEntry = await getJson<Patient>(nurse, `/api/patients/${patientId}`);
     expect(afterEntry.historyLists.allergies).toEqual({ state: 'entries', noneKnownAt: null });
+
+    // The screening page offers the lists still unrecorded where the record is completed.
+    await nurse.goto(`/patients/${patientId}/screening`);
+    const complete = nurse.getByRole('region', { name: 'Complete the record' });
+    await waitForText(complete, 'Medical conditions: not recorded');
+    await waitForText(complete, 'Medicines: not recorded');
+    expect(await complete.getByText('Allergies: not recorded').count()).toBe(0);
+    const facts = nurse.getByRole('table', { name: 'Facts screened' });
+    const conditionsFact = facts.getByRole('row', { name: /^Conditions/ });
+    await waitForText(conditionsFact, 'Not recorded');
+    await takeScreenshot(nurse, 'history-screening-not-recorded', complete);
+    await complete.getByRole('button', { name: 'Record: no known medical conditions' }).click();
+    await waitForText(conditionsFact, 'None known');
+    expect(await complete.getByText('Medical conditions: not recorded').count()).toBe(0);
+    const after = (await current())?.result.findings.map((f) => f.code) ?? [];
+    expect(after).not.toContain('SCREEN.MISSING_CONDITION_LIST');
+    expect(after).toContain('SCREEN.MISSING_MEDICATION_LIST');
   });
 });

@@ -1,3 +1,5 @@
+import type { HistoryList } from '@ketaflow/core';
+
 export type Sex = 'female' | 'male' | 'other' | 'unknown';
 export type WeightUnit = 'kg' | 'lb';
 export type HeightUnit = 'cm' | 'in';
@@ -74,7 +76,7 @@ export interface MedicationEntry {
   stoppedOn: string | null;
 }
 
-export type HistoryList = 'conditions' | 'medications' | 'allergies';
+export type { HistoryList };
 
 export interface HistoryListStatus {
   /** `entries`: it has one; `none-known`: staff recorded there is none; else not recorded. */

@@ -97,6 +97,10 @@ export function HistoryListStatusLine({
             size="compact-sm"
             variant="outline"
             color="orange"
+            // The label is long for a narrow column: it wraps rather than widening the alert.
+            h="auto"
+            py={4}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.35 } }}
             loading={mutation.isPending}
             onClick={() => {
               mutation.mutate(true);

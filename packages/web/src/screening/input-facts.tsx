@@ -15,8 +15,10 @@ function latestByDate<T extends { date?: string | undefined }>(items: readonly T
   return [...items].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).at(-1);
 }
 
-function Items({ label, items }: { label: string; items: readonly string[] }) {
-  if (items.length === 0) return <>None recorded</>;
+/** A history list as screened: left out of the input, it was not recorded (unknown). */
+function Items({ label, items }: { label: string; items: readonly string[] | undefined }) {
+  if (items === undefined) return <>Not recorded</>;
+  if (items.length === 0) return <>None known</>;
   return (
     <List size="sm" aria-label={label}>
       {items.map((item, index) => (
@@ -62,7 +64,7 @@ export function InputFacts({ input }: { input: PatientJson }) {
       <Items
         key="conditions"
         label="Conditions screened"
-        items={(input.conditions ?? []).map((c) =>
+        items={input.conditions?.map((c) =>
           [c.text ?? c.code?.code ?? '—', c.clinicalStatus, c.verificationStatus]
             .filter((part) => part !== undefined)
             .join(' · '),
@@ -74,7 +76,7 @@ export function InputFacts({ input }: { input: PatientJson }) {
       <Items
         key="medications"
         label="Medications screened"
-        items={(input.medications ?? []).map((m) =>
+        items={input.medications?.map((m) =>
           [m.text ?? `RxNorm ${m.rxnorm ?? '—'}`, m.status]
             .filter((p) => p !== undefined)
             .join(' · '),
@@ -86,7 +88,7 @@ export function InputFacts({ input }: { input: PatientJson }) {
       <Items
         key="allergies"
         label="Allergies screened"
-        items={(input.allergies ?? []).map((a) => a.text ?? `RxNorm ${a.rxnorm ?? '—'}`)}
+        items={input.allergies?.map((a) => a.text ?? `RxNorm ${a.rxnorm ?? '—'}`)}
       />,
     ],
   ];

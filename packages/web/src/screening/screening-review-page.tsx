@@ -1,5 +1,5 @@
 import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
-import type { KnowledgeBase } from '@ketaflow/core';
+import { HISTORY_LISTS, type KnowledgeBase } from '@ketaflow/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { useKnowledge } from '../dose/use-knowledge';
+import { HistoryListStatusLine } from '../patient/history-list-status';
 import { usePatient } from '../patient/use-patient';
 import { BloodPressureForm } from './blood-pressure-form';
 import { productLabels } from './labels';
@@ -129,6 +130,17 @@ function Workspace({ patient, kb, screenings }: WorkspaceProps) {
               Each entry screens the patient again; the screening it replaces is kept below as out
               of date.
             </Text>
+            {HISTORY_LISTS.filter(
+              (list) => patient.historyLists[list].state === 'not-recorded',
+            ).map((list) => (
+              <HistoryListStatusLine
+                key={list}
+                patientId={patient.id}
+                list={list}
+                status={patient.historyLists[list]}
+                editable={canScreen}
+              />
+            ))}
             <BloodPressureForm patientId={patient.id} />
             {patient.sex !== 'male' && <ReproductiveStatusForm patientId={patient.id} />}
           </Section>
