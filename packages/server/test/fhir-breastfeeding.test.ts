@@ -113,10 +113,57 @@ describe.each(DRIVERS)('breastfeeding status Observations (LOINC 63895-7) on %s'
       '200 OK',
       '201 Created',
     ]);
+    // The newer row states breastfeeding only (null pregnancy): the older pregnancy status stands.
     expect(await rowsOf(patientId)).toEqual([
       { pregnancy: 'not-pregnant', breastfeeding: 'no', recordedOn: '2026-02-27' },
-      { pregnancy: 'unknown', breastfeeding: 'yes', recordedOn: '2026-02-28' },
+      { pregnancy: null, breastfeeding: 'yes', recordedOn: '2026-02-28' },
     ]);
-    expect(await findingsOf(patientId)).toContain('PL.BREASTFEEDING');
+    const later = await findingsOf(patientId);
+    expect(later).toContain('PL.BREASTFEEDING');
+    expect(later).not.toContain('SCREEN.MISSING_PREGNANCY_STATUS');
+    // Nor is a pregnancy status made up for the export: the row has none to give.
+    const laterRowId = String((again.json<Json>().entry as Json[])[3]!.response.location).replace(
+      'Observation/breastfeeding-',
+      '',
+    );
+    const made = await as(t.app, staff)('GET', `/fhir/Observation/pregnancy-${laterRowId}`);
+    expect(made.statusCode).toBe(404);
+  });
+
+  test('a newer breastfeeding status never hides an older "pregnant"', async () => {
+    const other = {
+      ...patient,
+      fullUrl: 'urn:uuid:55555555-5555-4555-8555-555555555555',
+      resource: {
+        ...patient.resource,
+        identifier: [{ system: 'urn:test', value: 'breastfeeding-2' }],
+      },
+    };
+    const about = (entry: Json): Json => {
+      const resource = entry.resource as Json;
+      const id = `${String(resource.id)}-b`;
+      return {
+        ...entry,
+        fullUrl: `urn:uuid:${id}`,
+        resource: { ...resource, id, subject: { reference: other.fullUrl } },
+      };
+    };
+    const imported = await post([
+      other,
+      about(status('ps-2', '82810-3', 'LA15173-0', '2026-02-20')),
+      about(status('bf-3', '63895-7', 'LA29253-4', '2026-03-01')),
+    ]);
+    expect(imported.statusCode, imported.body).toBe(200);
+    const patientId = String((imported.json<Json>().entry as Json[])[0]!.response.location).replace(
+      'Patient/',
+      '',
+    );
+    expect(await rowsOf(patientId)).toEqual([
+      { pregnancy: 'pregnant', breastfeeding: null, recordedOn: '2026-02-20' },
+      { pregnancy: null, breastfeeding: 'no', recordedOn: '2026-03-01' },
+    ]);
+    const findings = await findingsOf(patientId);
+    expect(findings).toContain('CI.PREGNANCY');
+    expect(findings).not.toContain('SCREEN.MISSING_PREGNANCY_STATUS');
   });
 });

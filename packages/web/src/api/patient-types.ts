@@ -117,8 +117,9 @@ export interface BloodPressureEntry {
 
 export interface ReproductiveStatusEntry {
   id: string;
-  pregnancy: string;
-  breastfeeding: string;
+  /** Null: this entry does not state it (an imported status about the other one). */
+  pregnancy: string | null;
+  breastfeeding: string | null;
   recordedOn: string;
   source: FactSource;
 }

@@ -49,8 +49,9 @@ export function ReproductiveStatusesTable({
         key: e.id,
         cells: [
           e.recordedOn,
-          labelOf(pregnancyOptions, e.pregnancy),
-          labelOf(breastfeedingOptions, e.breastfeeding),
+          // Null: an imported status about the other one; this entry says nothing here.
+          e.pregnancy === null ? 'Not stated' : labelOf(pregnancyOptions, e.pregnancy),
+          e.breastfeeding === null ? 'Not stated' : labelOf(breastfeedingOptions, e.breastfeeding),
           sourceBadge(e.source),
         ],
       }))}

@@ -49,8 +49,13 @@ export const reproductiveStatuses = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     patientId: patientRef(),
-    pregnancy: text('pregnancy').$type<(typeof PREGNANCY_STATUSES)[number]>().notNull(),
-    breastfeeding: text('breastfeeding').$type<(typeof BREASTFEEDING_STATUSES)[number]>().notNull(),
+    /**
+     * Null: this row does not state it (a FHIR import brings pregnancy and breastfeeding statuses
+     * as separate Observations); `unknown` is a stated "not known". Screening takes each from the
+     * newest row that states it, so a row about one never hides the other.
+     */
+    pregnancy: text('pregnancy').$type<(typeof PREGNANCY_STATUSES)[number]>(),
+    breastfeeding: text('breastfeeding').$type<(typeof BREASTFEEDING_STATUSES)[number]>(),
     recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
     source: text('source').$type<'clinic' | 'self-reported'>().notNull().default('clinic'),
     recordedBy: uuid('recorded_by'),
@@ -63,6 +68,7 @@ export const reproductiveStatuses = pgTable(
     ),
     check('repro_breastfeeding', sql`${t.breastfeeding} in ('yes', 'no', 'unknown')`),
     check('repro_source', sql`${t.source} in ('clinic', 'self-reported')`),
+    check('repro_states_one', sql`${t.pregnancy} is not null or ${t.breastfeeding} is not null`),
     index('repro_patient_idx').on(t.patientId, t.recordedOn),
   ],
 );

@@ -3,7 +3,7 @@
  * `reproductive_statuses`, whose rows hold both as recorded on one day (the latest row wins). Each
  * Observation fills its half of the clinic's row for its day, so that a pregnancy and a
  * breastfeeding status recorded together stay together; with no row that day, it starts one
- * whose other half is unknown (never a guess carried over from another day).
+ * whose other half is not stated (null: screening takes it from an older row that states it).
  */
 import { BREASTFEEDING_STATUS_ANSWERS, PREGNANCY_STATUS_ANSWERS } from '@ketaflow/core';
 import { and, eq } from 'drizzle-orm';
@@ -81,8 +81,9 @@ export function planReproductiveStatus(
         .insert(reproductiveStatuses)
         .values({
           patientId,
-          pregnancy: 'unknown',
-          breastfeeding: 'unknown',
+          // The other half is not stated by this Observation: null, never 'unknown' (an answer).
+          pregnancy: null,
+          breastfeeding: null,
           ...half,
           recordedOn: date,
           source: 'clinic',

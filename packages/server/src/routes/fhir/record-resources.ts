@@ -246,25 +246,29 @@ export async function vitalSignResources(ctx: ResourceContext, patientId: string
       effectiveDateTime: h.measuredOn,
       valueQuantity: quantity(Number(h.heightCm), 'cm'),
     })),
-    ...repro.map((r) => {
+    // Each status only where its row states it (null: the row is about the other one).
+    ...repro.flatMap((r) => {
+      if (r.pregnancy === null) return [];
       const answer =
         r.pregnancy === 'not-possible' ? undefined : PREGNANCY_LOINC_ANSWERS[r.pregnancy];
-      return {
-        resourceType: 'Observation',
-        id: `pregnancy-${r.id}`,
-        status: 'final',
-        code: loincConcept('82810-3', 'Pregnancy status'),
-        subject,
-        effectiveDateTime: r.recordedOn,
-        valueCodeableConcept:
-          answer === undefined
-            ? { text: 'Pregnancy not possible' }
-            : { coding: [{ system: SYSTEM.loinc, ...answer }], text: answer.display },
-      };
+      return [
+        {
+          resourceType: 'Observation',
+          id: `pregnancy-${r.id}`,
+          status: 'final',
+          code: loincConcept('82810-3', 'Pregnancy status'),
+          subject,
+          effectiveDateTime: r.recordedOn,
+          valueCodeableConcept:
+            answer === undefined
+              ? { text: 'Pregnancy not possible' }
+              : { coding: [{ system: SYSTEM.loinc, ...answer }], text: answer.display },
+        },
+      ];
     }),
     // A breastfeeding status only where one was recorded: an absent one reads as unknown.
     ...repro.flatMap((r) => {
-      if (r.breastfeeding === 'unknown') return [];
+      if (r.breastfeeding === null || r.breastfeeding === 'unknown') return [];
       const answer = BREASTFEEDING_LOINC_ANSWERS[r.breastfeeding];
       return [
         {

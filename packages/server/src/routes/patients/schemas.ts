@@ -273,8 +273,9 @@ export const PatientSchema = PatientSummarySchema.extend({
   reproductiveStatuses: z.array(
     z.object({
       id: z.uuid(),
-      pregnancy: z.string(),
-      breastfeeding: z.string(),
+      /** Null: this entry does not state it (it is about the other status). */
+      pregnancy: z.string().nullable(),
+      breastfeeding: z.string().nullable(),
       recordedOn: z.string(),
       source: z.enum(['clinic', 'self-reported']),
     }),

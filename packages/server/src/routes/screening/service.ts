@@ -66,11 +66,13 @@ export async function patientJsonFromRecord(
         .select()
         .from(reproductiveStatuses)
         .where(eq(reproductiveStatuses.patientId, patientId))
-        .orderBy(desc(reproductiveStatuses.recordedOn), desc(reproductiveStatuses.createdAt))
-        .limit(1),
+        .orderBy(desc(reproductiveStatuses.recordedOn), desc(reproductiveStatuses.createdAt)),
     ],
   );
-  const repro = reproRows[0];
+  // Each half from the newest row that states it: a row about breastfeeding alone (a FHIR
+  // import) must not hide an older pregnancy status, nor the other way round.
+  const pregnancyRow = reproRows.find((r) => r.pregnancy !== null);
+  const breastfeedingRow = reproRows.find((r) => r.breastfeeding !== null);
   // A list that was not taken is left out (unknown to screening); an empty one is "none known".
   const held = (list: HistoryList, counting: number) =>
     historyListState(counting, patient[NONE_KNOWN_KEY[list]]) !== 'not-recorded';
@@ -123,11 +125,15 @@ export async function patientJsonFromRecord(
       date: w.measuredOn,
       valueKg: Number(w.weightKg),
     })),
-    ...(repro
+    ...(pregnancyRow?.pregnancy
+      ? { pregnancy: { status: pregnancyRow.pregnancy, recordedOn: pregnancyRow.recordedOn } }
+      : {}),
+    ...(breastfeedingRow?.breastfeeding
       ? {
-          pregnancy: { status: repro.pregnancy, recordedOn: repro.recordedOn },
           breastfeeding:
-            repro.breastfeeding === 'unknown' ? 'unknown' : repro.breastfeeding === 'yes',
+            breastfeedingRow.breastfeeding === 'unknown'
+              ? 'unknown'
+              : breastfeedingRow.breastfeeding === 'yes',
         }
       : {}),
   };
