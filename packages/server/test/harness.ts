@@ -10,6 +10,7 @@ import {
   type ScratchDatabase,
 } from '../../../test-support/scratch-postgres';
 import type { Clock } from '../src/lib/clock';
+import { createMailer, type MailTransport } from '../src/lib/mailer';
 
 /** Every database suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set. */
 export const DRIVERS: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL
@@ -55,6 +56,8 @@ export async function createTestApp(
     knowledge?: ClinicKnowledge;
     /** The clock's start (default T0). */
     now?: Date;
+    /** Where the app's mail goes (default: the outbox alone, or SMTP_URL from `env`). */
+    mailTransport?: MailTransport;
   } = {},
 ): Promise<TestApp> {
   const pgDb = driver === 'postgres' ? await freshPostgresDatabase() : undefined;
@@ -71,6 +74,9 @@ export async function createTestApp(
     knowledge,
     logger: false,
     serveWeb: false,
+    ...(options.mailTransport
+      ? { mailer: createMailer(database.db, options.mailTransport, config.mailFrom) }
+      : {}),
   });
   await app.ready();
   return {

@@ -63,6 +63,46 @@ describe.each(DRIVERS)('log-in lockout on %s', (driver) => {
     expect(inSql).toEqual({ key: loginFailureKey(email) });
   });
 
+  test('each failure stamps the row with when it happened (by the app clock)', async () => {
+    const email = 'stamped@example.org';
+    expect((await attempt(email, 'bad-password-x')).statusCode).toBe(401);
+    t.clock.advanceMinutes(3);
+    expect((await attempt(email, 'bad-password-x')).statusCode).toBe(401);
+    const rows = await t.database.query(
+      'select failed_count, last_failed_at from login_failures where email_hash = $1',
+      [loginFailureKey(email)],
+    );
+    expect(rows).toEqual([{ failed_count: 2, last_failed_at: t.clock.now() }]);
+  });
+
+  test('log-in attempts delete rows whose lockout is over and whose failures are a day old', async () => {
+    const now = () => t.clock.now().getTime();
+    const hoursAgo = (h: number) => new Date(now() - h * 3_600_000);
+    const rows = {
+      oldNeverLocked: { lastFailedAt: hoursAgo(25), lockedUntil: null },
+      oldLockOver: { lastFailedAt: hoursAgo(25), lockedUntil: hoursAgo(24) },
+      oldStillLocked: { lastFailedAt: hoursAgo(25), lockedUntil: hoursAgo(-1) },
+      recent: { lastFailedAt: hoursAgo(23), lockedUntil: null },
+    };
+    for (const [key, row] of Object.entries(rows))
+      await t.database.query(
+        `insert into login_failures (email_hash, failed_count, last_failed_at, locked_until)
+         values ($1, 3, $2, $3)`,
+        [`sweep-${key}`, row.lastFailedAt, row.lockedUntil],
+      );
+    // The sweep runs at most every ten minutes per instance, on any log-in attempt.
+    t.clock.advanceMinutes(11);
+    const keys = async () =>
+      (
+        await t.database.query(
+          "select email_hash from login_failures where email_hash like 'sweep-%' order by 1",
+        )
+      ).map((r) => r.email_hash);
+    expect(await keys()).toHaveLength(4);
+    expect((await login(t.app, 'admin@demo.ketaflow.test')).user.role).toBe('admin');
+    expect(await keys()).toEqual(['sweep-oldStillLocked', 'sweep-recent']);
+  });
+
   test('a successful log-in clears the failures counted before it', async () => {
     const email = 'nurse3@demo.ketaflow.test';
     for (let i = 0; i < 4; i++)

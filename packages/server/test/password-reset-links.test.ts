@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/demo-people';
+import { REDACTED_AFTER_SEND, type MailTransport } from '../src/lib/mailer';
 import { hashPassword } from '../src/lib/passwords';
 import { hashToken, newToken } from '../src/lib/tokens';
 import { as, countRows, createTestApp, DEMO, DRIVERS, login, type TestApp } from './harness';
@@ -154,5 +155,84 @@ describe('password-reset request with a mail server that does not answer', () =>
     );
     expect(rows).toEqual([{ sent_at: null, last_error: null }]);
     expect(await countRows(t, 'outbox')).toBe(before + 1);
+  });
+});
+
+describe.each(DRIVERS)('reset links in the outbox once the mail is sent on %s', (driver) => {
+  let t: TestApp;
+  /** What the mail server accepted; `refuseNext` makes the next send fail, as a server down. */
+  const delivered: { to: string; text: string }[] = [];
+  let refuseNext = false;
+  const transport: MailTransport = {
+    sendMail: (message) => {
+      if (refuseNext) {
+        refuseNext = false;
+        return Promise.reject(new Error('451 try again later'));
+      }
+      delivered.push({ to: message.to, text: message.text });
+      return Promise.resolve({});
+    },
+  };
+  beforeAll(async () => {
+    t = await createTestApp(driver, { mailTransport: transport });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  let requests = 0;
+  /** Asks for a link and waits until the mail was sent or failed; returns its outbox row. */
+  async function requestLink(email: string) {
+    requests += 1;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      payload: { email },
+      remoteAddress: `203.0.113.${String(requests)}`,
+    });
+    expect(response.statusCode).toBe(202);
+    return vi.waitFor(async () => {
+      const [row] = await t.database.query(
+        `select body, sent_at, last_error from outbox where to_address = $1
+         order by created_at desc limit 1`,
+        [email],
+      );
+      if (!row || (row.sent_at === null && row.last_error === null)) throw new Error('not yet');
+      return { body: String(row.body), sent: row.sent_at !== null };
+    });
+  }
+  const tokenIn = (text: string) => /reset-password\/([\w-]+)/.exec(text)?.[1];
+  const confirm = (token: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/confirm',
+      payload: { token, password },
+    });
+
+  test('once sent, the outbox copy holds no token, and the link in the mail still works', async () => {
+    const email = DEMO.nurse;
+    const row = await requestLink(email);
+    expect(row.sent).toBe(true);
+    const mail = delivered.filter((m) => m.to === email);
+    expect(mail).toHaveLength(1);
+    const token = tokenIn(mail[0]!.text);
+    expect(token).toBeDefined();
+    expect(row.body).not.toContain(token);
+    expect(tokenIn(row.body)).toBeUndefined();
+    expect(row.body).toContain(`/reset-password/${REDACTED_AFTER_SEND}`);
+    expect((await confirm(token!, 'chosen-from-the-mail')).statusCode).toBe(204);
+    expect((await login(t.app, email, 'chosen-from-the-mail')).user.email).toBe(email);
+  });
+
+  test('a send that failed keeps the link in the outbox, so it can still be sent', async () => {
+    const email = DEMO.prescriber;
+    refuseNext = true;
+    const row = await requestLink(email);
+    expect(row.sent).toBe(false);
+    expect(delivered.filter((m) => m.to === email)).toEqual([]);
+    const token = tokenIn(row.body);
+    expect(token).toBeDefined();
+    expect((await confirm(token!, 'chosen-after-a-retry')).statusCode).toBe(204);
+    expect((await login(t.app, email, 'chosen-after-a-retry')).user.email).toBe(email);
   });
 });

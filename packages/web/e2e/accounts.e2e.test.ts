@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { label, logIn, waitForPath, waitForText } from './steps';
+import { label, logIn, seriousViolations, waitForPath, waitForText } from './steps';
 
 function isNavLinkOnScreenInPage(name: string): boolean {
   const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent === name);
@@ -131,5 +131,73 @@ describe('accounts and the shell in the browser', () => {
 
     await logIn(page, demoEmails.nurse, 'a-brand-new-passphrase');
     await waitForPath(page, '/patients');
+  });
+
+  test('a logged-in person changes their password on the Account page', async () => {
+    // A fresh account, so the demo log-ins other tests use keep their password.
+    const email = 'casey.change@example.test';
+    const page = await harness.newPage();
+    const registered = await page.request.post('/api/auth/register', {
+      data: {
+        email,
+        password: 'first-passphrase-1',
+        givenName: 'Casey',
+        familyName: 'Change',
+        birthDate: '1990-02-03',
+      },
+    });
+    expect(registered.status()).toBe(201);
+    await page.goto('/me');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Account' })
+      .click();
+    await waitForPath(page, '/account');
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+
+    const current = page.getByLabel(label('Current password'));
+    const repeat = page.getByLabel(label('Repeat new password'));
+    const submit = page.getByRole('button', { name: 'Change password' });
+    // A mismatch is caught in the browser, beside the field it concerns, before any request.
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/auth/password')) sent.push(request.method());
+    });
+    await current.fill('not-my-password-0');
+    await page.getByLabel(label('New password')).fill('second-passphrase-2');
+    await repeat.fill('second-passphrase-X');
+    await submit.click();
+    await page.getByText('Does not match the new password', { exact: true }).waitFor();
+    expect(await repeat.getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toEqual([]);
+
+    // The server's answer for a wrong current password sits beside that field.
+    await repeat.fill('second-passphrase-2');
+    await submit.click();
+    await page.getByText('is not your current password', { exact: true }).waitFor();
+    expect(await current.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await current.getAttribute('aria-describedby')) ?? '';
+    await waitForText(
+      page.locator(`[id="${describedBy.split(' ').pop() ?? ''}"]`),
+      'is not your current password',
+    );
+    expect(sent).toEqual(['POST']);
+    await takeScreenshot(page, 'account-wrong-current-password');
+
+    await current.fill('first-passphrase-1');
+    await submit.click();
+    await waitForText(
+      page.getByRole('alert').filter({ hasText: 'Password changed' }),
+      'Your other sessions were logged out',
+    );
+    expect(await current.inputValue()).toBe('');
+    await takeScreenshot(page, 'account-password-changed');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await waitForPath(page, '/login');
+    await logIn(page, email, 'second-passphrase-2');
+    // Logged in with the new password: the app's header names the person.
+    await waitForText(page.getByRole('banner'), 'Casey Change');
   });
 });

@@ -50,6 +50,11 @@ export function confirmPasswordReset(token: string, password: string): Promise<v
   return requestJson<undefined>('POST', '/api/auth/password-reset/confirm', { token, password });
 }
 
+/** Changes the logged-in user's password; the server ends their other sessions. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return requestJson<undefined>('POST', '/api/auth/password', { currentPassword, newPassword });
+}
+
 export function fetchMeta(): Promise<Meta> {
   return requestJson<Meta>('GET', '/api/meta');
 }

@@ -48,6 +48,10 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           {
+            path: '/account',
+            lazy: () => import('../pages/account-page').then((m) => ({ Component: m.AccountPage })),
+          },
+          {
             element: <RequireSession roles={['patient']} />,
             children: [
               {

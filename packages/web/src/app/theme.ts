@@ -1,6 +1,7 @@
 import {
   createTheme,
   DEFAULT_THEME,
+  Notification,
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core';
@@ -33,6 +34,13 @@ export const theme = createTheme({
   // Keyboard users always see where focus is; mouse clicks do not leave rings behind.
   focusRing: 'auto',
   defaultRadius: 'sm',
+  components: {
+    // Mantine's close button on a notification has no name of its own: screen readers would
+    // announce only "button" (axe: button-name).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } },
+    }),
+  },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
 });

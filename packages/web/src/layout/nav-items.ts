@@ -25,6 +25,8 @@ const alertsItem: NavItem = {
   count: 'openSafetyAlerts',
 };
 const outcomesItem: NavItem = { label: 'Outcomes', to: '/outcomes' };
+/** Every role's own account (the password). */
+const accountItem: NavItem = { label: 'Account', to: '/account' };
 
 const itemsByRole: Record<Role, readonly NavItem[]> = {
   patient: [
@@ -33,8 +35,9 @@ const itemsByRole: Record<Role, readonly NavItem[]> = {
     { label: 'My appointments', to: '/me/appointments' },
     { label: 'Book a consult', to: '/me/book-consult' },
     { label: 'Who opened my record', to: '/me/access' },
+    accountItem,
   ],
-  nurse: [sessionsItem, patientsItem, alertsItem, dayBoardItem, weekItem, doseItem],
+  nurse: [sessionsItem, patientsItem, alertsItem, dayBoardItem, weekItem, doseItem, accountItem],
   prescriber: [
     patientsItem,
     sessionsItem,
@@ -43,6 +46,7 @@ const itemsByRole: Record<Role, readonly NavItem[]> = {
     weekItem,
     doseItem,
     outcomesItem,
+    accountItem,
   ],
   admin: [
     patientsItem,
@@ -56,6 +60,7 @@ const itemsByRole: Record<Role, readonly NavItem[]> = {
     { label: 'Audit log', to: '/admin/audit' },
     { label: 'Outbox', to: '/admin/outbox' },
     { label: 'Decision support', to: '/admin/cds' },
+    accountItem,
   ],
 };
 

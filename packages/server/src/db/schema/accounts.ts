@@ -52,6 +52,8 @@ export const loginFailures = pgTable('login_failures', {
   emailHash: text('email_hash').primaryKey(),
   failedCount: integer('failed_count').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** The latest failure: a row whose lockout is over and whose failures are old is deleted. */
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const passwordResets = pgTable(

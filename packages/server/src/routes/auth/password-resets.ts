@@ -34,7 +34,7 @@ export async function issuePasswordReset(
 }
 
 /** Removes the account's reset links that were not used (used ones stay as the record). */
-async function withdrawOpenResets(executor: Executor, userId: string): Promise<void> {
+export async function withdrawOpenResets(executor: Executor, userId: string): Promise<void> {
   await executor
     .delete(passwordResets)
     .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));

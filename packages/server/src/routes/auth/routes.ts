@@ -15,7 +15,14 @@ import { assertBirthDateNotFuture } from '../patients/birth-date';
 import { insertPatient } from '../patients/repository';
 import { recordIntake, unknownConditionErrors } from '../screening/self-screening';
 import type { ClinicKnowledge } from '../../knowledge';
-import { clearLoginFailures, lockedUntilFor, recordLoginFailure } from './login-failures';
+import {
+  clearLoginFailures,
+  createLoginFailureSweeper,
+  lockedOut,
+  lockedUntilFor,
+  recordLoginFailure,
+} from './login-failures';
+import { changePasswordRoutes } from './change-password';
 import { confirmPasswordReset, issuePasswordReset } from './password-resets';
 import {
   LoginBody,
@@ -37,13 +44,6 @@ export interface AuthRouteOptions {
   readonly knowledge: ClinicKnowledge;
 }
 
-function lockedOut(until: Date): AppError {
-  return new AppError(
-    'AUTH.LOCKED',
-    `Too many failed log-ins: try again after ${until.toISOString()}.`,
-  );
-}
-
 function toUser(row: typeof users.$inferSelect): SessionUser {
   return {
     id: row.id,
@@ -56,6 +56,8 @@ function toUser(row: typeof users.$inferSelect): SessionUser {
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
   const { db, clock } = options;
+  const sweepLoginFailures = createLoginFailureSweeper(db, options);
+  await app.register(changePasswordRoutes, options);
 
   app.post(
     '/api/auth/login',
@@ -71,6 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     async (request, reply) => {
       const { email, password } = request.body;
       const now = clock.now();
+      await sweepLoginFailures(now);
       // Known and unknown addresses take the same steps (lockout check, one argon2 verification,
       // the same failure count and audit row), so neither the answer nor its timing tells them apart.
       const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
@@ -240,6 +243,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
           to: user.email,
           subject: 'Reset your KetaFlow password',
           body: `Someone asked to reset the password of this KetaFlow account.\n\nTo choose a new password, open this link within one hour:\n${options.publicUrl}/reset-password/${token}\n\nIf it was not you, ignore this message: nothing changes. Only the newest link works.`,
+          // Once sent, the outbox copy must not hold a working link.
+          secrets: [token],
         });
       }
       return reply.status(202).send({});

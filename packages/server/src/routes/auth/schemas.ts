@@ -41,3 +41,9 @@ export const ResetConfirmBody = z.object({
   token: z.string().min(10).max(200),
   password: NewPassword,
 });
+
+/** A password change while logged in: the new password follows the registration and reset rule. */
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: NewPassword,
+});
