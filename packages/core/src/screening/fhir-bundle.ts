@@ -1,9 +1,11 @@
 import { err, ok, type Problem, type Result } from '../result';
 import { compareDateTimes, isFullOrPartialDate, isIsoDate } from './dates';
+import { absentUnknownOf, HISTORY_LIST_OF_TYPE, isWithdrawnStatement } from './fhir-absent-unknown';
 import { readObservation } from './fhir-observation';
 import { codings, conceptText, dateOf, isObject, Reader, ref, str, type Json } from './fhir-read';
 import {
   CONDITION_CLINICAL_STATUSES,
+  HISTORY_LISTS,
   MEDICATION_STATUSES,
   VERIFICATION_STATUSES,
   type AllergyFact,
@@ -12,6 +14,7 @@ import {
   type Coding,
   type ConditionFact,
   type EvidenceRef,
+  type HistoryList,
   type MedicationFact,
   type PatientFacts,
   type PregnancyStatusFact,
@@ -77,13 +80,8 @@ function readCondition(res: Json, r: Reader, url: string | undefined): Condition
   return fact;
 }
 
-function readMedication(
-  res: Json,
-  type: 'MedicationStatement' | 'MedicationRequest',
-  r: Reader,
-  url: string | undefined,
-  medications: ReadonlyMap<string, Json>,
-): MedicationFact {
+/** The medicine a statement or request names: its own concept, or the Medication it references. */
+function medicationConcept(res: Json, medications: ReadonlyMap<string, Json>): unknown {
   let concept: unknown = res.medicationCodeableConcept;
   if (concept === undefined && isObject(res.medicationReference)) {
     const target = str(res.medicationReference.reference);
@@ -91,6 +89,16 @@ function readMedication(
     if (concept === undefined && str(res.medicationReference.display) !== undefined)
       concept = { text: res.medicationReference.display };
   }
+  return concept;
+}
+
+function readMedication(
+  res: Json,
+  type: 'MedicationStatement' | 'MedicationRequest',
+  r: Reader,
+  url: string | undefined,
+  concept: unknown,
+): MedicationFact {
   const text = conceptText(concept);
   const bad: string[] = [];
   const status = statusCode(str(res.status), MEDICATION_STATUSES, 'unknown', 'status', bad);
@@ -175,7 +183,9 @@ function breastfeedingOf(
 /**
  * Patient facts from a FHIR R4 Bundle (https://hl7.org/fhir/R4/bundle.html) holding Patient,
  * Condition, MedicationStatement, MedicationRequest, AllergyIntolerance and Observation
- * resources; other resources are ignored. Every problem comes back with its path.
+ * resources; other resources are ignored. Every problem comes back with its path. A record coded
+ * with an IPS absent/unknown code (fhir-absent-unknown.ts) is a statement about its list, not an
+ * entry: "no information" leaves the list unrecorded when the bundle has no entry for it.
  */
 export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]> {
   const r = new Reader();
@@ -205,6 +215,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
   const pregnancyStatuses: PregnancyStatusFact[] = [];
   const breastfeedingStatuses: BreastfeedingStatusFact[] = [];
   const weights: WeightFact[] = [];
+  const noInfo = new Set<HistoryList>();
   entries.forEach((e, i) => {
     const path = `entry[${i}].resource`;
     if (!isObject(e) || !isObject(e.resource)) {
@@ -213,6 +224,21 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     }
     const res = e.resource;
     const url = str(e.fullUrl);
+    const list =
+      typeof res.resourceType === 'string' ? HISTORY_LIST_OF_TYPE[res.resourceType] : undefined;
+    const concept =
+      list === undefined
+        ? undefined
+        : list === 'medications'
+          ? medicationConcept(res, medicationsById)
+          : res.code;
+    const statement = list === undefined ? undefined : absentUnknownOf(concept);
+    if (statement !== undefined) {
+      // A statement about a list (IPS absent/unknown code), never an entry in it.
+      if (statement.list === list && statement.meaning === 'no-info' && !isWithdrawnStatement(res))
+        noInfo.add(list);
+      return;
+    }
     switch (res.resourceType) {
       case 'Patient':
         if (patient !== undefined) r.problem(path, 'a bundle may describe one patient only');
@@ -224,7 +250,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
         break;
       case 'MedicationStatement':
       case 'MedicationRequest':
-        medications.push(readMedication(res, res.resourceType, r, url, medicationsById));
+        medications.push(readMedication(res, res.resourceType, r, url, concept));
         break;
       case 'AllergyIntolerance':
         allergies.push(readAllergy(res, r, url));
@@ -259,6 +285,15 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
   const deceased = patient === undefined ? undefined : readDeceased(patient, reference, r);
   if (r.problems.length > 0) return err(r.problems);
   const gender = str(patient?.gender);
+  // An IPS "no information" statement leaves its list unknown, unless the bundle holds an entry
+  // for it (one entered in error is none). "None known" changes nothing: a bundle's lists are the
+  // EHR's own, held even when empty.
+  const hasEntry: Readonly<Record<HistoryList, boolean>> = {
+    conditions: conditions.some((c) => c.verificationStatus !== 'entered-in-error'),
+    medications: medications.some((m) => m.status !== 'entered-in-error'),
+    allergies: allergies.some((a) => a.verificationStatus !== 'entered-in-error'),
+  };
+  const unrecordedLists = HISTORY_LISTS.filter((list) => noInfo.has(list) && !hasEntry[list]);
   return ok({
     reference,
     ...(deceased === undefined ? {} : { deceased }),
@@ -273,5 +308,6 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     bloodPressures,
     weights,
     ...(r.unreadable.length === 0 ? {} : { unreadable: r.unreadable }),
+    ...(unrecordedLists.length === 0 ? {} : { unrecordedLists }),
   });
 }

@@ -2,6 +2,16 @@
 export { screen, screenInput, readPatient, decide } from './screen';
 export { parsePatientJson, patientJsonSchema, type PatientJson } from './patient-json';
 export { parseFhirBundle } from './fhir-bundle';
+export {
+  absentUnknownOf,
+  HISTORY_LIST_OF_TYPE,
+  IPS_ABSENT_UNKNOWN_CODES,
+  IPS_ABSENT_UNKNOWN_SYSTEM,
+  IPS_NONE_KNOWN_CODES,
+  isWithdrawnStatement,
+  type AbsentUnknownCode,
+  type AbsentUnknownMeaning,
+} from './fhir-absent-unknown';
 export { BREASTFEEDING_STATUS_ANSWERS, PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
 export { MISSING_BREASTFEEDING_STATUS } from './rules-breastfeeding';
 export { MISSING_LIST_CODES } from './rules-history';

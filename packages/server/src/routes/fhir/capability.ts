@@ -2,6 +2,7 @@
 import type { FhirResource } from './outcome';
 import { searchParams } from './search';
 import { SEARCHABLE_TYPES } from './resources';
+import { MAX_COUNT } from './search-paging';
 
 export function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
   return {
@@ -18,7 +19,7 @@ export function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
       {
         mode: 'server',
         documentation:
-          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC.',
+          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC. Transaction import: an AllergyIntolerance, Condition or MedicationStatement coded with the HL7 IPS absent-unknown code for a whole list (no-known-allergies, no-known-problems, no-known-medications) records that list as none known instead of an entry, unless the patient has an entry in it; a no-*-info code keeps nothing (the list stays not recorded).',
         security: {
           service: [
             {
@@ -54,6 +55,7 @@ export function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
                   {
                     name: 'everything',
                     definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything',
+                    documentation: `GET Patient/[id]/$everything. Parameters: _count (page size, 1 to ${String(MAX_COUNT)}; without it, every resource in one searchset Bundle) and _offset (resources to skip, as the next link carries it). _since, start, end and _type are not supported: ignored and named in an OperationOutcome entry, or refused with Prefer: handling=strict. A conditions, medicines or allergies list recorded as none known answers as one resource coded with the HL7 IPS absent-unknown code (no-known-problems, no-known-medications, no-known-allergies), id none-known-[patient id].`,
                   },
                 ],
               }

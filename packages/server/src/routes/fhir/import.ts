@@ -2,7 +2,8 @@
  * Transaction Bundle import (Synthea style: `POST` entries, `urn:uuid:` references). Patients are
  * matched on any identifier; every kept resource is linked to the row it made (`fhir_links`), so a
  * second import of the same bundle updates those rows. Resources KetaFlow does not keep are
- * counted and named in the transaction-response.
+ * counted and named in the transaction-response. An IPS "none known" statement records the
+ * list's none-known statement instead of a row (import-history-lists.ts).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
@@ -11,16 +12,25 @@ import { insertPatient } from '../patients/repository';
 import { FhirError, operationOutcome, type FhirResource } from './outcome';
 import { arr, isObject, located, str, type Json } from './fhir-read';
 import { checkTransactionEntries } from './import-checks';
+import {
+  applyListStatements,
+  listOfEntry,
+  listStatementOf,
+  type ListStatement,
+} from './import-history-lists';
 import { fit, fitLinkKey, MAX_CHARS } from './import-limits';
 import { plan } from './import-plan';
 import { ownerOf } from './resources';
 import { IsoDate } from '../common-schemas';
+import type { HistoryList } from '../patients/history-lists';
 
 export interface ImportResult {
   readonly response: FhirResource;
   readonly patientIds: readonly string[];
   readonly kept: Readonly<Record<string, number>>;
   readonly notKept: Readonly<Record<string, number>>;
+  /** Per patient, the history lists this import recorded as "none known" (IPS codes). */
+  readonly noneKnown: Readonly<Record<string, readonly HistoryList[]>>;
 }
 
 export async function importTransaction(
@@ -159,6 +169,10 @@ export async function importTransaction(
     responses[i] = { status, location: `Patient/${patientId}` };
   }
 
+  // IPS "none known" / "no information" statements wait until every entry is kept: an entry of
+  // the list anywhere in the bundle wins over "none known".
+  const statements: ListStatement[] = [];
+  const keptEntries = new Map<string, { patientId: string; list: HistoryList }>();
   for (const [i, e] of entries.entries()) {
     const entry = e as Json;
     const res = entry.resource as Json;
@@ -174,6 +188,12 @@ export async function importTransaction(
         `Bundle.entry[${String(i)}].resource.${field ?? 'subject'}.reference`,
       );
       if (patientId !== undefined) patientByRef.set(reference, patientId);
+    }
+    const statement =
+      patientId === undefined ? undefined : listStatementOf(res, type, patientId, i);
+    if (statement !== undefined) {
+      statements.push(statement);
+      continue;
     }
     const upsert =
       patientId === undefined
@@ -221,11 +241,23 @@ export async function importTransaction(
       responses[i] = { status: '201 Created' };
     }
     count(kept, type);
+    const list = listOfEntry(type);
+    if (list !== undefined) keptEntries.set(`${patientId}|${list}`, { patientId, list });
     responses[i] = {
       ...responses[i],
       location: locationOf(type, upsert.prefix ?? upsert.table, targetId),
     };
   }
+  const { noneKnown } = await applyListStatements(
+    tx,
+    statements,
+    keptEntries.values(),
+    now,
+    (index, type, response, wasKept) => {
+      responses[index] = response;
+      count(wasKept ? kept : notKept, type);
+    },
+  );
 
   const summary = (counts: Record<string, number>) =>
     Object.entries(counts)
@@ -235,6 +267,7 @@ export async function importTransaction(
   return {
     kept,
     notKept,
+    noneKnown,
     patientIds: [...new Set(patientByRef.values())],
     response: {
       resourceType: 'Bundle',

@@ -2,7 +2,8 @@
  * The patient's own record as FHIR R4: Patient, Condition, MedicationStatement,
  * AllergyIntolerance, vital-sign Observations and rating scores (Observation and
  * QuestionnaireResponse). Observation ids carry a prefix naming the table they come from
- * (`bp-`, `weight-`, `height-`, `pregnancy-`, `breastfeeding-`, `score-`).
+ * (`bp-`, `weight-`, `height-`, `pregnancy-`, `breastfeeding-`, `score-`). A history list
+ * recorded as "none known" adds one IPS-coded resource (history-list-resources.ts).
  */
 import { scoreResponse, toFhirObservation, toFhirQuestionnaireResponse } from '@ketaflow/core';
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
@@ -19,6 +20,8 @@ import {
   scaleResponses,
 } from '../../db/schema/index';
 import { findInstrument } from '../outcomes/instruments';
+import { COUNTING } from '../patients/history-lists';
+import { noneKnownResources } from './history-list-resources';
 import type { FhirResource } from './outcome';
 import { readAll } from '../../db/read-all';
 import {
@@ -91,7 +94,8 @@ export async function conditionResources(ctx: ResourceContext, patientId: string
     .from(conditions)
     .where(eq(conditions.patientId, patientId))
     .orderBy(asc(conditions.createdAt), asc(conditions.id));
-  return rows.map((c) => {
+  const held = rows.filter(COUNTING.conditions).length;
+  const entries = rows.map((c) => {
     const system = systemUrl(c.codeSystem);
     return compact({
       resourceType: 'Condition',
@@ -121,6 +125,7 @@ export async function conditionResources(ctx: ResourceContext, patientId: string
       abatementDateTime: c.abatementDate,
     });
   });
+  return [...entries, ...(await noneKnownResources(ctx, patientId, 'conditions', held))];
 }
 
 export async function medicationStatementResources(ctx: ResourceContext, patientId: string) {
@@ -129,7 +134,8 @@ export async function medicationStatementResources(ctx: ResourceContext, patient
     .from(medications)
     .where(eq(medications.patientId, patientId))
     .orderBy(asc(medications.createdAt), asc(medications.id));
-  return rows.map((m) =>
+  const held = rows.filter(COUNTING.medications).length;
+  const entries = rows.map((m) =>
     compact({
       resourceType: 'MedicationStatement',
       id: m.id,
@@ -149,6 +155,7 @@ export async function medicationStatementResources(ctx: ResourceContext, patient
       dosage: m.doseText === null ? undefined : [{ text: m.doseText }],
     }),
   );
+  return [...entries, ...(await noneKnownResources(ctx, patientId, 'medications', held))];
 }
 
 export async function allergyResources(ctx: ResourceContext, patientId: string) {
@@ -157,7 +164,8 @@ export async function allergyResources(ctx: ResourceContext, patientId: string) 
     .from(allergies)
     .where(eq(allergies.patientId, patientId))
     .orderBy(asc(allergies.createdAt), asc(allergies.id));
-  return rows.map((a) => {
+  const held = rows.filter(COUNTING.allergies).length;
+  const entries = rows.map((a) => {
     const system = systemUrl(a.codeSystem);
     return compact({
       resourceType: 'AllergyIntolerance',
@@ -180,6 +188,7 @@ export async function allergyResources(ctx: ResourceContext, patientId: string) 
       reaction: a.reaction === null ? undefined : [{ manifestation: [{ text: a.reaction }] }],
     });
   });
+  return [...entries, ...(await noneKnownResources(ctx, patientId, 'allergies', held))];
 }
 
 export async function vitalSignResources(ctx: ResourceContext, patientId: string) {

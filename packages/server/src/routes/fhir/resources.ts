@@ -35,6 +35,7 @@ import {
   vitalSignResources,
 } from './record-resources';
 import type { ResourceContext, SearchableType } from './resource-parts';
+import { NONE_KNOWN_ID_PREFIX } from './history-list-resources';
 
 export {
   isSearchableType,
@@ -89,6 +90,12 @@ export async function ownerOf(
   id: string,
 ): Promise<string | undefined> {
   let rawId = id;
+  // A list's "none known" resource belongs to the patient its id names.
+  if (
+    (type === 'Condition' || type === 'MedicationStatement' || type === 'AllergyIntolerance') &&
+    id.startsWith(NONE_KNOWN_ID_PREFIX)
+  )
+    return ownerOf(db, 'Patient', id.slice(NONE_KNOWN_ID_PREFIX.length));
   let table:
     | typeof conditions
     | typeof medications

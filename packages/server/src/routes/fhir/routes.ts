@@ -237,7 +237,13 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
           resourceId: patientId,
           patientId,
           outcome: 'success',
-          detail: { kept: result.kept, notKept: result.notKept },
+          detail: {
+            kept: result.kept,
+            notKept: result.notKept,
+            ...(result.noneKnown[patientId] === undefined
+              ? {}
+              : { noneKnown: result.noneKnown[patientId] }),
+          },
         });
       return send(reply, result.response);
     },
