@@ -226,6 +226,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     kb: deps.knowledge.kb,
     clients: loadFhirClients(config.fhirClientsFile),
     publicUrl: config.publicUrl,
+    afterChange,
   });
 
   await app.register(cdsHooksRoutes, {

@@ -42,6 +42,7 @@ import { baseUrl, bundle, send, unsupportedMediaType } from './responses';
 import { actorOf, assertMay, audit } from './access';
 import { searchPatients } from './patient-search';
 import { everythingRoute } from './everything';
+import type { RecordChangeHook } from '../patients/routes';
 
 export interface FhirOptions {
   readonly db: Database;
@@ -50,6 +51,11 @@ export interface FhirOptions {
   readonly clients: readonly FhirClient[];
   /** The server's public URL: the token endpoint's `aud` is `<publicUrl>/fhir/auth/token`. */
   readonly publicUrl: string;
+  /**
+   * Runs in an import's transaction for each patient it touched, as after any change to a record
+   * (the app passes the one that marks current screenings stale and screens again).
+   */
+  readonly afterChange?: RecordChangeHook;
 }
 
 const tags = ['FHIR R4'];
@@ -229,7 +235,13 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
           'forbidden',
           'Only staff or a client with write scope may import.',
         );
-      const result = await db.transaction((tx) => importTransaction(tx, request.body, clock.now()));
+      const result = await db.transaction(async (tx) => {
+        const imported = await importTransaction(tx, request.body, clock.now());
+        // New facts change what screening sees: screenings of these patients are run again.
+        for (const patientId of imported.patientIds)
+          await options.afterChange?.(tx, request, patientId);
+        return imported;
+      });
       for (const patientId of result.patientIds)
         await audit(db, request, who, {
           action: 'fhir.import',
