@@ -73,6 +73,22 @@ describe('history lists in the browser', () => {
     const conditionsFact = facts.getByRole('row', { name: /^Conditions/ });
     await waitForText(conditionsFact, 'Not recorded');
     await takeScreenshot(nurse, 'history-screening-not-recorded', complete);
+
+    // A finding about a whole list rests on many sources: four show, the rest on request.
+    const medicinesFinding = (await current())?.result.findings.find(
+      (f) => f.code === 'SCREEN.MISSING_MEDICATION_LIST',
+    );
+    const sourceCount = medicinesFinding?.sources.length ?? 0;
+    expect(sourceCount).toBeGreaterThan(4);
+    const article = nurse.getByRole('article', { name: medicinesFinding?.summary ?? '' });
+    const sources = article.getByRole('list', {
+      name: 'Sources for SCREEN.MISSING_MEDICATION_LIST',
+    });
+    await sources.waitFor();
+    expect(await sources.getByRole('listitem').count()).toBe(4);
+    await article.getByRole('button', { name: `Show all ${String(sourceCount)} sources` }).click();
+    await waitForText(sources, medicinesFinding?.sources.at(-1)?.title ?? 'a last source');
+    expect(await sources.getByRole('listitem').count()).toBe(sourceCount);
     await complete.getByRole('button', { name: 'Record: no known medical conditions' }).click();
     await waitForText(conditionsFact, 'None known');
     expect(await complete.getByText('Medical conditions: not recorded').count()).toBe(0);

@@ -1,10 +1,18 @@
-import { Badge, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Finding } from '@ketaflow/core';
+import { useState } from 'react';
 import { kindLabels, severityLabels } from './labels';
 
 /** One finding with what to do about it, the record items it rests on and its sources. */
+/** Sources shown before "Show all": a finding about a whole list can rest on dozens. */
+const SOURCES_SHOWN = 4;
+
 export function FindingItem({ finding, id }: { finding: Finding; id: string }) {
   const headingId = `${id}-summary`;
+  const [allSources, setAllSources] = useState(false);
+  const hidden = finding.sources.length - SOURCES_SHOWN;
+  const sources =
+    allSources || hidden <= 0 ? finding.sources : finding.sources.slice(0, SOURCES_SHOWN);
   const { color } = severityLabels[finding.severity];
   return (
     <Paper
@@ -57,7 +65,7 @@ export function FindingItem({ finding, id }: { finding: Finding; id: string }) {
               Sources
             </Text>
             <List size="sm" aria-label={`Sources for ${finding.code}`}>
-              {finding.sources.map((source) => (
+              {sources.map((source) => (
                 <List.Item key={source.id}>
                   {source.title}
                   {source.year !== null && ` (${String(source.year)})`}{' '}
@@ -67,6 +75,20 @@ export function FindingItem({ finding, id }: { finding: Finding; id: string }) {
                 </List.Item>
               ))}
             </List>
+            {hidden > 0 && (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                aria-expanded={allSources}
+                onClick={() => {
+                  setAllSources((shown) => !shown);
+                }}
+              >
+                {allSources
+                  ? 'Show fewer sources'
+                  : `Show all ${String(finding.sources.length)} sources`}
+              </Button>
+            )}
           </div>
         )}
       </Stack>
