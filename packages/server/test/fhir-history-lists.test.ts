@@ -271,6 +271,25 @@ describe.each(DRIVERS)('FHIR IPS "none known" and "no information", on %s', (dri
     expect((await lists(id)).allergies.state).toBe('not-recorded');
   });
 
+  test('SNOMED CT 716186003 "No known allergy" records "none known" as the IPS code does', async () => {
+    const before = await countRows(t, 'allergies');
+    const [id, body] = await importNew(
+      'Snomed',
+      entry({
+        resourceType: 'AllergyIntolerance',
+        code: {
+          coding: [
+            { system: 'http://snomed.info/sct', code: '716186003', display: 'No known allergy' },
+          ],
+        },
+        patient: { reference: PATIENT_URL },
+      }),
+    );
+    expect(body.entry[1].response.location).toBe(`AllergyIntolerance/none-known-${id}`);
+    expect(await countRows(t, 'allergies')).toBe(before);
+    expect((await lists(id)).allergies.state).toBe('none-known');
+  });
+
   test('no-known-medication-allergies covers only part of the list: not recorded as none known', async () => {
     const [id, body] = await importNew(
       'Nkda',

@@ -155,6 +155,36 @@ describe('"none known" (IPS no-known-*) is a statement, never an entry', () => {
     }
   });
 
+  test('SNOMED CT 716186003 "No known allergy" (as IPS STU2 and AU Core code it) reads as no-known-allergies', () => {
+    const snomedNka = {
+      resourceType: 'AllergyIntolerance',
+      id: 'a-nka',
+      clinicalStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+            code: 'active',
+          },
+        ],
+      },
+      code: {
+        coding: [
+          { system: 'http://snomed.info/sct', code: '716186003', display: 'No known allergy' },
+        ],
+      },
+    };
+    const read = facts(bundle(PATIENT, snomedNka));
+    expect(read.allergies).toEqual([]);
+    expect(read.unreadable).toBeUndefined();
+    expect(run(snomedNka).findings).toEqual([]);
+    // The same code in another system is no statement: read as the allergy it names.
+    const otherSystem = {
+      ...snomedNka,
+      code: { coding: [{ system: 'urn:local', code: '716186003' }], text: 'No known allergy' },
+    };
+    expect(facts(bundle(PATIENT, otherSystem)).allergies).toHaveLength(1);
+  });
+
   test('beside a real allergy to ketamine, "no known allergies" hides nothing', () => {
     const result = run(statement('AllergyIntolerance', 'no-known-allergies'), {
       resourceType: 'AllergyIntolerance',

@@ -73,6 +73,17 @@ export const IPS_ABSENT_UNKNOWN_CODES: Readonly<Record<string, AbsentUnknownCode
   },
 };
 
+/**
+ * SNOMED CT concepts that say the same as an IPS code. 716186003 "No known allergy (situation)"
+ * is what the IPS STU2 example "No Known Allergies" (AllergyIntolerance eumfh-39-07-1,
+ * https://hl7.org/fhir/uv/ips/AllergyIntolerance-eumfh-39-07-1.html) and AU Core's
+ * AllergyIntolerance "noneknown" example code, so EHRs send it as often as the IPS code.
+ */
+export const SNOMED_SYSTEM = 'http://snomed.info/sct';
+export const SNOMED_ABSENT_UNKNOWN_CODES: Readonly<Record<string, string>> = {
+  '716186003': 'no-known-allergies',
+};
+
 /** The code that says a whole list is none known, per list: what KetaFlow writes. */
 export const IPS_NONE_KNOWN_CODES: Readonly<Record<HistoryList, string>> = {
   conditions: 'no-known-problems',
@@ -89,7 +100,8 @@ export const HISTORY_LIST_OF_TYPE: Readonly<Record<string, HistoryList>> = {
 };
 
 /**
- * The IPS absent/unknown code a CodeableConcept carries, if any (the first, in coding order).
+ * The IPS absent/unknown code a CodeableConcept carries, if any (the first, in coding order; a
+ * SNOMED CT synonym in SNOMED_ABSENT_UNKNOWN_CODES counts as its IPS code).
  * Any such code means the record is a statement about a list, not an entry in it; the caller
  * checks that `list` is the one its resource type holds.
  */
@@ -98,8 +110,15 @@ export function absentUnknownOf(
 ): (AbsentUnknownCode & { readonly code: string }) | undefined {
   if (!isObject(concept)) return undefined;
   for (const c of arr(concept.coding)) {
-    if (!isObject(c) || str(c.system) !== IPS_ABSENT_UNKNOWN_SYSTEM) continue;
-    const code = str(c.code);
+    if (!isObject(c)) continue;
+    const system = str(c.system);
+    const coded = str(c.code);
+    const code =
+      system === IPS_ABSENT_UNKNOWN_SYSTEM
+        ? coded
+        : system === SNOMED_SYSTEM && coded !== undefined
+          ? SNOMED_ABSENT_UNKNOWN_CODES[coded]
+          : undefined;
     const known = code === undefined ? undefined : IPS_ABSENT_UNKNOWN_CODES[code];
     if (code !== undefined && known !== undefined) return { ...known, code };
   }
