@@ -17,11 +17,13 @@ interface ListWords {
   readonly sources: (rules: ProductRules) => readonly FindingSource[];
 }
 
-function uniqueSources(lists: readonly (readonly FindingSource[])[]): FindingSource[] {
-  const out: FindingSource[] = [];
-  for (const list of lists) for (const s of list) if (!out.some((o) => o.id === s.id)) out.push(s);
-  return out;
-}
+/** The sources of the contraindications (all but hypersensitivity, or it alone), unique by id. */
+const contraindicationSources = (rules: ProductRules, hypersensitivity: boolean) =>
+  rules.sourcesOf(
+    rules.contraindications
+      .filter((c) => (c.ci.code === HYPERSENSITIVITY) === hypersensitivity)
+      .flatMap((c) => c.ci.sources),
+  );
 
 const WORDS: Readonly<Record<HistoryList, ListWords>> = {
   conditions: {
@@ -30,10 +32,7 @@ const WORDS: Readonly<Record<HistoryList, ListWords>> = {
       'The contraindications are conditions: with no list, none of them can be ruled out. An empty list is read as unknown until a clinician records that the patient has no known conditions.',
     management:
       "Take the patient's medical history and record each condition, or record that there are none known; then screen again.",
-    sources: (rules) =>
-      uniqueSources(
-        rules.contraindications.filter((c) => c.ci.code !== HYPERSENSITIVITY).map((c) => c.sources),
-      ),
+    sources: (rules) => contraindicationSources(rules, false),
   },
   medications: {
     summary: 'No medicines are on record, nor a note that the patient takes none.',
@@ -41,7 +40,8 @@ const WORDS: Readonly<Record<HistoryList, ListWords>> = {
       'Interactions are checked against the medicine list: with no list, none of them can be ruled out. An empty list is read as unknown until a clinician records that the patient takes no medicines.',
     management:
       'Reconcile the medicines with the patient (prescribed, over the counter, recreational) and record each, or record that there are none; then screen again.',
-    sources: (rules) => uniqueSources([...rules.interactionSources.values()]),
+    sources: (rules) =>
+      rules.sourcesOf([...rules.interactionSources.values()].flatMap((l) => l.map((s) => s.id))),
   },
   allergies: {
     summary: 'No allergies are on record, nor a note that there are none known.',
@@ -49,10 +49,7 @@ const WORDS: Readonly<Record<HistoryList, ListWords>> = {
       'An allergy to the drug rules it out: with no list, that cannot be ruled out. An empty list is read as unknown until a clinician records no known allergies.',
     management:
       'Ask about allergies and record each, or record no known allergies; then screen again.',
-    sources: (rules) =>
-      uniqueSources(
-        rules.contraindications.filter((c) => c.ci.code === HYPERSENSITIVITY).map((c) => c.sources),
-      ),
+    sources: (rules) => contraindicationSources(rules, true),
   },
 };
 
