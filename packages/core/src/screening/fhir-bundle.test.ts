@@ -536,3 +536,91 @@ describe('a record that cannot be read is set aside, the rest is screened', () =
     ]);
   });
 });
+
+describe('a medicine named by a reference to a Medication is screened by its code', () => {
+  const LORAZEPAM = {
+    coding: [
+      {
+        system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+        code: '197901',
+        display: 'lorazepam 1 MG Oral Tablet',
+      },
+    ],
+  };
+  const statement = (medicationReference: unknown, extra: object = {}) => ({
+    resourceType: 'MedicationStatement',
+    id: 'ms1',
+    status: 'active',
+    subject: { reference: 'Patient/p1' },
+    medicationReference,
+    ...extra,
+  });
+  const withEntries = (...entries: unknown[]) => ({
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: entries,
+  });
+  const medication = { resourceType: 'Medication', id: 'med-1', code: LORAZEPAM };
+
+  test.each([
+    ['Medication/<id>', 'Medication/med-1', undefined],
+    ['the entry fullUrl', 'urn:uuid:0b3f', 'urn:uuid:0b3f'],
+    ['an absolute URL', 'https://ehr.example.org/fhir/Medication/med-1', undefined],
+  ])('an entry of the bundle, by %s', (_, reference, fullUrl) => {
+    const result = run(
+      withEntries(
+        { resource: PATIENT },
+        { resource: bp(122, 78) },
+        { resource: WEIGHT },
+        { ...(fullUrl === undefined ? {} : { fullUrl }), resource: medication },
+        { resource: statement({ reference, display: 'a tablet' }) },
+      ),
+    );
+    expect(finding(result, 'IX.BENZODIAZEPINES').evidence[0]?.display).toContain('lorazepam');
+  });
+
+  test('a Medication contained in the statement (#id)', () => {
+    const result = run(
+      bundle(
+        PATIENT,
+        bp(122, 78),
+        WEIGHT,
+        statement({ reference: '#m' }, { contained: [{ ...medication, id: 'm' }] }),
+      ),
+    );
+    expect(finding(result, 'IX.BENZODIAZEPINES').evidence[0]?.display).toContain('lorazepam');
+  });
+
+  test('a reference nothing answers falls back on its display as the name', () => {
+    const result = run(
+      bundle(PATIENT, bp(122, 78), WEIGHT, statement({ reference: '#gone', display: 'Ativan' })),
+    );
+    // Read by name (a brand of lorazepam), not lost.
+    expect(finding(result, 'IX.BENZODIAZEPINES').evidence[0]?.display).toBe('Ativan');
+  });
+
+  test('an IPS "no known medications" Medication is a statement about the list, not an entry', () => {
+    const none = {
+      resourceType: 'Medication',
+      id: 'none',
+      code: {
+        coding: [
+          {
+            system: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips',
+            code: 'no-known-medications',
+          },
+        ],
+      },
+    };
+    const result = run(
+      withEntries(
+        { resource: PATIENT },
+        { resource: bp(122, 78) },
+        { resource: WEIGHT },
+        { resource: none },
+        { resource: statement({ reference: 'Medication/none' }) },
+      ),
+    );
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { err, ok, type Problem, type Result } from '../result';
 import { compareDateTimes, isFullOrPartialDate, isIsoDate } from './dates';
 import { absentUnknownOf, HISTORY_LIST_OF_TYPE, isWithdrawnStatement } from './fhir-absent-unknown';
+import { medicationConceptOf, medicationIndex, type MedicationIndex } from './fhir-medication';
 import { readObservation } from './fhir-observation';
 import { codings, conceptText, dateOf, isObject, Reader, ref, str, type Json } from './fhir-read';
 import {
@@ -80,16 +81,17 @@ function readCondition(res: Json, r: Reader, url: string | undefined): Condition
   return fact;
 }
 
-/** The medicine a statement or request names: its own concept, or the Medication it references. */
-function medicationConcept(res: Json, medications: ReadonlyMap<string, Json>): unknown {
-  let concept: unknown = res.medicationCodeableConcept;
-  if (concept === undefined && isObject(res.medicationReference)) {
-    const target = str(res.medicationReference.reference);
-    concept = target === undefined ? undefined : medications.get(target)?.code;
-    if (concept === undefined && str(res.medicationReference.display) !== undefined)
-      concept = { text: res.medicationReference.display };
-  }
-  return concept;
+/**
+ * The medicine a statement or request names: its own concept, the code of the Medication it
+ * references, or else the reference's display as text.
+ */
+function medicationConcept(res: Json, path: string, medications: MedicationIndex): unknown {
+  const found = medicationConceptOf(res, path, medications);
+  if (found !== undefined) return found.concept;
+  const display = isObject(res.medicationReference)
+    ? str(res.medicationReference.display)
+    : undefined;
+  return display === undefined ? undefined : { text: display };
 }
 
 function readMedication(
@@ -197,14 +199,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
     return err([{ code: 'SCREEN.INVALID_FHIR', message: 'must be an array', path: 'entry' }]);
   const entries = input.entry as readonly unknown[];
 
-  const medicationsById = new Map<string, Json>();
-  entries.forEach((e) => {
-    if (!isObject(e) || !isObject(e.resource) || e.resource.resourceType !== 'Medication') return;
-    const id = str(e.resource.id);
-    if (id !== undefined) medicationsById.set(`Medication/${id}`, e.resource);
-    const url = str(e.fullUrl);
-    if (url !== undefined) medicationsById.set(url, e.resource);
-  });
+  const medicationsById = medicationIndex(entries, 'entry');
 
   let patient: Json | undefined;
   let patientUrl: string | undefined;
@@ -230,7 +225,7 @@ export function parseFhirBundle(input: unknown): Result<PatientFacts, Problem[]>
       list === undefined
         ? undefined
         : list === 'medications'
-          ? medicationConcept(res, medicationsById)
+          ? medicationConcept(res, path, medicationsById)
           : res.code;
     const statement = list === undefined ? undefined : absentUnknownOf(concept);
     if (statement !== undefined) {

@@ -12,6 +12,14 @@ export {
   type AbsentUnknownCode,
   type AbsentUnknownMeaning,
 } from './fhir-absent-unknown';
+export {
+  medicationConceptOf,
+  medicationIndex,
+  referencedMedication,
+  type FoundMedication,
+  type LocatedConcept,
+  type MedicationIndex,
+} from './fhir-medication';
 export { BREASTFEEDING_STATUS_ANSWERS, PREGNANCY_STATUS_ANSWERS } from './fhir-observation';
 export { MISSING_BREASTFEEDING_STATUS } from './rules-breastfeeding';
 export { MISSING_LIST_CODES } from './rules-history';

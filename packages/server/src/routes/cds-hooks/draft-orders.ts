@@ -2,7 +2,13 @@
  * The ketamine and esketamine orders among a hook's draft orders, and the dose each one asks for.
  * Draft orders are FHIR R4 MedicationRequests (https://hl7.org/fhir/R4/medicationrequest.html).
  */
-import { normalizeMedication, type ScreeningProduct } from '@ketaflow/core';
+import {
+  medicationConceptOf,
+  medicationIndex,
+  normalizeMedication,
+  type MedicationIndex,
+  type ScreeningProduct,
+} from '@ketaflow/core';
 
 type Json = Record<string, unknown>;
 
@@ -18,44 +24,24 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The Medication a `medicationReference` points to: contained (`#m`) or in the draft bundle. */
-function referencedMedication(order: Json, reference: string, bundle: Json): Json | undefined {
-  if (reference.startsWith('#')) {
-    const contained = Array.isArray(order.contained) ? (order.contained as unknown[]) : [];
-    return contained.find(
-      (c): c is Json =>
-        isObject(c) && c.resourceType === 'Medication' && `#${String(c.id)}` === reference,
-    );
-  }
-  const entries = Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
-  for (const e of entries) {
-    if (!isObject(e) || !isObject(e.resource) || e.resource.resourceType !== 'Medication') continue;
-    const local = `Medication/${String(e.resource.id)}`;
-    if (e.fullUrl === reference || reference === local || reference.endsWith(`/${local}`))
-      return e.resource;
-  }
-  return undefined;
-}
+const NO_MEDICATIONS: MedicationIndex = new Map();
 
 /**
  * The order's medication as RxNorm codes and texts: its `medicationCodeableConcept`, or the code
  * of the Medication its `medicationReference` names (contained or in the draft bundle), plus the
  * reference's display.
  */
-function medicationOf(order: Json, bundle: Json): { codes: string[]; texts: string[] } {
-  let concept: Json = {};
-  const texts: unknown[] = [];
-  if (isObject(order.medicationCodeableConcept)) {
-    concept = order.medicationCodeableConcept;
-  } else if (isObject(order.medicationReference)) {
-    const ref = order.medicationReference;
-    const target =
-      typeof ref.reference === 'string'
-        ? referencedMedication(order, ref.reference, bundle)
-        : undefined;
-    if (target && isObject(target.code)) concept = target.code;
-    texts.push(ref.display);
-  }
+function medicationOf(
+  order: Json,
+  entries: readonly unknown[],
+): { codes: string[]; texts: string[] } {
+  const reference = isObject(order.medicationReference) ? order.medicationReference : undefined;
+  // Only an order that names its medicine by reference needs the bundle's Medications.
+  const medications =
+    reference === undefined ? NO_MEDICATIONS : medicationIndex(entries, 'draftOrders.entry');
+  const named = medicationConceptOf(order, 'MedicationRequest', medications)?.concept;
+  const concept: Json = isObject(named) ? named : {};
+  const texts: unknown[] = reference === undefined ? [] : [reference.display];
   const codings: unknown[] = Array.isArray(concept.coding) ? (concept.coding as unknown[]) : [];
   const codes = codings
     .filter((c): c is Json => isObject(c) && c.system === RXNORM && typeof c.code === 'string')
@@ -82,7 +68,7 @@ export function ketamineDraftOrders(context: Json): DraftMedicationOrder[] {
     const r = e.resource;
     if (r.resourceType !== 'MedicationRequest') continue;
     if (selections && !selections.has(`MedicationRequest/${String(r.id)}`)) continue;
-    const { codes, texts } = medicationOf(r, bundle);
+    const { codes, texts } = medicationOf(r, bundle.entry as unknown[]);
     // A medication KetaFlow cannot read at all is not, as far as it knows, a ketamine order.
     if (codes.length === 0 && texts.length === 0) continue;
     const n = normalizeMedication(codes, texts[0]);

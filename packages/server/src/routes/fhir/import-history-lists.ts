@@ -10,7 +10,9 @@ import {
   absentUnknownOf,
   HISTORY_LIST_OF_TYPE,
   isWithdrawnStatement,
+  medicationConceptOf,
   type AbsentUnknownCode,
+  type MedicationIndex,
 } from '@ketaflow/core';
 import type { Transaction } from '../../db/client';
 import { patients } from '../../db/schema/index';
@@ -49,10 +51,16 @@ export function listStatementOf(
   type: string,
   patientId: string,
   index: number,
+  medicationsInBundle: MedicationIndex,
 ): ListStatement | undefined {
   const list = HISTORY_LIST_OF_TYPE[type];
   if (list === undefined) return undefined;
-  const code = absentUnknownOf(list === 'medications' ? res.medicationCodeableConcept : res.code);
+  const code = absentUnknownOf(
+    list === 'medications'
+      ? medicationConceptOf(res, `Bundle.entry[${String(index)}].resource`, medicationsInBundle)
+          ?.concept
+      : res.code,
+  );
   if (code === undefined) return undefined;
   return {
     index,

@@ -4,6 +4,7 @@
  * Observations. Anything else
  * is not kept, and the caller counts it.
  */
+import { medicationConceptOf, type MedicationIndex } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import {
@@ -92,6 +93,7 @@ export function plan(
   patientId: string,
   now: Date,
   path: string,
+  medicationsInBundle: MedicationIndex,
 ): Upsert | undefined {
   switch (type) {
     case 'Condition': {
@@ -132,7 +134,11 @@ export function plan(
     }
     case 'MedicationStatement':
     case 'MedicationRequest': {
-      const concept = res.medicationCodeableConcept;
+      // Named in place or by a reference to a Medication (contained or in the bundle): its code
+      // is what screening reads, so it is kept with the statement.
+      const named = medicationConceptOf(res, path, medicationsInBundle);
+      const concept = named?.concept;
+      const conceptPath = named?.path ?? `${path}.medicationCodeableConcept`;
       const rx = codesOf(concept).find((c) => c.system === RXNORM);
       const dosageKey = type === 'MedicationRequest' ? 'dosageInstruction' : 'dosage';
       const dosages = arr(res[dosageKey]);
@@ -142,16 +148,13 @@ export function plan(
       const values = {
         text:
           fit(
-            textAt(concept, `${path}.medicationCodeableConcept`) ??
+            textAt(concept, conceptPath) ??
               located(str(reference?.display), `${path}.medicationReference.display`),
             MAX_CHARS.recordText,
           ) ?? 'medication without text',
         rxnormCode:
           fit(
-            located(
-              rx?.code,
-              `${path}.medicationCodeableConcept.coding[${String(rx?.index)}].code`,
-            ),
+            located(rx?.code, `${conceptPath}.coding[${String(rx?.index)}].code`),
             MAX_CHARS.rxnormCode,
           ) ?? null,
         doseText:

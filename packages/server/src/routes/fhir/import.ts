@@ -5,6 +5,7 @@
  * counted and named in the transaction-response. An IPS "none known" statement records the
  * list's none-known statement instead of a row (import-history-lists.ts).
  */
+import { medicationIndex } from '@ketaflow/core';
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { fhirLinks, patients } from '../../db/schema/index';
@@ -46,6 +47,8 @@ export async function importTransaction(
     throw new FhirError(400, 'required', 'Bundle.entry must be an array.', 'Bundle.entry');
   const entries = bundle.entry as unknown[];
   checkTransactionEntries(entries);
+  // A statement or request may name its medicine by a reference to a Medication entry.
+  const medicationsInBundle = medicationIndex(entries, 'Bundle.entry');
 
   const patientByRef = new Map<string, string>();
   const responses: Record<string, unknown>[] = entries.map(() => ({}));
@@ -190,7 +193,9 @@ export async function importTransaction(
       if (patientId !== undefined) patientByRef.set(reference, patientId);
     }
     const statement =
-      patientId === undefined ? undefined : listStatementOf(res, type, patientId, i);
+      patientId === undefined
+        ? undefined
+        : listStatementOf(res, type, patientId, i, medicationsInBundle);
     if (statement !== undefined) {
       statements.push(statement);
       continue;
@@ -198,19 +203,26 @@ export async function importTransaction(
     const upsert =
       patientId === undefined
         ? undefined
-        : plan(tx, res, type, patientId, now, `Bundle.entry[${String(i)}].resource`);
+        : plan(
+            tx,
+            res,
+            type,
+            patientId,
+            now,
+            `Bundle.entry[${String(i)}].resource`,
+            medicationsInBundle,
+          );
     if (patientId === undefined || upsert === undefined) {
       count(notKept, type);
+      const why =
+        type === 'Medication'
+          ? 'Medication not kept on its own: KetaFlow keeps the name and codes of a medicine with the MedicationStatement or MedicationRequest that references it.'
+          : patientId === undefined
+            ? `${type} not kept: KetaFlow keeps only resources about a patient in the bundle or a KetaFlow patient (Patient/<id>).`
+            : `${type} not kept: KetaFlow does not keep this kind of ${type}.`;
       responses[i] = {
         status: '200 OK',
-        outcome: operationOutcome(
-          'information',
-          'not-supported',
-          patientId === undefined
-            ? `${type} not kept: KetaFlow keeps only resources about a patient in the bundle or a KetaFlow patient (Patient/<id>).`
-            : `${type} not kept: KetaFlow does not keep this kind of ${type}.`,
-          `Bundle.entry[${i}]`,
-        ),
+        outcome: operationOutcome('information', 'not-supported', why, `Bundle.entry[${i}]`),
       };
       continue;
     }
