@@ -1,15 +1,14 @@
 /**
- * A hold (a provisional booking) is confirmed from the appointment drawer on the day board. The
- * demo data has no holds, so the test holds a free infusion time through the API first, as the
- * booking page's "hold" would.
+ * A hold (a provisional booking) is made on the booking page ("Hold this time") and confirmed
+ * from the appointment drawer on the day board.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Session } from '../src/api/auth-types';
 import type { Page as ListPage } from '../src/api/page';
 import type { PatientSummary } from '../src/api/patient-types';
 import type { Appointment, Location, Slot } from '../src/api/scheduling-types';
 import {
+  formatLocalDate,
   formatZonedDateTime,
   formatZonedTime,
   localDaysWindow,
@@ -17,20 +16,13 @@ import {
   zonedDate,
 } from '../src/format/zoned-time';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { logIn, waitForText } from './steps';
+import { label, logIn, waitForText } from './steps';
 
 const desktop = { width: 1280, height: 900 };
 
 async function getJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
   expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function postJson<T>(page: Page, path: string, data: unknown): Promise<T> {
-  const { csrfToken } = await getJson<Session>(page, '/api/auth/me');
-  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
 }
 
@@ -59,7 +51,7 @@ async function firstFreeInfusion(page: Page, location: Location, patientId: stri
 describe('holds in the appointment drawer', () => {
   const harness = useHarness();
 
-  test('a nurse confirms a hold from the drawer and it reads as booked', async () => {
+  test('a nurse holds a time on the booking page, then confirms it from the drawer', async () => {
     const page = await harness.newPage(desktop);
     await logIn(page, demoEmails.nurse);
     const location = (await getJson<{ items: Location[] }>(page, '/api/clinic/locations')).items[0];
@@ -68,17 +60,49 @@ describe('holds in the appointment drawer', () => {
     const patient = patients.items[patients.items.length - 1];
     if (patient === undefined) throw new Error('no patients');
     const slot = await firstFreeInfusion(page, location, patient.id);
-    const held = await postJson<Appointment>(page, '/api/appointments/holds', {
-      patientId: patient.id,
-      type: 'infusion',
-      protocolId: 'depression',
-      startsAt: slot.startsAt,
-      locationId: location.id,
-      ...(slot.chairId === null ? {} : { chairId: slot.chairId }),
-      ...(slot.nurseId === null ? {} : { nurseId: slot.nurseId }),
-      prescriberId: slot.prescriberId,
-    });
-    expect(held.status).toBe('held');
+    const day = zonedDate(slot.startsAt, location.timeZone);
+
+    await page.goto(`/patients/${patient.id}/book`);
+    await page.getByRole('heading', { name: /^Book: / }).waitFor();
+    await page.getByLabel(label('From date')).fill(day);
+    await page
+      .getByRole('button', {
+        name: `${formatLocalDate(day)} ${formatZonedTime(slot.startsAt, location.timeZone)}`,
+        exact: true,
+      })
+      .click();
+    const holdResponse = page.waitForResponse(
+      (r) => r.url().endsWith('/api/appointments/holds') && r.request().method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Hold this time' }).click();
+    const holdAnswer = await holdResponse;
+    expect(holdAnswer.status()).toBe(201);
+    expect(holdAnswer.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    const held = (await holdAnswer.json()) as Appointment;
+    expect(held).toMatchObject({ status: 'held', startsAt: slot.startsAt });
+    if (held.holdExpiresAt === null) throw new Error('a hold without an expiry');
+    const notice = page.getByRole('status').filter({ hasText: 'Held, not yet booked' });
+    await waitForText(
+      notice,
+      `until the hold lapses at ${formatZonedDateTime(held.holdExpiresAt, location.timeZone)}`,
+    );
+    // The answer is brought into view, below the fixed header, and focused: the button that
+    // made it is far below it.
+    const headerBottom = await page
+      .locator('.mantine-AppShell-header')
+      .evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(
+      await notice.evaluate(
+        (el, top) =>
+          el === document.activeElement &&
+          el.getBoundingClientRect().top >= top &&
+          el.getBoundingClientRect().bottom <= window.innerHeight,
+        headerBottom,
+      ),
+    ).toBe(true);
+    await takeScreenshot(page, 'hold-made-on-booking-page-desktop');
+    // A hold is not a booking: nothing about it is confirmed or reminded yet.
+    expect((await getJson<Appointment>(page, `/api/appointments/${held.id}`)).status).toBe('held');
 
     const zone = location.timeZone;
     await page.goto(`/schedule/day?location=${location.id}&date=${zonedDate(held.startsAt, zone)}`);
@@ -90,7 +114,6 @@ describe('holds in the appointment drawer', () => {
     await waitForText(dialog, 'Held');
     await dialog.getByRole('button', { name: 'Confirm booking' }).waitFor();
     // Staff see how long they have: the hold's own expiry, in the location's time.
-    if (held.holdExpiresAt === null) throw new Error('a hold without an expiry');
     await waitForText(
       dialog,
       `the hold lapses at ${formatZonedDateTime(held.holdExpiresAt, zone)} unless it is confirmed`,

@@ -31,6 +31,11 @@ export function bookAppointment(booking: NewAppointment, key: string): Promise<A
   return requestJson('POST', '/api/appointments', booking, idempotent(key));
 }
 
+/** Holds the time for the patient until the clinic's hold time runs out; confirm it to book. */
+export function holdAppointment(booking: NewAppointment, key: string): Promise<Appointment> {
+  return requestJson('POST', '/api/appointments/holds', booking, idempotent(key));
+}
+
 export interface AppointmentListQuery {
   from: string;
   to: string;

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { bookAppointment, newIdempotencyKey } from '../api/appointments-api';
+import { bookAppointment, holdAppointment, newIdempotencyKey } from '../api/appointments-api';
 import type { Appointment } from '../api/scheduling-types';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -16,8 +16,24 @@ import { useAppointmentMutation, useLocations } from './use-scheduling';
 
 function Booked({ appointment: a, zone }: { appointment: Appointment; zone: string }) {
   const date = zonedDate(a.startsAt, zone);
+  const held = a.status === 'held';
+  // The buttons are below a long list of times: bring the answer into view and give it focus,
+  // so that neither a sighted user nor a screen reader misses it.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+    ref.current?.focus();
+  }, [a.id]);
   return (
-    <Alert color="teal" title="Booked" role="status">
+    <Alert
+      ref={ref}
+      tabIndex={-1}
+      // Clear of the fixed header when scrolled to.
+      style={{ scrollMarginTop: 'calc(var(--app-shell-header-offset, 0px) + 8px)' }}
+      color={held ? 'yellow' : 'teal'}
+      title={held ? 'Held, not yet booked' : 'Booked'}
+      role="status"
+    >
       <Stack gap={4}>
         <Text>
           {appointmentTypeLabels[a.type]} for {a.patient.name}:{' '}
@@ -25,6 +41,13 @@ function Booked({ appointment: a, zone }: { appointment: Appointment; zone: stri
           {a.chair === null ? '' : `, ${a.chair.name}`}
           {a.location === null ? '' : ` at ${a.location.name}`}.
         </Text>
+        {held && a.holdExpiresAt !== null && (
+          <Text size="sm">
+            Nobody else can take this time until the hold lapses at{' '}
+            <strong>{formatZonedDateTime(a.holdExpiresAt, zone)}</strong>. Confirm it on the day
+            board before then to book it; a lapsed hold frees the time.
+          </Text>
+        )}
         {a.location !== null && (
           <Anchor
             component={Link}
@@ -46,8 +69,8 @@ function Booking({ patientId }: { patientId: string }) {
   const [key, setKey] = useState(newIdempotencyKey);
   const [booked, setBooked] = useState<Appointment | null>(null);
   const book = useAppointmentMutation(
-    (picked: SlotChoice) =>
-      bookAppointment(
+    ({ picked, hold }: { picked: SlotChoice; hold: boolean }) =>
+      (hold ? holdAppointment : bookAppointment)(
         {
           patientId,
           type: picked.type,
@@ -103,15 +126,31 @@ function Booking({ patientId }: { patientId: string }) {
                 {choice.slot.durationMinutes} min)
               </Text>
               <ScheduleProblem error={book.error} />
-              <Button
-                w="fit-content"
-                loading={book.isPending}
-                onClick={() => {
-                  book.mutate(choice);
-                }}
-              >
-                Book this time
-              </Button>
+              <Group gap="sm">
+                <Button
+                  loading={book.isPending && !book.variables.hold}
+                  disabled={book.isPending}
+                  onClick={() => {
+                    book.mutate({ picked: choice, hold: false });
+                  }}
+                >
+                  Book this time
+                </Button>
+                <Button
+                  variant="default"
+                  loading={book.isPending && book.variables.hold}
+                  disabled={book.isPending}
+                  onClick={() => {
+                    book.mutate({ picked: choice, hold: true });
+                  }}
+                >
+                  Hold this time
+                </Button>
+              </Group>
+              <Text size="sm" c="dimmed">
+                A hold keeps the time for this patient for a while (a clinic setting) without
+                booking it, for example until the patient agrees; it is confirmed or lapses.
+              </Text>
             </Stack>
           </Paper>
         )}
