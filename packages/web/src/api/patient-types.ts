@@ -21,7 +21,8 @@ export interface LatestWeight {
   measuredOn: string;
 }
 
-export interface PatientSummary {
+/** Who the patient is: what the list and the whole record both carry. */
+export interface PatientIdentity {
   id: string;
   mrn: string;
   givenName: string;
@@ -29,6 +30,12 @@ export interface PatientSummary {
   birthDate: string;
   sex: Sex;
   latestWeight: LatestWeight | null;
+}
+
+/** A patient as the list shows them. */
+export interface PatientSummary extends PatientIdentity {
+  /** The history lists nobody has taken, in the order conditions, medications, allergies. */
+  unrecordedLists: HistoryList[];
 }
 
 export interface WeightEntry {
@@ -84,7 +91,7 @@ export interface HistoryListStatus {
   noneKnownAt: string | null;
 }
 
-export interface Patient extends PatientSummary {
+export interface Patient extends PatientIdentity {
   email: string | null;
   phone: string | null;
   addressLine: string | null;

@@ -78,8 +78,13 @@ export interface MedicationStatusChange {
   stoppedOn?: string;
 }
 
+/** `incomplete`: only patients with a history list not recorded. */
+export const HISTORY_FILTERS = ['incomplete'] as const;
+export type HistoryFilter = (typeof HISTORY_FILTERS)[number];
+
 export interface PatientSearch {
   query: string;
+  history?: HistoryFilter | undefined;
   page: number;
   pageSize: number;
 }

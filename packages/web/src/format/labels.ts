@@ -5,6 +5,7 @@ import type {
   ConditionClinicalStatus,
   ConditionCodeSystem,
   ConditionVerificationStatus,
+  HistoryList,
   MedicationStatus,
   Sex,
 } from '../api/patient-types';
@@ -79,3 +80,10 @@ export function labelOf<V extends string>(options: readonly Option<V>[], value: 
 export function withNotRecorded<V extends string>(options: readonly Option<V>[]): Option<V | ''>[] {
   return [{ value: '', label: 'Not recorded' }, ...options];
 }
+
+/** Each history list's name as it reads inside a sentence. */
+export const historyListNames: Readonly<Record<HistoryList, string>> = {
+  conditions: 'medical conditions',
+  medications: 'medicines',
+  allergies: 'allergies',
+};

@@ -1,9 +1,14 @@
-import { Button, Group, Modal, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { searchPatients, type PatientSearch } from '../api/patients-api';
+import {
+  HISTORY_FILTERS,
+  searchPatients,
+  type HistoryFilter,
+  type PatientSearch,
+} from '../api/patients-api';
 import { queryKeys } from '../api/query-keys';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -19,20 +24,55 @@ function readPage(value: string | null): number {
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
-/** Staff's list of patients: search by name or MRN, paged; the search lives in the address. */
+/** A filter the address names; anything else (an old link, a typo) is no filter. */
+function readHistory(value: string | null): HistoryFilter | undefined {
+  return HISTORY_FILTERS.find((filter) => filter === value);
+}
+
+function readSearch(params: URLSearchParams): PatientSearch {
+  return {
+    query: params.get('query') ?? '',
+    history: readHistory(params.get('history')),
+    page: readPage(params.get('page')),
+    pageSize,
+  };
+}
+
+/** The address of `search`, leaving out what is the default. */
+function toParams(search: PatientSearch): Record<string, string> {
+  return {
+    ...(search.query === '' ? {} : { query: search.query }),
+    ...(search.history === undefined ? {} : { history: search.history }),
+    ...(search.page > 1 ? { page: String(search.page) } : {}),
+  };
+}
+
+/**
+ * Staff's list of patients: search by name or MRN, and find the records whose history lists are
+ * still to be taken; paged. The search and the filter live in the address.
+ */
 export function PatientListPage() {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const search: PatientSearch = {
-    query: searchParams.get('query') ?? '',
-    page: readPage(searchParams.get('page')),
-    pageSize,
-  };
+  const search = readSearch(searchParams);
   const [queryText, setQueryText] = useState(search.query);
   const [newPatientOpened, newPatientDialog] = useDisclosure(false);
+  // The box follows a click at once: bound to the address alone, it would show (and announce) its
+  // old state until the navigation ends. Back and Forward still move it, through `filterInAddress`.
+  const filterInAddress = search.history === 'incomplete';
+  const [onlyIncomplete, setOnlyIncomplete] = useState(filterInAddress);
+  const [addressSeen, setAddressSeen] = useState(filterInAddress);
+  if (addressSeen !== filterInAddress) {
+    setAddressSeen(filterInAddress);
+    setOnlyIncomplete(filterInAddress);
+  }
 
+  // From the address as it is when the wait ends, so a filter set meanwhile stays.
   const applyQuery = useDebouncedCallback((query: string) => {
-    setSearchParams(query.trim() === '' ? {} : { query: query.trim() }, { replace: true });
+    setSearchParams(
+      (current) => toParams({ ...readSearch(current), query: query.trim(), page: 1 }),
+      { replace: true },
+    );
   }, 300);
 
   const patients = useQuery({
@@ -64,8 +104,20 @@ export function PatientListPage() {
             setQueryText(event.currentTarget.value);
             applyQuery(event.currentTarget.value);
           }}
-          mb="md"
+          mb="sm"
           maw={420}
+        />
+        <Checkbox
+          label="Only records with history to complete"
+          description="Medical conditions, medicines or allergies not recorded"
+          checked={onlyIncomplete}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setOnlyIncomplete(checked);
+            const history = checked ? 'incomplete' : undefined;
+            setSearchParams(toParams({ ...search, history, page: 1 }));
+          }}
+          mb="md"
         />
       </form>
       {patients.isPending ? (
@@ -74,15 +126,17 @@ export function PatientListPage() {
         <QueryErrorAlert error={patients.error} />
       ) : (
         <>
-          <PatientsTable patients={patients.data.items} />
+          <PatientsTable
+            patients={patients.data.items}
+            {...(search.history === 'incomplete'
+              ? { emptyMessage: 'No patient with history to complete matches.' }
+              : {})}
+          />
           <PaginationBar
             page={patients.data}
             label="Patient list pages"
             onChange={(page) => {
-              setSearchParams({
-                ...(search.query === '' ? {} : { query: search.query }),
-                page: String(page),
-              });
+              setSearchParams(toParams({ ...search, page }));
             }}
           />
         </>

@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../api/patient-types';
 import { TableScrollRegion } from '../components/table-scroll-region';
+import { historyListNames } from '../format/labels';
 import { formatKilograms } from '../format/units';
 
 function describeLatestWeight(patient: PatientSummary): string {
@@ -9,8 +10,30 @@ function describeLatestWeight(patient: PatientSummary): string {
   return weight === null ? '—' : `${formatKilograms(weight.weightKg)} (${weight.measuredOn})`;
 }
 
-export function PatientsTable({ patients }: { patients: readonly PatientSummary[] }) {
-  if (patients.length === 0) return <Text c="dimmed">No patient matches.</Text>;
+/**
+ * The history lists nobody has taken, to be completed: screening reads them as unknown. Nothing
+ * when every list was taken (entries, or "none known").
+ */
+function UnrecordedHistory({ lists }: { lists: PatientSummary['unrecordedLists'] }) {
+  if (lists.length === 0) return null;
+  return (
+    <Text size="sm" c="orange">
+      History not recorded: {lists.map((list) => historyListNames[list]).join(', ')}
+    </Text>
+  );
+}
+
+interface PatientsTableProps {
+  patients: readonly PatientSummary[];
+  /** What an empty table says instead. */
+  emptyMessage?: string;
+}
+
+export function PatientsTable({
+  patients,
+  emptyMessage = 'No patient matches.',
+}: PatientsTableProps) {
+  if (patients.length === 0) return <Text c="dimmed">{emptyMessage}</Text>;
   return (
     <TableScrollRegion label="Patients" minWidth={520}>
       <Table striped highlightOnHover aria-label="Patients">
@@ -27,9 +50,12 @@ export function PatientsTable({ patients }: { patients: readonly PatientSummary[
             <Table.Tr key={patient.id}>
               <Table.Td ff="monospace">{patient.mrn}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/patients/${encodeURIComponent(patient.id)}`}>
-                  {patient.familyName}, {patient.givenName}
-                </Anchor>
+                <Stack gap={2} align="flex-start">
+                  <Anchor component={Link} to={`/patients/${encodeURIComponent(patient.id)}`}>
+                    {patient.familyName}, {patient.givenName}
+                  </Anchor>
+                  <UnrecordedHistory lists={patient.unrecordedLists} />
+                </Stack>
               </Table.Td>
               <Table.Td>{patient.birthDate}</Table.Td>
               <Table.Td>{describeLatestWeight(patient)}</Table.Td>

@@ -4,6 +4,7 @@ import type { HistoryList, HistoryListStatus } from '../api/patient-types';
 import { setHistoryNoneKnown } from '../api/patients-api';
 import { describeError } from '../api/problem';
 import { formatDateTime } from '../format/dates';
+import { historyListNames } from '../format/labels';
 import { usePatientMutation } from './use-patient';
 
 /** How each list's "none known" reads to staff. */
@@ -11,12 +12,6 @@ const NONE_KNOWN: Readonly<Record<HistoryList, string>> = {
   conditions: 'No known medical conditions',
   medications: 'Takes no medicines',
   allergies: 'No known allergies',
-};
-
-const LIST_NAME: Readonly<Record<HistoryList, string>> = {
-  conditions: 'medical conditions',
-  medications: 'medicines',
-  allergies: 'allergies',
 };
 
 interface HistoryListStatusProps {
@@ -47,7 +42,7 @@ export function HistoryListStatusLine({
         message:
           state === 'none-known'
             ? `Recorded: ${NONE_KNOWN[list].toLowerCase()}`
-            : `The ${LIST_NAME[list]} list is no longer marked as none known`,
+            : `The ${historyListNames[list]} list is no longer marked as none known`,
       });
     },
   });
@@ -85,11 +80,11 @@ export function HistoryListStatusLine({
     );
   return (
     <>
-      <Alert color="orange" title={`${capitalise(LIST_NAME[list])}: not recorded`}>
+      <Alert color="orange" title={`${capitalise(historyListNames[list])}: not recorded`}>
         <Text size="sm">
           {editable
-            ? `Nobody has recorded ${LIST_NAME[list]} for this patient, nor that there are none. Screening treats the list as unknown until it is taken.`
-            : `The clinic has not recorded your ${LIST_NAME[list]} yet: you will be asked at your consult.`}
+            ? `Nobody has recorded ${historyListNames[list]} for this patient, nor that there are none. Screening treats the list as unknown until it is taken.`
+            : `The clinic has not recorded your ${historyListNames[list]} yet: you will be asked at your consult.`}
         </Text>
         {editable && (
           <Button

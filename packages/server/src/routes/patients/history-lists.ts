@@ -5,7 +5,7 @@
  * (core `SCREEN.MISSING_*_LIST`), never as "none".
  */
 import { HISTORY_LISTS, type HistoryList } from '@ketaflow/core';
-import { eq } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client';
 import { allergies, conditions, medications, patients } from '../../db/schema/index';
@@ -29,13 +29,44 @@ export const NONE_KNOWN_KEY = {
   allergies: 'allergiesNoneKnownAt',
 } as const satisfies Record<HistoryList, keyof typeof patients.$inferSelect>;
 
-/** Which rows make a list held: a record entered in error says nothing about the patient. */
+const ENTERED_IN_ERROR = 'entered-in-error';
+
+/**
+ * What makes a row an entry of its list, defined once: any row but one entered in error, which says
+ * nothing about the patient. The rule is the field that can say so; allergies have none (their
+ * status is active, inactive or resolved, and the FHIR import leaves out allergies entered in
+ * error), so every allergy row counts. COUNTING reads it row by row, COUNTING_WHERE in SQL.
+ */
+const ERROR_STATUS_FIELD = {
+  conditions: 'verificationStatus',
+  medications: 'status',
+} as const;
+
+const countsAsEntry =
+  <K extends string>(field: K) =>
+  (row: Readonly<Record<K, string>>): boolean =>
+    row[field] !== ENTERED_IN_ERROR;
+
+/** Which loaded rows make a list held. */
 export const COUNTING = {
-  conditions: (row: { readonly verificationStatus: string }) =>
-    row.verificationStatus !== 'entered-in-error',
-  medications: (row: { readonly status: string }) => row.status !== 'entered-in-error',
+  conditions: countsAsEntry(ERROR_STATUS_FIELD.conditions),
+  medications: countsAsEntry(ERROR_STATUS_FIELD.medications),
   allergies: () => true,
 } as const;
+
+/** The same rule as a condition on each list's table; undefined: every row counts. */
+const COUNTING_WHERE = {
+  conditions: ne(conditions[ERROR_STATUS_FIELD.conditions], ENTERED_IN_ERROR),
+  medications: ne(medications[ERROR_STATUS_FIELD.medications], ENTERED_IN_ERROR),
+  allergies: undefined,
+} as const satisfies Record<HistoryList, SQL | undefined>;
+
+const LIST_TABLE = { conditions, medications, allergies } as const;
+
+/** The rows of `list` that are entries of the patient: an id, or the outer query's patients row. */
+function entriesWhere(list: HistoryList, patientId: string | typeof patients.id): SQL | undefined {
+  return and(eq(LIST_TABLE[list].patientId, patientId), COUNTING_WHERE[list]);
+}
 
 export function historyListState(
   countingEntries: number,
@@ -88,27 +119,22 @@ export async function countingEntries(
   patientId: string,
   list: HistoryList,
 ): Promise<number> {
-  switch (list) {
-    case 'conditions': {
-      const rows = await executor
-        .select({ verificationStatus: conditions.verificationStatus })
-        .from(conditions)
-        .where(eq(conditions.patientId, patientId));
-      return rows.filter(COUNTING.conditions).length;
-    }
-    case 'medications': {
-      const rows = await executor
-        .select({ status: medications.status })
-        .from(medications)
-        .where(eq(medications.patientId, patientId));
-      return rows.filter(COUNTING.medications).length;
-    }
-    case 'allergies': {
-      const rows = await executor
-        .select({ id: allergies.id })
-        .from(allergies)
-        .where(eq(allergies.patientId, patientId));
-      return rows.filter(COUNTING.allergies).length;
-    }
-  }
+  const [row] = await executor
+    .select({ n: count() })
+    .from(LIST_TABLE[list])
+    .where(entriesWhere(list, patientId));
+  return row?.n ?? 0;
+}
+
+/**
+ * SQL over a query from `patients`: true when the row's `list` is not recorded, that is neither
+ * stated as none known nor holding an entry. One `exists` per list, so a page of patients is one
+ * query however long it is.
+ */
+export function isNotRecordedSql(executor: Executor, list: HistoryList): SQL<boolean> {
+  const entries = executor
+    .select({ one: sql`1` })
+    .from(LIST_TABLE[list])
+    .where(entriesWhere(list, patients.id));
+  return sql<boolean>`(${isNull(NONE_KNOWN_COLUMN[list])} and ${notExists(entries)})`;
 }

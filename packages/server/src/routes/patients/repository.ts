@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   allergies,
@@ -13,7 +13,14 @@ import {
 } from '../../db/schema/index';
 import type { PatientCreateInput, PatientDto, PatientSummaryDto } from './schemas';
 import { readAll } from '../../db/read-all';
-import { COUNTING, historyListState, NONE_KNOWN_KEY, type HistoryList } from './history-lists';
+import {
+  COUNTING,
+  HISTORY_LISTS,
+  historyListState,
+  isNotRecordedSql,
+  NONE_KNOWN_KEY,
+  type HistoryList,
+} from './history-lists';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -64,21 +71,39 @@ function toLatestWeight(
   return raw ? { weightKg: Number(raw.weightKg), measuredOn: raw.measuredOn } : null;
 }
 
+export interface PatientSearch {
+  /** Name or MRN, in part. */
+  readonly query: string | undefined;
+  /** Only patients with a history list not recorded. */
+  readonly incompleteHistory: boolean;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+function nameOrMrnMatches(query: string | undefined): SQL | undefined {
+  if (!query) return undefined;
+  const term = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return or(
+    ilike(patients.familyName, term),
+    ilike(patients.givenName, term),
+    ilike(patients.mrn, term),
+    ilike(sql`${patients.givenName} || ' ' || ${patients.familyName}`, term),
+  );
+}
+
 export async function searchPatients(
   executor: Executor,
-  query: string | undefined,
-  page: number,
-  pageSize: number,
+  search: PatientSearch,
 ): Promise<{ items: PatientSummaryDto[]; total: number }> {
-  const term = query ? `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  const where = term
-    ? or(
-        ilike(patients.familyName, term),
-        ilike(patients.givenName, term),
-        ilike(patients.mrn, term),
-        ilike(sql`${patients.givenName} || ' ' || ${patients.familyName}`, term),
-      )
-    : undefined;
+  const notRecorded = {
+    conditions: isNotRecordedSql(executor, 'conditions'),
+    medications: isNotRecordedSql(executor, 'medications'),
+    allergies: isNotRecordedSql(executor, 'allergies'),
+  };
+  const where = and(
+    nameOrMrnMatches(search.query),
+    search.incompleteHistory ? or(...HISTORY_LISTS.map((list) => notRecorded[list])) : undefined,
+  );
   const [totalRow] = await executor.select({ n: count() }).from(patients).where(where);
   const rows = await executor
     .select({
@@ -89,15 +114,27 @@ export async function searchPatients(
       birthDate: patients.birthDate,
       sex: patients.sex,
       latestWeight: latestWeightSql,
+      conditionsNotRecorded: notRecorded.conditions,
+      medicationsNotRecorded: notRecorded.medications,
+      allergiesNotRecorded: notRecorded.allergies,
     })
     .from(patients)
     .where(where)
     .orderBy(patients.familyName, patients.givenName, patients.id)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize);
   return {
     total: totalRow?.n ?? 0,
-    items: rows.map((r) => ({ ...r, latestWeight: toLatestWeight(r.latestWeight) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      mrn: r.mrn,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      birthDate: r.birthDate,
+      sex: r.sex,
+      latestWeight: toLatestWeight(r.latestWeight),
+      unrecordedLists: HISTORY_LISTS.filter((list) => r[`${list}NotRecorded`]),
+    })),
   };
 }
 

@@ -45,14 +45,19 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
       preHandler: staffOnly,
       schema: {
         tags: ['patients'],
-        summary: 'Search patients by name or MRN (staff)',
+        summary: 'Search patients by name or MRN, or find those with history to complete (staff)',
         querystring: PatientListQuery,
         response: { 200: paged(PatientSummarySchema), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
-      const { query, page, pageSize } = request.query;
-      const result = await searchPatients(db, query, page, pageSize);
+      const { query, history, page, pageSize } = request.query;
+      const result = await searchPatients(db, {
+        query,
+        incompleteHistory: history === 'incomplete',
+        page,
+        pageSize,
+      });
       await appendAuditPerPatient(
         db,
         request,

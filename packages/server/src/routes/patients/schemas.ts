@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEXES } from '../../db/schema/index';
 import { IsoDate, PageQuery } from '../common-schemas';
-import { HistoryListsSchema } from './history-lists';
+import { HISTORY_LISTS, HistoryListsSchema } from './history-lists';
 
 /**
  * The longest text each record field keeps, in characters: what the API accepts, and what the
@@ -70,8 +70,17 @@ export const PatientPatchBody = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'name at least one field to change' });
 
+/** The patient list's filters on how complete a record is. */
+export const HISTORY_FILTERS = ['incomplete'] as const;
+
 export const PatientListQuery = PageQuery.extend({
   query: z.string().trim().max(100).optional(),
+  history: z
+    .enum(HISTORY_FILTERS)
+    .optional()
+    .describe(
+      '"incomplete": only patients with at least one history list (conditions, medications, allergies) not recorded, so staff can find the records to complete.',
+    ),
 });
 
 const KG_PER_LB = 0.45359237; // exact, by the international yard and pound agreement (1959)
@@ -199,7 +208,8 @@ export const MedicationParams = z.object({ id: z.uuid(), medicationId: z.uuid() 
 
 const LatestWeight = z.object({ weightKg: z.number(), measuredOn: z.string() }).nullable();
 
-export const PatientSummarySchema = z.object({
+/** What the list and the whole record both say about who the patient is. */
+const PatientIdentity = z.object({
   id: z.uuid(),
   mrn: z.string(),
   givenName: z.string(),
@@ -209,7 +219,15 @@ export const PatientSummarySchema = z.object({
   latestWeight: LatestWeight,
 });
 
-export const PatientSchema = PatientSummarySchema.extend({
+export const PatientSummarySchema = PatientIdentity.extend({
+  unrecordedLists: z
+    .array(z.enum(HISTORY_LISTS))
+    .describe(
+      'The history lists not recorded (no entry, and nobody stated none known), in the order conditions, medications, allergies; empty when every list was taken.',
+    ),
+});
+
+export const PatientSchema = PatientIdentity.extend({
   email: Nullable,
   phone: Nullable,
   addressLine: Nullable,
