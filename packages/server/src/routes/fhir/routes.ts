@@ -3,10 +3,10 @@ import type { KnowledgeBase } from '@ketaflow/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { AppError } from '../../errors/catalog';
 import type { Clock } from '../../lib/clock';
 import { NUL_MESSAGE } from '../../lib/nul';
 import { findNul } from '../../plugins/request-input';
+import { answerOf } from './error-outcome';
 import { importTransaction } from './import';
 import {
   ASSERTION_ALGORITHMS,
@@ -101,21 +101,10 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
   });
 
   app.setErrorHandler((error: unknown, request, reply) => {
-    if (error instanceof FhirError)
-      return send(
-        reply,
-        operationOutcome('error', error.code, error.message, error.expression),
-        error.status,
-      );
-    if (error instanceof AppError) {
-      const status = error.status;
-      const code = status === 401 ? 'login' : status === 403 ? 'forbidden' : 'invalid';
-      return send(reply, operationOutcome('error', code, error.message), status);
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status === 415) return send(reply, unsupportedMediaType(request), 415);
-    if (typeof status === 'number' && status >= 400 && status < 500)
-      return send(reply, operationOutcome('error', 'invalid', (error as Error).message), status);
+    if ((error as { statusCode?: unknown }).statusCode === 415)
+      return send(reply, unsupportedMediaType(request), 415);
+    const answer = answerOf(error);
+    if (answer !== undefined) return send(reply, answer.outcome, answer.status);
     request.log.error({ err: error }, 'FHIR request failed');
     return send(reply, operationOutcome('fatal', 'exception', 'Internal error.'), 500);
   });
