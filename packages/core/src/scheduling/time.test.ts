@@ -4,10 +4,13 @@ import {
   addLocalDays,
   formatInstant,
   formatLocalInstant,
+  isWithinLocalDays,
+  localToMs,
   msToLocal,
   parseInstant,
   parseLocalTime,
   resolveLocalTime,
+  wallMinutesFrom,
   weekdayOf,
 } from './time';
 
@@ -89,5 +92,46 @@ describe('local dates and instants', () => {
         expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
       }),
     );
+  });
+});
+
+describe('isWithinLocalDays', () => {
+  const localDays = (date: string, days: number, zone: string): [number, number] => [
+    localToMs(date, '00:00', zone),
+    localToMs(addLocalDays(date, days), '00:00', zone),
+  ];
+
+  test.each<[string, string, number]>([
+    // zone, first day, days: whole local days always fit, however long the change makes them
+    ['America/New_York', '2026-10-15', 31], // 31 × 24 + 1 = 745 h (1 Nov has 25 h)
+    ['America/New_York', '2026-09-30', 62], // 1489 h
+    ['Europe/London', '2026-10-10', 31], // 25 Oct has 25 h
+    ['Antarctica/Troll', '2026-10-10', 31], // 25 Oct: UTC+2 → UTC+0, a 26-hour day
+    ['America/Phoenix', '2026-10-15', 31], // no change: 744 h
+  ])('%s: from %s, %i local days fit', (zone, date, days) => {
+    const [from, to] = localDays(date, days, zone);
+    expect(isWithinLocalDays(from, to, days)).toBe(true);
+  });
+
+  test('a window longer than its days and any clock change does not fit', () => {
+    const [from, to] = localDays('2026-10-15', 32, 'America/New_York');
+    expect(isWithinLocalDays(from, to, 31)).toBe(false);
+  });
+});
+
+describe('wallMinutesFrom', () => {
+  test.each<[string, string, string, number]>([
+    // zone, local date, instant, minutes on that date's wall clock
+    ['America/New_York', '2026-03-08', '2026-03-08T13:00:00Z', 540], // 09:00 EDT, 8 h after midnight
+    ['America/New_York', '2026-11-01', '2026-11-01T14:00:00Z', 540], // 09:00 EST, 10 h after midnight
+    ['America/New_York', '2026-11-01', '2026-11-01T05:30:00Z', 90], // 01:30 EDT
+    ['America/New_York', '2026-11-01', '2026-11-01T06:30:00Z', 90], // 01:30 EST, an hour later
+    ['America/New_York', '2026-11-01', '2026-11-02T04:30:00Z', 1410], // 23:30 EST
+    ['America/New_York', '2026-11-01', '2026-11-02T05:30:00Z', 1470], // 00:30 the next day
+    ['America/New_York', '2026-11-01', '2026-11-01T03:00:00Z', -60], // 23:00 the evening before
+    ['Europe/London', '2026-03-29', '2026-03-29T08:00:00Z', 540], // 09:00 BST
+    ['America/Phoenix', '2026-03-08', '2026-03-08T16:00:00Z', 540], // 09:00 MST, no change
+  ])('%s on %s: %s is %i', (zone, date, iso, minutes) => {
+    expect(wallMinutesFrom(date, Date.parse(iso), zone)).toBe(minutes);
   });
 });

@@ -209,6 +209,33 @@ export function msToLocal(ms: number, zone: TimeZone): LocalDateTime {
   return { date, time: formatLocalTime(minutes), minutes, offsetMinutes };
 }
 
+/**
+ * The longest clock change in the tz database: Antarctica/Troll moves 2 h between UTC+0 and UTC+2.
+ * US and EU summer time move 1 h.
+ */
+const LONGEST_CLOCK_CHANGE_MS = 2 * HOUR_MS;
+
+/**
+ * Whether `[fromMs, toMs)` fits in `days` local days in every zone. A local day across a clock
+ * change lasts 23 or 25 h (New York), so 31 days from 15 October are 745 h; a window limited to
+ * `days` days must take that, or a calendar asking for whole local days is refused once a year.
+ * A window of under half a year holds at most one change of any zone.
+ */
+export function isWithinLocalDays(fromMs: number, toMs: number, days: number): boolean {
+  return toMs - fromMs <= days * 24 * HOUR_MS + LONGEST_CLOCK_CHANGE_MS;
+}
+
+/**
+ * Minutes from the start of local `date` to the wall-clock time of `ms` in `zone`: 09:00 is 540
+ * on every day, a 23- or 25-hour one too (the time elapsed since midnight would be 480 or 600
+ * there). An instant on another local date counts 1440 a day (the evening before is negative).
+ * The two 01:30s of a fall-back night both give 90.
+ */
+export function wallMinutesFrom(date: LocalDate, ms: number, zone: TimeZone): number {
+  const local = msToLocal(ms, zone);
+  return daysBetween(date, local.date) * 24 * 60 + local.minutes;
+}
+
 /** `2026-03-09T09:00-04:00`: a local time with its offset, for people and for `.ics` files. */
 export function formatLocalInstant(ms: number, zone: TimeZone): string {
   const l = msToLocal(ms, zone);

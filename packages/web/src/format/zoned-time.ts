@@ -1,4 +1,11 @@
-import { addLocalDays, localToMs, msToLocal, weekdayOf, type LocalDate } from '@ketaflow/core';
+import {
+  addLocalDays,
+  localToMs,
+  msToLocal,
+  wallMinutesFrom,
+  weekdayOf,
+  type LocalDate,
+} from '@ketaflow/core';
 
 /**
  * Times of appointments shown in the clinic's (or the location's) time zone, never the browser's:
@@ -70,9 +77,13 @@ export function localDaysWindow(
   };
 }
 
-/** Minutes after local midnight of `date` in `zone` (may exceed 1440 or go negative). */
+/**
+ * Where an instant falls on `date`'s wall clock in `zone`, in minutes (may exceed 1440 or go
+ * negative): 09:00 is 540 on a 23- or 25-hour day too, so appointments line up with the hour
+ * rules and opening hours drawn from local times.
+ */
 export function minutesIntoDay(iso: string, date: LocalDate, zone: string): number {
-  return (Date.parse(iso) - localToMs(date, '00:00', zone)) / 60_000;
+  return wallMinutesFrom(date, Date.parse(iso), zone);
 }
 
 /** The Monday on or before `date`. */

@@ -131,8 +131,10 @@ function Week(props: {
             zone={props.zone}
             person={props.person}
             locations={props.locations}
+            // By the day in the zone the week was fetched and its times are shown in: a
+            // location's own zone could put a late appointment on a day outside this week.
             appointments={appointments.data.filter(
-              (a) => zonedDate(a.startsAt, a.location?.timeZone ?? props.zone) === date,
+              (a) => zonedDate(a.startsAt, props.zone) === date,
             )}
             onOpen={(a) => {
               setOpenId(a.id);

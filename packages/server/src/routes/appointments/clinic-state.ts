@@ -1,6 +1,7 @@
 import {
   addLocalDays,
   msToLocal,
+  resolveLocalTime,
   type Booking,
   type ClinicCalendar,
   type Hold,
@@ -188,8 +189,9 @@ export function absenceToExceptions(
   zone: string,
   reason: string,
 ): ScheduleException[] {
+  // A start in the second pass of a fall-back hour reads as the first pass: absent longer, safe.
   const first = msToLocal(start.getTime(), zone);
-  const last = msToLocal(end.getTime(), zone);
+  const last = localEnd(end.getTime(), zone);
   const out: ScheduleException[] = [];
   for (let date = first.date; date <= last.date; date = addLocalDays(date, 1)) {
     const from = date === first.date ? first.time : '00:00';
@@ -198,6 +200,19 @@ export function absenceToExceptions(
     out.push({ kind: 'absent', date, start: from, end: until, reason });
   }
   return out;
+}
+
+/**
+ * The local date and time that ends an absence at `ms`. On a fall-back night the repeated times
+ * read as their first pass (core's rule), so an end in the second pass would end the absence an
+ * hour early, or before it began (01:30 EDT to 01:15 EST): such an end moves on by the length of
+ * the change, past the repeated hour. The person counts as away a little longer, never shorter.
+ */
+function localEnd(ms: number, zone: string): { readonly date: string; readonly time: string } {
+  const local = msToLocal(ms, zone);
+  const read = resolveLocalTime(local.date, local.time, zone);
+  if (read.kind !== 'ambiguous' || ms < read.laterMs) return local;
+  return msToLocal(ms + (read.laterMs - read.ms), zone);
 }
 
 async function loadBusy(

@@ -1,3 +1,4 @@
+import { isWithinLocalDays } from '@ketaflow/core';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -205,7 +206,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<AppointmentRouteOptions> =
       const from = new Date(q.from);
       const to = new Date(q.to);
       if (to <= from) throw fieldError('query.to', 'must be after from');
-      if (to.getTime() - from.getTime() > MAX_LIST_DAYS * 86_400_000)
+      if (!isWithinLocalDays(from.getTime(), to.getTime(), MAX_LIST_DAYS))
         throw fieldError('query.to', `at most ${String(MAX_LIST_DAYS)} days after from`);
       const items = await loadAppointments(db, {
         from,

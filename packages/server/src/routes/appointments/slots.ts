@@ -3,6 +3,7 @@ import {
   err,
   findSlotsIn,
   indexSchedule,
+  isWithinLocalDays,
   ok,
   type KnowledgeBase,
   type Problem,
@@ -57,7 +58,7 @@ export async function searchSlots(
   const problems: Problem[] = [];
   if (search.to.getTime() <= search.from.getTime())
     problems.push({ code: 'SCHEDULE.INVALID_WINDOW', message: 'must be after from', path: 'to' });
-  if (search.to.getTime() - search.from.getTime() > MAX_SEARCH_DAYS * 86_400_000)
+  if (!isWithinLocalDays(search.from.getTime(), search.to.getTime(), MAX_SEARCH_DAYS))
     problems.push({
       code: 'SCHEDULE.INVALID_WINDOW',
       message: `at most ${String(MAX_SEARCH_DAYS)} days after from`,
