@@ -1,4 +1,5 @@
 import {
+  applyClinicSettings,
   clinicOutcomes,
   clinicOutcomesCsv,
   getInstrument,
@@ -9,6 +10,7 @@ import {
   type Progress,
 } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dueScales } from '../src/routes/outcomes/due';
 import { givenPatientAccount } from './appointment-fixtures';
 import {
   as,
@@ -609,6 +611,25 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     );
     expect(await dueFor(other)).toMatchObject([{ reason: 'interval' }]);
     expect((await api(nurse)('GET', '/api/me/scales/due')).statusCode).toBe(403);
+  });
+
+  test('due scales: the window before a session follows the clinic setting, not a fixed 72 hours', async () => {
+    const applied = applyClinicSettings(knowledgeBase, { outcomes: { preSessionWindowHours: 24 } });
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+    const patient = await givenPatientAccount(t);
+    const patientId = patient.user.patientId!;
+    await givenCourse(patientId, 'anxiety', [{ at: daysFromT0(2), status: 'booked' }]);
+    const answers = Object.fromEntries(
+      [0, 1, 0, 1, 0, 1, 0].map((s, i) => [`gad7-${String(i + 1)}`, s]),
+    );
+    await paper(patientId, 'gad-7', answers, daysFromT0(-5));
+    const reasons = async (kb: typeof knowledgeBase, now: Date) =>
+      (await dueScales(t.database.db, kb, patientId, now)).map((i) => i.reason);
+    // The session is 48 h away: inside the default 72 h window, outside the clinic's 24 h.
+    expect(await reasons(knowledgeBase, T0)).toEqual(['before-session']);
+    expect(await reasons(applied.value, T0)).toEqual([]);
+    // 20 h before the session the clinic's window has opened too.
+    expect(await reasons(applied.value, daysFromT0(1, 18))).toEqual(['before-session']);
   });
 
   test('custom forms: an admin creates one (checked by core), staff list it, patients fill it in', async () => {

@@ -70,6 +70,7 @@ export { BAG_MODES, type BagMode, type InfusionPreparation } from './schema/infu
 export { LOCATION_CODE } from './settings/clinic-settings';
 export {
   APPOINTMENT_TYPE_IDS,
+  MAX_NURSE_CAPACITY,
   type AppointmentTypeId,
   type AppointmentTypeTimes,
   type SchedulingDefaults,

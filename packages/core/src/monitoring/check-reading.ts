@@ -60,7 +60,8 @@ export function checkReading(
       unit,
       basis: limit.basis,
       sources: limit.sources,
-      message: `${VITAL_LABELS[vital]} ${value} ${unit} is ${out.side === 'low' ? 'below' : 'above'} ${out.threshold} ${unit}`,
+      // The nurse sees this text in the alert: say when the limit is the clinic's own choice.
+      message: `${VITAL_LABELS[vital]} ${value} ${unit} is ${out.side === 'low' ? 'below' : 'above'} ${out.threshold} ${unit}${limit.basis === 'clinic-setting' ? ' (a clinic setting)' : ''}`,
     });
   }
   return findings;

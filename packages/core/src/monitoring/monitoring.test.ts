@@ -24,6 +24,19 @@ describe('checkReading against the knowledge base limits', () => {
     });
   });
 
+  test('the alert text says when its limit is a clinic setting, with the value', () => {
+    const [spo2] = checkReading(kb, { spo2: 90 }, context);
+    expect(spo2?.message).toMatch(/below 92 %? ?\(a clinic setting\)$/);
+    const [sourced] = checkReading(kb, { heartRate: 130 }, context);
+    expect(sourced?.message).not.toContain('clinic setting');
+    const applied = applyClinicSettings(kb, {
+      monitoring: { alertLimits: { heartRate: { high: 110 } } },
+    });
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
+    const [moved] = checkReading(applied.value, { heartRate: 115 }, context);
+    expect(moved?.message).toMatch(/above 110 .*\(a clinic setting\)$/);
+  });
+
   test('a clinic setting moves a limit and marks it as a clinic setting', () => {
     const applied = applyClinicSettings(kb, { monitoring: { alertLimits: { spo2: { low: 94 } } } });
     if (!applied.ok) throw new Error(JSON.stringify(applied.error));

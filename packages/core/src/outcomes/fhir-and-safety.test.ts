@@ -6,6 +6,7 @@ import {
   getInstrument,
   instrumentForIndication,
   outcomeCriteria,
+  preSessionWindowHours,
   scaleIntervalDays,
 } from './instruments';
 import { recordSafetyFollowUp } from './safety-alert';
@@ -242,6 +243,29 @@ describe('outcomes clinic settings', () => {
     );
     expect(kb.knowledgeVersion).not.toBe(knowledgeBase.knowledgeVersion);
     expect(outcomeCriteria(kb, 'phq-9')).toEqual(outcomeCriteria(knowledgeBase, 'phq-9'));
+  });
+
+  test('the window before a session in which its scale is due is a clinic setting (default 72 h)', () => {
+    expect(preSessionWindowHours(knowledgeBase)).toBe(72);
+    const result = applyClinicSettings(knowledgeBase, { outcomes: { preSessionWindowHours: 24 } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(preSessionWindowHours(result.value)).toBe(24);
+    expect(result.value.overrides).toContainEqual({
+      path: 'outcomes.preSessionWindowHours',
+      target: 'outcomes.preSessionWindowHours',
+      from: 72,
+      to: 24,
+    });
+    // No window, or one longer than a week (past the next session of a weekly course), is refused.
+    for (const hours of [0, 24 * 7 + 1]) {
+      const bad = applyClinicSettings(knowledgeBase, {
+        outcomes: { preSessionWindowHours: hours },
+      });
+      expect(bad.ok ? [] : bad.error.map((p) => p.path)).toEqual([
+        'outcomes.preSessionWindowHours',
+      ]);
+    }
   });
 
   test('sourced PHQ-9 criteria and bad values are refused with paths', () => {

@@ -29,6 +29,7 @@ export {
   getInstrument,
   instrumentForIndication,
   outcomeCriteria,
+  preSessionWindowHours,
   scaleIntervalDays,
 } from './instruments';
 export {

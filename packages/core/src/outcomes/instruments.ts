@@ -34,3 +34,8 @@ export function outcomeCriteria(kb: KnowledgeBase, id: OutcomeInstrument): Outco
 export function scaleIntervalDays(kb: KnowledgeBase): number {
   return kb.outcomes.scaleIntervalDays;
 }
+
+/** Hours before a session from which its scale is due (clinic setting, default 72). */
+export function preSessionWindowHours(kb: KnowledgeBase): number {
+  return kb.outcomes.preSessionWindowHours;
+}

@@ -86,7 +86,10 @@ export const outcomeDefaults: OutcomeDefaults = {
     fibromyalgia: 'pain-nrs',
   },
   scaleIntervalDays: 7,
+  // Three days: the scale reflects the days just before the session, yet a patient who misses
+  // the e-mail for a day or two can still fill it in before arriving.
+  preSessionWindowHours: 72,
   basis: 'clinic-setting',
   notes:
-    'Instrument by indication (issue 7): depression, bipolar depression and suicidal thoughts use the PHQ-9; anxiety the GAD-7; PTSD the PCL-5; chronic pain, migraine and fibromyalgia the pain NRS; others the PHQ-9 unless the clinic sets one. Scales are sent before each session and every 7 days between sessions; no source sets the interval. Change both under outcomes in the clinic settings file.',
+    'Instrument by indication (issue 7): depression, bipolar depression and suicidal thoughts use the PHQ-9; anxiety the GAD-7; PTSD the PCL-5; chronic pain, migraine and fibromyalgia the pain NRS; others the PHQ-9 unless the clinic sets one. Scales are due before each session once it is 72 hours away, and every 7 days between sessions; no source sets the window or the interval. Change them under outcomes in the clinic settings file.',
 };

@@ -58,6 +58,8 @@ export interface OutcomeDefaults {
   readonly instrumentByIndication: Readonly<Record<IndicationId, InstrumentRef>>;
   /** Days between scales sent during a course, besides the one before each session. */
   readonly scaleIntervalDays: number;
+  /** A scale is due before a session once the session is this close (hours). */
+  readonly preSessionWindowHours: number;
   readonly basis: 'clinic-setting';
   readonly notes: string;
 }
@@ -106,6 +108,11 @@ export const outcomeDefaultsSchema: z.ZodType<OutcomeDefaults> = z.strictObject(
   criteria: z.record(z.enum(OUTCOME_INSTRUMENTS), outcomeCriteriaSchema),
   instrumentByIndication: z.record(z.enum(INDICATION_IDS), instrumentRefSchema),
   scaleIntervalDays: z.number().int().min(1).max(90),
+  preSessionWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7),
   basis: z.literal('clinic-setting'),
   notes: nonEmptyText,
 });

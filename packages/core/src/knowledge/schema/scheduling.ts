@@ -10,6 +10,12 @@ export const APPOINTMENT_TYPE_IDS = [
 export type AppointmentTypeId = (typeof APPOINTMENT_TYPE_IDS)[number];
 
 /**
+ * Most chairs one nurse may monitor at once. The server books a nurse's chairs as lanes and its
+ * database holds at most six, so a higher clinic default would be cut to six without a word.
+ */
+export const MAX_NURSE_CAPACITY = 6;
+
+/**
  * Minutes around one appointment type. The treatment of an infusion is the protocol's duration
  * (`treatmentMinutes: null`); an esketamine session's recovery is at least the label's
  * observation time (`monitoring.esketamineSession.observationMinMinutes`).
@@ -68,7 +74,7 @@ export const schedulingDefaultsSchema: z.ZodType<SchedulingDefaults> = z.strictO
     .number()
     .min(0)
     .max(24 * 14),
-  nurseCapacity: z.number().int().min(1).max(12),
+  nurseCapacity: z.number().int().min(1).max(MAX_NURSE_CAPACITY),
   holdExpiryMinutes: z
     .number()
     .int()

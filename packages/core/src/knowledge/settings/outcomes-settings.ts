@@ -25,6 +25,13 @@ export const outcomesSettingsSchema = z.strictObject({
     .exactOptional(),
   /** Days between scales sent during a course (besides the one before each session). */
   scaleIntervalDays: z.number().int().min(1).max(90).exactOptional(),
+  /** How close a session must be (hours) before its scale is due. */
+  preSessionWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .exactOptional(),
   criteria: z
     .strictObject({
       'gad-7': z
@@ -141,6 +148,14 @@ export function applyOutcomesSettings(
     scaleIntervalDays,
   );
 
+  const preSessionWindowHours = set.preSessionWindowHours ?? base.preSessionWindowHours;
+  note(
+    ['outcomes', 'preSessionWindowHours'],
+    ['outcomes', 'preSessionWindowHours'],
+    base.preSessionWindowHours,
+    preSessionWindowHours,
+  );
+
   const c = set.criteria;
   const fields = [
     ['gad-7', 'responsePercent', c?.['gad-7']?.responsePercent, ['response', 'rule', 'percent']],
@@ -201,6 +216,7 @@ export function applyOutcomesSettings(
     ...base,
     instrumentByIndication,
     scaleIntervalDays,
+    preSessionWindowHours,
     criteria: { ...base.criteria, 'gad-7': gad7, 'pcl-5': pcl5, 'pain-nrs': pain },
   };
 }

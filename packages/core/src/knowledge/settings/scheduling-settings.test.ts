@@ -83,6 +83,13 @@ describe('scheduling settings', () => {
       'scheduling.appointmentTypes.infusion.treatmentMinutes',
     ],
     ['a nurse capacity of 0', { nurseCapacity: 0 }, undefined, 'scheduling.nurseCapacity'],
+    // The server books at most six lanes per nurse: 8 would silently become 6.
+    [
+      'a nurse capacity above the six chairs the server can book',
+      { nurseCapacity: 7 },
+      undefined,
+      'scheduling.nurseCapacity',
+    ],
     ['an unknown key', { bufferMinutes: 5 }, undefined, 'scheduling.bufferMinutes'],
   ])('refuses %s with its path', (_name, scheduling, code, path) => {
     const result = applyClinicSettings(knowledgeBase, { scheduling });

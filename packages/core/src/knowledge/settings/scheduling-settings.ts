@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Problem } from '../../result';
 import { formatPath } from '../path';
 import type { KnowledgeBase, OverrideValue } from '../schema/knowledge-base';
-import { APPOINTMENT_TYPE_IDS, type SchedulingDefaults } from '../schema/scheduling';
+import {
+  APPOINTMENT_TYPE_IDS,
+  MAX_NURSE_CAPACITY,
+  type SchedulingDefaults,
+} from '../schema/scheduling';
 
 type Note = (
   path: readonly PropertyKey[],
@@ -25,7 +29,7 @@ export const schedulingSettingsSchema = z.strictObject({
     .min(0)
     .max(24 * 14)
     .exactOptional(),
-  nurseCapacity: z.number().int().min(1).max(12).exactOptional(),
+  nurseCapacity: z.number().int().min(1).max(MAX_NURSE_CAPACITY).exactOptional(),
   holdExpiryMinutes: z
     .number()
     .int()

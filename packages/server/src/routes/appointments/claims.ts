@@ -1,3 +1,4 @@
+import { MAX_NURSE_CAPACITY } from '@ketaflow/core';
 import type { Transaction } from '../../db/client';
 import { hasSqlState } from '../../db/errors';
 import { appointmentResources, type ResourceKind } from '../../db/schema/index';
@@ -52,11 +53,11 @@ export async function claimFirstFree(
 
 /**
  * The chairs a nurse may monitor at once, as the database enforces it: their lanes, 1 … 6 (the
- * schema allows at most six). The slot search reads the same number (`loadClinicState`), so it
+ * schema allows at most six, `MAX_NURSE_CAPACITY`, which also bounds the clinic setting). The slot search reads the same number (`loadClinicState`), so it
  * never offers a nurse the lanes would refuse.
  */
 export function nurseLaneCount(capacity: number): number {
-  return Math.max(1, Math.min(6, Math.floor(capacity)));
+  return Math.max(1, Math.min(MAX_NURSE_CAPACITY, Math.floor(capacity)));
 }
 
 /** A nurse's lanes, 0 … capacity − 1 (`nurseLaneCount`). */

@@ -1,3 +1,4 @@
+import { MAX_NURSE_CAPACITY } from '@ketaflow/core';
 import { z } from 'zod';
 import { isIanaTimeZone } from '../../notifications/clinic-time';
 import { IsoDate, IsoInstant, Uuid } from '../common-schemas';
@@ -92,7 +93,7 @@ export const ProfileBody = z.strictObject({
     .nullable()
     .optional()
     .describe('Video-visit link; `{appointmentId}` is replaced by the appointment id'),
-  nurseCapacity: z.number().int().min(1).max(6).nullable().optional(),
+  nurseCapacity: z.number().int().min(1).max(MAX_NURSE_CAPACITY).nullable().optional(),
 });
 
 const Period = z

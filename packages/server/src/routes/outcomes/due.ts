@@ -1,6 +1,7 @@
 import {
   instrumentForIndication,
   isIndicationId,
+  preSessionWindowHours,
   scaleIntervalDays,
   type KnowledgeBase,
 } from '@ketaflow/core';
@@ -10,8 +11,7 @@ import { appointments, courses, scaleResponses } from '../../db/schema/index';
 import { findInstrument } from './instruments';
 import type { DueItemDto } from './schemas';
 
-/** A scale is due before a session once the session is this close. */
-export const PRE_SESSION_WINDOW_HOURS = 72;
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 const OPEN_COURSE = ['planned', 'active', 'paused'] as const;
 export const SESSION_TYPES = ['infusion', 'esketamine-session'] as const;
@@ -20,8 +20,9 @@ export const SESSION_TYPES = ['infusion', 'esketamine-session'] as const;
  * What a patient should fill in now, one item per instrument, from their open courses:
  *
  * - `baseline`: the course's instrument has never been filled in;
- * - `before-session`: a session is booked within 72 hours and nothing was filled in since the
- *   window opened (scales are filled in before each session);
+ * - `before-session`: a session is booked within `preSessionWindowHours` (a clinic setting,
+ *   default 72) and nothing was filled in since the window opened (scales are filled in before
+ *   each session);
  * - `interval`: the last one is at least `scaleIntervalDays` old (between sessions).
  *
  * Derived from courses, sessions and responses rather than stored, so booking, moving or
@@ -39,6 +40,7 @@ export async function dueScales(
     .from(courses)
     .where(and(eq(courses.patientId, patientId), inArray(courses.status, [...OPEN_COURSE])))
     .orderBy(desc(courses.createdAt));
+  const windowMs = preSessionWindowHours(kb) * HOUR_MS;
   const items: DueItemDto[] = [];
   const seen = new Set<string>();
   for (const course of open) {
@@ -72,8 +74,8 @@ export async function dueScales(
     if (lastAt === null) reason = 'baseline';
     else if (
       next !== undefined &&
-      next.startsAt.getTime() - now.getTime() <= PRE_SESSION_WINDOW_HOURS * 3_600_000 &&
-      lastAt.getTime() < next.startsAt.getTime() - PRE_SESSION_WINDOW_HOURS * 3_600_000
+      next.startsAt.getTime() - now.getTime() <= windowMs &&
+      lastAt.getTime() < next.startsAt.getTime() - windowMs
     )
       reason = 'before-session';
     else if (now.getTime() - lastAt.getTime() >= scaleIntervalDays(kb) * DAY_MS)

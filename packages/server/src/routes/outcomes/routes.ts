@@ -113,7 +113,7 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'The scales to fill in now, each with the definition to render',
         description:
-          'One item per instrument of the open courses: `baseline` (never filled in), `before-session` (a session within 72 h), `interval` (the last one is scaleIntervalDays old).',
+          'One item per instrument of the open courses: `baseline` (never filled in), `before-session` (a session within the clinic setting preSessionWindowHours, default 72 h), `interval` (the last one is scaleIntervalDays old).',
         response: { 200: z.object({ items: z.array(DueItemSchema) }), ...problems(401, 403) },
       },
     },
