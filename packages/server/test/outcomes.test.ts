@@ -224,7 +224,7 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     );
   });
 
-  test('partial answers are refused naming each item and nothing is stored', async () => {
+  test('partial answers with a bad one are refused (400) naming each item and nothing is stored', async () => {
     const patient = await givenPatientAccount(t);
     const before = await countRows(t, 'scale_responses');
     const answers: Record<string, unknown> = phq9([1, 1, 1, 1, 1, 1, 1, 1, 0]);
@@ -234,9 +234,10 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
       instrument: 'phq-9',
       answers,
     });
-    expect(response.statusCode, response.body).toBe(422);
+    // An answer that is not one of the item's scores makes it a bad request, not an incomplete one.
+    expect(response.statusCode, response.body).toBe(400);
     const problem = response.json<Problem>();
-    expect(problem.code).toBe('OUTCOME.RESPONSE_INCOMPLETE');
+    expect(problem.code).toBe('VALIDATION.FAILED');
     expect(problem.errors?.map((e) => e.path).sort()).toEqual([
       'body.answers.phq9-2',
       'body.answers.phq9-4',
@@ -255,6 +256,7 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     });
     expect(response.statusCode, response.body).toBe(422);
     const problem = response.json<Problem>();
+    expect(problem.code).toBe('OUTCOME.RESPONSE_INCOMPLETE');
     expect(problem.errors).toHaveLength(7);
     expect(problem.crisis?.resources.map((r) => r.contact)).toEqual(['988', '911']);
     expect(problem.safetyAlertIds).toHaveLength(1);

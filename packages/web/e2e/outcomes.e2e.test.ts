@@ -277,7 +277,7 @@ describe('measurement-based care in the browser', () => {
     // Saving an empty form: the server names each missing field, shown beside it.
     const form = nurse.getByRole('form', { name: 'Follow-up' });
     const refused = nurse.waitForResponse((r) => r.url().endsWith(`/${alertId}/follow-up`));
-    await form.getByRole('button', { name: 'Save follow-up and close alert' }).click();
+    await form.getByRole('button', { name: 'Save follow-up', exact: true }).click();
     const refusal = await refused;
     expect(refusal.status()).toBe(400);
     const problem = (await refusal.json()) as { errors: { path: string; message: string }[] };
@@ -299,7 +299,7 @@ describe('measurement-based care in the browser', () => {
     await form.getByRole('checkbox', { name: 'Crisis resources given', exact: true }).check();
     await form.getByRole('checkbox', { name: 'Patient given crisis resources' }).check();
     const saved = nurse.waitForResponse((r) => r.url().endsWith(`/${alertId}/follow-up`));
-    await form.getByRole('button', { name: 'Save follow-up and close alert' }).click();
+    await form.getByRole('button', { name: 'Save follow-up', exact: true }).click();
     expect((await saved).status()).toBe(200);
     const documented = nurse.getByRole('table', { name: 'Documented follow-up' });
     await waitForText(documented, 'Passive thoughts, no plan or intent.');

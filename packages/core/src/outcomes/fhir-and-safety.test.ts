@@ -9,7 +9,7 @@ import {
   preSessionWindowHours,
   scaleIntervalDays,
 } from './instruments';
-import { recordSafetyFollowUp } from './safety-alert';
+import { closesSafetyAlert, recordSafetyFollowUp } from './safety-alert';
 import { scoreResponse } from './score-response';
 
 const phq9 = getInstrument(knowledgeBase, 'phq-9');
@@ -166,6 +166,15 @@ describe('safety follow-up', () => {
       code: 'OUTCOME.FOLLOW_UP.CRISIS_RESOURCES_REQUIRED',
       path: 'patientGivenCrisisResources',
     });
+  });
+
+  test.each([
+    ['in-person', true],
+    ['phone', true],
+    ['video', true],
+    ['not-reached', false],
+  ] as const)('a follow-up by %s closes the alert: %s', (contact, closes) => {
+    expect(closesSafetyAlert({ contact })).toBe(closes);
   });
 
   test('a time without an offset is refused', () => {

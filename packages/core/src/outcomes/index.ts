@@ -45,6 +45,7 @@ export {
   CRISIS_RESOURCES_US,
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_CONTACTS,
+  closesSafetyAlert,
   recordSafetyFollowUp,
   safetyAlertFor,
   type CrisisResource,

@@ -130,7 +130,7 @@ const FOLLOW_UP_FIELDS: readonly FollowUpField[] = [
   },
   {
     name: 'nextContactAt',
-    label: 'Next attempt (required if not reached)',
+    label: 'Next attempt (required if not reached; the alert stays open)',
     kind: 'date-time',
     required: false,
   },
@@ -187,6 +187,16 @@ export function safetyAlertFor(
     followUp: { required: true, fields: FOLLOW_UP_FIELDS },
     sources: ['S108'],
   };
+}
+
+/**
+ * Whether a documented follow-up closes its alert. Only a contact that reached the patient does:
+ * an attempt that did not reach them is recorded on the alert, which stays open (and at the top
+ * of the open list) until someone reaches the patient, so a missed call never ends the follow-up
+ * that any item-9 answer above zero needs [S108].
+ */
+export function closesSafetyAlert(followUp: Pick<SafetyFollowUp, 'contact'>): boolean {
+  return followUp.contact !== 'not-reached';
 }
 
 /**

@@ -82,7 +82,7 @@ export const ERROR_CATALOG = {
   },
   'OUTCOME.RESPONSE_INCOMPLETE': {
     status: 422,
-    title: 'Every item must be answered with one of its answers; nothing was stored',
+    title: 'Every item must be answered; nothing was stored',
   },
   'OUTCOME.ALERT_CLOSED': {
     status: 409,

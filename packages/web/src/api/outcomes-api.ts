@@ -21,6 +21,19 @@ export async function fetchDueScales(): Promise<DueScale[]> {
 }
 
 /**
+ * The idempotency key for a submission: the same for a retry of the same body (a double tap, a
+ * lost reply), so the form is stored once, and a new one when anything in it changed.
+ */
+export function idempotencyKeyFor(keys: Map<string, string>, body: object): string {
+  const fingerprint = JSON.stringify(body);
+  const known = keys.get(fingerprint);
+  if (known !== undefined) return known;
+  const key = crypto.randomUUID();
+  keys.set(fingerprint, key);
+  return key;
+}
+
+/**
  * Sends a patient's answers; scored at once. A refusal (422) still carries `crisis` when item 9
  * was above zero: read it with `crisisOf`.
  */

@@ -84,6 +84,8 @@ export interface NewScaleResponse {
   instrument: string;
   answers: Record<string, number>;
   appointmentId?: string;
+  /** The same for a retry of the same answers, so the form is stored once. */
+  idempotencyKey?: string;
 }
 
 export interface NewPaperScaleResponse extends NewScaleResponse {
@@ -193,7 +195,17 @@ export interface SafetyAlert {
   followUp: Record<string, unknown> | null;
   followedUpBy: Person | null;
   followedUpAt: string | null;
+  /** Follow-ups that did not reach the patient, oldest first; the alert stays open meanwhile. */
+  attempts: readonly ContactAttempt[];
   followUpFields: readonly FollowUpField[];
+}
+
+export interface ContactAttempt {
+  contact: string;
+  reviewedBy: string;
+  reviewedAt: string;
+  riskAssessment?: string;
+  nextContactAt?: string;
 }
 
 export interface ClinicOutcomes {

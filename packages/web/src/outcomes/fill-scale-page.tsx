@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { submitMyScale } from '../api/outcomes-api';
+import { idempotencyKeyFor, submitMyScale } from '../api/outcomes-api';
 import type { InstrumentDefinition, SubmittedScale } from '../api/outcomes-types';
 import { describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
@@ -51,9 +51,13 @@ function ScaleForm({
   const queryClient = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [step, setStep] = useState(0);
+  const keys = useRef(new Map<string, string>());
   const count = definition.items.length;
   const send = useMutation({
-    mutationFn: () => submitMyScale({ instrument, answers }),
+    mutationFn: () => {
+      const body = { instrument, answers };
+      return submitMyScale({ ...body, idempotencyKey: idempotencyKeyFor(keys.current, body) });
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.scalesAll }),
   });
   const goTo = (next: number) => {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Radio, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { User } from '../api/auth-types';
@@ -175,6 +175,9 @@ export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }
     mutationFn: () => followUpSafetyAlert(alert.id, toBody(alert.followUpFields, values, user)),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.safetyAlert(alert.id), saved);
+      // Not reached: the attempt is on the alert, which stays open for the next one.
+      if (saved.status === 'open')
+        setValues(Object.fromEntries(alert.followUpFields.map((f) => [f.name, initialValue(f)])));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.safetyAlertsAll }),
   });
@@ -201,12 +204,16 @@ export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }
             }}
           />
         ))}
+        <Text size="sm" c="dimmed">
+          Saving closes the alert once the patient was reached; an attempt that did not reach them
+          is recorded and the alert stays open.
+        </Text>
         <FormErrorAlert
           message={save.isError ? formMessage(save.error, alert.followUpFields) : null}
         />
         <Group>
           <Button type="submit" loading={save.isPending} size="md">
-            Save follow-up and close alert
+            Save follow-up
           </Button>
         </Group>
       </Stack>

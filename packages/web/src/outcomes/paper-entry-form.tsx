@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { submitPaperScale } from '../api/outcomes-api';
+import { idempotencyKeyFor, submitPaperScale } from '../api/outcomes-api';
 import type { Instrument, SubmittedScale } from '../api/outcomes-types';
 import { describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
@@ -44,13 +44,20 @@ export function PaperEntryForm({
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const definition = instruments.find((i) => i.ref === ref)?.definition;
+  const keys = useRef(new Map<string, string>());
   const send = useMutation({
-    mutationFn: () =>
-      submitPaperScale(patientId, {
+    mutationFn: () => {
+      const body = {
         instrument: ref,
         answers,
         ...(completedAt === '' ? {} : { completedAt: new Date(completedAt).toISOString() }),
-      }),
+      };
+      // A retry of the same entry is stored once; any change is a new entry.
+      return submitPaperScale(patientId, {
+        ...body,
+        idempotencyKey: idempotencyKeyFor(keys.current, body),
+      });
+    },
     onSuccess: (sent) => {
       setAnswers({});
       onDone(sent);

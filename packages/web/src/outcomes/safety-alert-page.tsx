@@ -45,6 +45,33 @@ function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
   );
 }
 
+/** Follow-ups that did not reach the patient: kept on the alert, which stays open. */
+function ContactAttempts({ alert }: { alert: SafetyAlert }) {
+  if (alert.attempts.length === 0) return null;
+  return (
+    <Table aria-label="Attempts that did not reach the patient" withRowBorders>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Attempt at</Table.Th>
+          <Table.Th>Notes</Table.Th>
+          <Table.Th>Next attempt</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {alert.attempts.map((attempt) => (
+          <Table.Tr key={`${attempt.reviewedAt}-${attempt.reviewedBy}`}>
+            <Table.Td>{formatDateTime(attempt.reviewedAt)}</Table.Td>
+            <Table.Td>{attempt.riskAssessment ?? ''}</Table.Td>
+            <Table.Td>
+              {attempt.nextContactAt === undefined ? '' : formatDateTime(attempt.nextContactAt)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** `/safety-alerts/:id` (linked from the care-team e-mail): what was answered, and the follow-up. */
 export function SafetyAlertPage() {
   const { id = '' } = useParams();
@@ -85,6 +112,7 @@ export function SafetyAlertPage() {
         </List>
       </RecordSection>
       <RecordSection id="follow-up" title="Follow-up">
+        <ContactAttempts alert={a} />
         {a.status === 'followed-up' ? (
           <>
             <Text size="sm">

@@ -89,6 +89,14 @@ export const safetyAlerts = pgTable(
     followUp: jsonb('follow_up'),
     followedUpBy: uuid('followed_up_by').references(() => users.id, { onDelete: 'restrict' }),
     followedUpAt: timestamp('followed_up_at', { withTimezone: true }),
+    /**
+     * Follow-ups that did not reach the patient (core `closesSafetyAlert` is false), oldest first:
+     * recorded while the alert stays open.
+     */
+    contactAttempts: jsonb('contact_attempts')
+      .$type<unknown[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
     check('safety_alerts_status', sql`${t.status} in ('open', 'followed-up')`),

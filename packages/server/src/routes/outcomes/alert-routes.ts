@@ -1,4 +1,5 @@
 import {
+  closesSafetyAlert,
   recordSafetyFollowUp,
   safetyAlertFor,
   type InstrumentDefinition,
@@ -75,6 +76,7 @@ async function loadAlerts(
       followUp: (a.followUp as Record<string, unknown> | null) ?? null,
       followedUpBy: r === null ? null : { id: r.id, displayName: r.displayName },
       followedUpAt: a.followedUpAt?.toISOString() ?? null,
+      attempts: a.contactAttempts as SafetyAlertDto['attempts'],
       followUpFields: core.followUp.fields,
     });
   }
@@ -147,9 +149,9 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
       preHandler: requireRole('nurse', 'prescriber'),
       schema: {
         tags,
-        summary: 'Document the follow-up of a safety alert; closes it',
+        summary: 'Document the follow-up of a safety alert; closes it once the patient was reached',
         description:
-          'Checked by core: every bad field is named in `errors` (400 VALIDATION.FAILED). `reviewedBy` defaults to the caller and must be a nurse or prescriber; `reviewedAt` not in the future. 409 OUTCOME.ALERT_CLOSED when already documented.',
+          'Checked by core: every bad field is named in `errors` (400 VALIDATION.FAILED). A contact of `not-reached` is kept in `attempts` (with `nextContactAt`) and the alert stays open; any other contact closes it. `reviewedBy` defaults to the caller and must be a nurse or prescriber; `reviewedAt` not in the future. 409 OUTCOME.ALERT_CLOSED when already documented.',
         params: IdParams,
         body: FollowUpBody,
         response: { 200: SafetyAlertSchema, ...problems(400, 401, 403, 404, 409) },
@@ -217,14 +219,25 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
           });
           return found;
         }
+        // A patient not reached has not been followed up: the attempt is kept and the alert stays open.
+        const closes = closesSafetyAlert(checked.value);
         await tx
           .update(safetyAlerts)
-          .set({
-            status: 'followed-up',
-            followUp: checked.value,
-            followedUpBy: user.id,
-            followedUpAt: now,
-          })
+          .set(
+            closes
+              ? {
+                  status: 'followed-up',
+                  followUp: checked.value,
+                  followedUpBy: user.id,
+                  followedUpAt: now,
+                }
+              : {
+                  contactAttempts: [
+                    ...row.contactAttempts,
+                    { ...checked.value, recordedBy: user.id, recordedAt: now.toISOString() },
+                  ],
+                },
+          )
           .where(eq(safetyAlerts.id, id));
         await appendAudit(tx, request, {
           action: 'patient.safety-alert.follow-up',
@@ -232,7 +245,11 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
           resourceId: id,
           patientId: row.patientId,
           outcome: 'success',
-          detail: { contact: checked.value.contact, actions: checked.value.actions },
+          detail: {
+            contact: checked.value.contact,
+            actions: checked.value.actions,
+            status: closes ? 'followed-up' : 'open',
+          },
         });
         return [];
       });

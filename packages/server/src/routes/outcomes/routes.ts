@@ -12,7 +12,6 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { courses } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
-import { problemFor } from '../../errors/error-handler';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
@@ -38,7 +37,7 @@ import {
   ScaleResponseSchema,
   SubmittedSchema,
 } from './schemas';
-import { submitScale, type SubmitDeps, type SubmitResult } from './submit';
+import { submitScale, type SubmitDeps, type SubmitOutcome } from './submit';
 
 export interface OutcomeRouteOptions {
   readonly db: Database;
@@ -51,26 +50,15 @@ export interface OutcomeRouteOptions {
 const tags = ['outcomes'];
 const LATE_ENTRY_MS = 5 * 60_000;
 
-/** A refused response as problem+json, with the crisis resources when item 9 was above zero. */
-function sendIncomplete(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  result: Extract<SubmitResult, { ok: false }>,
-) {
-  const problem = problemFor(
-    'OUTCOME.RESPONSE_INCOMPLETE',
-    result.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-    result.errors,
-  );
+/** Sends what a submission answered: the stored response, a refusal, or a retry's first answer. */
+function sendSubmitted(reply: FastifyReply, outcome: SubmitOutcome) {
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
   return reply
-    .status(422)
-    .type('application/problem+json')
-    .send({
-      ...problem,
-      instance: request.url.split('?')[0],
-      crisis: result.crisis,
-      safetyAlertIds: [...result.safetyAlertIds],
-    });
+    .status(outcome.statusCode)
+    .type(
+      outcome.statusCode >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8',
+    )
+    .send(outcome.body);
 }
 
 /** Rating scales: the patient portal, paper entry, responses, progress and FHIR export. */
@@ -139,29 +127,36 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'Fill in a rating scale; scored at once',
         description:
-          'Every item must be answered (422 OUTCOME.RESPONSE_INCOMPLETE names each, nothing stored). An answer above zero on PHQ-9 item 9 raises a safety alert, tells the care team and returns `crisis` (988, 911) at once, even on an incomplete form.',
+          'Every item must be answered (422 OUTCOME.RESPONSE_INCOMPLETE names each, nothing stored); an answer that is not one of the item’s scores (out of range, not a whole number) or an unknown item is 400 VALIDATION.FAILED naming each. An answer above zero on PHQ-9 item 9 raises a safety alert, tells the care team and returns `crisis` (988, 911) at once, even on a refused form. With `idempotencyKey`, a retry gets the first answer and stores nothing again (422 REQUEST.IDEMPOTENCY_MISMATCH when the key was used for other answers).',
         body: PortalBody,
         response: {
           201: SubmittedSchema,
+          400: IncompleteProblemSchema,
           422: IncompleteProblemSchema,
-          ...problems(400, 401, 403, 404),
+          ...problems(401, 403, 404),
         },
       },
     },
     async (request, reply) => {
       const patientId = ownPatientId(request);
       const { user } = requireAuth(request);
-      const result = await submitScale(submitDeps, request, {
-        patientId,
-        userId: user.id,
-        source: 'portal',
-        instrument: request.body.instrument,
-        answers: request.body.answers,
-        completedAt: clock.now(),
-        appointmentId: request.body.appointmentId,
-      });
-      if (!result.ok) return sendIncomplete(reply, request, result);
-      return reply.status(201).send({ response: result.response, crisis: result.crisis });
+      const { idempotencyKey, ...body } = request.body;
+      const now = clock.now();
+      const outcome = await submitScale(
+        submitDeps,
+        request,
+        {
+          patientId,
+          userId: user.id,
+          source: 'portal',
+          instrument: body.instrument,
+          answers: body.answers,
+          completedAt: now,
+          appointmentId: body.appointmentId,
+        },
+        { key: idempotencyKey, body, now },
+      );
+      return sendSubmitted(reply, outcome);
     },
   );
 
@@ -206,13 +201,14 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'Enter a paper form on the patient’s behalf',
         description:
-          'Scored like a portal response (source `paper`); `completedAt` is when the patient filled it in (not in the future). Item 9 above zero raises the safety alert and returns `crisis`.',
+          'Scored like a portal response (source `paper`, same 400 and 422 refusals, same `idempotencyKey`); `completedAt` is when the patient filled it in (not in the future). Item 9 above zero raises the safety alert and returns `crisis`.',
         params: IdParams,
         body: PaperBody,
         response: {
           201: SubmittedSchema,
+          400: IncompleteProblemSchema,
           422: IncompleteProblemSchema,
-          ...problems(400, 401, 403, 404),
+          ...problems(401, 403, 404),
         },
       },
     },
@@ -227,18 +223,23 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         throw new AppError('VALIDATION.FAILED', 'body.completedAt: must not be in the future', [
           { path: 'body.completedAt', message: 'must not be in the future' },
         ]);
-      const result = await submitScale(submitDeps, request, {
-        patientId,
-        userId: user.id,
-        source: 'paper',
-        instrument: request.body.instrument,
-        answers: request.body.answers,
-        completedAt,
-        appointmentId: request.body.appointmentId,
-        courseId: request.body.courseId,
-      });
-      if (!result.ok) return sendIncomplete(reply, request, result);
-      return reply.status(201).send({ response: result.response, crisis: result.crisis });
+      const { idempotencyKey, ...body } = request.body;
+      const outcome = await submitScale(
+        submitDeps,
+        request,
+        {
+          patientId,
+          userId: user.id,
+          source: 'paper',
+          instrument: body.instrument,
+          answers: body.answers,
+          completedAt,
+          appointmentId: body.appointmentId,
+          courseId: body.courseId,
+        },
+        { key: idempotencyKey, body, now },
+      );
+      return sendSubmitted(reply, outcome);
     },
   );
 

@@ -90,10 +90,19 @@ export const IncompleteProblemSchema = ProblemSchema.extend({
   safetyAlertIds: z.array(Uuid).optional(),
 });
 
+/** Makes a retried submission (a double tap, a lost answer) store the form once. */
+const IdempotencyKeyField = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+  .describe('A fresh unique string (a UUID) per filled-in form; a retry with it stores it once');
+
 export const PortalBody = z.strictObject({
   instrument: InstrumentRefField,
   answers: Answers,
   appointmentId: Uuid.optional(),
+  idempotencyKey: IdempotencyKeyField.optional(),
 });
 
 export const PaperBody = z.strictObject({
@@ -104,6 +113,7 @@ export const PaperBody = z.strictObject({
   ),
   appointmentId: Uuid.optional(),
   courseId: Uuid.optional(),
+  idempotencyKey: IdempotencyKeyField.optional(),
 });
 
 export const DueItemSchema = z.object({
@@ -203,6 +213,19 @@ export const SafetyAlertSchema = z.object({
   followUp: z.record(z.string(), z.unknown()).nullable(),
   followedUpBy: Person.nullable(),
   followedUpAt: z.string().nullable(),
+  /** Follow-ups that did not reach the patient, oldest first; the alert stays open meanwhile. */
+  attempts: z.array(
+    z
+      .object({
+        contact: z.string(),
+        reviewedBy: z.string(),
+        reviewedAt: z.string(),
+        nextContactAt: z.string().optional(),
+        recordedBy: z.string().optional(),
+        recordedAt: z.string().optional(),
+      })
+      .loose(),
+  ),
   followUpFields: z
     .array(
       z.object({

@@ -5,6 +5,7 @@ import {
   type KnowledgeBase,
   type PatientCrisisMessage,
   type Problem,
+  type ScoreResult,
 } from '@ketaflow/core';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -18,12 +19,13 @@ import {
   type ScaleSource,
 } from '../../db/schema/index';
 import { AppError, type FieldError } from '../../errors/catalog';
+import { problemFor } from '../../errors/error-handler';
 import { appendAudit } from '../../lib/audit';
 import type { Mailer } from '../../lib/mailer';
+import { runIdempotent } from '../appointments/idempotency';
 import { notifyCareTeam } from './care-team';
 import { mustFindInstrument } from './instruments';
 import { loadResponses, toResponseDto } from './responses';
-import type { ScaleResponseDto } from './schemas';
 
 export interface SubmitDeps {
   readonly db: Database;
@@ -43,18 +45,21 @@ export interface SubmitInput {
   readonly courseId?: string | undefined;
 }
 
-export type SubmitResult =
-  | {
-      readonly ok: true;
-      readonly response: ScaleResponseDto;
-      readonly crisis: PatientCrisisMessage | null;
-    }
-  | {
-      readonly ok: false;
-      readonly errors: readonly FieldError[];
-      readonly crisis: PatientCrisisMessage | null;
-      readonly safetyAlertIds: readonly string[];
-    };
+/** What a submission answers: the stored response (201) or a refusal, as the route sends it. */
+export interface SubmitOutcome {
+  readonly statusCode: number;
+  readonly body: unknown;
+  /** A retry with the same `idempotencyKey`: the first answer, stored nothing new. */
+  readonly replayed: boolean;
+}
+
+/** The body a retry with the same key must repeat; the key itself is not part of it. */
+export interface Idempotency {
+  readonly key: string | undefined;
+  readonly body: unknown;
+  /** When the request came in (the key's age counts from it, not from `completedAt`). */
+  readonly now: Date;
+}
 
 const OPEN_COURSE = ['planned', 'active', 'paused'] as const;
 
@@ -108,16 +113,45 @@ function toFieldErrors(problems: readonly Problem[]): FieldError[] {
 }
 
 /**
+ * A refused response as problem+json, with the crisis resources and the alerts raised when item 9
+ * was above zero. An answer that is not one of the item's scores (out of range, not a whole
+ * number, an unknown item) is a bad request (400); a form with only unanswered items is
+ * incomplete (422).
+ */
+function refusal(
+  problems: readonly Problem[],
+  crisis: PatientCrisisMessage | null,
+  safetyAlertIds: readonly string[],
+  instance: string,
+): { statusCode: number; body: unknown } {
+  const errors = toFieldErrors(problems);
+  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  const incomplete = problems.every((p) => p.code === 'OUTCOME.MISSING_ANSWER');
+  const problem = problemFor(
+    incomplete ? 'OUTCOME.RESPONSE_INCOMPLETE' : 'VALIDATION.FAILED',
+    detail,
+    errors,
+  );
+  return {
+    statusCode: problem.status,
+    body: { ...problem, instance, crisis, safetyAlertIds: [...safetyAlertIds] },
+  };
+}
+
+/**
  * Scores a response with core and stores it with its safety alerts, audited in the same
  * transaction. A response core refuses is not stored (no pro-rating), but a safety alert it
- * raised is: item 9 above zero reaches the care team even on an incomplete form. The care team
- * is told after the commit; the open alert list is the durable record.
+ * raised is: item 9 above zero reaches the care team even on an incomplete form. With an
+ * idempotency key, a retry (a double tap, a lost answer) gets the first answer and stores nothing
+ * again, so one filled-in form never counts twice on a chart or raises a second alert. The care
+ * team is told after the commit; the open alert list is the durable record.
  */
 export async function submitScale(
   deps: SubmitDeps,
   request: FastifyRequest,
   input: SubmitInput,
-): Promise<SubmitResult> {
+  idempotency: Idempotency,
+): Promise<SubmitOutcome> {
   const { db, kb } = deps;
   const instrument = await mustFindInstrument(db, kb, input.instrument);
   const scored = scoreResponse(instrument.definition, input.answers);
@@ -128,88 +162,119 @@ export async function submitScale(
     .from(patients)
     .where(eq(patients.id, input.patientId));
   if (!patient) throw new AppError('RESOURCE.NOT_FOUND', 'No such patient.');
-
-  const stored = await db.transaction(async (tx) => {
-    let responseId: string | null = null;
-    if (scored.ok) {
-      const [row] = await tx
-        .insert(scaleResponses)
-        .values({
-          patientId: input.patientId,
-          instrument: instrument.ref,
-          answers: Object.fromEntries(scored.value.items.map((i) => [i.itemId, i.score])),
-          total: scored.value.total,
-          bandId: scored.value.band?.id ?? null,
-          bandLabel: scored.value.band?.label ?? null,
-          knowledgeVersion: kb.knowledgeVersion,
-          completedAt: input.completedAt,
-          source: input.source,
-          enteredBy: input.userId,
-          courseId: link.courseId,
-          appointmentId: link.appointmentId,
-        })
-        .returning({ id: scaleResponses.id });
-      if (!row) throw new Error('insert into scale_responses returned no row');
-      responseId = row.id;
-    }
-    await appendAudit(tx, request, {
-      action: 'patient.scale.create',
-      resourceType: 'ScaleResponse',
-      resourceId: responseId,
-      patientId: input.patientId,
-      outcome: scored.ok ? 'success' : 'invalid',
-      detail: {
-        instrument: instrument.ref,
-        source: input.source,
-        ...(scored.ok ? {} : { fields: scored.error.problems.map((p) => p.path ?? '') }),
-      },
-    });
-    const alertIds: string[] = [];
-    for (const alert of alerts) {
-      const [row] = await tx
-        .insert(safetyAlerts)
-        .values({
-          patientId: input.patientId,
-          responseId,
-          instrument: instrument.ref,
-          itemId: alert.itemId,
-          answer: alert.answer.score,
-          raisedAt: input.completedAt,
-        })
-        .returning({ id: safetyAlerts.id });
-      if (!row) throw new Error('insert into safety_alerts returned no row');
-      alertIds.push(row.id);
-      await appendAudit(tx, request, {
-        action: 'patient.safety-alert.create',
-        resourceType: 'SafetyAlert',
-        resourceId: row.id,
-        patientId: input.patientId,
-        outcome: 'success',
-        detail: { instrument: instrument.ref, itemId: alert.itemId, responseId },
-      });
-    }
-    return { responseId, alertIds };
-  });
-
-  await notifyCareTeam(
-    db,
-    deps.mailer,
-    deps.publicUrl,
-    link.courseId,
-    stored.alertIds.map((alertId) => ({ alertId, mrn: patient.mrn })),
-  );
+  const path = request.url.split('?')[0] ?? request.url;
   const crisis = alerts[0]?.patientMessage ?? null;
-  if (!scored.ok)
-    return {
-      ok: false,
-      errors: toFieldErrors(scored.error.problems),
-      crisis,
-      safetyAlertIds: stored.alertIds,
-    };
-  const [row] = await loadResponses(db, {
+
+  let alertIds: string[] = [];
+  const outcome = await runIdempotent(
+    db,
+    {
+      key: idempotency.key,
+      userId: input.userId,
+      method: request.method,
+      path,
+      body: idempotency.body,
+      now: idempotency.now,
+    },
+    async (tx) => {
+      const stored = await storeResponse(tx, request, input, {
+        instrumentRef: instrument.ref,
+        knowledgeVersion: kb.knowledgeVersion,
+        link,
+        scored,
+      });
+      alertIds = stored.alertIds;
+      if (!scored.ok) return refusal(scored.error.problems, crisis, stored.alertIds, path);
+      const [row] = await loadResponses(tx, {
+        patientId: input.patientId,
+        ids: [stored.responseId ?? ''],
+      });
+      if (!row) throw new Error('stored scale response not found');
+      return { statusCode: 201, body: { response: toResponseDto(row, instrument), crisis } };
+    },
+  );
+  if (!outcome.replayed)
+    await notifyCareTeam(
+      db,
+      deps.mailer,
+      deps.publicUrl,
+      link.courseId,
+      alertIds.map((alertId) => ({ alertId, mrn: patient.mrn })),
+    );
+  return outcome;
+}
+
+/** Writes the response (when scored), its audit row and its safety alerts in one transaction. */
+async function storeResponse(
+  tx: Executor,
+  request: FastifyRequest,
+  input: SubmitInput,
+  scoring: {
+    readonly instrumentRef: string;
+    readonly knowledgeVersion: string;
+    readonly link: { courseId: string | null; appointmentId: string | null };
+    readonly scored: ScoreResult;
+  },
+): Promise<{ responseId: string | null; alertIds: string[] }> {
+  const { instrumentRef, link, scored } = scoring;
+  const alerts = scored.ok ? scored.value.safetyAlerts : scored.error.safetyAlerts;
+  let responseId: string | null = null;
+  if (scored.ok) {
+    const [row] = await tx
+      .insert(scaleResponses)
+      .values({
+        patientId: input.patientId,
+        instrument: instrumentRef,
+        answers: Object.fromEntries(scored.value.items.map((i) => [i.itemId, i.score])),
+        total: scored.value.total,
+        bandId: scored.value.band?.id ?? null,
+        bandLabel: scored.value.band?.label ?? null,
+        knowledgeVersion: scoring.knowledgeVersion,
+        completedAt: input.completedAt,
+        source: input.source,
+        enteredBy: input.userId,
+        courseId: link.courseId,
+        appointmentId: link.appointmentId,
+      })
+      .returning({ id: scaleResponses.id });
+    if (!row) throw new Error('insert into scale_responses returned no row');
+    responseId = row.id;
+  }
+  await appendAudit(tx, request, {
+    action: 'patient.scale.create',
+    resourceType: 'ScaleResponse',
+    resourceId: responseId,
     patientId: input.patientId,
-    ids: [stored.responseId ?? ''],
+    outcome: scored.ok ? 'success' : 'invalid',
+    detail: {
+      instrument: instrumentRef,
+      source: input.source,
+      ...(scored.ok ? {} : { fields: scored.error.problems.map((p) => p.path ?? '') }),
+    },
   });
-  if (!row) throw new Error('stored scale response not found');
-  return { ok: true, response: toResponseDto(row, instrument), crisis };
+  const alertIds: string[] = [];
+  for (const alert of alerts) {
+    const [row] = await tx
+      .insert(safetyAlerts)
+      .values({
+        patientId: input.patientId,
+        responseId,
+        instrument: instrumentRef,
+        itemId: alert.itemId,
+        answer: alert.answer.score,
+        raisedAt: input.completedAt,
+      })
+      .returning({ id: safetyAlerts.id });
+    if (!row) throw new Error('insert into safety_alerts returned no row');
+    alertIds.push(row.id);
+    await appendAudit(tx, request, {
+      action: 'patient.safety-alert.create',
+      resourceType: 'SafetyAlert',
+      resourceId: row.id,
+      patientId: input.patientId,
+      outcome: 'success',
+      detail: { instrument: instrumentRef, itemId: alert.itemId, responseId },
+    });
+  }
+  return { responseId, alertIds };
 }
