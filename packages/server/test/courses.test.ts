@@ -36,6 +36,8 @@ interface Course {
   id: string;
   status: string;
   sessionsPerWeek: number | null;
+  preferredWeekdays: string[] | null;
+  preferredTime: string | null;
   history: { from: string | null; to: string; reason: string }[];
   sessions: Appointment[];
 }
@@ -47,6 +49,17 @@ interface Screening {
 
 const ZONE = 'America/New_York';
 const HOUR = 3_600_000;
+const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** Each booked session's local weekday and start time, e.g. `mon 09:00`. */
+function bookedAt(course: Course): string[] {
+  return course.sessions
+    .filter((s) => s.status === 'booked')
+    .map((s) => {
+      const local = msToLocal(Date.parse(s.startsAt), ZONE);
+      return `${WEEKDAY[new Date(`${local.date}T12:00:00Z`).getUTCDay()]!} ${local.time}`;
+    });
+}
 
 describe.each(DRIVERS)('courses on %s', (driver) => {
   let t: TestApp;
@@ -185,6 +198,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     expect(response.statusCode, response.body).toBe(201);
     course = response.json<Course>();
     expect(course.status).toBe('planned');
+    expect(course).toMatchObject({ preferredWeekdays: ['mon', 'thu'], preferredTime: '09:00' });
     expect(course.history).toEqual([
       expect.objectContaining({ from: null, to: 'planned', reason: 'Course created' }),
     ]);
@@ -254,6 +268,11 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     expect(resumed.statusCode, resumed.body).toBe(200);
     const back = resumed.json<Course>();
     expect(back.sessions.filter((s) => s.status === 'booked')).toHaveLength(8);
+    // Booked again on the days and at the time the prescriber asked for, not the planner's
+    // defaults (it had been opening time on any day).
+    // (The planner takes another day only when a preferred one cannot hold the session.)
+    expect(bookedAt(back).every((at) => at.endsWith(' 09:00'))).toBe(true);
+    expect(bookedAt(back).filter((at) => /^(mon|thu) /.test(at)).length).toBeGreaterThanOrEqual(6);
     expect(back.history.map((h) => [h.from, h.to, h.reason])).toEqual([
       [null, 'planned', 'Course created'],
       ['planned', 'active', 'First session given'],
@@ -271,6 +290,9 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     const body = changed.json<Course>();
     expect(body.sessionsPerWeek).toBe(1);
     expect(body.sessions.filter((s) => s.status === 'booked')).toHaveLength(4);
+    // Preferences not restated are kept.
+    expect(body).toMatchObject({ preferredWeekdays: ['mon', 'thu'], preferredTime: '09:00' });
+    expect(bookedAt(body).every((at) => at.endsWith(' 09:00'))).toBe(true);
     const stopped = await api(prescriber)('POST', `/api/courses/${course.id}/status`, {
       to: 'stopped',
       reason: 'Patient chose to stop',
@@ -459,5 +481,40 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
       [id],
     );
     expect(own).toEqual([{ kind: CANCELLATION_JOB }]);
+  });
+  test('a restated preference is kept for later re-bookings', async () => {
+    const screening = await screen();
+    await sign(screening);
+    const created = await api(prescriber)(
+      'POST',
+      `/api/patients/${patientId}/courses`,
+      courseBody(screening.id, {
+        preferredWeekdays: ['tue', 'fri'],
+        preferredTime: '10:00',
+        startDate: '2026-05-04',
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<Course>().id;
+    const later = await api(prescriber)('PATCH', `/api/courses/${id}`, {
+      preferredTime: '11:00',
+      reason: 'Patient asked for later mornings',
+    });
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.json<Course>()).toMatchObject({
+      preferredWeekdays: ['tue', 'fri'],
+      preferredTime: '11:00',
+    });
+    expect(bookedAt(later.json<Course>()).every((at) => at.endsWith(' 11:00'))).toBe(true);
+    // A change that does not restate the time books at the one restated last.
+    const fewer = await api(prescriber)('PATCH', `/api/courses/${id}`, {
+      sessionsPerWeek: 1,
+      reason: 'Good response: one a week',
+    });
+    expect(fewer.statusCode, fewer.body).toBe(200);
+    const sessions = bookedAt(fewer.json<Course>());
+    expect(sessions).toHaveLength(4);
+    expect(sessions.every((at) => at.endsWith(' 11:00'))).toBe(true);
+    expect(sessions.filter((at) => /^(tue|fri) /.test(at)).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -171,6 +171,9 @@ export interface Course {
   sessionsPerWeek: number | null;
   weeks: number | null;
   startDate: string;
+  /** The days and local time asked for when planning; re-bookings keep them. */
+  preferredWeekdays: Weekday[] | null;
+  preferredTime: string | null;
   location: { id: string; name: string; timeZone: string };
   status: CourseStatus;
   createdAt: string;
@@ -194,5 +197,6 @@ export interface NewCourse {
   weeks: number | null;
   startDate: string;
   locationId: string;
+  preferredWeekdays?: Weekday[];
   preferredTime?: string;
 }

@@ -16,6 +16,8 @@ import {
   appointmentStatusLabels,
   courseStatusColors,
   courseStatusLabels,
+  weekdayLabels,
+  weekdayOrder,
 } from '../schedule/labels';
 import { productLabels } from '../screening/labels';
 import { CourseStatusForm } from './course-status-form';
@@ -25,6 +27,16 @@ function plan(course: Course): string {
   const perWeek =
     course.sessionsPerWeek === 1 ? 'once a week' : `${String(course.sessionsPerWeek)} times a week`;
   return course.weeks === null ? perWeek : `${perWeek} for ${String(course.weeks)} weeks`;
+}
+
+/** "Mondays and Thursdays at 09:00": what re-bookings aim for; null when nothing was asked. */
+function preferences(course: Course): string | null {
+  const days = weekdayOrder
+    .filter((d) => course.preferredWeekdays?.includes(d))
+    .map((d) => `${weekdayLabels[d]}s`);
+  const on = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(days);
+  const at = course.preferredTime === null ? '' : `at ${course.preferredTime}`;
+  return on === '' && at === '' ? null : [on, at].filter((part) => part !== '').join(' ');
 }
 
 export function CourseSessionsTable({ course }: { course: Course }) {
@@ -99,6 +111,12 @@ function CourseView({ id }: { id: string }) {
             {c.startDate} at {c.location.name}
           </Text>
         </Group>
+        {preferences(c) !== null && (
+          <Text size="sm">
+            Preferred: {preferences(c)} ({c.location.timeZone}); pausing and re-planning book there
+            again.
+          </Text>
+        )}
         <Paper withBorder p="md" component="section" aria-labelledby="sessions-heading">
           <Title order={2} size="h3" id="sessions-heading" mb="sm">
             Sessions

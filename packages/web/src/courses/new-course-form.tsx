@@ -1,14 +1,25 @@
 import type { KnowledgeBase, ProtocolId } from '@ketaflow/core';
-import { Button, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { createCourse } from '../api/courses-api';
 import { queryKeys } from '../api/query-keys';
-import type { Location, NewCourse } from '../api/scheduling-types';
+import type { Location, NewCourse, Weekday } from '../api/scheduling-types';
 import type { Screening } from '../api/screening-types';
 import { applyProblemToForm } from '../forms/apply-problem';
 import { productLabels } from '../screening/labels';
+import { weekdayLabels, weekdayOrder } from '../schedule/labels';
 import { ScheduleProblem } from '../schedule/schedule-problem';
 import { todayIn } from '../format/zoned-time';
 import { useState } from 'react';
@@ -27,6 +38,7 @@ interface CourseValues {
   weeks: number | string;
   startDate: string;
   locationId: string;
+  preferredWeekdays: Weekday[];
   preferredTime: string;
 }
 
@@ -67,6 +79,7 @@ export function NewCourseForm(props: NewCourseFormProps) {
       weeks: ranges.asNeeded ? '' : (ranges.length?.minWeeks ?? 4),
       startDate: todayIn(first?.timeZone ?? 'UTC'),
       locationId: first?.id ?? '',
+      preferredWeekdays: [],
       preferredTime: '',
     },
     validate: {
@@ -111,6 +124,7 @@ export function NewCourseForm(props: NewCourseFormProps) {
           weeks: asNeeded || v.weeks === '' ? null : Number(v.weeks),
           startDate: v.startDate,
           locationId: v.locationId,
+          ...(v.preferredWeekdays.length === 0 ? {} : { preferredWeekdays: v.preferredWeekdays }),
           ...(v.preferredTime === '' ? {} : { preferredTime: v.preferredTime }),
         });
       })}
@@ -157,6 +171,17 @@ export function NewCourseForm(props: NewCourseFormProps) {
             {...form.getInputProps('preferredTime')}
           />
         </SimpleGrid>
+        <Checkbox.Group
+          label="Preferred days (optional)"
+          description="Tried first; another open day only when these cannot hold a week's sessions. Kept for re-bookings."
+          {...form.getInputProps('preferredWeekdays')}
+        >
+          <Group gap="md" mt={4}>
+            {weekdayOrder.map((d) => (
+              <Checkbox key={d} value={d} label={weekdayLabels[d]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         <ScheduleProblem error={error} fallbackTitle="Course not created" />
         <Button type="submit" loading={create.isPending} w="fit-content">
           Create course and book sessions

@@ -8,6 +8,7 @@
  * are appointments with status `held` and an expiry; expired holds are released before any
  * booking, in the booking's transaction.
  */
+import type { Weekday } from '@ketaflow/core';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -153,6 +154,12 @@ export const courses = pgTable(
     sessionsPerWeek: integer('sessions_per_week'),
     weeks: integer('weeks'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
+    /**
+     * The days and time the prescriber asked for (null: none given), kept so that resuming or
+     * re-planning the course books at them again rather than at the planner's defaults.
+     */
+    preferredWeekdays: jsonb('preferred_weekdays').$type<readonly Weekday[]>(),
+    preferredTime: text('preferred_time'),
     status: text('status').$type<CourseStatus>().notNull().default('planned'),
     createdBy: uuid('created_by')
       .notNull()

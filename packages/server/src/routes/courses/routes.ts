@@ -90,6 +90,8 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
       sessionsPerWeek: c.sessionsPerWeek,
       weeks: c.weeks,
       startDate: c.startDate,
+      preferredWeekdays: c.preferredWeekdays === null ? null : [...c.preferredWeekdays],
+      preferredTime: c.preferredTime,
       location: { id: row.location.id, name: row.location.name, timeZone: row.location.timeZone },
       status: c.status,
       createdAt: c.createdAt.toISOString(),
@@ -180,6 +182,8 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             sessionsPerWeek: b.sessionsPerWeek,
             weeks: b.weeks,
             startDate: b.startDate,
+            preferredWeekdays: b.preferredWeekdays ?? null,
+            preferredTime: b.preferredTime ?? null,
             createdBy: user.id,
             createdAt: clock.now(),
             updatedAt: clock.now(),
@@ -194,7 +198,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           changedBy: user.id,
           changedAt: clock.now(),
         });
-        const booked = await bookCourseSessions(tx, deps(request), course, b, user.id);
+        const booked = await bookCourseSessions(tx, deps(request), course, user.id);
         // One message listing every session (each session's own confirmation is not sent).
         await scheduleCourseChangeNotice(
           tx,
@@ -313,7 +317,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
         if (to === 'paused' || to === 'stopped' || to === 'completed')
           cancelled = await cancelFutureSessions(tx, d, course, `Course ${to}: ${reason}`, user.id);
         if (course.status === 'paused' && to === 'active')
-          booked = await bookCourseSessions(tx, d, course, {}, user.id);
+          booked = await bookCourseSessions(tx, d, course, user.id);
         const sessions = cancelled.length + booked.length;
         await tx
           .update(courses)
@@ -385,10 +389,13 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             'COURSE.TRANSITION_INVALID',
             `A ${course.status} course cannot be changed; resume it first.`,
           );
+        // Preferences not restated stay as they were.
         const changed: CourseRow = {
           ...course,
           ...(b.sessionsPerWeek === undefined ? {} : { sessionsPerWeek: b.sessionsPerWeek }),
           ...(b.weeks === undefined ? {} : { weeks: b.weeks }),
+          ...(b.preferredWeekdays === undefined ? {} : { preferredWeekdays: b.preferredWeekdays }),
+          ...(b.preferredTime === undefined ? {} : { preferredTime: b.preferredTime }),
         };
         const d = deps(request);
         const cancelled = await cancelFutureSessions(
@@ -403,10 +410,12 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           .set({
             sessionsPerWeek: changed.sessionsPerWeek,
             weeks: changed.weeks,
+            preferredWeekdays: changed.preferredWeekdays,
+            preferredTime: changed.preferredTime,
             updatedAt: clock.now(),
           })
           .where(eq(courses.id, course.id));
-        const booked = await bookCourseSessions(tx, d, changed, b, user.id);
+        const booked = await bookCourseSessions(tx, d, changed, user.id);
         // One message: the cancelled times and the new ones (the new sessions get no confirmation
         // of their own).
         await scheduleCourseChangeNotice(

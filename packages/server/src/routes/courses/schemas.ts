@@ -48,6 +48,16 @@ export const CourseSchema = z.object({
   sessionsPerWeek: z.number().int().nullable(),
   weeks: z.number().int().nullable(),
   startDate: z.string(),
+  preferredWeekdays: z
+    .array(z.enum(WEEKDAYS))
+    .nullable()
+    .describe(
+      'The weekdays asked for when planning (null: none); resuming or re-planning books on them',
+    ),
+  preferredTime: z
+    .string()
+    .nullable()
+    .describe('The local start time asked for (HH:mm; null: none)'),
   location: z.object({ id: Uuid, name: z.string(), timeZone: z.string() }),
   status: z.enum(COURSE_STATUSES),
   createdAt: z.string(),

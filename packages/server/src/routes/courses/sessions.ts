@@ -18,7 +18,6 @@ import {
   type ProposedSession,
   type ProtocolId,
   type Result,
-  type Weekday,
 } from '@ketaflow/core';
 import { and, eq, gt, inArray, notExists } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
@@ -33,11 +32,6 @@ import { cancelAppointment } from '../appointments/changes';
 import { loadClinicState } from '../appointments/clinic-state';
 
 type CourseRow = typeof courses.$inferSelect;
-
-export interface PlanPreferences {
-  readonly preferredWeekdays?: readonly Weekday[] | undefined;
-  readonly preferredTime?: string | undefined;
-}
 
 const MAX_REPLANS = 12;
 const DAY_MS = 86_400_000;
@@ -153,7 +147,6 @@ export async function bookCourseSessions(
   tx: Transaction,
   deps: BookingDeps,
   course: CourseRow,
-  preferences: PlanPreferences,
   userId: string,
 ): Promise<{ id: string; startsAt: Date }[]> {
   const kb: KnowledgeBase = deps.kb;
@@ -219,10 +212,9 @@ export async function bookCourseSessions(
         durationMinutes: duration.value.totalMinutes,
         minSpacingHours: kb.scheduling.minSpacingHours,
         existingAppointments: [...others, ...blocked],
-        ...(preferences.preferredWeekdays
-          ? { preferredWeekdays: preferences.preferredWeekdays }
-          : {}),
-        ...(preferences.preferredTime ? { preferredTime: preferences.preferredTime } : {}),
+        // The course's own preferences, kept with it, on every (re)booking.
+        ...(course.preferredWeekdays ? { preferredWeekdays: course.preferredWeekdays } : {}),
+        ...(course.preferredTime ? { preferredTime: course.preferredTime } : {}),
       },
       { keep: kept, notBefore: deps.now.getTime() },
     );
