@@ -1,3 +1,4 @@
+import { totalRange } from '@ketaflow/core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { safetyAlerts, scaleResponses, users } from '../../db/schema/index';
@@ -51,13 +52,7 @@ export function toResponseDto(
   row: ScaleResponseRow & { enteredByName: string; alertIds: string[] },
   instrument: Pick<ResolvedInstrument, 'definition'> | undefined,
 ): ScaleResponseDto {
-  let minTotal = 0;
-  let maxTotal = 0;
-  for (const item of instrument?.definition.items ?? []) {
-    const scores = item.options.map((o) => o.score);
-    minTotal += Math.min(...scores);
-    maxTotal += Math.max(...scores);
-  }
+  const range = totalRange(instrument?.definition.items ?? []);
   return {
     id: row.id,
     patientId: row.patientId,
@@ -65,8 +60,8 @@ export function toResponseDto(
     instrumentName: instrument?.definition.shortName ?? row.instrument,
     answers: row.answers,
     total: row.total,
-    minTotal,
-    maxTotal,
+    minTotal: range.min,
+    maxTotal: range.max,
     band:
       row.bandId === null || row.bandLabel === null
         ? null
