@@ -6,6 +6,7 @@ import { seedDemoDecisionSupport } from './demo/seed-cds';
 import { seedDemoData, type DemoLogin } from './demo/seed-demo';
 import { DEMO_PASSWORD } from './demo/demo-people';
 import { loadClinicKnowledge, type ClinicKnowledge } from './knowledge';
+import { recordKnowledgeInUse } from './knowledge-audit';
 import { systemClock } from './lib/clock';
 import { startJobWorker, type JobWorker } from './lib/jobs';
 import { createMailer } from './lib/mailer';
@@ -28,6 +29,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const knowledge = loadClinicKnowledge(config.settingsFile);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  await recordKnowledgeInUse(database.db, knowledge, systemClock.now());
   const demoLogins = config.demoData ? await seedDemoData(database.db, systemClock) : null;
   // A newly seeded demo clinic also gets some decision-support history (admin: Decision support).
   if (demoLogins && config.demoCdsHistory)
