@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Appointment } from '../src/api/scheduling-types';
-import { formatZonedDateTime } from '../src/format/zoned-time';
+import { formatZonedDateTime, formatZonedTime, zonedDate } from '../src/format/zoned-time';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
 import { logIn, waitForPath } from './steps';
 
@@ -15,8 +15,11 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** `YYYY-MM-DDTHH:mm` in UTC, as a datetime-local input in a UTC browser takes it. */
-const localInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+/** `YYYY-MM-DDTHH:mm` on the clinic's clock, as the absence form reads its datetime-local inputs. */
+function localInput(ms: number, zone: string): string {
+  const iso = new Date(ms).toISOString();
+  return `${zonedDate(iso, zone)}T${formatZonedTime(iso, zone)}`;
+}
 
 describe('absences over existing bookings', () => {
   const harness = useHarness();
@@ -24,6 +27,8 @@ describe('absences over existing bookings', () => {
   test("a nurse's absence lists the bookings that still name them, linked to the day board", async () => {
     const admin = await harness.newPage({ width: 1280, height: 900 }, { timezoneId: 'UTC' });
     await logIn(admin, demoEmails.admin);
+    const { timeZone: clinicZone } = await getJson<{ timeZone: string | null }>(admin, '/api/meta');
+    if (clinicZone === null) throw new Error('the demo clinic names no time zone');
     // A booking of the demo's coming week, a day or more ahead, with a nurse.
     const now = Date.now();
     const window = new URLSearchParams({
@@ -55,8 +60,8 @@ describe('absences over existing bookings', () => {
     await admin.getByRole('combobox', { name: 'Staff member' }).click();
     await admin.getByRole('option', { name: new RegExp(`^${nurse.name} \\(nurse\\)$`) }).click();
     const absences = admin.getByRole('region', { name: 'Absences' });
-    await absences.getByLabel('Away from').fill(localInput(from));
-    await absences.getByLabel('Away until').fill(localInput(to));
+    await absences.getByLabel('Away from').fill(localInput(from, clinicZone));
+    await absences.getByLabel('Away until').fill(localInput(to, clinicZone));
     await absences.getByRole('textbox', { name: 'Reason' }).fill('Training day');
     await absences.getByRole('button', { name: 'Record absence' }).click();
 

@@ -25,6 +25,12 @@ export {
   type LocalDateTime,
 } from './time';
 export {
+  isClockChangeDay,
+  needsZoneAbbreviation,
+  zoneAbbreviation,
+  zoneAbbreviationsAt,
+} from './zone-names';
+export {
   RESOURCE_NEEDS,
   appointmentDuration,
   isTreatmentSession,

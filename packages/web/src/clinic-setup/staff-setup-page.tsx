@@ -18,9 +18,10 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { applyProblemToForm } from '../forms/apply-problem';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone, zonedInputToIso } from '../format/zoned-time';
 import { RecordTable } from '../patient/record-table';
 import { weekdayLabels, weekdayOrder } from '../schedule/labels';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { useLocations, useStaff } from '../schedule/use-scheduling';
 import { AffectedBookingsAlert } from './affected-bookings-alert';
 import { useSetupMutation } from './use-setup-mutation';
@@ -225,13 +226,16 @@ function ScheduleForm({
 function AbsencesPanel({ person }: { person: StaffMember }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [affected, setAffected] = useState<AffectedAppointment[] | null>(null);
+  // An absence has no location of its own: it is typed and shown in the clinic's zone, whatever
+  // the administrator's browser is set to.
+  const { zone } = useClinicTimeZone();
   const form = useForm({ initialValues: { startsAt: '', endsAt: '', reason: '' } });
   const add = useSetupMutation(
     (v: { startsAt: string; endsAt: string; reason: string }) =>
       addAbsence(person.id, {
-        // datetime-local has no zone: the browser's offset makes it an instant.
-        startsAt: v.startsAt === '' ? '' : new Date(v.startsAt).toISOString(),
-        endsAt: v.endsAt === '' ? '' : new Date(v.endsAt).toISOString(),
+        // datetime-local has no zone: read it as the clinic's wall clock.
+        startsAt: zonedInputToIso(v.startsAt, zone, 'start'),
+        endsAt: zonedInputToIso(v.endsAt, zone, 'end'),
         reason: v.reason.trim(),
       }),
     'Absence recorded',
@@ -257,8 +261,8 @@ function AbsencesPanel({ person }: { person: StaffMember }) {
         rows={person.absences.map((x) => ({
           key: x.id,
           cells: [
-            formatDateTime(x.startsAt),
-            formatDateTime(x.endsAt),
+            formatZonedDateTimeWithZone(x.startsAt, zone),
+            formatZonedDateTimeWithZone(x.endsAt, zone),
             x.reason,
             <Button
               key="remove"
@@ -285,12 +289,14 @@ function AbsencesPanel({ person }: { person: StaffMember }) {
           <Group gap="sm" align="start" wrap="wrap">
             <TextInput
               label="Away from"
+              description={`Clinic time (${zone})`}
               type="datetime-local"
               required
               {...form.getInputProps('startsAt')}
             />
             <TextInput
               label="Away until"
+              description={`Clinic time (${zone})`}
               type="datetime-local"
               required
               {...form.getInputProps('endsAt')}

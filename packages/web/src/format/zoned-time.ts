@@ -2,8 +2,12 @@ import {
   addLocalDays,
   localToMs,
   msToLocal,
+  needsZoneAbbreviation,
+  resolveLocalTime,
   wallMinutesFrom,
   weekdayOf,
+  zoneAbbreviation as coreZoneAbbreviation,
+  zoneAbbreviationsAt,
   type LocalDate,
 } from '@ketaflow/core';
 
@@ -54,10 +58,59 @@ export function formatZonedRange(startsAt: string, endsAt: string, zone: string)
 
 /** `EDT` (or `GMT-4` where the runtime has no abbreviation) at that instant. */
 export function zoneAbbreviation(iso: string, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(new Date(iso))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? zone;
+  return coreZoneAbbreviation(Date.parse(iso), zone);
+}
+
+/**
+ * `Tue 12 May 2026, 10:00 EDT`: a clinic time on a page that does not name the zone, or read by
+ * someone whose browser may be set to another one.
+ */
+export function formatZonedDateTimeWithZone(iso: string, zone: string): string {
+  return `${formatZonedDateTime(iso, zone)} ${zoneAbbreviation(iso, zone)}`;
+}
+
+/**
+ * `10:00` in a list whose page names the zone, but `01:30 EDT` / `01:30 EST` on a day the clocks
+ * change (the two 01:30s of a fall-back night would otherwise read the same), and whenever the
+ * abbreviation is not `pageAbbreviation`, the one the page names (if it names one).
+ */
+export function formatZonedTimeInList(
+  iso: string,
+  zone: string,
+  pageAbbreviation?: string,
+): string {
+  const time = formatZonedTime(iso, zone);
+  return needsZoneAbbreviation(Date.parse(iso), zone, pageAbbreviation)
+    ? `${time} ${zoneAbbreviation(iso, zone)}`
+    : time;
+}
+
+/** `Sun 1 Nov 2026, 01:30 EDT` on a clock-change day, else as `formatZonedDateTime`: a picked time. */
+export function formatZonedDateTimeInList(iso: string, zone: string): string {
+  return `${formatLocalDate(zonedDate(iso, zone))}, ${formatZonedTimeInList(iso, zone)}`;
+}
+
+/** The abbreviations a list of times spans, in order: `['EDT']`, or `['EDT', 'EST']` across a change. */
+export function zoneAbbreviationsOf(isos: readonly string[], zone: string): string[] {
+  return zoneAbbreviationsAt(
+    isos.map((iso) => Date.parse(iso)),
+    zone,
+  );
+}
+
+const LOCAL_INPUT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+/**
+ * A `datetime-local` value (`2026-11-01T01:30`) read as the wall clock in `zone`, not the
+ * browser's, as an ISO instant for the API. In an hour that occurs twice a start takes the first
+ * and an end the second occurrence, so a period is never shorter than typed. An empty or
+ * malformed value is passed on unchanged for the server to refuse with the field's name.
+ */
+export function zonedInputToIso(value: string, zone: string, edge: 'start' | 'end'): string {
+  const m = LOCAL_INPUT.exec(value);
+  if (m?.[1] === undefined || m[2] === undefined) return value;
+  const r = resolveLocalTime(m[1], m[2], zone);
+  return new Date(r.kind === 'ambiguous' && edge === 'end' ? r.laterMs : r.ms).toISOString();
 }
 
 /** Today's date in `zone`. */

@@ -2,7 +2,8 @@ import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { DueScale } from '../api/outcomes-types';
 import { QueryErrorAlert } from '../components/query-error-alert';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { dueReasonLabels } from './labels';
 import { useDueScales } from './use-outcomes';
 
@@ -11,6 +12,8 @@ export function fillPath(instrument: string): string {
 }
 
 function DueItem({ item }: { item: DueScale }) {
+  // The session is at the clinic: its time on the clinic's clock, wherever the patient is.
+  const { zone } = useClinicTimeZone();
   return (
     <Paper withBorder p="md" component="li">
       <Stack gap={6}>
@@ -18,7 +21,7 @@ function DueItem({ item }: { item: DueScale }) {
         <Text size="sm">{dueReasonLabels[item.reason]}</Text>
         {item.nextSessionAt !== null && (
           <Text size="sm" c="dimmed">
-            Next session {formatDateTime(item.nextSessionAt)}
+            Next session {formatZonedDateTimeWithZone(item.nextSessionAt, zone)}
           </Text>
         )}
         <Button component={Link} to={fillPath(item.instrument)} size="lg" fullWidth>

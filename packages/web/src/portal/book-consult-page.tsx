@@ -7,7 +7,7 @@ import { queryKeys } from '../api/query-keys';
 import type { ConsultConfirmation as Confirmation, ConsultSlot } from '../api/scheduling-types';
 import { useSession } from '../auth/use-session';
 import { PageHeading } from '../components/page-heading';
-import { formatZonedDateTime } from '../format/zoned-time';
+import { formatZonedDateTimeInList } from '../format/zoned-time';
 import { ScheduleProblem } from '../schedule/schedule-problem';
 import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { ConsultConfirmation } from './consult-confirmation';
@@ -57,8 +57,8 @@ function PatientBooking({ zone }: { zone: string }) {
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Text>
-              Video consult on <strong>{formatZonedDateTime(picked.startsAt, zone)}</strong> (clinic
-              time) with {picked.prescriber.displayName}
+              Video consult on <strong>{formatZonedDateTimeInList(picked.startsAt, zone)}</strong>{' '}
+              (clinic time) with {picked.prescriber.displayName}
             </Text>
             <ScheduleProblem error={book.error} />
             <Button
@@ -94,8 +94,9 @@ function PublicBooking({ zone }: { zone: string }) {
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Text>
-              Video consult on <strong>{formatZonedDateTime(picked.startsAt, zone)}</strong> (clinic
-              time) with {picked.prescriber.displayName}. Log in or create an account to confirm it.
+              Video consult on <strong>{formatZonedDateTimeInList(picked.startsAt, zone)}</strong>{' '}
+              (clinic time) with {picked.prescriber.displayName}. Log in or create an account to
+              confirm it.
             </Text>
             <Button.Group>
               <Button component={Link} to="/login" state={{ from: bookingPath(picked) }}>

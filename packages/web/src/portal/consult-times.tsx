@@ -7,9 +7,9 @@ import type { ConsultSlot } from '../api/scheduling-types';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import {
   formatLocalDate,
-  formatZonedTime,
-  zoneAbbreviation,
+  formatZonedTimeInList,
   zonedDate,
+  zoneAbbreviationsOf,
 } from '../format/zoned-time';
 
 interface ConsultTimesProps {
@@ -53,12 +53,17 @@ export function ConsultTimes({ zone, picked, onPick }: ConsultTimesProps) {
     [...days.keys()][0] ??
     '';
   const daySlots = days.get(day) ?? [];
-  const first = slots.data[0];
+  // Both abbreviations when the two weeks span a clock change; then only the times of the day
+  // of the change carry their own, as the heading does not say which one applies.
+  const abbreviations = zoneAbbreviationsOf(
+    slots.data.map((s) => s.startsAt),
+    zone,
+  );
+  const pageAbbreviation = abbreviations.length === 1 ? abbreviations[0] : undefined;
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
-        Times are clinic time ({zone}
-        {first === undefined ? '' : `, ${zoneAbbreviation(first.startsAt, zone)}`}).
+        Times are clinic time ({zone}, {abbreviations.join(', then ')}).
       </Text>
       <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
         <Text component="legend" fw={500} size="sm" mb={6}>
@@ -99,7 +104,7 @@ export function ConsultTimes({ zone, picked, onPick }: ConsultTimesProps) {
                 {/* The name is the visible text plus hidden context, so it contains what sighted
                     users read (WCAG 2.5.3 label in name). */}
                 <VisuallyHidden>{formatLocalDate(day)} </VisuallyHidden>
-                {formatZonedTime(s.startsAt, zone)}
+                {formatZonedTimeInList(s.startsAt, zone, pageAbbreviation)}
                 <VisuallyHidden> with</VisuallyHidden>{' '}
                 <Text span size="xs" ml={6} c={chosen ? 'white' : 'dimmed'}>
                   {s.prescriber.displayName}

@@ -16,7 +16,12 @@ import { useNow } from '../format/use-now';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
-import { formatZonedDateTime, formatZonedRange, zoneAbbreviation } from '../format/zoned-time';
+import {
+  formatZonedDateTime,
+  formatZonedDateTimeInList,
+  formatZonedRange,
+  zoneAbbreviation,
+} from '../format/zoned-time';
 import {
   appointmentStatusColors,
   appointmentStatusLabels,
@@ -183,7 +188,7 @@ function OwnAppointment({
             >
               {picked === null
                 ? 'Choose a new time'
-                : `Move to ${formatZonedDateTime(picked.startsAt, zone)}`}
+                : `Move to ${formatZonedDateTimeInList(picked.startsAt, zone)}`}
             </Button>
           </>
         )}

@@ -12,7 +12,7 @@ import type { Role } from '../api/auth-types';
 import type { Appointment, Location } from '../api/scheduling-types';
 import { useSession } from '../auth/use-session';
 import { useNow } from '../format/use-now';
-import { formatZonedDateTime, zonedDate } from '../format/zoned-time';
+import { formatZonedDateTime, formatZonedDateTimeInList, zonedDate } from '../format/zoned-time';
 import { ScheduleProblem } from './schedule-problem';
 import { SlotPicker, type SlotChoice } from './slot-picker';
 import { useAppointmentMutation } from './use-scheduling';
@@ -206,7 +206,7 @@ export function AppointmentActions(props: AppointmentActionsProps) {
           {choice !== null && (
             <Text size="sm">
               New time:{' '}
-              <strong>{formatZonedDateTime(choice.slot.startsAt, choice.timeZone)}</strong>
+              <strong>{formatZonedDateTimeInList(choice.slot.startsAt, choice.timeZone)}</strong>
             </Text>
           )}
           <ScheduleProblem error={move.error} fallbackTitle="Not moved" />

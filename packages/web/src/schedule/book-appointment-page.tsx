@@ -6,7 +6,12 @@ import type { Appointment } from '../api/scheduling-types';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
-import { formatZonedDateTime, formatZonedRange, zonedDate } from '../format/zoned-time';
+import {
+  formatZonedDateTime,
+  formatZonedDateTimeInList,
+  formatZonedRange,
+  zonedDate,
+} from '../format/zoned-time';
 import { usePatient } from '../patient/use-patient';
 import { appointmentTypeLabels } from './labels';
 import { ScheduleProblem } from './schedule-problem';
@@ -122,8 +127,8 @@ function Booking({ patientId }: { patientId: string }) {
             <Stack gap="sm">
               <Text>
                 {appointmentTypeLabels[choice.type]} for {name} on{' '}
-                <strong>{formatZonedDateTime(choice.slot.startsAt, choice.timeZone)}</strong> (
-                {choice.slot.durationMinutes} min)
+                <strong>{formatZonedDateTimeInList(choice.slot.startsAt, choice.timeZone)}</strong>{' '}
+                ({choice.slot.durationMinutes} min)
               </Text>
               <ScheduleProblem error={book.error} />
               <Group gap="sm">

@@ -10,10 +10,11 @@ import { QueryErrorAlert } from '../components/query-error-alert';
 import {
   addLocalDays,
   formatLocalDate,
-  formatZonedTime,
+  formatZonedTimeInList,
   localDaysWindow,
   todayIn,
   zonedDate,
+  zoneAbbreviationsOf,
 } from '../format/zoned-time';
 import { appointmentTypeLabels } from './labels';
 
@@ -93,7 +94,13 @@ export function SlotPicker(props: SlotPickerProps) {
     queryFn: () => searchSlots(search),
     enabled: validDate,
   });
-  const grouped = groupByDay(distinctStarts(slots.data ?? []), zone);
+  const offered = distinctStarts(slots.data ?? []);
+  const grouped = groupByDay(offered, zone);
+  // Named only across a clock change; a day with a change marks each of its times instead.
+  const abbreviations = zoneAbbreviationsOf(
+    offered.map((s) => s.startsAt),
+    zone,
+  );
 
   return (
     <Stack gap="sm">
@@ -151,7 +158,8 @@ export function SlotPicker(props: SlotPickerProps) {
         />
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        Times in {zone}.
+        Times in {zone}
+        {abbreviations.length > 1 ? ` (${abbreviations.join(', then ')})` : ''}.
       </Text>
       {slots.isError && <QueryErrorAlert error={slots.error} />}
       {slots.isPending && validDate && <Text size="sm">Searching…</Text>}
@@ -170,13 +178,14 @@ export function SlotPicker(props: SlotPickerProps) {
             <Group gap={6}>
               {daySlots.map((slot) => {
                 const chosen = props.picked?.startsAt === slot.startsAt;
+                const time = formatZonedTimeInList(slot.startsAt, zone);
                 return (
                   <Button
                     key={slot.startsAt}
                     size="compact-md"
                     variant={chosen ? 'filled' : 'light'}
                     aria-pressed={chosen}
-                    aria-label={`${formatLocalDate(day)} ${formatZonedTime(slot.startsAt, zone)}`}
+                    aria-label={`${formatLocalDate(day)} ${time}`}
                     onClick={() => {
                       props.onPick({
                         slot,
@@ -186,7 +195,7 @@ export function SlotPicker(props: SlotPickerProps) {
                       });
                     }}
                   >
-                    {formatZonedTime(slot.startsAt, zone)}
+                    {time}
                   </Button>
                 );
               })}

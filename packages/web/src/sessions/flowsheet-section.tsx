@@ -46,7 +46,7 @@ export function FlowsheetSection({
           Times in {zone}. Out-of-range values are bold on red; corrected values show the original
           struck through.
         </Text>
-        {canChart && <ReadingForm session={session} />}
+        {canChart && <ReadingForm session={session} zone={zone} />}
       </Stack>
       <AmendReadingModal
         session={session}
