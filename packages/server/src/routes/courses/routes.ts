@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { changeCourseStatus } from '@ketaflow/core';
-import { asc, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database, Transaction } from '../../db/client';
-import {
-  appointments,
-  courses,
-  courseStatusChanges,
-  locations,
-  screenings,
-  users,
-} from '../../db/schema/index';
+import type { Database } from '../../db/client';
+import { courses, courseStatusChanges, screenings } from '../../db/schema/index';
 import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
@@ -22,10 +15,12 @@ import {
   type CourseChange,
 } from '../../notifications/course-change-notice';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
-import { loadAppointments } from '../appointments/repository';
 import type { BookingDeps } from '../appointments/booking';
 import { IdParams, problems } from '../common-schemas';
 import { assertPatientAccess } from '../patients/access';
+import { assertCourseOrderable } from './order-checks';
+import { lockCourse, mustLoadCourse } from './repository';
+import { ChangeBody, CourseSchema, CreateBody, StatusBody, type CourseRow } from './schemas';
 import { bookCourseSessions, cancelFutureSessions, type CancelledSession } from './sessions';
 
 export interface CourseRouteOptions {
@@ -33,17 +28,6 @@ export interface CourseRouteOptions {
   readonly clock: Clock;
   readonly knowledge: ClinicKnowledge;
 }
-
-import {
-  ChangeBody,
-  CourseSchema,
-  CreateBody,
-  StatusBody,
-  type CourseDto,
-  type CourseRow,
-} from './schemas';
-import { inChainOrder } from './history';
-import { assertCourseOrderable } from './order-checks';
 
 const tags = ['courses'];
 
@@ -56,68 +40,6 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
     now: clock.now(),
     audit: (executor, entry) => appendAudit(executor, request, entry),
   });
-
-  async function loadCourse(id: string): Promise<CourseDto | null> {
-    const [row] = await db
-      .select({ course: courses, location: locations, creator: users })
-      .from(courses)
-      .innerJoin(locations, eq(locations.id, courses.locationId))
-      .innerJoin(users, eq(users.id, courses.createdBy))
-      .where(eq(courses.id, id));
-    if (!row) return null;
-    const history = await db
-      .select({ change: courseStatusChanges, by: users })
-      .from(courseStatusChanges)
-      .innerJoin(users, eq(users.id, courseStatusChanges.changedBy))
-      .where(eq(courseStatusChanges.courseId, id))
-      .orderBy(asc(courseStatusChanges.changedAt), asc(courseStatusChanges.id));
-    const ids = await db
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(eq(appointments.courseId, id));
-    const sessions =
-      ids.length === 0
-        ? []
-        : await loadAppointments(db, { ids: ids.map((a) => a.id), includeCancelled: true });
-    const c = row.course;
-    return {
-      id: c.id,
-      patientId: c.patientId,
-      screeningId: c.screeningId,
-      indication: c.indication,
-      product: c.product,
-      dose: c.dose as { value: number; unit: string },
-      sessionsPerWeek: c.sessionsPerWeek,
-      weeks: c.weeks,
-      startDate: c.startDate,
-      preferredWeekdays: c.preferredWeekdays === null ? null : [...c.preferredWeekdays],
-      preferredTime: c.preferredTime,
-      location: { id: row.location.id, name: row.location.name, timeZone: row.location.timeZone },
-      status: c.status,
-      createdAt: c.createdAt.toISOString(),
-      createdBy: { id: row.creator.id, displayName: row.creator.displayName },
-      history: inChainOrder(history).map((h) => ({
-        from: h.change.fromStatus,
-        to: h.change.toStatus,
-        reason: h.change.reason,
-        changedAt: h.change.changedAt.toISOString(),
-        changedBy: { id: h.by.id, displayName: h.by.displayName },
-      })),
-      sessions: [...sessions],
-    };
-  }
-
-  async function mustLoad(id: string): Promise<CourseDto> {
-    const course = await loadCourse(id);
-    if (!course) throw new AppError('RESOURCE.NOT_FOUND', 'No such course.');
-    return course;
-  }
-
-  async function lockCourse(tx: Transaction, id: string): Promise<CourseRow> {
-    const [row] = await tx.select().from(courses).where(eq(courses.id, id)).for('update');
-    if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'No such course.');
-    return row;
-  }
 
   app.post(
     '/api/patients/:id/courses',
@@ -221,7 +143,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
         });
         return course.id;
       });
-      return reply.status(201).send(await mustLoad(id));
+      return reply.status(201).send(await mustLoadCourse(db, id));
     },
   );
 
@@ -244,7 +166,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
         .from(courses)
         .where(eq(courses.patientId, patientId))
         .orderBy(desc(courses.createdAt));
-      const items = await Promise.all(rows.map((r) => mustLoad(r.id)));
+      const items = await Promise.all(rows.map((r) => mustLoadCourse(db, r.id)));
       await appendAudit(db, request, {
         action: 'patient.course.list',
         resourceType: 'CarePlan',
@@ -268,7 +190,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
       },
     },
     async (request) => {
-      const course = await mustLoad(request.params.id);
+      const course = await mustLoadCourse(db, request.params.id);
       await assertPatientAccess(db, request, course.patientId, 'patient.course.read');
       await appendAudit(db, request, {
         action: 'patient.course.read',
@@ -363,7 +285,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           detail: { from: course.status, to, sessions },
         });
       });
-      return mustLoad(request.params.id);
+      return mustLoadCourse(db, request.params.id);
     },
   );
 
@@ -438,7 +360,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
           detail: { sessions: booked.length, fields: Object.keys(b).filter((k) => k !== 'reason') },
         });
       });
-      return mustLoad(request.params.id);
+      return mustLoadCourse(db, request.params.id);
     },
   );
 };
