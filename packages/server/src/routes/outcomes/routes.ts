@@ -6,7 +6,7 @@ import {
   toFhirQuestionnaireResponse,
 } from '@ketaflow/core';
 import { and, desc, eq } from 'drizzle-orm';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
@@ -37,7 +37,7 @@ import {
   ScaleResponseSchema,
   SubmittedSchema,
 } from './schemas';
-import { submitScale, type SubmitDeps, type SubmitOutcome } from './submit';
+import { sendSubmitted, submitScale, type SubmitDeps } from './submit';
 
 export interface OutcomeRouteOptions {
   readonly db: Database;
@@ -49,17 +49,6 @@ export interface OutcomeRouteOptions {
 
 const tags = ['outcomes'];
 const LATE_ENTRY_MS = 5 * 60_000;
-
-/** Sends what a submission answered: the stored response, a refusal, or a retry's first answer. */
-function sendSubmitted(reply: FastifyReply, outcome: SubmitOutcome) {
-  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
-  return reply
-    .status(outcome.statusCode)
-    .type(
-      outcome.statusCode >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8',
-    )
-    .send(outcome.body);
-}
 
 /** Rating scales: the patient portal, paper entry, responses, progress and FHIR export. */
 export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (app, options) => {

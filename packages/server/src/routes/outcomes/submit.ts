@@ -8,7 +8,7 @@ import {
   type ScoreResult,
 } from '@ketaflow/core';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Executor } from '../../db/client';
 import {
   appointments,
@@ -277,4 +277,15 @@ async function storeResponse(
     });
   }
   return { responseId, alertIds };
+}
+
+/** Sends what a submission answered: the stored response, a refusal, or a retry's first answer. */
+export function sendSubmitted(reply: FastifyReply, outcome: SubmitOutcome) {
+  if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
+  return reply
+    .status(outcome.statusCode)
+    .type(
+      outcome.statusCode >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8',
+    )
+    .send(outcome.body);
 }
