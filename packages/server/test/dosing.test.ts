@@ -263,6 +263,62 @@ describe.each(DRIVERS)('dosing on %s', (driver) => {
     expect(unknown.json<Problem>().errors?.[0]?.path).toBe('body.location');
   });
 
+  test("a limit the location set says so and names the knowledge base's; the base's own says nothing", async () => {
+    const body = {
+      ...base,
+      weight: { value: 80, unit: 'kg' },
+      dose: { value: 0.6, unit: 'mg/kg' },
+      overrides: [{ code: 'DOSE.DOSE_PER_KG_ABOVE_SOFT_LIMIT', reason: 'prescribed' }],
+    };
+    interface Limit {
+      code: string;
+      message: string;
+      basis: string;
+      clinicSetting?: unknown;
+    }
+    const limitsAt = async (location?: string) => {
+      const r = await as(t.app, nurse)('POST', '/api/dose/preview', {
+        ...body,
+        ...(location === undefined ? {} : { location }),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json<{ result: { limits: Limit[] } }>().result.limits;
+    };
+    // 0.6 mg/kg x 80 kg = 48 mg: above downtown's own hard total of 45 mg (the base's is 250).
+    const downtown = await limitsAt('downtown');
+    const total = downtown.find((l) => l.code === 'DOSE.TOTAL_DOSE_ABOVE_HARD_LIMIT');
+    expect(total).toMatchObject({
+      basis: 'clinic-setting',
+      clinicSetting: { scope: 'location', knowledgeBaseLimit: { value: 250, unit: 'mg' } },
+    });
+    expect(total?.message).toContain(
+      "45 mg (a setting for this location; the knowledge base's is 250 mg)",
+    );
+    // The soft dose limit (0.5 mg/kg) is the knowledge base's, at the location and clinic-wide.
+    for (const limits of [downtown, await limitsAt()]) {
+      const dose = limits.find((l) => l.code === 'DOSE.DOSE_PER_KG_ABOVE_SOFT_LIMIT');
+      expect(dose?.basis).toBe('knowledge-base');
+      expect(dose?.clinicSetting).toBeUndefined();
+      expect(dose?.message).not.toContain('setting');
+    }
+    // Recording it is refused, and the refusal's message says whose limit blocked it.
+    const refused = await as(t.app, nurse)('POST', dosesUrl(), {
+      ...base,
+      dose: { value: 0.6, unit: 'mg/kg' },
+      location: 'downtown',
+      overrides: [
+        { code: 'DOSE.WEIGHT_CHANGE', reason: 'confirmed' },
+        { code: 'DOSE.DOSE_PER_KG_ABOVE_SOFT_LIMIT', reason: 'prescribed' },
+      ],
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(
+      refused
+        .json<{ limits: { code: string; message: string }[] }>()
+        .limits.find((l) => l.code === 'DOSE.TOTAL_DOSE_ABOVE_HARD_LIMIT')?.message,
+    ).toContain('a setting for this location');
+  });
+
   test('record: the esketamine nasal spray needs no weight and counts devices', async () => {
     const response = await as(t.app, prescriber)('POST', dosesUrl(), {
       product: 'esketamine-nasal',

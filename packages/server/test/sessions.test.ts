@@ -56,7 +56,13 @@ interface SessionBody {
     dosedAt: string | null;
     bp40Min: unknown;
     observationEndsAt: string | null;
-    rems: { form: Record<string, unknown>; dueBy: string | null; submittedAt: string | null };
+    rems: {
+      form: Record<string, unknown>;
+      dueBy: string | null;
+      dueDaysAfterSession: number;
+      dueBasis: string;
+      submittedAt: string | null;
+    };
   } | null;
 }
 
@@ -380,7 +386,12 @@ describe.each(DRIVERS)('sessions on %s', (driver) => {
     expect(s.esketamine?.observationEndsAt).toBe(
       new Date(dosedAt.getTime() + 120 * 60_000).toISOString(),
     );
-    expect(s.esketamine?.rems.dueBy).toBe('2026-03-09');
+    // The knowledge base's default deadline: 7 days, a clinic setting (no source gives one).
+    expect(s.esketamine?.rems).toMatchObject({
+      dueBy: '2026-03-09',
+      dueDaysAfterSession: 7,
+      dueBasis: 'clinic-setting',
+    });
 
     t.clock.advanceMinutes(125);
     await n('POST', `/api/sessions/${id}/recovery`);

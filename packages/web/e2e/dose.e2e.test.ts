@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { KnowledgeBase } from '@ketaflow/core';
+import { knowledgeBase, type KnowledgeBase } from '@ketaflow/core';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Patient } from '../src/api/patient-types';
@@ -39,8 +39,17 @@ async function expectNumbers(table: Locator, expected: InfusionExpectation): Pro
   }
 }
 
+/**
+ * The clinic tightens depression's hard dose maximum below the knowledge base's: the screen must
+ * say that the number is the clinic's setting, and what the knowledge base's is.
+ */
+const clinicHardDoseMgPerKg = 0.75;
+const settings = {
+  guardrails: { depression: { doseMgPerKg: { hard: { max: clinicHardDoseMgPerKg } } } },
+};
+
 describe('dose calculator in the browser', () => {
-  const harness = useHarness();
+  const harness = useHarness(settings);
 
   test('a nurse calculates a depression infusion, overrides a soft limit, saves and prints the sheet', async () => {
     const page = await harness.newPage();
@@ -101,6 +110,18 @@ describe('dose calculator in the browser', () => {
     await page.getByLabel(label('Dose')).fill(String(hardDose + 0.2));
     await waitForText(page.getByRole('region', { name: 'Result' }), 'Blocked — do not give');
     expect(await page.getByRole('button', { name: 'Save calculation' }).isDisabled()).toBe(true);
+    // The clinic set this limit: its alert says so and gives the knowledge base's own number.
+    expect(hardDose).toBe(clinicHardDoseMgPerKg);
+    const kbHardDose = knowledgeBase.doseGuardrails.depression.doseMgPerKg.hard.max;
+    const limits = page.getByRole('group', { name: 'Limits' });
+    const hardAlert = limits.getByRole('alert').filter({ hasText: 'Hard limit: blocked' });
+    await waitForText(
+      hardAlert,
+      `hard maximum of ${String(hardDose)} mg/kg (a clinic setting; the knowledge base's is ${String(kbHardDose)} mg/kg)`,
+    );
+    expect(await hardAlert.getByTestId('limit-clinic-setting').textContent()).toBe(
+      'Clinic setting',
+    );
     await takeScreenshot(page, 'dose-hard-limit', page.getByText('Blocked — do not give').first());
     await page.getByLabel(label('Dose')).fill('');
 
@@ -115,6 +136,10 @@ describe('dose calculator in the browser', () => {
       'Soft limit: a reason is needed',
     );
     expect(await page.getByRole('button', { name: 'Save calculation' }).isDisabled()).toBe(true);
+    // The knowledge base's own limit carries no clinic-setting label.
+    const softAlert = limits.getByRole('alert').filter({ hasText: 'Soft limit' });
+    expect(await softAlert.innerText()).not.toContain('setting');
+    expect(await softAlert.getByTestId('limit-clinic-setting').count()).toBe(0);
     const expected = expectInfusion({ ...base, durationMin: longer });
     await expectNumbers(results, expected);
     const why = 'Slower rate tolerated better at the last session';

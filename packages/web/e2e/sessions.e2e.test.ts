@@ -4,6 +4,7 @@
  * day, every day, in a zone where it is around midday now, and books today's sessions there.
  */
 import { randomUUID } from 'node:crypto';
+import { addLocalDays } from '@ketaflow/core';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Session as AuthSession } from '../src/api/auth-types';
@@ -260,8 +261,15 @@ async function demoPatients(page: Page): Promise<PatientSummary[]> {
   return (await getJson<ListPage<PatientSummary>>(page, '/api/patients?pageSize=20')).items;
 }
 
+/**
+ * The clinic wants the esketamine REMS form 5 days after each session, not the knowledge base's
+ * 7: the screen must show the clinic's number, from the server, labelled as a clinic setting.
+ */
+const remsFormDueDays = 5;
+const settings = { monitoring: { esketamineRemsFormDueDays: remsFormDueDays } };
+
 describe('sessions on the nurse tablet', () => {
-  const harness = useHarness();
+  const harness = useHarness(settings);
 
   test('an infusion runs from check-in to discharge, with an out-of-range reading, its alert and its acknowledgement', async () => {
     const admin = await harness.newPage(landscape);
@@ -516,10 +524,19 @@ describe('sessions on the nurse tablet', () => {
     await takeScreenshot(nurse, 'sessions-today-landscape');
     await nurse.goto(`/sessions/${id}`);
 
-    // The REMS form, pre-filled, with its 7-day deadline (marked submitted once the session ends).
-    const dueBy = recovering.esketamine?.rems.dueBy;
-    if (dueBy == null) throw new Error('the REMS form has no deadline');
-    await waitForText(nurse.getByTestId('rems-due'), formatDateOrInstant(dueBy, clinic.zone));
+    // The REMS form, pre-filled, due the clinic's 5 days after the session (no source gives a
+    // deadline, so the screen says it is a clinic setting); marked submitted once it ends.
+    const rems = recovering.esketamine?.rems;
+    expect(rems).toMatchObject({
+      dueBy: addLocalDays(clinic.today, remsFormDueDays),
+      dueDaysAfterSession: remsFormDueDays,
+      dueBasis: 'clinic-setting',
+    });
+    await waitForText(
+      nurse.getByTestId('rems-due'),
+      `Due by ${formatDateOrInstant(addLocalDays(clinic.today, remsFormDueDays), clinic.zone)} (5 days after the session; a clinic setting)`,
+    );
+    expect(await nurse.getByTestId('rems-due').innerText()).not.toContain('7 days');
     await waitForText(
       nurse.getByRole('table', { name: 'REMS form' }),
       `MRN${recovering.patient.mrn}`,

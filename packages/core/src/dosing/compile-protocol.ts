@@ -8,6 +8,7 @@ import { toScaledInteger } from './exact';
 import { formatScaled } from './format-decimal';
 import { DOSE_PROBLEM, problem } from './problems';
 import { exactValue, type Rounded } from './rounding';
+import { marked, type BoundSetting } from './clinic-setting';
 import type {
   DoseGuardrails,
   DosingProtocol,
@@ -30,6 +31,8 @@ export interface CompiledBound {
    */
   readonly surelyAbove: number;
   readonly surelyBelow: number;
+  /** Present when the clinic chose this bound, with the knowledge base's value it replaced. */
+  readonly clinicSetting?: BoundSetting;
 }
 
 export interface CompiledRange {
@@ -197,7 +200,14 @@ function readSoftHard(
       problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`),
     );
   }
-  return compiledRange(soft.min, soft.max, hard.min, hard.max);
+  const mark = (b: CompiledBound | undefined, level: 'soft' | 'hard', side: 'min' | 'max') =>
+    marked(b, guardrails, { field: key, level, side });
+  return compiledRange(
+    mark(soft.min, 'soft', 'min'),
+    mark(soft.max, 'soft', 'max'),
+    mark(hard.min, 'hard', 'min'),
+    mark(hard.max, 'hard', 'max'),
+  );
 }
 
 function readDefaulted(
@@ -341,7 +351,12 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     doseRateMgPerKgPerHour,
     durationMin,
     finalConcentrationMgPerMl,
-    weightKg: compiledRange(undefined, undefined, weight.min, weight.max),
+    weightKg: compiledRange(
+      undefined,
+      undefined,
+      marked(weight.min, g, { field: 'weightKg', level: 'hard', side: 'min' }),
+      marked(weight.max, g, { field: 'weightKg', level: 'hard', side: 'max' }),
+    ),
     weightChangeFraction6: change6,
     weightChangeFraction: g.weightChangeSoftFraction,
     mixupTolerance6: mixup6,

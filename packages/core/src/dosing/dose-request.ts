@@ -16,6 +16,7 @@ import type {
   InfusionCalculation,
   InfusionInput,
   InfusionSettings,
+  LimitClinicSetting,
   LimitFinding,
   NasalCalculation,
   Sex,
@@ -277,6 +278,12 @@ export interface DoseLimitJson {
   readonly limit: Quantity;
   readonly overridden: boolean;
   readonly reason?: string;
+  /**
+   * `clinic-setting`: the clinic (or this location) set this limit in its settings in place of
+   * the knowledge base's, which `clinicSetting` gives; `knowledge-base`: the knowledge base's own.
+   */
+  readonly basis: 'knowledge-base' | 'clinic-setting';
+  readonly clinicSetting?: LimitClinicSetting;
 }
 
 /** The public JSON of a calculation (the `ketaflow dose --json` contract). */
@@ -311,7 +318,7 @@ export interface DoseJson {
 }
 
 function limitJson(l: LimitFinding): DoseLimitJson {
-  const base = {
+  return {
     level: l.level,
     code: l.code,
     message: l.message,
@@ -319,8 +326,10 @@ function limitJson(l: LimitFinding): DoseLimitJson {
     value: l.value,
     limit: l.limit,
     overridden: l.overridden !== undefined,
+    ...(l.overridden === undefined ? {} : { reason: l.overridden.reason }),
+    basis: l.clinicSetting === undefined ? 'knowledge-base' : 'clinic-setting',
+    ...(l.clinicSetting === undefined ? {} : { clinicSetting: l.clinicSetting }),
   };
-  return l.overridden === undefined ? base : { ...base, reason: l.overridden.reason };
 }
 
 export function doseToJson(outcome: DoseOutcome): DoseJson {

@@ -3,6 +3,7 @@
  * maximum (or below a hard minimum) blocks; past a soft bound it may go on only with a reason,
  * which is recorded. Comparisons use the exact value, never the rounded one shown.
  */
+import { clinicSettingField, clinicSettingText } from './clinic-setting';
 import { compareRatio } from './exact';
 import {
   LIMIT_SCALE,
@@ -71,10 +72,12 @@ function finding(
   return {
     level,
     code,
-    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: ${consequence}`,
+    // A prescriber must see when the number is the clinic's choice rather than the knowledge base's.
+    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit)} for ${protocolId}: ${consequence}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
+    ...clinicSettingField(bound, s.unit),
   };
 }
 
@@ -191,10 +194,11 @@ function delivered(
   return {
     level: 'hard',
     code: `DOSE.${stem}_${side}_HARD_LIMIT`,
-    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit} for ${protocolId}: blocked. ${text.advice}`,
+    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit)} for ${protocolId}: blocked. ${text.advice}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
+    ...clinicSettingField(bound, s.unit),
   };
 }
 

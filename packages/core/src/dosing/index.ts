@@ -10,6 +10,7 @@ export type {
   InfusionCalculation,
   InfusionInput,
   InfusionSettings,
+  LimitClinicSetting,
   LimitField,
   LimitFinding,
   NasalCalculation,

@@ -4,6 +4,7 @@
  * The limit model follows smart-pump drug libraries: per protocol, a soft limit warns and may be
  * passed with a recorded reason, a hard limit blocks [P1][P2][P4] (product-anchors.md section 4).
  */
+import type { ClinicSetBound } from '../knowledge/schema/guardrails';
 import type { InputQuantity, Quantity } from './quantity';
 
 /** A lower and/or upper bound; an absent side is not checked. */
@@ -35,6 +36,8 @@ export interface DoseGuardrails {
   readonly weightMaxAgeDays: number;
   readonly sources: readonly string[];
   readonly notes: string;
+  /** Bounds the clinic (or a location) set in place of the knowledge base's; absent: none. */
+  readonly clinicSet?: readonly ClinicSetBound[];
 }
 
 /** Which body weight a dose per kg is applied to. */
@@ -121,6 +124,15 @@ export interface LimitFinding {
   readonly limit: Quantity;
   /** Present when a soft limit was passed with a non-empty reason. */
   readonly overridden?: { readonly reason: string };
+  /** Present when the bound is the clinic's own setting, not the knowledge base's. */
+  readonly clinicSetting?: LimitClinicSetting;
+}
+
+/** Whose choice a bound is when the clinic set it: the clinic-wide or a location's guardrails. */
+export interface LimitClinicSetting {
+  readonly scope: ClinicSetBound['scope'];
+  /** The knowledge base's bound it replaced; `null` when the knowledge base had none. */
+  readonly knowledgeBaseLimit: Quantity | null;
 }
 
 /**

@@ -65,7 +65,13 @@ export type {
   Override,
   OverrideValue,
 } from './schema/knowledge-base';
-export type { LimitRange, SoftHardLimits, DoseGuardrails } from './schema/guardrails';
+export type {
+  ClinicSetBound,
+  DoseGuardrails,
+  GuardrailLimitField,
+  LimitRange,
+  SoftHardLimits,
+} from './schema/guardrails';
 export { BAG_MODES, type BagMode, type InfusionPreparation } from './schema/infusion-preparation';
 export { LOCATION_CODE } from './settings/clinic-settings';
 export {

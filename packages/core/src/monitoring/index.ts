@@ -4,7 +4,9 @@
  * (including the esketamine label's observation rules). Pure: times come in as arguments.
  */
 export {
+  REMS_FORM_DUE_MAX_DAYS,
   SESSION_VITALS,
+  type RemsFormDeadline,
   type SessionAlerts,
   type SessionVital,
   type SessionVitalLimit,
@@ -43,3 +45,4 @@ export {
   type DischargeInput,
   type UnmetCriterion,
 } from './discharge';
+export { remsFormDue, type RemsFormDue } from './rems-form-due';

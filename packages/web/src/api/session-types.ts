@@ -215,6 +215,10 @@ export interface Esketamine {
   rems: {
     form: Record<string, unknown>;
     dueBy: string | null;
+    /** Days after the session date the form is due, as the clinic's knowledge base sets them. */
+    dueDaysAfterSession: number;
+    /** No source gives a deadline: the days are the clinic's setting. */
+    dueBasis: 'clinic-setting';
     submittedAt: string | null;
     submittedBy: Signer | null;
   };

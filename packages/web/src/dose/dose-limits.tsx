@@ -1,4 +1,4 @@
-import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { DoseJson, DoseLimitJson } from '@ketaflow/core';
 import { limitTitle } from './limit-title';
 
@@ -10,9 +10,33 @@ interface DoseLimitsProps {
   reasonErrors?: Readonly<Record<string, string>> | undefined;
 }
 
+/**
+ * Marks a limit the clinic (or this location) chose itself, from the limit's own data, so a
+ * prescriber can tell the clinic's number from the knowledge base's at a glance.
+ */
+function ClinicSettingBadge({ limit }: { limit: DoseLimitJson }) {
+  // Calculations stored before limits carried a basis have none: say nothing rather than guess.
+  if (limit.basis !== 'clinic-setting') return null;
+  const text = limit.clinicSetting?.scope === 'location' ? 'Location setting' : 'Clinic setting';
+  return (
+    <Badge color="dark" variant="white" size="sm" data-testid="limit-clinic-setting">
+      {text}
+    </Badge>
+  );
+}
+
 function HardLimit({ limit }: { limit: DoseLimitJson }) {
   return (
-    <Alert color="red" variant="filled" title="Hard limit: blocked — do not give">
+    <Alert
+      color="red"
+      variant="filled"
+      title={
+        <Group gap="xs">
+          Hard limit: blocked — do not give
+          <ClinicSettingBadge limit={limit} />
+        </Group>
+      }
+    >
       {limit.message}
     </Alert>
   );
@@ -32,7 +56,10 @@ function SoftLimit(props: {
       variant="light"
       styles={{ root: { borderLeft: '4px solid var(--mantine-color-yellow-7)' } }}
       title={
-        limit.overridden ? 'Soft limit: overridden with a reason' : 'Soft limit: needs a reason'
+        <Group gap="xs">
+          {limit.overridden ? 'Soft limit: overridden with a reason' : 'Soft limit: needs a reason'}
+          <ClinicSettingBadge limit={limit} />
+        </Group>
       }
     >
       <Stack gap="xs">

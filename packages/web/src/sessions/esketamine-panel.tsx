@@ -5,7 +5,7 @@ import { markRemsSubmitted } from '../api/sessions-api';
 import type { Session } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
-import { formatDateOrInstant, formatRemsValue, remsFieldLabel } from './rems-form';
+import { formatRemsDeadline, formatRemsValue, remsFieldLabel } from './rems-form';
 import { formatCountdown } from './use-tick';
 import { useSessionMutation } from './use-session';
 
@@ -86,9 +86,7 @@ export function EsketaminePanel({
                 </Table.Tbody>
               </Table>
             )}
-            <Text data-testid="rems-due">
-              Due by {rems.dueBy === null ? '—' : formatDateOrInstant(rems.dueBy, zone)} (7 days)
-            </Text>
+            <Text data-testid="rems-due">Due by {formatRemsDeadline(rems, zone)}</Text>
             {rems.submittedAt === null && !ended && (
               <Text size="sm" c="dimmed">
                 The form can be marked submitted once the session has ended.

@@ -1,3 +1,4 @@
+import type { Esketamine } from '../api/session-types';
 import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
 import { adverseEventLabels } from './labels';
 
@@ -40,6 +41,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** `2026-12-07` stays a date; an instant is shown in the clinic's zone. */
 export function formatDateOrInstant(value: string, zone: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : formatZonedDateTime(value, zone);
+}
+
+/** How the deadline's basis reads on screen (only a clinic setting today: no source gives one). */
+const deadlineBasisLabels: Readonly<Record<Esketamine['rems']['dueBasis'], string>> = {
+  'clinic-setting': 'a clinic setting',
+};
+
+/**
+ * The REMS form's deadline as the server sends it: the date, then how many days after the session
+ * and that the number is the clinic's setting (no source gives one), never a number of our own.
+ */
+export function formatRemsDeadline(
+  rems: Pick<Esketamine['rems'], 'dueBy' | 'dueDaysAfterSession' | 'dueBasis'>,
+  zone: string,
+): string {
+  if (rems.dueBy === null) return '—';
+  const days = `${String(rems.dueDaysAfterSession)} day${rems.dueDaysAfterSession === 1 ? '' : 's'} after the session`;
+  return `${formatDateOrInstant(rems.dueBy, zone)} (${days}; ${deadlineBasisLabels[rems.dueBasis]})`;
 }
 
 /** A REMS form value as the form would be filled in; `null` is "not recorded". */

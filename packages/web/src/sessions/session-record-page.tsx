@@ -19,7 +19,7 @@ import {
 } from './labels';
 import { sessionSteps } from './session-steps';
 import { alertMessage } from './readings';
-import { formatDateOrInstant } from './rems-form';
+import { formatRemsDeadline } from './rems-form';
 import { sessionKeys, useSessionZone } from './use-session';
 import '../dose/print.css';
 import './sessions.css';
@@ -147,11 +147,7 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
               {session.esketamine.observationEndsAt === null
                 ? '—'
                 : formatZonedTime(session.esketamine.observationEndsAt, zone)}{' '}
-              · REMS form due{' '}
-              {session.esketamine.rems.dueBy == null
-                ? '—'
-                : formatDateOrInstant(session.esketamine.rems.dueBy, zone)}
-              ,{' '}
+              · REMS form due {formatRemsDeadline(session.esketamine.rems, zone)},{' '}
               {session.esketamine.rems.submittedAt == null
                 ? 'not submitted'
                 : `submitted ${formatZonedDateTime(session.esketamine.rems.submittedAt, zone)}`}

@@ -217,6 +217,12 @@ export const monitoring: Monitoring = {
     // (the label gives no window). A clinic may narrow it (monitoring.esketamineBpRecheckEarlyMin),
     // never widen it.
     bpRecheckEarlyMinutes: 10,
+    // Clinic-setting default: no source in the reference gives a deadline for the REMS form.
+    remsFormDue: {
+      daysAfterSession: 7,
+      basis: 'clinic-setting',
+      note: 'No source gives a deadline for the REMS patient monitoring form (the REMS summary and the label administration notes were checked). Due 7 days after the session by default; change it with monitoring.esketamineRemsFormDueDays in the clinic settings file (1-30 days).',
+    },
     preDoseBpGuide: { systolicMmHg: 140, diastolicMmHg: 90 },
     noFoodHoursBefore: 2,
     noLiquidsMinutesBefore: 30,

@@ -12,6 +12,29 @@ export interface SoftHardLimits {
   readonly hard: LimitRange;
 }
 
+/** The guarded quantities a clinic may set soft or hard bounds on. */
+export type GuardrailLimitField =
+  | 'doseMgPerKg'
+  | 'totalDoseMg'
+  | 'doseRateMgPerKgPerHour'
+  | 'durationMin'
+  | 'finalConcentrationMgPerMl'
+  | 'weightKg';
+
+/**
+ * One bound the clinic set itself in its settings (`guardrails`, or `locations.<code>.guardrails`
+ * for `scope: 'location'`) in place of the knowledge base's, so a finding can say whose number it
+ * is. Only bounds that differ from the knowledge base's are listed.
+ */
+export interface ClinicSetBound {
+  readonly field: GuardrailLimitField;
+  readonly level: 'soft' | 'hard';
+  readonly side: 'min' | 'max';
+  /** The knowledge base's bound on this side; `null` when it had none. */
+  readonly knowledgeBaseValue: number | null;
+  readonly scope: 'clinic' | 'location';
+}
+
 /**
  * Limits the dosing module checks for one IV protocol. Soft limits warn; hard limits block.
  * Consumed as-is by `dosing`: change this shape only on purpose, with a test.
@@ -33,6 +56,8 @@ export interface DoseGuardrails {
   readonly sources: readonly string[];
   /** Why these numbers: which are sourced, which are conservative clinic defaults. */
   readonly notes: string;
+  /** Bounds the clinic's settings set (absent in the knowledge base itself). */
+  readonly clinicSet?: readonly ClinicSetBound[];
 }
 
 const bound = z.number().nonnegative().exactOptional();
@@ -56,6 +81,24 @@ export const doseGuardrailsSchema: z.ZodType<DoseGuardrails> = z.strictObject({
   weightMaxAgeDays: z.number().int().positive(),
   sources: sourceIdsSchema,
   notes: nonEmptyText,
+  clinicSet: z
+    .array(
+      z.strictObject({
+        field: z.enum([
+          'doseMgPerKg',
+          'totalDoseMg',
+          'doseRateMgPerKgPerHour',
+          'durationMin',
+          'finalConcentrationMgPerMl',
+          'weightKg',
+        ]),
+        level: z.enum(['soft', 'hard']),
+        side: z.enum(['min', 'max']),
+        knowledgeBaseValue: z.number().nonnegative().nullable(),
+        scope: z.enum(['clinic', 'location']),
+      }),
+    )
+    .exactOptional(),
 });
 
 /** The guardrail fields that carry soft and hard limits, in a fixed order. */

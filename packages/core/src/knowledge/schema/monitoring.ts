@@ -33,6 +33,12 @@ export interface SessionVitalLimit {
   readonly note: string;
 }
 
+/**
+ * Latest REMS form deadline a clinic may set (days after the session): a month, so a form is never
+ * left open indefinitely.
+ */
+export const REMS_FORM_DUE_MAX_DAYS = 30;
+
 export const SESSION_VITALS = [
   'systolicMmHg',
   'diastolicMmHg',
@@ -48,6 +54,17 @@ export interface SessionAlerts {
   readonly limits: Readonly<Record<SessionVital, SessionVitalLimit>>;
   /** Interval between readings while any value is out of range (shorter than the usual one). */
   readonly outOfRangeIntervalMin: number;
+  readonly note: string;
+}
+
+/**
+ * Days after the session date by which the clinic should submit the esketamine REMS patient
+ * monitoring form. No source in the reference states a deadline (S16 and S18 were checked), so it
+ * is a clinic setting with a documented default.
+ */
+export interface RemsFormDeadline {
+  readonly daysAfterSession: number;
+  readonly basis: 'clinic-setting';
   readonly note: string;
 }
 
@@ -86,6 +103,8 @@ export interface Monitoring {
      * (the label says "approximately"; no source gives a window: a clinic setting).
      */
     readonly bpRecheckEarlyMinutes: number;
+    /** When the REMS patient monitoring form is due after each session (`RemsFormDeadline`). */
+    readonly remsFormDue: RemsFormDeadline;
     readonly preDoseBpGuide: { readonly systolicMmHg: number; readonly diastolicMmHg: number };
     readonly noFoodHoursBefore: number;
     readonly noLiquidsMinutesBefore: number;
@@ -161,6 +180,11 @@ export const monitoringSchema: z.ZodType<Monitoring> = z.strictObject({
     observationMinMinutes: z.number().int().positive(),
     bpRecheckMinutesAfterDose: z.number().int().positive(),
     bpRecheckEarlyMinutes: z.number().int().min(0).max(30),
+    remsFormDue: z.strictObject({
+      daysAfterSession: z.number().int().min(1).max(REMS_FORM_DUE_MAX_DAYS),
+      basis: z.literal('clinic-setting'),
+      note: nonEmptyText,
+    }),
     preDoseBpGuide: z.strictObject({
       systolicMmHg: z.number().int().positive(),
       diastolicMmHg: z.number().int().positive(),

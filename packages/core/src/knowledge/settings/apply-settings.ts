@@ -78,6 +78,7 @@ function applyGuardrails(
   note: Note,
   settingsRoot: readonly PropertyKey[] = ['guardrails', id],
   kbRoot: readonly PropertyKey[] = ['doseGuardrails', id],
+  scope: 'clinic' | 'location' = 'clinic',
 ): DoseGuardrails {
   if (gs === undefined) return base;
   for (const field of SOFT_HARD_FIELDS) {
@@ -112,7 +113,7 @@ function applyGuardrails(
     const to = gs[key];
     if (to !== undefined) note([...settingsRoot, key], [...kbRoot, key], base[key], to);
   }
-  return mergeGuardrails(base, gs);
+  return mergeGuardrails(base, gs, scope);
 }
 
 function withSeverity<T extends { readonly code: string; readonly severity: Severity }>(
@@ -228,6 +229,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
         note,
         ['locations', code, 'guardrails', id],
         ['locationGuardrails', code, id],
+        'location',
       );
     }
     locationGuardrails[code] = byProtocol;

@@ -103,7 +103,10 @@ export const clinicSettingsSchema = z.strictObject({
   scheduling: schedulingSettingsSchema.exactOptional(),
   /** Instrument by indication, scale interval, unsourced response/remission criteria. */
   outcomes: outcomesSettingsSchema.exactOptional(),
-  /** In-chair alert limits, reading intervals, Aldrete discharge score (`monitoring-settings`). */
+  /**
+   * In-chair alert limits, reading intervals, Aldrete discharge score, esketamine's REMS form
+   * deadline (`monitoring-settings`).
+   */
   monitoring: monitoringSettingsSchema.exactOptional(),
   prices: z
     .strictObject({

@@ -1,4 +1,9 @@
-import type { DoseGuardrails, SoftHardLimits } from '../schema/guardrails';
+import {
+  SOFT_HARD_FIELDS,
+  type ClinicSetBound,
+  type DoseGuardrails,
+  type SoftHardLimits,
+} from '../schema/guardrails';
 import type { GuardrailSettings } from './clinic-settings';
 
 type SoftHardSettings = NonNullable<GuardrailSettings['doseMgPerKg']>;
@@ -14,10 +19,61 @@ function mergeSoftHard(
   };
 }
 
-/** The guardrails a clinic's overrides produce: each given bound replaces the base bound. */
-export function mergeGuardrails(base: DoseGuardrails, settings: GuardrailSettings): DoseGuardrails {
+type BoundAt = Pick<ClinicSetBound, 'field' | 'level' | 'side'>;
+
+/** Each bound the settings give: where it is, the base's value there and the setting's. */
+function* givenBounds(
+  base: DoseGuardrails,
+  settings: GuardrailSettings,
+): Generator<readonly [BoundAt, number | undefined, number]> {
+  for (const field of SOFT_HARD_FIELDS)
+    for (const level of ['soft', 'hard'] as const)
+      for (const side of ['min', 'max'] as const) {
+        const to = settings[field]?.[level]?.[side];
+        if (to !== undefined) yield [{ field, level, side }, base[field][level][side], to];
+      }
+  for (const side of ['min', 'max'] as const) {
+    const to = settings.weightKg?.hard?.[side];
+    if (to !== undefined)
+      yield [{ field: 'weightKg', level: 'hard', side }, base.weightKg.hard[side], to];
+  }
+}
+
+/**
+ * The bounds the clinic chose itself after `settings` apply on top of `base` (the knowledge
+ * base's guardrails, or the clinic's when `scope` is a location). A bound keeps the knowledge
+ * base's value it replaced; one set back to that value is the knowledge base's again.
+ */
+function clinicSetBounds(
+  base: DoseGuardrails,
+  settings: GuardrailSettings,
+  scope: ClinicSetBound['scope'],
+): ClinicSetBound[] {
+  const key = (b: BoundAt) => `${b.field}.${b.level}.${b.side}`;
+  const set = new Map((base.clinicSet ?? []).map((b) => [key(b), b]));
+  for (const [where, from, to] of givenBounds(base, settings)) {
+    const earlier = set.get(key(where));
+    const knowledgeBaseValue = earlier === undefined ? (from ?? null) : earlier.knowledgeBaseValue;
+    if (to === knowledgeBaseValue) set.delete(key(where));
+    else if (to !== from) set.set(key(where), { ...where, knowledgeBaseValue, scope });
+  }
+  return [...set.values()];
+}
+
+/**
+ * The guardrails a clinic's overrides produce: each given bound replaces the base bound, and
+ * `clinicSet` lists the bounds that are now the clinic's (or, with `scope: 'location'`, the
+ * location's) own choice rather than the knowledge base's.
+ */
+export function mergeGuardrails(
+  base: DoseGuardrails,
+  settings: GuardrailSettings,
+  scope: ClinicSetBound['scope'] = 'clinic',
+): DoseGuardrails {
+  const { clinicSet: _previous, ...rest } = base;
+  const clinicSet = clinicSetBounds(base, settings, scope);
   return {
-    ...base,
+    ...rest,
     doseMgPerKg: mergeSoftHard(base.doseMgPerKg, settings.doseMgPerKg),
     totalDoseMg: mergeSoftHard(base.totalDoseMg, settings.totalDoseMg),
     doseRateMgPerKgPerHour: mergeSoftHard(
@@ -33,6 +89,8 @@ export function mergeGuardrails(base: DoseGuardrails, settings: GuardrailSetting
     weightChangeSoftFraction: settings.weightChangeSoftFraction ?? base.weightChangeSoftFraction,
     lbKgMixupTolerance: settings.lbKgMixupTolerance ?? base.lbKgMixupTolerance,
     weightMaxAgeDays: settings.weightMaxAgeDays ?? base.weightMaxAgeDays,
+    // Absent, not empty, when every bound is the knowledge base's: the base keeps its hash.
+    ...(clinicSet.length > 0 ? { clinicSet } : {}),
   };
 }
 

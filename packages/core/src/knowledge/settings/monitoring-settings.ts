@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { KnowledgeBase, OverrideValue } from '../schema/knowledge-base';
 import {
+  REMS_FORM_DUE_MAX_DAYS,
   SESSION_VITALS,
   type Monitoring,
+  type RemsFormDeadline,
   type SessionVitalLimit,
   type SessionVital,
 } from '../schema/monitoring';
@@ -23,7 +25,8 @@ const limit = z
 
 /**
  * The `monitoring` part of the clinic settings: in-chair alert limits per vital sign, reading
- * intervals and the modified Aldrete discharge score. Every field optional.
+ * intervals, the modified Aldrete discharge score, esketamine's blood-pressure window and REMS
+ * form deadline. Every field optional.
  */
 export const monitoringSettingsSchema = z.strictObject({
   /** Modified Aldrete total needed to discharge (knowledge-base default 9 of 10). */
@@ -38,6 +41,11 @@ export const monitoringSettingsSchema = z.strictObject({
    * the knowledge base's value (10); a clinic may narrow the window, never widen it.
    */
   esketamineBpRecheckEarlyMin: z.number().int().min(0).max(30).exactOptional(),
+  /**
+   * Days after an esketamine session by which the REMS patient monitoring form is due (whole
+   * days, 1-30; knowledge-base default 7, which no source states).
+   */
+  esketamineRemsFormDueDays: z.number().int().min(1).max(REMS_FORM_DUE_MAX_DAYS).exactOptional(),
   alertLimits: z
     .strictObject({
       systolicMmHg: limit,
@@ -78,6 +86,25 @@ function applyLimit(
     high,
     basis: 'clinic-setting',
     note: `Set by the clinic (knowledge-base default ${String(base.low)}-${String(base.high)}). ${base.note}`,
+  };
+}
+
+function applyRemsFormDue(
+  base: RemsFormDeadline,
+  days: number | undefined,
+  note: Note,
+): RemsFormDeadline {
+  if (days === undefined || days === base.daysAfterSession) return base;
+  note(
+    ['monitoring', 'esketamineRemsFormDueDays'],
+    ['monitoring', 'esketamineSession', 'remsFormDue', 'daysAfterSession'],
+    base.daysAfterSession,
+    days,
+  );
+  return {
+    ...base,
+    daysAfterSession: days,
+    note: `Set by the clinic (knowledge-base default ${String(base.daysAfterSession)} days). ${base.note}`,
   };
 }
 
@@ -139,6 +166,11 @@ export function applyMonitoringSettings(
         ['monitoring', 'esketamineSession', 'bpRecheckEarlyMinutes'],
         base.esketamineSession.bpRecheckEarlyMinutes,
         set.esketamineBpRecheckEarlyMin,
+      ),
+      remsFormDue: applyRemsFormDue(
+        base.esketamineSession.remsFormDue,
+        set.esketamineRemsFormDueDays,
+        note,
       ),
     },
     sessionAlerts: {

@@ -70,6 +70,19 @@ const Limit = z.object({
   limit: Quantity,
   overridden: z.boolean(),
   reason: z.string().optional(),
+  basis: z
+    .enum(['knowledge-base', 'clinic-setting'])
+    .optional()
+    .describe(
+      '`clinic-setting`: the clinic (or this location) set this limit in its settings in place of the knowledge base’s; absent from calculations stored before it was added',
+    ),
+  clinicSetting: z
+    .object({
+      scope: z.enum(['clinic', 'location']),
+      knowledgeBaseLimit: Quantity.nullable().describe('`null`: the knowledge base has none'),
+    })
+    .optional()
+    .describe('With `basis: clinic-setting`: whose setting it is and the knowledge base’s limit'),
 });
 
 /** The public calculation JSON (the same shape `ketaflow dose --json` prints). */

@@ -9,6 +9,7 @@ import {
   isPostDoseBpCheck,
   nextReadingDueAt,
   nextSessionStates,
+  remsFormDue,
   type AldreteScores,
   type KnowledgeBase,
   type ReadingFinding,
@@ -16,7 +17,7 @@ import {
   type Vitals,
 } from '@ketaflow/core';
 import { AMENDED_VALUE, type AlertDto, type ReadingDto, type SessionDto } from './schemas';
-import { remsForm, remsDueBy } from './rems';
+import { remsForm } from './rems';
 
 export interface SessionRow {
   readonly id: string;
@@ -335,6 +336,9 @@ export function buildSession(
   // When the label's blood pressure is due, and from when a reading counts as it (knowledge base
   // and clinic setting: the screen reads these instead of numbers of its own).
   const esk = kb.monitoring.esketamineSession;
+  // The REMS form deadline and its basis come from the knowledge base (a clinic setting), so the
+  // screen shows the clinic's number of days and says whose choice it is.
+  const remsDue = remsFormDue(kb, row.sessionDate);
   const afterDose = (minutes: number) =>
     dosedAt ? new Date(dosedAt.getTime() + minutes * 60_000).toISOString() : null;
   return {
@@ -349,7 +353,9 @@ export function buildSession(
       observationEndsAt,
       rems: {
         form: remsForm(session, { dosedAt, bpBeforeDose: preBp, bp40Min, observationEndsAt }),
-        dueBy: remsDueBy(row.sessionDate),
+        dueBy: remsDue.dueBy,
+        dueDaysAfterSession: remsDue.daysAfterSession,
+        dueBasis: remsDue.basis,
         submittedAt: remsSubmitted?.recordedAt.toISOString() ?? null,
         submittedBy: remsSubmitted?.signer ?? null,
       },

@@ -1,17 +1,8 @@
 /**
  * The esketamine REMS patient monitoring form, pre-filled from the session for the clinic to
- * submit (the label's REMS asks for it within 7 days of each session; S16, S18).
+ * submit. Its deadline is a clinic setting (`remsFormDue` in core): no source gives one.
  */
 import type { SessionDto } from './schemas';
-
-const REMS_DEADLINE_DAYS = 7;
-
-/** The date by which the form is due: 7 days after the session date. */
-export function remsDueBy(sessionDate: string): string {
-  const d = new Date(`${sessionDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + REMS_DEADLINE_DAYS);
-  return d.toISOString().slice(0, 10);
-}
 
 type Bp = { systolicMmHg: number; diastolicMmHg: number; takenAt: string } | null;
 

@@ -330,6 +330,10 @@ export const SessionSchema = z.object({
       rems: z.object({
         form: z.record(z.string(), z.unknown()),
         dueBy: z.string().nullable(),
+        /** Days after the session date the form is due (`dueBy` − session date). */
+        dueDaysAfterSession: z.number().int(),
+        /** No source gives a deadline: the number of days is the clinic's setting. */
+        dueBasis: z.enum(['clinic-setting']),
         submittedAt: z.string().nullable(),
         submittedBy: Signer.nullable(),
       }),

@@ -1,0 +1,62 @@
+/**
+ * Limits the clinic chose itself. The knowledge base's guardrails list them (`clinicSet`, added
+ * by clinic settings); a compiled bound carries its entry so that a finding can tell a prescriber
+ * the number is the clinic's choice, and what the knowledge base's was.
+ */
+import type { ClinicSetBound } from '../knowledge/schema/guardrails';
+import type { LimitClinicSetting, LimitFinding } from './types';
+
+/** A bound the clinic set: whose setting it is and the knowledge base's value it replaced. */
+export type BoundSetting = Pick<ClinicSetBound, 'scope' | 'knowledgeBaseValue'>;
+
+interface Settable {
+  readonly clinicSetting?: BoundSetting;
+}
+
+/** The bound with the clinic's setting of it attached, when `clinicSet` lists it. */
+export function marked<B extends Settable>(
+  bound: B | undefined,
+  guardrails: { readonly clinicSet?: readonly ClinicSetBound[] },
+  at: Pick<ClinicSetBound, 'field' | 'level' | 'side'>,
+): B | undefined {
+  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
+  const list = guardrails.clinicSet as unknown;
+  if (bound === undefined || !Array.isArray(list)) return bound;
+  const set = (list as readonly ClinicSetBound[]).find(
+    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
+  );
+  return set === undefined
+    ? bound
+    : { ...bound, clinicSetting: { scope: set.scope, knowledgeBaseValue: set.knowledgeBaseValue } };
+}
+
+/**
+ * ` (a clinic setting; the knowledge base's is 1 mg/kg)` after a limit the clinic set, empty
+ * after the knowledge base's own.
+ */
+export function clinicSettingText(bound: Settable, unit: string): string {
+  const set = bound.clinicSetting;
+  if (set === undefined) return '';
+  const whose = set.scope === 'location' ? 'a setting for this location' : 'a clinic setting';
+  const base =
+    set.knowledgeBaseValue === null
+      ? 'the knowledge base sets none'
+      : `the knowledge base's is ${String(set.knowledgeBaseValue)} ${unit}`;
+  return ` (${whose}; ${base})`;
+}
+
+/** The finding's `clinicSetting` field for a bound the clinic set (spread it in). */
+export function clinicSettingField(
+  bound: Settable,
+  unit: LimitFinding['limit']['unit'],
+): { clinicSetting?: LimitClinicSetting } {
+  const set = bound.clinicSetting;
+  if (set === undefined) return {};
+  return {
+    clinicSetting: {
+      scope: set.scope,
+      knowledgeBaseLimit:
+        set.knowledgeBaseValue === null ? null : { value: set.knowledgeBaseValue, unit },
+    },
+  };
+}
