@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   calculateDose,
+  clinicSettingText,
   dosingProtocolFor,
   type IndicationId,
   type KnowledgeBase,
@@ -119,17 +120,24 @@ function ivDoseCard(
   if (weight === undefined) {
     // The hard total is a backstop for unit errors and needs no weight.
     const hardTotal = guardrails.totalDoseMg.hard.max;
-    if (dose.unit === 'mg' && hardTotal !== undefined && dose.value > hardTotal)
+    if (dose.unit === 'mg' && hardTotal !== undefined && dose.value > hardTotal) {
+      // Say when the limit is the clinic's own choice, with the knowledge base's value.
+      const set = guardrails.clinicSet?.find(
+        (c) => c.field === 'totalDoseMg' && c.level === 'hard' && c.side === 'max',
+      );
+      const whose = set === undefined ? '' : clinicSettingText({ clinicSetting: set }, 'mg');
       return doseCard(
         ctx,
         DOSE_RULE,
         'critical',
         `Ketamine ${doseText} is above the hard total-dose limit of ${String(hardTotal)} mg`,
         [
+          ...(whose === '' ? [] : [`The hard total-dose limit${whose}.`]),
           'No usable weight is on record (dated, positive, not in the future), so the dose per kg was not checked either.',
           sources,
         ],
       );
+    }
     return doseCard(
       ctx,
       DOSE_UNCHECKED_RULE,
