@@ -82,11 +82,18 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     return id;
   }
 
-  /** A signed screening and an active course for the patient, with sessions as given. */
+  /**
+   * A signed screening and an active course for the patient, with sessions as given (at the
+   * first location unless a session names its own, or `null` for none).
+   */
   async function givenCourse(
     patientId: string,
     indication: string,
-    sessions: readonly { at: Date; status: 'completed' | 'booked' }[],
+    sessions: readonly {
+      at: Date;
+      status: 'completed' | 'booked';
+      locationId?: string | null;
+    }[],
   ): Promise<string> {
     const screeningId = await one(
       `insert into screenings (patient_id, indication, product, as_of, knowledge_version, input, result, decision, created_by, signed_by, signed_at, acceptances)
@@ -101,7 +108,7 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     for (const s of sessions)
       await t.database.query(
         `insert into appointments (patient_id, type, status, location_id, course_id, starts_at, ends_at, created_by)
-         values ($1, 'infusion', $2, (select id from locations order by code limit 1), $3, $4, $5, $6)`,
+         values ($1, 'infusion', $2, case when $7::boolean then $8::uuid else (select id from locations order by code limit 1) end, $3, $4, $5, $6)`,
         [
           patientId,
           s.status,
@@ -109,6 +116,8 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
           s.at,
           new Date(s.at.getTime() + 2 * 3_600_000),
           prescriber.user.id,
+          s.locationId !== undefined,
+          s.locationId ?? null,
         ],
       );
     return courseId;
@@ -632,6 +641,46 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     expect(await reasons(applied.value, T0)).toEqual([]);
     // 20 h before the session the clinic's window has opened too.
     expect(await reasons(applied.value, daysFromT0(1, 18))).toEqual(['before-session']);
+  });
+
+  test("due scales: the next session names its location's time zone, null when it has no location", async () => {
+    const [clinic] = await t.database.query('select id from clinics limit 1');
+    // A location keeping another zone than the clinic's (New York in the demo).
+    const westId = await one(
+      `insert into locations (clinic_id, code, name, time_zone) values ($1, $2, 'West site', 'America/Los_Angeles') returning id`,
+      [clinic?.id, `west-${Math.random().toString(36).slice(2, 8)}`],
+    );
+    type Due = { nextSessionAt: string | null; nextSessionTimeZone: string | null };
+    const dueFor = async (s: Session) =>
+      (await api(s)('GET', '/api/me/scales/due')).json<{ items: Due[] }>().items;
+
+    const west = await givenPatientAccount(t);
+    const at = daysFromT0(2, 15);
+    await givenCourse(west.user.patientId!, 'anxiety', [
+      { at, status: 'booked', locationId: westId },
+    ]);
+    expect(await dueFor(west)).toMatchObject([
+      { nextSessionAt: at.toISOString(), nextSessionTimeZone: 'America/Los_Angeles' },
+    ]);
+
+    // No location to name a zone: null, and the portal falls back to the clinic's.
+    const nowhere = await givenPatientAccount(t);
+    await givenCourse(nowhere.user.patientId!, 'anxiety', [
+      { at, status: 'booked', locationId: null },
+    ]);
+    expect(await dueFor(nowhere)).toMatchObject([
+      { nextSessionAt: at.toISOString(), nextSessionTimeZone: null },
+    ]);
+
+    // No next session at all: null too.
+    const none = await givenPatientAccount(t);
+    await givenCourse(none.user.patientId!, 'anxiety', []);
+    expect(await dueFor(none)).toMatchObject([{ nextSessionAt: null, nextSessionTimeZone: null }]);
+
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(JSON.stringify(doc.paths['/api/me/scales/due'])).toContain('"nextSessionTimeZone"');
   });
 
   test('custom forms: an admin creates one (checked by core), staff list it, patients fill it in', async () => {

@@ -1,16 +1,25 @@
 /**
  * Clinic times read on the clinic's clock whatever the browser's zone: an administrator on a
- * laptop set far away records a nurse's absence, and a travelling patient sees when their next
- * session is. (Days with a clock change are covered by core's zone-names tests: this server runs
- * on the real clock.)
+ * laptop set far away records a nurse's absence, a travelling patient sees when their next
+ * session is, and a nurse types when a paper form was filled in and when a follow-up happened.
+ * (Days with a clock change are covered by core's zone-names tests: this server runs on the real
+ * clock.)
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { Session } from '../src/api/auth-types';
-import type { DueScale } from '../src/api/outcomes-types';
+import type {
+  DueScale,
+  InstrumentDefinition,
+  SafetyAlert,
+  ScaleResponse,
+  SubmittedScale,
+} from '../src/api/outcomes-types';
+import type { Patient } from '../src/api/patient-types';
 import type { Appointment, Location, Slot, StaffMember } from '../src/api/scheduling-types';
 import {
   addLocalDays,
+  formatLocalDayMonth,
   formatZonedDateTimeWithZone,
   localToMs,
   todayIn,
@@ -44,6 +53,17 @@ async function clinicZone(page: Page): Promise<string> {
   if (meta.timeZone === null) throw new Error('the demo clinic names no time zone');
   expect(meta.timeZone).not.toBe(farZone);
   return meta.timeZone;
+}
+
+/** The instant a `datetime-local` input's value stands for on `zone`'s clock. */
+async function inputInstant(input: Locator, zone: string): Promise<number> {
+  const [date = '', time = ''] = (await input.inputValue()).split('T');
+  return localToMs(date, time, zone);
+}
+
+/** A prefilled "now" reads the clinic's wall clock: within a few minutes of now there. */
+async function expectClinicNow(input: Locator, zone: string): Promise<void> {
+  expect(Math.abs((await inputInstant(input, zone)) - Date.now())).toBeLessThan(5 * 60_000);
 }
 
 /** Scales every 3 days make one due on any day, so the due card shows (see outcomes.e2e). */
@@ -138,5 +158,129 @@ describe('clinic times in a browser set to another zone', () => {
     const card = patient.getByRole('region', { name: 'Forms to fill in' });
     const entry = card.getByRole('listitem').filter({ hasText: item.definition.shortName });
     await waitForText(entry, `Next session ${formatZonedDateTimeWithZone(booked.startsAt, zone)}`);
+  });
+
+  test("a nurse types a paper form's time and a follow-up in the clinic's time", async () => {
+    const nurse = await harness.newPage(undefined, { timezoneId: farZone });
+    await logIn(nurse, demoEmails.nurse);
+    const zone = await clinicZone(nurse);
+    const patient = await postJson<Patient>(nurse, '/api/patients', {
+      givenName: 'Tui',
+      familyName: 'Faraway',
+      birthDate: '1984-03-09',
+      sex: 'female',
+    });
+    const kb = await getJson<{ outcomes: { instruments: InstrumentDefinition[] } }>(
+      nurse,
+      '/api/knowledge',
+    );
+    const phq = kb.outcomes.instruments.find((i) => i.id === 'phq-9');
+    if (phq === undefined) throw new Error('no PHQ-9 in the knowledge base');
+    // Yesterday and tomorrow on the clinic's calendar: in the past and future there, whatever
+    // the hour, while the browser's calendar is already a day on.
+    const today = todayIn(zone);
+    const yesterday = addLocalDays(today, -1);
+    const tomorrow = addLocalDays(today, 1);
+
+    // The paper form: its time prefilled and typed on the clinic's clock.
+    await nurse.goto(`/patients/${patient.id}`);
+    const progress = nurse.getByRole('region', { name: 'Progress' });
+    await progress.getByRole('button', { name: 'Enter a paper form' }).click();
+    const paper = nurse.getByRole('form', { name: 'Paper form' });
+    const filledAt = paper.getByLabel('Filled in at', { exact: true });
+    await waitForText(paper, `Clinic time (${zone})`);
+    await expectClinicNow(filledAt, zone);
+    await paper.getByRole('combobox', { name: 'Scale' }).selectOption('phq-9');
+    await filledAt.fill(`${yesterday}T09:15`);
+    // Thoughts of self-harm answered 1: the safety alert the follow-up below documents.
+    for (const [index, item] of phq.items.entries()) {
+      const score = item.safety === 'suicidal-thoughts' ? 1 : 0;
+      const option = item.options.find((o) => o.score === score);
+      if (option === undefined) throw new Error(`no option scoring ${String(score)}`);
+      await paper
+        .getByRole('radiogroup', { name: `${String(index + 1)}. ${item.text}`, exact: true })
+        .getByRole('radio', { name: option.label, exact: true })
+        .check();
+    }
+    const stored = nurse.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/patients/${patient.id}/scales`) && r.request().method() === 'POST',
+    );
+    await paper.getByRole('button', { name: 'Save paper form' }).click();
+    const response = await stored;
+    expect(response.status(), await response.text()).toBe(201);
+    const sent = (await response.json()) as SubmittedScale;
+    const scales = await getJson<{ items: ScaleResponse[] }>(
+      nurse,
+      `/api/patients/${patient.id}/scales?instrument=phq-9`,
+    );
+    expect(scales.items.map((r) => Date.parse(r.completedAt))).toEqual([
+      localToMs(yesterday, '09:15', zone),
+    ]);
+
+    // The chart's days are the clinic's: one score yesterday 09:15, a day's margin either side.
+    await nurse.reload();
+    const xTicks = nurse.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await waitForText(xTicks.last(), formatLocalDayMonth(today));
+    expect(await xTicks.allTextContents()).toEqual([
+      formatLocalDayMonth(yesterday),
+      formatLocalDayMonth(today),
+    ]);
+
+    // A follow-up attempt that did not reach the patient, at times typed on the clinic's clock.
+    const [alertId] = sent.response.safetyAlertIds;
+    if (alertId === undefined) throw new Error('no safety alert was raised');
+    await nurse.goto(`/safety-alerts/${alertId}`);
+    const form = nurse.getByRole('form', { name: 'Follow-up' });
+    const reviewedAt = form.getByLabel(label('Followed up at'));
+    await waitForText(form, `Clinic time (${zone})`);
+    await expectClinicNow(reviewedAt, zone);
+    await reviewedAt.fill(`${yesterday}T11:40`);
+    await form
+      .getByRole('radiogroup', { name: label('How the patient was contacted') })
+      .getByRole('radio', { name: 'Not reached', exact: true })
+      .check();
+    await form.getByLabel(label('Risk assessment')).fill('No answer; voicemail left.');
+    await form.getByRole('checkbox', { name: 'Risk assessed', exact: true }).check();
+    await form.getByLabel(/^Next attempt/).fill(`${tomorrow}T10:30`);
+    const attempt = nurse.waitForResponse((r) => r.url().endsWith(`/${alertId}/follow-up`));
+    await form.getByRole('button', { name: 'Save follow-up', exact: true }).click();
+    expect((await attempt).status()).toBe(200);
+    const open = await getJson<SafetyAlert>(nurse, `/api/safety-alerts/${alertId}`);
+    expect(open.status).toBe('open');
+    const [tried] = open.attempts;
+    expect(tried && [Date.parse(tried.reviewedAt), Date.parse(tried.nextContactAt ?? '')]).toEqual([
+      localToMs(yesterday, '11:40', zone),
+      localToMs(tomorrow, '10:30', zone),
+    ]);
+    // Listed on the clock it was typed on, naming the zone.
+    const attempts = nurse.getByRole('table', { name: 'Attempts that did not reach the patient' });
+    await waitForText(attempts, formatZonedDateTimeWithZone(tried?.reviewedAt ?? '', zone));
+    expect(await attempts.textContent()).toContain(
+      formatZonedDateTimeWithZone(tried?.nextContactAt ?? '', zone),
+    );
+
+    // The form starts again at "now" on the clinic's clock; this time the patient is reached.
+    await expectClinicNow(reviewedAt, zone);
+    await form
+      .getByRole('radiogroup', { name: label('How the patient was contacted') })
+      .getByRole('radio', { name: 'Phone', exact: true })
+      .check();
+    await form.getByLabel(label('Risk assessment')).fill('Passive thoughts, no plan or intent.');
+    await form.getByRole('checkbox', { name: 'Risk assessed', exact: true }).check();
+    await form.getByRole('checkbox', { name: 'Crisis resources given', exact: true }).check();
+    await form.getByRole('checkbox', { name: 'Patient given crisis resources' }).check();
+    const reached = nurse.waitForResponse((r) => r.url().endsWith(`/${alertId}/follow-up`));
+    await form.getByRole('button', { name: 'Save follow-up', exact: true }).click();
+    expect((await reached).status()).toBe(200);
+    const closed = await getJson<SafetyAlert>(nurse, `/api/safety-alerts/${alertId}`);
+    expect(closed.status).toBe('followed-up');
+    const closedAt = closed.followUp?.reviewedAt;
+    if (typeof closedAt !== 'string') throw new Error('the follow-up has no time');
+    expect(Math.abs(Date.parse(closedAt) - Date.now())).toBeLessThan(5 * 60_000);
+    await waitForText(
+      nurse.getByRole('table', { name: 'Documented follow-up' }),
+      formatZonedDateTimeWithZone(closedAt, zone),
+    );
   });
 });

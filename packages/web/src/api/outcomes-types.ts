@@ -51,6 +51,8 @@ export interface DueScale {
   courseId: string;
   indication: string;
   nextSessionAt: string | null;
+  /** The zone of the next session's location; `null` with none (the clinic's zone applies). */
+  nextSessionTimeZone: string | null;
   lastCompletedAt: string | null;
   definition: InstrumentDefinition;
 }

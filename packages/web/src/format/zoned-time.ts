@@ -35,6 +35,12 @@ export function formatLocalDate(date: LocalDate): string {
   return `${WEEKDAY_LABELS[weekdayOf(date)]} ${String(Number(day))} ${MONTHS[Number(month) - 1] ?? ''} ${year}`;
 }
 
+/** `12 May` for a local date `2026-05-12`: a chart axis, where the year and weekday crowd. */
+export function formatLocalDayMonth(date: LocalDate): string {
+  const [, month = '1', day = '1'] = date.split('-');
+  return `${String(Number(day))} ${MONTHS[Number(month) - 1] ?? ''}`;
+}
+
 /** `10:00`: the wall-clock time of an instant in `zone`. */
 export function formatZonedTime(iso: string, zone: string): string {
   return msToLocal(Date.parse(iso), zone).time;
@@ -111,6 +117,15 @@ export function zonedInputToIso(value: string, zone: string, edge: 'start' | 'en
   if (m?.[1] === undefined || m[2] === undefined) return value;
   const r = resolveLocalTime(m[1], m[2], zone);
   return new Date(r.kind === 'ambiguous' && edge === 'end' ? r.laterMs : r.ms).toISOString();
+}
+
+/**
+ * `2026-05-12T10:00`: an instant on the wall clock in `zone`, to prefill a `datetime-local`
+ * input that `zonedInputToIso` reads back in the same zone.
+ */
+export function zonedInputAt(ms: number, zone: string): string {
+  const local = msToLocal(ms, zone);
+  return `${local.date}T${local.time}`;
 }
 
 /** Today's date in `zone`. */

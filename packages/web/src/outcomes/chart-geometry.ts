@@ -1,4 +1,5 @@
 import type { Progress, SeverityBand } from '../api/outcomes-types';
+import { addLocalDays, formatLocalDayMonth, localToMs, zonedDate } from '../format/zoned-time';
 
 const DAY_MS = 86_400_000;
 
@@ -39,23 +40,23 @@ export function timeDomain(times: readonly number[]): [number, number] {
   return [Math.min(...times) - DAY_MS, Math.max(...times) + DAY_MS];
 }
 
-const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-
-export function formatShortDate(ms: number): string {
-  return shortDate.format(new Date(ms));
+/**
+ * `12 May`: the calendar date of an instant in the clinic's zone, so a session or a score is on
+ * the clinic's day, not the day it was in the browser's zone.
+ */
+export function formatShortDate(ms: number, zone: string): string {
+  return formatLocalDayMonth(zonedDate(ms, zone));
 }
 
-/** Whole-day ticks, at most `count` of them. */
-export function dayTicks([from, to]: [number, number], count: number): number[] {
-  const start = new Date(from);
-  start.setHours(0, 0, 0, 0);
-  const days = Math.max(1, Math.ceil((to - start.getTime()) / DAY_MS));
+/** Ticks at the clinic's midnights (`zone`), at most `count` of them. */
+export function dayTicks([from, to]: [number, number], count: number, zone: string): number[] {
+  const first = zonedDate(from, zone);
+  const start = localToMs(first, '00:00', zone);
+  const days = Math.max(1, Math.ceil((to - start) / DAY_MS));
   const step = Math.max(1, Math.ceil(days / count));
   const ticks: number[] = [];
-  for (let d = step; d < days; d += step) {
-    const tick = new Date(start);
-    tick.setDate(start.getDate() + d);
-    ticks.push(tick.getTime());
-  }
+  // Counted in calendar days, not 24-hour steps: a day the clocks change is 23 or 25 hours long.
+  for (let d = step; d < days; d += step)
+    ticks.push(localToMs(addLocalDays(first, d), '00:00', zone));
   return ticks;
 }

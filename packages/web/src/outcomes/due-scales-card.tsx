@@ -12,8 +12,10 @@ export function fillPath(instrument: string): string {
 }
 
 function DueItem({ item }: { item: DueScale }) {
-  // The session is at the clinic: its time on the clinic's clock, wherever the patient is.
-  const { zone } = useClinicTimeZone();
+  // The session's time on the clock of where it is held (its location, else the clinic),
+  // wherever the patient is.
+  const clinic = useClinicTimeZone();
+  const zone = item.nextSessionTimeZone ?? clinic.zone;
   return (
     <Paper withBorder p="md" component="li">
       <Stack gap={6}>

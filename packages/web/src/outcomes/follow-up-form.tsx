@@ -7,23 +7,55 @@ import type { FollowUpField, SafetyAlert } from '../api/outcomes-types';
 import { ApiProblemError, describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
 import { FormErrorAlert } from '../components/form-error-alert';
+import { useNow } from '../format/use-now';
+import { zonedInputAt, zonedInputToIso } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { optionLabel } from './labels';
-import { toLocalInput } from './paper-entry-form';
 
 type Value = string | string[] | boolean;
+
+/** A required date-time starts as "now" (see `withNow`), so it has no value of its own yet. */
+function hasInitialValue(field: FollowUpField): boolean {
+  return !(field.kind === 'date-time' && field.required);
+}
 
 function initialValue(field: FollowUpField): Value {
   if (field.kind === 'choices') return [];
   if (field.kind === 'boolean') return false;
-  if (field.kind === 'date-time' && field.required) return toLocalInput(new Date());
   return '';
 }
 
-/** The body the server checks: empty optional fields left out, dates as ISO 8601 instants. */
+function initialValues(fields: readonly FollowUpField[]): Record<string, Value> {
+  return Object.fromEntries(fields.filter(hasInitialValue).map((f) => [f.name, initialValue(f)]));
+}
+
+/**
+ * The values with each untouched required date-time set to `now` on the clinic's clock: worked
+ * out on each render rather than stored, so it follows the clinic's zone once that has loaded
+ * instead of keeping the browser's.
+ */
+function withNow(
+  fields: readonly FollowUpField[],
+  values: Readonly<Record<string, Value>>,
+  now: number,
+  zone: string,
+): Record<string, Value> {
+  const out = { ...values };
+  for (const field of fields)
+    if (!hasInitialValue(field) && out[field.name] === undefined)
+      out[field.name] = zonedInputAt(now, zone);
+  return out;
+}
+
+/**
+ * The body the server checks: empty optional fields left out, dates as ISO 8601 instants read
+ * on the clinic's clock (`zone`), whatever zone the browser is set to.
+ */
 function toBody(
   fields: readonly FollowUpField[],
   values: Readonly<Record<string, Value>>,
   user: User,
+  zone: string,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of fields) {
@@ -31,10 +63,9 @@ function toBody(
     if (field.kind === 'staff-id') body[field.name] = user.id;
     else if (typeof value === 'boolean' || Array.isArray(value)) body[field.name] = value;
     else if (value === undefined || value.trim() === '') continue;
-    else if (field.kind === 'date-time') {
-      const date = new Date(value);
-      body[field.name] = Number.isNaN(date.getTime()) ? value : date.toISOString();
-    } else body[field.name] = value.trim();
+    // A point in time, not a period: in an hour the clocks repeat, the first occurrence.
+    else if (field.kind === 'date-time') body[field.name] = zonedInputToIso(value, zone, 'start');
+    else body[field.name] = value.trim();
   }
   return body;
 }
@@ -89,10 +120,12 @@ interface FieldProps {
   value: Value | undefined;
   error: string | undefined;
   user: User;
+  /** The clinic's time zone, which date-times are typed in. */
+  zone: string;
   onChange: (value: Value) => void;
 }
 
-function FollowUpInput({ field, value, error, user, onChange }: FieldProps) {
+function FollowUpInput({ field, value, error, user, zone, onChange }: FieldProps) {
   const common = { label: field.label, required: field.required, error };
   switch (field.kind) {
     case 'staff-id':
@@ -109,6 +142,7 @@ function FollowUpInput({ field, value, error, user, onChange }: FieldProps) {
         <TextInput
           {...common}
           type="datetime-local"
+          description={`Clinic time (${zone})`}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => {
             onChange(event.currentTarget.value);
@@ -168,16 +202,20 @@ function FollowUpInput({ field, value, error, user, onChange }: FieldProps) {
 /** The documented follow-up: one input per field the alert names; the server checks it all. */
 export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Record<string, Value>>(() =>
-    Object.fromEntries(alert.followUpFields.map((f) => [f.name, initialValue(f)])),
+  // The alert has no location: its times are typed on the clinic's clock.
+  const { zone } = useClinicTimeZone();
+  const openedAt = useNow();
+  const [typed, setTyped] = useState<Record<string, Value>>(() =>
+    initialValues(alert.followUpFields),
   );
+  const values = withNow(alert.followUpFields, typed, openedAt, zone);
   const save = useMutation({
-    mutationFn: () => followUpSafetyAlert(alert.id, toBody(alert.followUpFields, values, user)),
+    mutationFn: () =>
+      followUpSafetyAlert(alert.id, toBody(alert.followUpFields, values, user, zone)),
     onSuccess: (saved) => {
+      // Not reached: the attempt is on the alert, which stays open for the next one (the page
+      // then shows a fresh form, at "now" again).
       queryClient.setQueryData(queryKeys.safetyAlert(alert.id), saved);
-      // Not reached: the attempt is on the alert, which stays open for the next one.
-      if (saved.status === 'open')
-        setValues(Object.fromEntries(alert.followUpFields.map((f) => [f.name, initialValue(f)])));
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.safetyAlertsAll }),
   });
@@ -199,8 +237,9 @@ export function FollowUpForm({ alert, user }: { alert: SafetyAlert; user: User }
             value={values[field.name]}
             error={errors[field.name]}
             user={user}
+            zone={zone}
             onChange={(value) => {
-              setValues((current) => ({ ...current, [field.name]: value }));
+              setTyped((current) => ({ ...current, [field.name]: value }));
             }}
           />
         ))}

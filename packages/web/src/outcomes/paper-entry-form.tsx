@@ -6,13 +6,10 @@ import { idempotencyKeyFor, submitPaperScale } from '../api/outcomes-api';
 import type { Instrument, SubmittedScale } from '../api/outcomes-types';
 import { describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
+import { useNow } from '../format/use-now';
+import { zonedInputAt, zonedInputToIso } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { crisisOf } from './labels';
-
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, for a datetime-local input. */
-export function toLocalInput(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
 
 export function SafetyNotice({ alertIds }: { alertIds: readonly string[] }) {
   return (
@@ -40,7 +37,14 @@ export function PaperEntryForm({
 }) {
   const queryClient = useQueryClient();
   const [ref, setRef] = useState(instruments[0]?.ref ?? '');
-  const [completedAt, setCompletedAt] = useState(() => toLocalInput(new Date()));
+  // Typed and prefilled on the clinic's clock, not the browser's: a laptop left on another zone
+  // would otherwise store the form hours away from when the patient filled it in.
+  const { zone } = useClinicTimeZone();
+  const openedAt = useNow();
+  // `null` until edited: "now" is shown on the clinic's clock once its zone has loaded, rather
+  // than fixed on the browser's while the zone is still loading.
+  const [typedAt, setTypedAt] = useState<string | null>(null);
+  const completedAt = typedAt ?? zonedInputAt(openedAt, zone);
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const definition = instruments.find((i) => i.ref === ref)?.definition;
@@ -50,7 +54,7 @@ export function PaperEntryForm({
       const body = {
         instrument: ref,
         answers,
-        ...(completedAt === '' ? {} : { completedAt: new Date(completedAt).toISOString() }),
+        ...(completedAt === '' ? {} : { completedAt: zonedInputToIso(completedAt, zone, 'start') }),
       };
       // A retry of the same entry is stored once; any change is a new entry.
       return submitPaperScale(patientId, {
@@ -95,9 +99,10 @@ export function PaperEntryForm({
           <TextInput
             type="datetime-local"
             label="Filled in at"
+            description={`Clinic time (${zone})`}
             value={completedAt}
             onChange={(event) => {
-              setCompletedAt(event.currentTarget.value);
+              setTypedAt(event.currentTarget.value);
             }}
           />
         </Group>

@@ -11,7 +11,8 @@ import {
   YAxis,
 } from 'recharts';
 import type { PatientProgress, SeverityBand } from '../api/outcomes-types';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import {
   bandArea,
   bandTint,
@@ -66,6 +67,9 @@ function LegendSwatch({
  */
 export function ProgressChart({ data, bands }: ProgressChartProps) {
   const { ref, width } = useElementSize();
+  // Days on the clinic's calendar: an evening score in New York is not the next day's for a
+  // reader whose browser is set far east.
+  const { zone } = useClinicTimeZone();
   const { progress, responses, sessions } = data;
   const first = responses[0];
   const range = { min: first?.minTotal ?? 0, max: first?.maxTotal ?? 27 };
@@ -114,8 +118,8 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
               type="number"
               scale="time"
               domain={domain}
-              ticks={dayTicks(domain, narrow ? 4 : 8)}
-              tickFormatter={formatShortDate}
+              ticks={dayTicks(domain, narrow ? 4 : 8, zone)}
+              tickFormatter={(ms: number) => formatShortDate(ms, zone)}
               fontSize={12}
             />
             <YAxis
@@ -160,7 +164,9 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
             )}
             <Tooltip
               labelFormatter={(label) =>
-                typeof label === 'number' ? formatDateTime(new Date(label).toISOString()) : ''
+                typeof label === 'number'
+                  ? formatZonedDateTimeWithZone(new Date(label).toISOString(), zone)
+                  : ''
               }
               formatter={(value) => [String(value), data.instrumentName]}
             />

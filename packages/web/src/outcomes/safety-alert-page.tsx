@@ -6,22 +6,26 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone } from '../format/zoned-time';
 import { RecordSection } from '../patient/record-section';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { FollowUpForm } from './follow-up-form';
 import { optionLabel } from './labels';
 import { useSafetyAlert } from './use-outcomes';
 
-function showValue(value: unknown): string {
+/** A follow-up's value in words; its times on the clinic's clock (`zone`), as they were typed. */
+function showValue(value: unknown, zone: string): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.map((v) => optionLabel(String(v))).join(', ');
   if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatZonedDateTimeWithZone(value, zone);
     return optionLabel(value);
   }
   return JSON.stringify(value);
 }
 
 function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
+  const { zone } = useClinicTimeZone();
   const followUp = alert.followUp ?? {};
   return (
     <Table aria-label="Documented follow-up" withRowBorders>
@@ -35,8 +39,8 @@ function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
               </Table.Th>
               <Table.Td>
                 {field.kind === 'staff-id'
-                  ? (alert.followedUpBy?.displayName ?? showValue(followUp[field.name]))
-                  : showValue(followUp[field.name])}
+                  ? (alert.followedUpBy?.displayName ?? showValue(followUp[field.name], zone))
+                  : showValue(followUp[field.name], zone)}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -47,6 +51,8 @@ function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
 
 /** Follow-ups that did not reach the patient: kept on the alert, which stays open. */
 function ContactAttempts({ alert }: { alert: SafetyAlert }) {
+  // Typed on the clinic's clock in the follow-up form, so shown on it too.
+  const { zone } = useClinicTimeZone();
   if (alert.attempts.length === 0) return null;
   return (
     <Table aria-label="Attempts that did not reach the patient" withRowBorders>
@@ -60,10 +66,12 @@ function ContactAttempts({ alert }: { alert: SafetyAlert }) {
       <Table.Tbody>
         {alert.attempts.map((attempt) => (
           <Table.Tr key={`${attempt.reviewedAt}-${attempt.reviewedBy}`}>
-            <Table.Td>{formatDateTime(attempt.reviewedAt)}</Table.Td>
+            <Table.Td>{formatZonedDateTimeWithZone(attempt.reviewedAt, zone)}</Table.Td>
             <Table.Td>{attempt.riskAssessment ?? ''}</Table.Td>
             <Table.Td>
-              {attempt.nextContactAt === undefined ? '' : formatDateTime(attempt.nextContactAt)}
+              {attempt.nextContactAt === undefined
+                ? ''
+                : formatZonedDateTimeWithZone(attempt.nextContactAt, zone)}
             </Table.Td>
           </Table.Tr>
         ))}
@@ -122,7 +130,9 @@ export function SafetyAlertPage() {
             <DocumentedFollowUp alert={a} />
           </>
         ) : canFollowUp ? (
-          <FollowUpForm alert={a} user={user} />
+          // Keyed by the attempts: after one that did not reach the patient, the next starts
+          // empty and at "now" again.
+          <FollowUpForm key={a.attempts.length} alert={a} user={user} />
         ) : (
           <Text size="sm">A nurse or prescriber documents the follow-up.</Text>
         )}

@@ -7,7 +7,7 @@ import {
 } from '@ketaflow/core';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { appointments, courses, scaleResponses } from '../../db/schema/index';
+import { appointments, courses, locations, scaleResponses } from '../../db/schema/index';
 import { findInstrument } from './instruments';
 import type { DueItemDto } from './schemas';
 
@@ -56,9 +56,12 @@ export async function dueScales(
       .where(and(eq(scaleResponses.patientId, patientId), eq(scaleResponses.instrument, ref)))
       .orderBy(desc(scaleResponses.completedAt))
       .limit(1);
+    // With its location's zone, so the portal shows the session on the clock of where it is held
+    // (a location may keep another zone than the clinic's).
     const [next] = await executor
-      .select({ startsAt: appointments.startsAt })
+      .select({ startsAt: appointments.startsAt, timeZone: locations.timeZone })
       .from(appointments)
+      .leftJoin(locations, eq(locations.id, appointments.locationId))
       .where(
         and(
           eq(appointments.courseId, course.id),
@@ -87,6 +90,7 @@ export async function dueScales(
       courseId: course.id,
       indication: course.indication,
       nextSessionAt: next?.startsAt.toISOString() ?? null,
+      nextSessionTimeZone: next?.timeZone ?? null,
       lastCompletedAt: lastAt?.toISOString() ?? null,
       definition: instrument.definition,
     });

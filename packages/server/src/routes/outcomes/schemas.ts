@@ -122,6 +122,12 @@ export const DueItemSchema = z.object({
   courseId: Uuid,
   indication: z.string(),
   nextSessionAt: z.string().nullable(),
+  nextSessionTimeZone: z
+    .string()
+    .nullable()
+    .describe(
+      "IANA time zone of the next session's location; null with no next session or no location (then the clinic's applies)",
+    ),
   lastCompletedAt: z.string().nullable(),
   definition: InstrumentDefinitionSchema,
 });
