@@ -226,6 +226,13 @@ describe('clinic times in a browser set to another zone', () => {
       formatLocalDayMonth(yesterday),
       formatLocalDayMonth(today),
     ]);
+    // The scores table and the progress status say when, on the same clock.
+    const typed = formatZonedDateTimeWithZone(
+      new Date(localToMs(yesterday, '09:15', zone)).toISOString(),
+      zone,
+    );
+    await waitForText(nurse.getByRole('table', { name: /PHQ-9 scores/ }), typed);
+    await waitForText(nurse.getByText(/^Baseline \d+ on /), `on ${typed}`);
 
     // A follow-up attempt that did not reach the patient, at times typed on the clinic's clock.
     const [alertId] = sent.response.safetyAlertIds;

@@ -1,6 +1,7 @@
 import { Badge, Group, List, Text } from '@mantine/core';
 import type { Progress } from '../api/outcomes-types';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { responseThreshold } from './chart-geometry';
 import { formatPercentChange } from './labels';
 
@@ -23,16 +24,19 @@ function ruleText(progress: Progress): string {
 
 /** Response and remission in words, from core's progress as the server computed it. */
 export function ProgressStatus({ progress }: { progress: Progress }) {
+  // On the clinic's clock, as the chart and the scores table show them.
+  const { zone } = useClinicTimeZone();
+  const when = (iso: string) => formatZonedDateTimeWithZone(iso, zone);
   const latest = progress.points.at(-1);
   const threshold = responseThreshold(progress);
   const responder = progress.latest.response.status === 'met';
   const remitted = progress.latest.remission.status === 'met' && !progress.baselineInRemission;
   const lines: string[] = [
-    `Baseline ${String(progress.baseline.total)} on ${formatDateTime(progress.baseline.at)}.`,
+    `Baseline ${String(progress.baseline.total)} on ${when(progress.baseline.at)}.`,
   ];
   if (latest !== undefined && !latest.isBaseline)
     lines.push(
-      `Latest ${String(latest.total)} on ${formatDateTime(latest.at)} (${formatPercentChange(latest.percentChange)} from baseline, after ${infusions(latest.sessionsBefore)}).`,
+      `Latest ${String(latest.total)} on ${when(latest.at)} (${formatPercentChange(latest.percentChange)} from baseline, after ${infusions(latest.sessionsBefore)}).`,
     );
   if (!progress.responseDefined)
     lines.push(
@@ -40,7 +44,7 @@ export function ProgressStatus({ progress }: { progress: Progress }) {
     );
   else if (progress.firstResponse !== null)
     lines.push(
-      `First response on ${formatDateTime(progress.firstResponse.at)}: after ${infusions(progress.firstResponse.sessionsBefore)}, ${days(progress.firstResponse.daysFromBaseline)} from baseline.`,
+      `First response on ${when(progress.firstResponse.at)}: after ${infusions(progress.firstResponse.sessionsBefore)}, ${days(progress.firstResponse.daysFromBaseline)} from baseline.`,
     );
   else if (threshold !== null)
     lines.push(
@@ -52,7 +56,7 @@ export function ProgressStatus({ progress }: { progress: Progress }) {
     );
   else if (progress.firstRemission !== null)
     lines.push(
-      `First remission on ${formatDateTime(progress.firstRemission.at)}: after ${infusions(progress.firstRemission.sessionsBefore)}, ${days(progress.firstRemission.daysFromBaseline)} from baseline.`,
+      `First remission on ${when(progress.firstRemission.at)}: after ${infusions(progress.firstRemission.sessionsBefore)}, ${days(progress.firstRemission.daysFromBaseline)} from baseline.`,
     );
   else if (progress.criteria.remission.belowScore !== null)
     lines.push(

@@ -1,10 +1,14 @@
 import type { PatientProgress } from '../api/outcomes-types';
-import { formatDateTime } from '../format/dates';
+import { formatZonedDateTimeWithZone } from '../format/zoned-time';
+import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { RecordTable } from '../patient/record-table';
 import { criterionLabels, formatPercentChange, sourceLabels } from './labels';
 
 /** The chart's values as a table (oldest first), for screen readers and for checking. */
 export function ScoresTable({ data }: { data: PatientProgress }) {
+  // When each form was filled in, on the clinic's clock (paper forms are typed in it).
+  const { zone } = useClinicTimeZone();
+  const when = (iso: string) => formatZonedDateTimeWithZone(iso, zone);
   const points = new Map((data.progress?.points ?? []).map((p) => [p.at, p]));
   return (
     <RecordTable
@@ -25,7 +29,7 @@ export function ScoresTable({ data }: { data: PatientProgress }) {
         return {
           key: r.id,
           cells: [
-            formatDateTime(r.completedAt),
+            when(r.completedAt),
             String(r.total),
             r.band?.label ?? '—',
             point === undefined || point.isBaseline
