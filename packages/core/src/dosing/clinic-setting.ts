@@ -13,18 +13,27 @@ interface Settable {
   readonly clinicSetting?: BoundSetting;
 }
 
+/** The clinic's setting of one bound of `guardrails`, when `clinicSet` lists it. */
+export function clinicSetBound(
+  guardrails: { readonly clinicSet?: readonly ClinicSetBound[] },
+  at: Pick<ClinicSetBound, 'field' | 'level' | 'side'>,
+): ClinicSetBound | undefined {
+  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
+  const list = guardrails.clinicSet as unknown;
+  if (!Array.isArray(list)) return undefined;
+  return (list as readonly ClinicSetBound[]).find(
+    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
+  );
+}
+
 /** The bound with the clinic's setting of it attached, when `clinicSet` lists it. */
 export function marked<B extends Settable>(
   bound: B | undefined,
   guardrails: { readonly clinicSet?: readonly ClinicSetBound[] },
   at: Pick<ClinicSetBound, 'field' | 'level' | 'side'>,
 ): B | undefined {
-  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
-  const list = guardrails.clinicSet as unknown;
-  if (bound === undefined || !Array.isArray(list)) return bound;
-  const set = (list as readonly ClinicSetBound[]).find(
-    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
-  );
+  if (bound === undefined) return bound;
+  const set = clinicSetBound(guardrails, at);
   return set === undefined
     ? bound
     : { ...bound, clinicSetting: { scope: set.scope, knowledgeBaseValue: set.knowledgeBaseValue } };

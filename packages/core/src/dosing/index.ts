@@ -28,7 +28,7 @@ export { validateDosingProtocol } from './compile-protocol';
 export { DOSE_LIMIT, DOSE_PROBLEM, type DoseProblemCode } from './problems';
 export { RANGE_SPECS } from './guardrails';
 export { dosingProtocolFor, infusionSettingsFor } from './from-knowledge';
-export { clinicSettingText } from './clinic-setting';
+export { clinicSetBound, clinicSettingText } from './clinic-setting';
 export {
   calculateDose,
   doseToJson,

@@ -33,7 +33,7 @@ const MEMO_LIMIT = 50_000;
  * search, while a clinic asks for the same few dates and times again and again. Cleared when
  * full, so a long-running server cannot grow it without bound.
  */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
+export function memo<T>(compute: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
     const hit = cache.get(key);

@@ -1,4 +1,12 @@
-import { addLocalDays, HOUR_MS, localToMs, msToLocal, type LocalDate, type TimeZone } from './time';
+import {
+  addLocalDays,
+  HOUR_MS,
+  localToMs,
+  memo,
+  msToLocal,
+  type LocalDate,
+  type TimeZone,
+} from './time';
 
 /**
  * Naming the zone beside a clinic time. A page usually says its zone once ("Times in
@@ -7,12 +15,17 @@ import { addLocalDays, HOUR_MS, localToMs, msToLocal, type LocalDate, type TimeZ
  * falls in another part of the year than the one the page named.
  */
 
+/** One formatter per zone: a slot list asks for hundreds of times in the same zone. */
+const abbreviationFormat = memo(
+  (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }),
+);
+
 /**
  * `EDT`, or `GMT-4` where the runtime's tz data has no abbreviation for the zone (most zones
  * outside the Americas in `en-US`): the zone's short name at that instant.
  */
 export function zoneAbbreviation(ms: number, zone: TimeZone): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+  const part = abbreviationFormat(zone)
     .formatToParts(new Date(ms))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;

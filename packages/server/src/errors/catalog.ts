@@ -2,6 +2,8 @@
  * The one error catalog: every problem code the API can return, with its HTTP status and title.
  * Responses are RFC 9457 problem+json. `docs/errors.md` lists the same codes (a test keeps them in step).
  */
+import type { Problem } from '@ketaflow/core';
+
 export const ERROR_CATALOG = {
   'VALIDATION.FAILED': { status: 400, title: 'The request has invalid fields' },
   'REQUEST.MALFORMED': { status: 400, title: 'The request body could not be read' },
@@ -171,6 +173,21 @@ export function fieldErrors(errors: readonly FieldError[]): AppError {
     errors.map((e) => `${e.path}: ${e.message}`).join('; '),
     errors,
   );
+}
+
+/**
+ * Core's problems as errors of the request body's fields: `body.<path>`, or for a problem that
+ * names no field `body.<where>` (the whole `body` when `where` is not given).
+ */
+export function bodyFieldErrors(problems: readonly Problem[], where?: string): FieldError[] {
+  return problems.map((p) => {
+    const field = p.path ?? where;
+    return {
+      path: field === undefined ? 'body' : `body.${field}`,
+      message: p.message,
+      code: p.code,
+    };
+  });
 }
 
 /** Shorthand for a 400 naming one field. */

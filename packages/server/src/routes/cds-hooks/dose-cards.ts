@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   calculateDose,
+  clinicSetBound,
   clinicSettingText,
   dosingProtocolFor,
   type IndicationId,
@@ -122,9 +123,7 @@ function ivDoseCard(
     const hardTotal = guardrails.totalDoseMg.hard.max;
     if (dose.unit === 'mg' && hardTotal !== undefined && dose.value > hardTotal) {
       // Say when the limit is the clinic's own choice, with the knowledge base's value.
-      const set = guardrails.clinicSet?.find(
-        (c) => c.field === 'totalDoseMg' && c.level === 'hard' && c.side === 'max',
-      );
+      const set = clinicSetBound(guardrails, { field: 'totalDoseMg', level: 'hard', side: 'max' });
       const whose = set === undefined ? '' : clinicSettingText({ clinicSetting: set }, 'mg');
       return doseCard(
         ctx,

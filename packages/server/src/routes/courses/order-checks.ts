@@ -2,7 +2,7 @@ import { addLocalDays, checkCourseDose, msToLocal, type KnowledgeBase } from '@k
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { locations } from '../../db/schema/index';
-import { AppError, fieldError, fieldErrors } from '../../errors/catalog';
+import { AppError, bodyFieldErrors, fieldError, fieldErrors } from '../../errors/catalog';
 import type { CreateBodyInput } from './schemas';
 
 /**
@@ -30,11 +30,7 @@ export async function assertCourseOrderable(
     dose: body.dose,
     locationCode: location.code,
   });
-  const errors = dose.problems.map((p) => ({
-    path: `body.${p.path ?? 'dose'}`,
-    message: p.message,
-    code: p.code,
-  }));
+  const errors = bodyFieldErrors(dose.problems, 'dose');
   if (dose.blocked)
     throw new AppError('DOSE.BLOCKED', errors.map((e) => e.message).join('; '), errors);
   if (errors.length > 0) throw fieldErrors(errors);

@@ -22,7 +22,7 @@ import {
 import { and, eq, gt, inArray, notExists } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { appointments, courses, treatmentSessions } from '../../db/schema/index';
-import { AppError, type ErrorCode, type FieldError } from '../../errors/catalog';
+import { AppError, bodyFieldErrors, type ErrorCode, type FieldError } from '../../errors/catalog';
 import {
   cancelAppointmentNotices,
   scheduleAppointmentNotices,
@@ -48,11 +48,7 @@ const OUT_OF_PROTOCOL = new Set([
 
 /** Core's planning problems as one problem+json error, each naming its body field. */
 export function planningError(problems: readonly Problem[]): AppError {
-  const errors: FieldError[] = problems.map((p) => ({
-    path: `body.${p.path ?? 'startDate'}`,
-    message: p.message,
-    code: p.code,
-  }));
+  const errors = bodyFieldErrors(problems, 'startDate');
   const code: ErrorCode = problems.some((p) => OUT_OF_PROTOCOL.has(p.code))
     ? 'COURSE.OUT_OF_PROTOCOL'
     : problems.some((p) => p.code === 'COURSE.NO_ROOM')
@@ -267,17 +263,7 @@ export async function bookCourseSessions(
         }
         return ok(ids);
       },
-    ).then((r) =>
-      r.ok
-        ? r
-        : err(
-            r.error.problems.map((p) => ({
-              path: `body.${p.path ?? 'startDate'}`,
-              message: p.message,
-              code: p.code,
-            })),
-          ),
-    );
+    ).then((r) => (r.ok ? r : err(bodyFieldErrors(r.error.problems, 'startDate'))));
     if (booked.ok) {
       for (const a of booked.value)
         await scheduleAppointmentNotices(

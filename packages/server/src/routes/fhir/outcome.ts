@@ -103,20 +103,25 @@ export class Problems {
     try {
       return check();
     } catch (error) {
-      if (!(error instanceof FhirError)) throw error;
-      this.add(error);
+      this.keep(error);
       return undefined;
     }
   }
 
+  /** `attempt` for a check that reads the database. */
   async attemptAsync<T>(check: () => Promise<T>): Promise<T | undefined> {
     try {
       return await check();
     } catch (error) {
-      if (!(error instanceof FhirError)) throw error;
-      this.add(error);
+      this.keep(error);
       return undefined;
     }
+  }
+
+  /** Keeps a FhirError; anything else is a bug and goes on. */
+  private keep(error: unknown): void {
+    if (!(error instanceof FhirError)) throw error;
+    this.add(error);
   }
 
   /** Throws what was found, if anything. */

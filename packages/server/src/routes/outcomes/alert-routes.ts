@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database, Executor } from '../../db/client';
 import { patients, safetyAlerts, SAFETY_ALERT_STATUSES, users } from '../../db/schema/index';
-import { AppError } from '../../errors/catalog';
+import { AppError, bodyFieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { ClinicKnowledge } from '../../knowledge';
@@ -177,13 +177,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
           coreAlert(instrument.definition, row.itemId, row.answer),
           input,
         );
-        const found = checked.ok
-          ? []
-          : checked.error.map((p) => ({
-              path: p.path === undefined ? 'body' : `body.${p.path}`,
-              message: p.message,
-              code: p.code,
-            }));
+        const found = checked.ok ? [] : bodyFieldErrors(checked.error);
         if (checked.ok) {
           const f = checked.value;
           // Not a UUID: no user's id (and the uuid column would refuse the comparison).

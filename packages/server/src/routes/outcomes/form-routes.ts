@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { customForms, users } from '../../db/schema/index';
-import { AppError } from '../../errors/catalog';
+import { AppError, bodyFieldErrors } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
@@ -69,11 +69,7 @@ export const formRoutes: FastifyPluginAsyncZod<FormRouteOptions> = async (app, {
       const { user } = requireAuth(request);
       const parsed = parseCustomForm(request.body);
       if (!parsed.ok) {
-        const errors = parsed.error.map((p) => ({
-          path: p.path === undefined ? 'body' : `body.${p.path}`,
-          message: p.message,
-          code: p.code,
-        }));
+        const errors = bodyFieldErrors(parsed.error);
         throw new AppError(
           'VALIDATION.FAILED',
           errors.map((e) => `${e.path}: ${e.message}`).join('; '),

@@ -18,7 +18,7 @@ import {
   scaleResponses,
   type ScaleSource,
 } from '../../db/schema/index';
-import { AppError, type FieldError } from '../../errors/catalog';
+import { AppError, bodyFieldErrors } from '../../errors/catalog';
 import { problemFor } from '../../errors/error-handler';
 import { appendAudit } from '../../lib/audit';
 import type { Mailer } from '../../lib/mailer';
@@ -104,14 +104,6 @@ async function resolveCourse(
   return { courseId, appointmentId: input.appointmentId ?? null };
 }
 
-function toFieldErrors(problems: readonly Problem[]): FieldError[] {
-  return problems.map((p) => ({
-    path: p.path === undefined ? 'body' : `body.${p.path}`,
-    message: p.message,
-    code: p.code,
-  }));
-}
-
 /**
  * A refused response as problem+json, with the crisis resources and the alerts raised when item 9
  * was above zero. An answer that is not one of the item's scores (out of range, not a whole
@@ -124,7 +116,7 @@ function refusal(
   safetyAlertIds: readonly string[],
   instance: string,
 ): { statusCode: number; body: unknown } {
-  const errors = toFieldErrors(problems);
+  const errors = bodyFieldErrors(problems);
   const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   const incomplete = problems.every((p) => p.code === 'OUTCOME.MISSING_ANSWER');
   const problem = problemFor(
