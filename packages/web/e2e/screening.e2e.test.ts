@@ -256,6 +256,8 @@ describe('eligibility screening in the browser', () => {
 
     // Screen first: the record lacks a blood pressure, a pregnancy and a breastfeeding status.
     await nurse.getByLabel(label('Indication')).selectOption('anxiety');
+    // The product is named as written, only its first letter in lower case.
+    await nurse.getByText('No current screening for Anxiety with ketamine IV infusion.').waitFor();
     const screened = nurse.waitForResponse(
       (r) => r.url().endsWith(`/api/patients/${patientId}/screenings`) && r.status() === 201,
     );

@@ -11,6 +11,7 @@ import {
 } from './dose-inputs';
 import { bagModeLabels, productLabels, weightBasisLabels } from './labels';
 import { RecordFactNote } from './record-fact-note';
+import { inSentence } from '../format/labels';
 
 interface DoseFormProps {
   kb: KnowledgeBase;
@@ -267,7 +268,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
                 label="Bag preparation"
                 value={inputs.bagMode}
                 error={errors.bagMode}
-                description={`Clinic setting: ${bagModeLabels[prep.bagMode].toLowerCase()}`}
+                description={`Clinic setting: ${inSentence(bagModeLabels[prep.bagMode])}`}
                 data={optionsOf(bagModeLabels)}
                 onChange={(event) => {
                   onChange({ bagMode: event.currentTarget.value as BagMode });
@@ -347,7 +348,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
                 data={[
                   {
                     value: '',
-                    label: `Protocol: ${weightBasisLabels[basisDefault].toLowerCase()}`,
+                    label: `Protocol: ${inSentence(weightBasisLabels[basisDefault])}`,
                   },
                   ...optionsOf(weightBasisLabels),
                 ]}

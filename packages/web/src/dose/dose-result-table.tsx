@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import type { DoseJson } from '@ketaflow/core';
 import { formatQuantity } from './format-quantity';
 import { bagModeLabels, weightBasisLabels } from './labels';
+import { inSentence } from '../format/labels';
 
 export interface ResultRow {
   label: string;
@@ -23,7 +24,7 @@ export function resultRows(result: DoseJson): ResultRow[] {
       value:
         weight === null
           ? '—'
-          : `${formatQuantity(weight)} (${weightBasisLabels[weight.basis].toLowerCase()})`,
+          : `${formatQuantity(weight)} (${inSentence(weightBasisLabels[weight.basis])})`,
     },
     { label: 'Dose', value: formatQuantity(result.dose) },
     { label: 'Vial concentration', value: formatQuantity(result.vialConcentration) },

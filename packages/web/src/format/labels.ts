@@ -10,6 +10,17 @@ import type {
   Sex,
 } from '../api/patient-types';
 
+/**
+ * A label inside a sentence: its first letter in lower case, unless its first word is an
+ * abbreviation ("IV ketamine", "SpO2"); capitals later in it stay ("ketamine IV infusion",
+ * "ideal body weight (Devine)").
+ */
+export function inSentence(label: string): string {
+  const [first = '', second = ''] = label;
+  if (second !== '' && second !== second.toLowerCase()) return label;
+  return first.toLowerCase() + label.slice(1);
+}
+
 export interface Option<V extends string> {
   value: V;
   label: string;

@@ -22,6 +22,7 @@ import { ScreeningHistory } from './screening-history';
 import { openScreeningFor, useScreeningMutation, useScreenings } from './use-screenings';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { describeError } from '../api/problem';
+import { inSentence } from '../format/labels';
 
 function Section({
   id,
@@ -108,7 +109,7 @@ function Workspace({ patient, kb, screenings }: WorkspaceProps) {
             {shown === undefined ? (
               <Text c="dimmed">
                 No current screening for {indicationName(question.indication)} with{' '}
-                {productLabels[question.product].toLowerCase()}.
+                {inSentence(productLabels[question.product])}.
                 {canScreen ? ' Screen now to check the record.' : ''}
               </Text>
             ) : (

@@ -20,6 +20,7 @@ import { useKnowledge } from '../dose/use-knowledge';
 import { formatZonedTime } from '../format/zoned-time';
 import { aldreteItems } from './labels';
 import { useSessionMutation } from './use-session';
+import { inSentence } from '../format/labels';
 
 type Scores = Record<keyof AldreteScores, number | null>;
 
@@ -63,9 +64,7 @@ export function knownUnmetCriteria(
   const missing = aldreteItems.filter((i) => scores[i.key] === null);
   const unmet: string[] = [];
   if (missing.length > 0)
-    unmet.push(
-      `Score every Aldrete item (${missing.map((i) => i.label.toLowerCase()).join(', ')})`,
-    );
+    unmet.push(`Score every Aldrete item (${missing.map((i) => inSentence(i.label)).join(', ')})`);
   if (kb === undefined) return unmet;
   const esk = session.esketamine;
   const date = (iso: string | null | undefined) => (iso == null ? undefined : new Date(iso));

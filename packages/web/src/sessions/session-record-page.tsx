@@ -23,6 +23,7 @@ import { formatRemsDeadline } from './rems-form';
 import { sessionKeys, useSessionZone } from './use-session';
 import '../dose/print.css';
 import './sessions.css';
+import { inSentence } from '../format/labels';
 
 function formatValue(value: unknown): string {
   return typeof value === 'number' || typeof value === 'string' ? String(value) : '?';
@@ -161,7 +162,7 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
           <Text size="sm">
             Modified Aldrete{' '}
             {aldreteItems
-              .map((i) => `${i.label.toLowerCase()} ${String(d.aldrete[i.key])}`)
+              .map((i) => `${inSentence(i.label)} ${String(d.aldrete[i.key])}`)
               .join(', ')}{' '}
             = <strong>{d.aldreteTotal}</strong> · escort {d.escortName}
             {d.notes !== null && ` · ${d.notes}`}
