@@ -1,6 +1,6 @@
 /**
  * A prescriber plans a course on preferred days and at a preferred time; the course page says so,
- * and pausing and resuming books the sessions there again.
+ * pausing and resuming books the sessions there again, and the course page clears them.
  */
 import { msToLocal } from '@ketaflow/core';
 import type { Page } from 'playwright-core';
@@ -130,5 +130,35 @@ describe('course preferences', () => {
     const rebooked = bookedAt(resumed, zone);
     expect(rebooked.length).toBe(planned.length);
     expect(rebooked.every((at) => at.endsWith(' 09:00'))).toBe(true);
+
+    // Cleared on the course page: sent as null, so later re-bookings do not bring them back.
+    await page.reload();
+    const form = page.getByRole('region', { name: 'Preferred days and time' });
+    await expect.poll(() => form.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(true);
+    expect(await form.getByLabel(label('Preferred time')).inputValue()).toBe('09:00');
+    await form.getByRole('button', { name: 'Clear preferences' }).click();
+    expect(await form.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(false);
+    expect(await form.getByRole('checkbox', { name: 'Thursday' }).isChecked()).toBe(false);
+    expect(await form.getByLabel(label('Preferred time')).inputValue()).toBe('');
+    await form.getByLabel(label('Reason')).fill('Patient can come any day now');
+    expect(await seriousViolations(page)).toEqual([]);
+    const changed = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/courses/${course.id}`) && r.request().method() === 'PATCH',
+    );
+    await form.getByRole('button', { name: 'Save preferences and re-book' }).click();
+    const cleared = await changed;
+    expect(cleared.request().postDataJSON()).toEqual({
+      preferredWeekdays: null,
+      preferredTime: null,
+      reason: 'Patient can come any day now',
+    });
+    expect(cleared.status(), await cleared.text()).toBe(200);
+    const after = (await cleared.json()) as Course;
+    expect(after).toMatchObject({ preferredWeekdays: null, preferredTime: null });
+    expect(bookedAt(after, zone).length).toBe(planned.length);
+    await expect.poll(() => page.getByText(/^Preferred:/).count()).toBe(0);
+    await takeScreenshot(page, 'course-preferences-cleared');
+    const stored = await getJson<Course>(page, `/api/courses/${course.id}`);
+    expect(stored).toMatchObject({ preferredWeekdays: null, preferredTime: null });
   });
 });

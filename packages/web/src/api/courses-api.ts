@@ -1,5 +1,5 @@
 import { requestJson } from './http';
-import type { Course, CourseStatus, NewCourse } from './scheduling-types';
+import type { Course, CourseStatus, NewCourse, Weekday } from './scheduling-types';
 
 export async function fetchCourses(patientId: string): Promise<Course[]> {
   const list = await requestJson<{ items: Course[] }>(
@@ -22,9 +22,16 @@ export function changeCourseStatus(id: string, to: CourseStatus, reason: string)
   return requestJson('POST', `/api/courses/${encodeURIComponent(id)}/status`, { to, reason });
 }
 
-export function changeCoursePlan(
-  id: string,
-  change: { sessionsPerWeek?: number; weeks?: number; reason: string },
-): Promise<Course> {
+/** What a course change may restate; a preference sent as null is cleared, one left out kept. */
+export interface CourseChange {
+  sessionsPerWeek?: number;
+  weeks?: number;
+  preferredWeekdays?: Weekday[] | null;
+  preferredTime?: string | null;
+  reason: string;
+}
+
+/** Changes the course and re-books its future sessions (all or none). */
+export function changeCoursePlan(id: string, change: CourseChange): Promise<Course> {
   return requestJson('PATCH', `/api/courses/${encodeURIComponent(id)}`, change);
 }

@@ -20,6 +20,7 @@ import {
   weekdayOrder,
 } from '../schedule/labels';
 import { productLabels } from '../screening/labels';
+import { CoursePreferencesForm } from './course-preferences-form';
 import { CourseStatusForm } from './course-status-form';
 
 function plan(course: Course): string {
@@ -123,6 +124,18 @@ function CourseView({ id }: { id: string }) {
           </Title>
           <CourseSessionsTable course={c} />
         </Paper>
+        {role === 'prescriber' && (c.status === 'planned' || c.status === 'active') && (
+          <Paper withBorder p="md" component="section" aria-labelledby="preferences-heading">
+            <Title order={2} size="h3" id="preferences-heading" mb="sm">
+              Preferred days and time
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              Saving cancels the future sessions and books them again on these days and at this time
+              ({c.location.timeZone}); with none, on any open day at opening time.
+            </Text>
+            <CoursePreferencesForm key={`${c.id}-${c.status}`} course={c} />
+          </Paper>
+        )}
         {role === 'prescriber' && (
           <Paper withBorder p="md" component="section" aria-labelledby="status-heading">
             <Title order={2} size="h3" id="status-heading" mb="sm">

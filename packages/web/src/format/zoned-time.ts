@@ -96,6 +96,11 @@ export function formatZonedDateTimeInList(iso: string, zone: string): string {
   return `${formatLocalDate(zonedDate(iso, zone))}, ${formatZonedTimeInList(iso, zone)}`;
 }
 
+/** `Sun 7 Nov 2027, 01:30 EDT–02:45 EST` on a clock-change day, else as `formatZonedRange`. */
+export function formatZonedRangeInList(startsAt: string, endsAt: string, zone: string): string {
+  return `${formatZonedDateTimeInList(startsAt, zone)}–${formatZonedTimeInList(endsAt, zone)}`;
+}
+
 /** The abbreviations a list of times spans, in order: `['EDT']`, or `['EDT', 'EST']` across a change. */
 export function zoneAbbreviationsOf(isos: readonly string[], zone: string): string[] {
   return zoneAbbreviationsAt(

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Appointment } from '../api/scheduling-types';
-import { formatZonedRange } from '../format/zoned-time';
+import { formatZonedRangeInList } from '../format/zoned-time';
 import { appointmentStatusColors, appointmentStatusLabels, appointmentTypeLabels } from './labels';
 
 /** Who and what an appointment holds, in `zone`. */
@@ -25,7 +25,7 @@ export function AppointmentDetails({
         a.patient.name
       ),
     ],
-    ['When', formatZonedRange(a.startsAt, a.endsAt, zone)],
+    ['When', formatZonedRangeInList(a.startsAt, a.endsAt, zone)],
     ['Type', appointmentTypeLabels[a.type]],
     ['Location', a.location?.name ?? 'Video visit'],
     ['Chair', a.chair?.name ?? '—'],

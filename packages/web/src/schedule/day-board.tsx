@@ -1,7 +1,7 @@
 import { Box, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import type { Appointment, Location } from '../api/scheduling-types';
 import type { SessionSummary } from '../api/session-types';
-import { formatZonedTime, minutesIntoDay } from '../format/zoned-time';
+import { formatZonedTimeInList, minutesIntoDay } from '../format/zoned-time';
 import { chairLanes, dayFrame, PX_PER_MINUTE } from './board-geometry';
 import classes from './day-board.module.css';
 import { decisionColors, sessionStatusLabel, unclearedPreCheck } from '../sessions/labels';
@@ -94,7 +94,7 @@ export function DayBoard({ location, date, appointments, sessions, onOpen }: Day
             {lane.appointments.map((a) => {
               const top = y(Math.max(frame.startMinutes, minutesIntoDay(a.startsAt, date, zone)));
               const bottom = y(Math.min(frame.endMinutes, minutesIntoDay(a.endsAt, date, zone)));
-              const time = `${formatZonedTime(a.startsAt, zone)}–${formatZonedTime(a.endsAt, zone)}`;
+              const time = `${formatZonedTimeInList(a.startsAt, zone)}–${formatZonedTimeInList(a.endsAt, zone)}`;
               const session = sessions?.get(a.id);
               // A pre-check that has not cleared the patient stands out in its decision's colour.
               const uncleared = session === undefined ? null : unclearedPreCheck(session);

@@ -21,7 +21,7 @@ import { QueryErrorAlert } from '../components/query-error-alert';
 import {
   addLocalDays,
   formatLocalDate,
-  formatZonedTime,
+  formatZonedTimeInList,
   localDaysWindow,
   mondayOf,
   todayIn,
@@ -84,10 +84,11 @@ function DayColumn(props: {
               background: 'var(--mantine-color-gray-0)',
               borderRadius: 4,
             }}
-            aria-label={`${formatZonedTime(a.startsAt, props.zone)} ${a.patient.name}, ${appointmentTypeLabels[a.type]}`}
+            aria-label={`${formatZonedTimeInList(a.startsAt, props.zone)} ${a.patient.name}, ${appointmentTypeLabels[a.type]}`}
           >
             <Text size="xs" fw={700}>
-              {formatZonedTime(a.startsAt, props.zone)}–{formatZonedTime(a.endsAt, props.zone)}
+              {formatZonedTimeInList(a.startsAt, props.zone)}–
+              {formatZonedTimeInList(a.endsAt, props.zone)}
             </Text>
             <Text size="sm" fw={600}>
               {a.patient.name}

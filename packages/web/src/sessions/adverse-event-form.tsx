@@ -13,7 +13,7 @@ import { describeError } from '../api/problem';
 import { addAdverseEvent } from '../api/sessions-api';
 import type { AdverseEventInput, AdverseEventType, Session, Severity } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { adverseEventActions, adverseEventLabels, severityLabels } from './labels';
 import { useSessionMutation } from './use-session';
 
@@ -125,7 +125,7 @@ export function AdverseEventList({ session, zone }: { session: Session; zone: st
     <Stack gap={4} data-testid="adverse-events">
       {session.adverseEvents.map((e) => (
         <Text key={e.id} size="sm">
-          {formatZonedTime(e.at, zone)} <strong>{adverseEventLabels[e.type]}</strong> (
+          {formatZonedTimeInList(e.at, zone)} <strong>{adverseEventLabels[e.type]}</strong> (
           {severityLabels[e.severity]}){e.actions.length > 0 && ` · ${e.actions.join(', ')}`}
           {e.note !== null && ` · ${e.note}`} · {e.by.displayName}
         </Text>

@@ -4,7 +4,7 @@ import { describeError } from '../api/problem';
 import { acknowledgeAlert } from '../api/sessions-api';
 import type { AlertAction, Session, SessionAlert } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { alertActionLabels } from './labels';
 import { alertMessage } from './readings';
 import { useSessionMutation } from './use-session';
@@ -40,7 +40,7 @@ function OpenAlert({
       color="red"
       variant="filled"
       role="alert"
-      title={`${formatZonedTime(alert.raisedAt, zone)} · ${alertMessage(alert)}`}
+      title={`${formatZonedTimeInList(alert.raisedAt, zone)} · ${alertMessage(alert)}`}
       data-alert-id={alert.id}
     >
       <Stack gap="xs">
@@ -132,11 +132,11 @@ export function AlertHistory({ session, zone }: { session: Session; zone: string
       {done.map((a) =>
         a.acknowledgement === null ? null : (
           <Text key={a.id} size="sm">
-            {formatZonedTime(a.raisedAt, zone)} {alertMessage(a)} —{' '}
+            {formatZonedTimeInList(a.raisedAt, zone)} {alertMessage(a)} —{' '}
             <strong>{alertActionLabels[a.acknowledgement.action]}</strong>
             {a.acknowledgement.medication !== null && ` (${a.acknowledgement.medication})`}:{' '}
             {a.acknowledgement.note} · {a.acknowledgement.by.displayName},{' '}
-            {formatZonedTime(a.acknowledgement.at, zone)}
+            {formatZonedTimeInList(a.acknowledgement.at, zone)}
           </Text>
         ),
       )}

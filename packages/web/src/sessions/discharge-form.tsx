@@ -17,7 +17,7 @@ import { ApiProblemError, describeError } from '../api/problem';
 import { dischargeSession } from '../api/sessions-api';
 import type { AldreteScores, DischargeInput, Session } from '../api/session-types';
 import { useKnowledge } from '../dose/use-knowledge';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { aldreteItems } from './labels';
 import { useSessionMutation } from './use-session';
 import { inSentence } from '../format/labels';
@@ -58,7 +58,7 @@ export function knownUnmetCriteria(
   const say = (u: { code: string; message: string }): string => {
     const endsAt = session.esketamine?.observationEndsAt;
     return u.code === 'DISCHARGE.OBSERVATION_TOO_SHORT' && endsAt != null
-      ? `Observation continues until ${formatZonedTime(endsAt, zone)} (at least 2 hours after dosing)`
+      ? `Observation continues until ${formatZonedTimeInList(endsAt, zone)} (at least 2 hours after dosing)`
       : u.message;
   };
   const missing = aldreteItems.filter((i) => scores[i.key] === null);

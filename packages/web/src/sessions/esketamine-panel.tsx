@@ -4,7 +4,7 @@ import { describeError } from '../api/problem';
 import { markRemsSubmitted } from '../api/sessions-api';
 import type { Session } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
-import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
+import { formatZonedDateTimeInList, formatZonedTimeInList } from '../format/zoned-time';
 import { formatRemsDeadline, formatRemsValue, remsFieldLabel } from './rems-form';
 import { formatCountdown } from './use-tick';
 import { useSessionMutation } from './use-session';
@@ -44,7 +44,7 @@ export function EsketaminePanel({
         {esk.observationEndsAt !== null && endsAt !== null && (
           <Group gap="md">
             <Text size="xl" fw={700} data-testid="observation-ends">
-              Observation ends at {formatZonedTime(esk.observationEndsAt, zone)}
+              Observation ends at {formatZonedTimeInList(esk.observationEndsAt, zone)}
             </Text>
             <Badge
               size="xl"
@@ -56,8 +56,8 @@ export function EsketaminePanel({
           </Group>
         )}
         <Text>
-          Dosed {esk.dosedAt === null ? 'not yet' : formatZonedTime(esk.dosedAt, zone)} · BP before
-          dose: {bpText(esk.bpBeforeDose)} · BP at {about}: {bpText(esk.bp40Min)}
+          Dosed {esk.dosedAt === null ? 'not yet' : formatZonedTimeInList(esk.dosedAt, zone)} · BP
+          before dose: {bpText(esk.bpBeforeDose)} · BP at {about}: {bpText(esk.bp40Min)}
         </Text>
         {bpDue && (
           <Alert color="orange" title="Blood pressure due" role="status" data-testid="bp40-prompt">
@@ -66,7 +66,7 @@ export function EsketaminePanel({
         )}
         {esk.bpCheckDueAt !== null && esk.bp40Min === null && !bpDue && (
           <Text size="sm" c="dimmed" data-testid="bp40-due">
-            Blood pressure at {about} due at {formatZonedTime(esk.bpCheckDueAt, zone)}
+            Blood pressure at {about} due at {formatZonedTimeInList(esk.bpCheckDueAt, zone)}
           </Text>
         )}
         {esk.dosedAt !== null && (
@@ -116,7 +116,7 @@ export function EsketaminePanel({
               )
             ) : (
               <Badge color="green" size="lg">
-                Submitted {formatZonedDateTime(rems.submittedAt, zone)}
+                Submitted {formatZonedDateTimeInList(rems.submittedAt, zone)}
               </Badge>
             )}
           </Stack>

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Reading, Session } from '../api/session-types';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { AmendReadingModal } from './amend-reading-modal';
 import { FlowsheetTable } from './flowsheet-table';
 import { ReadingForm } from './reading-form';
@@ -33,7 +33,7 @@ export function FlowsheetSection({
               {due < now
                 ? `Reading overdue by ${formatCountdown(now - due)}`
                 : `Next reading in ${formatCountdown(due - now)}`}{' '}
-              ({formatZonedTime(new Date(due).toISOString(), zone)})
+              ({formatZonedTimeInList(new Date(due).toISOString(), zone)})
             </Badge>
           )}
         </Group>

@@ -1,7 +1,7 @@
 import { Button, Table, Text } from '@mantine/core';
 import type { Reading, Session, VitalKey } from '../api/session-types';
 import { TableScrollRegion } from '../components/table-scroll-region';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { vitalFields } from './labels';
 import { amendmentsOf, originalValue, outOfRangeKeys, sortedReadings } from './readings';
 
@@ -80,7 +80,7 @@ export function FlowsheetTable({ session, zone, onCorrect }: FlowsheetTableProps
             </Table.Tr>
           )}
           {readings.map((r) => {
-            const time = formatZonedTime(r.takenAt, zone);
+            const time = formatZonedTimeInList(r.takenAt, zone);
             return (
               <Table.Tr key={r.id} data-reading-id={r.id}>
                 <Table.Th scope="row">{time}</Table.Th>

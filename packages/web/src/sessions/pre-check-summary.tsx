@@ -15,7 +15,7 @@ import { approvePreCheck } from '../api/sessions-api';
 import type { Session } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { describeError } from '../api/problem';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { decisionColors, decisionLabels, pregnancyTestLabels, vitalFields } from './labels';
 import { useSessionMutation } from './use-session';
 
@@ -71,7 +71,8 @@ export function PreCheckSummary({
         )}
         {approval !== null && (
           <Alert color="green" title="Approved by the prescriber">
-            {approval.by.displayName} at {formatZonedTime(approval.at, zone)}: {approval.reason}
+            {approval.by.displayName} at {formatZonedTimeInList(approval.at, zone)}:{' '}
+            {approval.reason}
           </Alert>
         )}
         {preCheck.decision === 'needs-prescriber' && approval === null && (

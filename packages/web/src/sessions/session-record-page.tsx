@@ -6,7 +6,7 @@ import type { SessionRecord } from '../api/session-types';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { resultRows } from '../dose/dose-result-table';
-import { formatZonedDateTime, formatZonedTime } from '../format/zoned-time';
+import { formatZonedDateTimeInList, formatZonedTimeInList } from '../format/zoned-time';
 import { AdverseEventList } from './adverse-event-form';
 import { AlertHistory } from './alerts-banner';
 import { FlowsheetTable } from './flowsheet-table';
@@ -65,7 +65,7 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
                 <Table.Td>
                   {s.signed === null
                     ? '—'
-                    : `${formatZonedDateTime(s.signed.at, zone)} · ${s.signed.by.displayName}${s.note === undefined ? '' : ` · ${s.note}`}`}
+                    : `${formatZonedDateTimeInList(s.signed.at, zone)} · ${s.signed.by.displayName}${s.note === undefined ? '' : ` · ${s.note}`}`}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -91,8 +91,8 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
                 {p.approval != null && (
                   <>
                     <br />
-                    Approved by {p.approval.by.displayName} {formatZonedTime(p.approval.at, zone)}:{' '}
-                    {p.approval.reason}
+                    Approved by {p.approval.by.displayName}{' '}
+                    {formatZonedTimeInList(p.approval.at, zone)}: {p.approval.reason}
                   </>
                 )}
               </Text>
@@ -129,7 +129,7 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
               .filter((a) => a.acknowledgement === null)
               .map((a) => (
                 <Text key={a.id} size="sm" c="red">
-                  {formatZonedTime(a.raisedAt, zone)} {alertMessage(a)} — not acknowledged
+                  {formatZonedTimeInList(a.raisedAt, zone)} {alertMessage(a)} — not acknowledged
                 </Text>
               ))}
           </>
@@ -143,15 +143,15 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
               Dosed{' '}
               {session.esketamine.dosedAt === null
                 ? '—'
-                : formatZonedTime(session.esketamine.dosedAt, zone)}{' '}
+                : formatZonedTimeInList(session.esketamine.dosedAt, zone)}{' '}
               · observation ends{' '}
               {session.esketamine.observationEndsAt === null
                 ? '—'
-                : formatZonedTime(session.esketamine.observationEndsAt, zone)}{' '}
+                : formatZonedTimeInList(session.esketamine.observationEndsAt, zone)}{' '}
               · REMS form due {formatRemsDeadline(session.esketamine.rems, zone)},{' '}
               {session.esketamine.rems.submittedAt == null
                 ? 'not submitted'
-                : `submitted ${formatZonedDateTime(session.esketamine.rems.submittedAt, zone)}`}
+                : `submitted ${formatZonedDateTimeInList(session.esketamine.rems.submittedAt, zone)}`}
             </Text>
           </>
         )}
@@ -174,14 +174,14 @@ function RecordBody({ record, zone }: { record: SessionRecord; zone: string }) {
         ) : (
           session.amendments.map((a) => (
             <Text key={a.id} size="sm">
-              {formatZonedDateTime(a.at, zone)} · {a.by.displayName}: {a.reason}
+              {formatZonedDateTimeInList(a.at, zone)} · {a.by.displayName}: {a.reason}
               {` (${a.target} ${vitalLabel(a.field)}: ${formatValue(a.original)} → ${formatValue(a.value)})`}
             </Text>
           ))
         )}
         <Text size="xs" mt={4} data-testid="knowledge-version">
           Knowledge version {record.knowledgeVersion} · session {session.id} · printed{' '}
-          {formatZonedDateTime(record.generatedAt, zone)}
+          {formatZonedDateTimeInList(record.generatedAt, zone)}
         </Text>
       </Stack>
     </Box>

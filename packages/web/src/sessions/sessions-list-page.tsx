@@ -4,7 +4,7 @@ import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
 import { QueryErrorAlert } from '../components/query-error-alert';
 import { TableScrollRegion } from '../components/table-scroll-region';
-import { formatLocalDate, formatZonedTime, todayIn } from '../format/zoned-time';
+import { formatLocalDate, formatZonedTimeInList, todayIn } from '../format/zoned-time';
 import { useLocations } from '../schedule/use-scheduling';
 import { sessionStatusColor, sessionStatusLabel } from './labels';
 import { useSessionList } from './use-session';
@@ -101,10 +101,10 @@ export function SessionsListPage() {
                       {openAlerts > 0 ? <Badge color="red">{openAlerts}</Badge> : '—'}
                     </Table.Td>
                     <Table.Td>
-                      {formatZonedTime(s.scheduledStart, location?.timeZone ?? 'UTC')}
+                      {formatZonedTimeInList(s.scheduledStart, location?.timeZone ?? 'UTC')}
                     </Table.Td>
                     <Table.Td>
-                      {formatZonedTime(s.checkedInAt, location?.timeZone ?? 'UTC')}
+                      {formatZonedTimeInList(s.checkedInAt, location?.timeZone ?? 'UTC')}
                     </Table.Td>
                     <Table.Td>
                       {s.product === 'esketamine-nasal'

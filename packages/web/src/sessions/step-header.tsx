@@ -1,6 +1,6 @@
 import { Stepper, Text } from '@mantine/core';
 import type { Session } from '../api/session-types';
-import { formatZonedTime } from '../format/zoned-time';
+import { formatZonedTimeInList } from '../format/zoned-time';
 import { activeStepIndex, sessionSteps } from './session-steps';
 
 /** Checked in → pre-check → in progress → recovery → discharged (or stopped), with signers. */
@@ -25,7 +25,7 @@ export function StepHeader({ session, zone }: { session: Session; zone: string }
                 'Not yet'
               ) : (
                 <Text size="xs" component="span">
-                  {formatZonedTime(step.signed.at, zone)} · {step.signed.by.displayName}
+                  {formatZonedTimeInList(step.signed.at, zone)} · {step.signed.by.displayName}
                   {step.note !== undefined && ` · ${step.note}`}
                 </Text>
               )

@@ -20,7 +20,14 @@ import { IdParams, problems } from '../common-schemas';
 import { assertPatientAccess } from '../patients/access';
 import { assertCourseOrderable } from './order-checks';
 import { lockCourse, mustLoadCourse } from './repository';
-import { ChangeBody, CourseSchema, CreateBody, StatusBody, type CourseRow } from './schemas';
+import {
+  ChangeBody,
+  CourseSchema,
+  CreateBody,
+  StatusBody,
+  storedWeekdays,
+  type CourseRow,
+} from './schemas';
 import { bookCourseSessions, cancelFutureSessions, type CancelledSession } from './sessions';
 
 export interface CourseRouteOptions {
@@ -104,7 +111,7 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             sessionsPerWeek: b.sessionsPerWeek,
             weeks: b.weeks,
             startDate: b.startDate,
-            preferredWeekdays: b.preferredWeekdays ?? null,
+            preferredWeekdays: storedWeekdays(b.preferredWeekdays),
             preferredTime: b.preferredTime ?? null,
             createdBy: user.id,
             createdAt: clock.now(),
@@ -296,6 +303,10 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
       schema: {
         tags,
         summary: 'Change sessions per week, weeks or preferred times: future sessions are rebooked',
+        description:
+          'Fields left out keep their stored value. To clear a preference, send it as null ' +
+          '(`preferredWeekdays: []` also clears the days): the future sessions are then booked on ' +
+          'any open day, at the opening times, as for a course planned without preferences.',
         params: IdParams,
         body: ChangeBody,
         response: { 200: CourseSchema, ...problems(400, 401, 403, 404, 409, 422) },
@@ -311,12 +322,14 @@ export const courseRoutes: FastifyPluginAsyncZod<CourseRouteOptions> = async (ap
             'COURSE.TRANSITION_INVALID',
             `A ${course.status} course cannot be changed; resume it first.`,
           );
-        // Preferences not restated stay as they were.
+        // Preferences not restated stay as they were; null clears one.
         const changed: CourseRow = {
           ...course,
           ...(b.sessionsPerWeek === undefined ? {} : { sessionsPerWeek: b.sessionsPerWeek }),
           ...(b.weeks === undefined ? {} : { weeks: b.weeks }),
-          ...(b.preferredWeekdays === undefined ? {} : { preferredWeekdays: b.preferredWeekdays }),
+          ...(b.preferredWeekdays === undefined
+            ? {}
+            : { preferredWeekdays: storedWeekdays(b.preferredWeekdays) }),
           ...(b.preferredTime === undefined ? {} : { preferredTime: b.preferredTime }),
         };
         const d = deps(request);

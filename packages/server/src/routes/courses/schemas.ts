@@ -6,12 +6,15 @@ import { AppointmentSchema } from '../appointments/schemas';
 import { IsoDate, Uuid } from '../common-schemas';
 
 const Reason = z.string().trim().min(3, 'give a reason').max(500);
+const Weekdays = z.array(z.enum(WEEKDAYS)).max(7);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)');
 const Preferences = {
-  preferredWeekdays: z.array(z.enum(WEEKDAYS)).max(7).optional(),
-  preferredTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)')
-    .optional(),
+  preferredWeekdays: Weekdays.optional().describe(
+    'Weekdays to try first (mon..sun); leave out or send [] for any open day',
+  ),
+  preferredTime: Time.optional().describe(
+    'Local start time to aim for (HH:mm); leave out for the opening times',
+  ),
 };
 
 export const CreateBody = z.strictObject({
@@ -34,8 +37,21 @@ export const ChangeBody = z.strictObject({
   sessionsPerWeek: z.number().int().min(1).max(7).optional(),
   weeks: z.number().int().min(1).max(52).optional(),
   reason: Reason,
-  ...Preferences,
+  preferredWeekdays: Weekdays.nullable()
+    .optional()
+    .describe(
+      'New preferred weekdays (mon..sun); null or [] clears them (any open day); left out, the stored ones stay',
+    ),
+  preferredTime: Time.nullable()
+    .optional()
+    .describe(
+      'New preferred local start time (HH:mm); null clears it (the opening times); left out, the stored one stays',
+    ),
 });
+
+/** `[]` and `null` both mean "no preferred days": stored as null, as the course answer shows. */
+export const storedWeekdays = <T>(days: readonly T[] | null | undefined): T[] | null =>
+  days === undefined || days === null || days.length === 0 ? null : [...days];
 
 const Person = z.object({ id: Uuid, displayName: z.string() });
 export const CourseSchema = z.object({
