@@ -175,6 +175,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clinicName: deps.knowledge.clinicName,
     knowledgeVersion: deps.knowledge.version,
     branding: deps.knowledge.kb.clinic.branding ?? null,
+    crisisResources: deps.knowledge.kb.crisisResources,
+    crisisResourcesSetByClinic: deps.knowledge.kb.overrides.some((o) =>
+      o.path.startsWith('crisisResources'),
+    ),
   });
   await app.register(authRoutes, {
     db,

@@ -160,7 +160,11 @@ describe.each(DRIVERS)('outcomes on %s', (driver) => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json<Submitted>();
-    const core = scoreResponse(getInstrument(t.knowledge.kb, 'phq-9'), answers);
+    const core = scoreResponse(
+      getInstrument(t.knowledge.kb, 'phq-9'),
+      answers,
+      t.knowledge.kb.crisisResources.resources,
+    );
     if (!core.ok) throw new Error('core refused a complete PHQ-9');
     expect(body.crisis).toBeNull();
     expect(body.response).toMatchObject({

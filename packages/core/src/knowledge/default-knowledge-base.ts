@@ -1,6 +1,7 @@
 import { alternatives } from './facts/alternatives';
 import { contraindications } from './facts/contraindications';
 import { costs } from './facts/costs';
+import { crisisResourceDefaults } from './facts/crisis-resources';
 import { esketamineSchedules } from './facts/esketamine-schedules';
 import { doseGuardrails } from './facts/guardrails';
 import { indications } from './facts/indications';
@@ -56,6 +57,7 @@ export const knowledgeBase: KnowledgeBase = sealKnowledgeBase({
   costs,
   monitoring,
   outcomes: outcomeDefaults,
+  crisisResources: crisisResourceDefaults,
   notes,
   overrides: [],
 });

@@ -48,6 +48,12 @@ export {
 export { knowledgeBaseSchema } from './schema/knowledge-base';
 export type { ClinicBranding, ClinicContact } from './schema/branding';
 export {
+  CRISIS_REACH,
+  type CrisisReach,
+  type CrisisResource,
+  type CrisisResources,
+} from './schema/crisis-resources';
+export {
   brandingSettingsSchema,
   contrastRatio,
   normalizeHexColor,

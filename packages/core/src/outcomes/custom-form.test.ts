@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { customFormCriteria, parseCustomForm } from './custom-form';
 import { KETAFLOW_SCORE_SYSTEM, toFhirObservation } from './fhir';
+import { knowledgeBase } from '../knowledge/default-knowledge-base';
 import { scoreResponse } from './score-response';
+
+const CRISIS = knowledgeBase.crisisResources.resources;
 
 const yesNo = [
   { score: 0, label: 'No' },
@@ -31,7 +34,7 @@ describe('parseCustomForm', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.wording).toBe('clinic');
-    const scored = scoreResponse(parsed.value, { 'sleep-1': 1, 'sleep-2': 1 });
+    const scored = scoreResponse(parsed.value, { 'sleep-1': 1, 'sleep-2': 1 }, CRISIS);
     expect(scored.ok ? [scored.value.total, scored.value.band?.id] : null).toEqual([2, 'high']);
     expect(customFormCriteria(parsed.value).response.rule).toEqual({
       kind: 'percent-decrease',
@@ -43,7 +46,7 @@ describe('parseCustomForm', () => {
   test("a custom form's total exports with KetaFlow's own code: it has no LOINC code", () => {
     const parsed = parseCustomForm(form);
     if (!parsed.ok) throw new Error('fixture form refused');
-    const scored = scoreResponse(parsed.value, { 'sleep-1': 1, 'sleep-2': 0 });
+    const scored = scoreResponse(parsed.value, { 'sleep-1': 1, 'sleep-2': 0 }, CRISIS);
     if (!scored.ok) throw new Error('fixture answers refused');
     const obs = toFhirObservation(parsed.value, scored.value, {
       subject: { reference: 'Patient/p1' },

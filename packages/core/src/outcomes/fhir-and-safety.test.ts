@@ -12,12 +12,14 @@ import {
 import { closesSafetyAlert, recordSafetyFollowUp } from './safety-alert';
 import { scoreResponse } from './score-response';
 
+const CRISIS = knowledgeBase.crisisResources.resources;
+
 const phq9 = getInstrument(knowledgeBase, 'phq-9');
 const pcl5 = getInstrument(knowledgeBase, 'pcl-5');
 
 function score(instrument: typeof phq9, scores: readonly number[]) {
   const answers = Object.fromEntries(instrument.items.map((item, i) => [item.id, scores[i]]));
-  const result = scoreResponse(instrument, answers);
+  const result = scoreResponse(instrument, answers, CRISIS);
   if (!result.ok) throw new Error('bad fixture');
   return result.value;
 }

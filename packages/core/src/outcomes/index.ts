@@ -42,15 +42,22 @@ export {
   type ScoringFailure,
 } from './score-response';
 export {
-  CRISIS_RESOURCES_US,
+  crisisAction,
+  crisisMessageFor,
+  emergencyActions,
+  patientCrisisResources,
+  supportActions,
+  urgentActions,
+  type PatientCrisisMessage,
+  type PatientCrisisResource,
+} from './crisis-message';
+export {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_CONTACTS,
   closesSafetyAlert,
   recordSafetyFollowUp,
   safetyAlertFor,
-  type CrisisResource,
   type FollowUpField,
-  type PatientCrisisMessage,
   type SafetyAlert,
   type SafetyFollowUp,
 } from './safety-alert';

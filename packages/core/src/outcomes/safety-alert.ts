@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import { formatPath } from '../knowledge/path';
+import type { CrisisResource } from '../knowledge/schema/crisis-resources';
 import type { InstrumentDefinition, InstrumentItem } from '../knowledge/schema/outcome-instrument';
 import { problemsFromZodIssues } from '../knowledge/zod-problems';
 import { err, ok, type Problem, type Result } from '../result';
-
-/** A crisis service shown to the patient at once. */
-export interface CrisisResource {
-  readonly name: string;
-  /** What to dial or text. */
-  readonly contact: string;
-  readonly how: string;
-  /** ISO 3166 country the service covers. */
-  readonly country: 'US';
-}
-
-/** What the patient sees as soon as the answer is given, before anyone reviews it. */
-export interface PatientCrisisMessage {
-  readonly text: string;
-  readonly resources: readonly CrisisResource[];
-}
+import { crisisMessageFor, emergencyActions, type PatientCrisisMessage } from './crisis-message';
 
 /** One field of the follow-up that the care team must document for an alert. */
 export interface FollowUpField {
@@ -50,33 +36,19 @@ export interface SafetyAlert {
   readonly sources: readonly string[];
 }
 
-export const CRISIS_RESOURCES_US: readonly CrisisResource[] = [
-  {
-    name: '988 Suicide & Crisis Lifeline',
-    contact: '988',
-    how: 'Call or text 988',
-    country: 'US',
-  },
-  {
-    name: 'Emergency services',
-    contact: '911',
-    how: 'Call 911 if you are in immediate danger',
-    country: 'US',
-  },
-];
-
-const PATIENT_MESSAGE: PatientCrisisMessage = {
-  text: 'Thank you for telling us. Your care team has been alerted and will contact you. If you are thinking about hurting yourself, you do not have to wait: call or text 988 now. If you are in immediate danger, call 911.',
-  resources: CRISIS_RESOURCES_US,
-};
-
-const CARE_TEAM_ACTIONS: readonly string[] = [
-  'Contact the patient as soon as possible to assess their safety; do not wait for the next session or for the total score.',
-  "Assess suicide risk with the clinic's own protocol (KetaFlow does not include the C-SSRS).",
-  'If the patient is at imminent risk, call 911.',
-  'Make sure the patient has the crisis resources (988, 911).',
-  'Document the follow-up on this alert.',
-];
+/**
+ * What the care team does, with the clinic's own crisis numbers (knowledge base
+ * `crisisResources`), never fixed ones: a clinic outside the US has no 988 or 911.
+ */
+function careTeamActions(resources: readonly CrisisResource[]): readonly string[] {
+  return [
+    'Contact the patient as soon as possible to assess their safety; do not wait for the next session or for the total score.',
+    "Assess suicide risk with the clinic's own protocol (KetaFlow does not include the C-SSRS).",
+    `If the patient is at imminent risk, ${emergencyActions(resources)}.`,
+    `Make sure the patient has the crisis resources (${resources.map((r) => r.contact).join(', ')}).`,
+    'Document the follow-up on this alert.',
+  ];
+}
 
 export const FOLLOW_UP_CONTACTS = ['in-person', 'phone', 'video', 'not-reached'] as const;
 export const FOLLOW_UP_ACTIONS = [
@@ -165,11 +137,16 @@ const followUpSchema = z
       });
   });
 
-/** The alert for one answer, or `null` when the item has no safety rule or the answer is 0. */
+/**
+ * The alert for one answer, or `null` when the item has no safety rule or the answer is 0.
+ * `crisisResources` are the clinic's (knowledge base `crisisResources.resources`): the patient
+ * message and the care team's checklist name them.
+ */
 export function safetyAlertFor(
   instrument: InstrumentDefinition,
   item: InstrumentItem,
   score: number,
+  crisisResources: readonly CrisisResource[],
 ): SafetyAlert | null {
   if (item.safety !== 'suicidal-thoughts' || score <= 0) return null;
   const label = item.options.find((o) => o.score === score)?.label ?? String(score);
@@ -182,8 +159,8 @@ export function safetyAlertFor(
     itemText: item.text,
     answer: { score, label },
     summary: `${instrument.shortName} item on thoughts of death or self-harm answered "${label}": follow up now`,
-    careTeamActions: CARE_TEAM_ACTIONS,
-    patientMessage: PATIENT_MESSAGE,
+    careTeamActions: careTeamActions(crisisResources),
+    patientMessage: crisisMessageFor(crisisResources),
     followUp: { required: true, fields: FOLLOW_UP_FIELDS },
     sources: ['S108'],
   };

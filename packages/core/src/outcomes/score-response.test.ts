@@ -8,6 +8,8 @@ import { assessPcl5 } from './pcl5';
 import { SCORING_CASES } from './scoring-cases';
 import { bandFor, checkSafety, scoreResponse } from './score-response';
 
+const CRISIS = knowledgeBase.crisisResources.resources;
+
 const phq9 = getInstrument(knowledgeBase, 'phq-9');
 const gad7 = getInstrument(knowledgeBase, 'gad-7');
 const pcl5 = getInstrument(knowledgeBase, 'pcl-5');
@@ -17,7 +19,7 @@ function answersOf(instrument: InstrumentDefinition, scores: readonly number[]) 
 }
 
 function scored(instrument: InstrumentDefinition, scores: readonly number[]) {
-  const result = scoreResponse(instrument, answersOf(instrument, scores));
+  const result = scoreResponse(instrument, answersOf(instrument, scores), CRISIS);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
@@ -73,7 +75,7 @@ describe('scoreResponse refuses incomplete or invalid answers, naming the item',
   test('a partial PHQ-9 is not scored (no pro-rating)', () => {
     const answers = answersOf(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
     delete answers['phq9-4'];
-    const result = scoreResponse(phq9, answers);
+    const result = scoreResponse(phq9, answers, CRISIS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.problems).toEqual([
@@ -87,7 +89,7 @@ describe('scoreResponse refuses incomplete or invalid answers, naming the item',
     answers['phq9-3'] = '2';
     answers['phq9-5'] = 1.5;
     answers['phq9-10'] = 1;
-    const result = scoreResponse(phq9, answers);
+    const result = scoreResponse(phq9, answers, CRISIS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.problems.map((p) => [p.code, p.path])).toEqual([
@@ -100,15 +102,15 @@ describe('scoreResponse refuses incomplete or invalid answers, naming the item',
   });
 
   test.each([null, [], 'x', 3])('answers that are not an object (%j) are refused', (answers) => {
-    const result = scoreResponse(phq9, answers);
+    const result = scoreResponse(phq9, answers, CRISIS);
     expect(result.ok ? null : result.error.problems[0]?.code).toBe('OUTCOME.ANSWERS_NOT_AN_OBJECT');
   });
 
   test('a negative answer on a pain NRS is out of range', () => {
     const pain = getInstrument(knowledgeBase, 'pain-nrs');
-    const result = scoreResponse(pain, { 'pain-nrs-1': -1 });
+    const result = scoreResponse(pain, { 'pain-nrs-1': -1 }, CRISIS);
     expect(result.ok ? null : result.error.problems[0]?.path).toBe('answers.pain-nrs-1');
-    expect(scoreResponse(pain, { 'pain-nrs-1': 11 }).ok).toBe(false);
+    expect(scoreResponse(pain, { 'pain-nrs-1': 11 }, CRISIS).ok).toBe(false);
   });
 });
 
@@ -149,13 +151,13 @@ describe('PHQ-9 item 9 safety alert', () => {
   });
 
   test('is raised at once from a partial response that cannot be scored', () => {
-    const result = scoreResponse(phq9, { 'phq9-9': 2 });
+    const result = scoreResponse(phq9, { 'phq9-9': 2 }, CRISIS);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.problems).toHaveLength(8);
     expect(result.error.safetyAlerts.map((a) => a.answer.score)).toEqual([2]);
-    expect(checkSafety(phq9, { 'phq9-9': 1 })).toHaveLength(1);
-    expect(checkSafety(phq9, { 'phq9-9': 0 })).toEqual([]);
+    expect(checkSafety(phq9, { 'phq9-9': 1 }, CRISIS)).toHaveLength(1);
+    expect(checkSafety(phq9, { 'phq9-9': 0 }, CRISIS)).toEqual([]);
   });
 
   test('no other instrument raises it', () => {

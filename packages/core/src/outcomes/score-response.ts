@@ -1,4 +1,5 @@
 import { formatPath } from '../knowledge/path';
+import type { CrisisResource } from '../knowledge/schema/crisis-resources';
 import {
   totalRange,
   type InstrumentDefinition,
@@ -58,9 +59,14 @@ export function bandFor(
  * answered with one of its answers' scores: a missing, unknown or out-of-range answer is a
  * problem naming the item (`answers.phq9-4`), and the response is not scored. Nothing is
  * pro-rated: the reference gives no pro-rating rule for these instruments, so a partial PHQ-9 is
- * refused, never silently scored. Every problem is reported at once.
+ * refused, never silently scored. Every problem is reported at once. `crisisResources` (the
+ * clinic's, knowledge base `crisisResources.resources`) go into any safety alert raised.
  */
-export function scoreResponse(instrument: InstrumentDefinition, answers: unknown): ScoreResult {
+export function scoreResponse(
+  instrument: InstrumentDefinition,
+  answers: unknown,
+  crisisResources: readonly CrisisResource[],
+): ScoreResult {
   const problems: Problem[] = [];
   const safetyAlerts: SafetyAlert[] = [];
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
@@ -103,7 +109,7 @@ export function scoreResponse(instrument: InstrumentDefinition, answers: unknown
       });
       continue;
     }
-    const alert = safetyAlertFor(instrument, item, option.score);
+    const alert = safetyAlertFor(instrument, item, option.score, crisisResources);
     if (alert !== null) safetyAlerts.push(alert);
     total += option.score;
     items.push(
@@ -139,7 +145,11 @@ export function scoreResponse(instrument: InstrumentDefinition, answers: unknown
 }
 
 /** Safety alerts from the answers alone, whether or not the response is complete. */
-export function checkSafety(instrument: InstrumentDefinition, answers: unknown): SafetyAlert[] {
-  const result = scoreResponse(instrument, answers);
+export function checkSafety(
+  instrument: InstrumentDefinition,
+  answers: unknown,
+  crisisResources: readonly CrisisResource[],
+): SafetyAlert[] {
+  const result = scoreResponse(instrument, answers, crisisResources);
   return [...(result.ok ? result.value.safetyAlerts : result.error.safetyAlerts)];
 }

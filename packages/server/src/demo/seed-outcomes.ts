@@ -146,6 +146,7 @@ export async function seedDemoOutcomes(db: Database, kb: KnowledgeBase, now: Dat
       const scored = scoreResponse(
         instrument,
         answersFor(prefix, instrument.items.length, plan.totals[index] ?? 0),
+        kb.crisisResources.resources,
       );
       if (!scored.ok) throw new Error('demo scale answers do not score');
       await db.insert(scaleResponses).values({

@@ -1,4 +1,4 @@
-import type { ClinicBranding } from '@ketaflow/core';
+import type { ClinicBranding, PatientCrisisResource } from '@ketaflow/core';
 
 export type Role = 'patient' | 'nurse' | 'prescriber' | 'admin';
 
@@ -24,6 +24,8 @@ export interface Meta {
   timeZone?: string;
   /** Logo, colour (4.5:1 on white) and contact details; `null` when the clinic set none. */
   branding?: ClinicBranding | null;
+  /** The clinic's crisis lines (setting `crisisResources`; the US 988 and 911 until it sets its own). */
+  crisis?: { resources: PatientCrisisResource[]; setByClinic: boolean };
 }
 
 export function isStaff(role: Role): boolean {

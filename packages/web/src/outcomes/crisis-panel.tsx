@@ -1,18 +1,22 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef } from 'react';
+import type { PatientCrisisResource } from '@ketaflow/core';
 import type { PatientCrisisMessage } from '../api/outcomes-types';
 
-/** `tel:` and `sms:` links for a resource's number; 988 takes both calls and texts. */
-function linksFor(contact: string, how: string): { href: string; label: string }[] {
+/** `tel:` and `sms:` links for a resource's number, as the clinic says it can be reached. */
+function linksFor(resource: PatientCrisisResource): { href: string; label: string }[] {
+  const { contact, reach } = resource;
   const digits = contact.replace(/[^0-9+]/g, '');
-  const links = [{ href: `tel:${digits}`, label: `Call ${contact}` }];
-  if (/text/i.test(how)) links.push({ href: `sms:${digits}`, label: `Text ${contact}` });
+  const links: { href: string; label: string }[] = [];
+  if (reach !== 'text') links.push({ href: `tel:${digits}`, label: `Call ${contact}` });
+  if (reach !== 'call') links.push({ href: `sms:${digits}`, label: `Text ${contact}` });
   return links;
 }
 
 /**
- * Crisis resources (988, 911), shown the moment an answer calls for them. It takes focus and is
- * announced, so a screen-reader user hears it before anything else on the page.
+ * The clinic's crisis resources (setting `crisisResources`), shown the moment an answer calls
+ * for them. It takes focus and is announced, so a screen-reader user hears it before anything
+ * else on the page.
  */
 export function CrisisPanel({
   crisis,
@@ -49,7 +53,7 @@ export function CrisisPanel({
             <Text fw={700} c="white">
               {resource.name}: {resource.how}
             </Text>
-            {linksFor(resource.contact, resource.how).map((link) => (
+            {linksFor(resource).map((link) => (
               <Button
                 key={link.href}
                 component="a"

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { idempotencyKeyFor, submitPaperScale } from '../api/outcomes-api';
-import type { Instrument, SubmittedScale } from '../api/outcomes-types';
+import type { Instrument, PatientCrisisMessage, SubmittedScale } from '../api/outcomes-types';
 import { describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
 import { useNow } from '../format/use-now';
@@ -11,11 +11,19 @@ import { zonedInputAt, zonedInputToIso } from '../format/zoned-time';
 import { useClinicTimeZone } from '../schedule/use-clinic-time-zone';
 import { crisisOf } from './labels';
 
-export function SafetyNotice({ alertIds }: { alertIds: readonly string[] }) {
+/** For staff; `crisis` is what the server returned, with the clinic's own crisis numbers. */
+export function SafetyNotice({
+  alertIds,
+  crisis,
+}: {
+  alertIds: readonly string[];
+  crisis: PatientCrisisMessage;
+}) {
   return (
     <Alert color="red" role="alert" title="Safety alert raised">
       The answer on thoughts of death or self-harm is above zero. Follow up with the patient now and
-      make sure they have the crisis resources (988, 911).{' '}
+      make sure they have the clinic&apos;s crisis resources (
+      {crisis.resources.map((r) => r.contact).join(', ')}).{' '}
       {alertIds.map((id) => (
         <Anchor key={id} component={Link} to={`/safety-alerts/${encodeURIComponent(id)}`}>
           Open the alert
@@ -125,7 +133,7 @@ export function PaperEntryForm({
             </Group>
           </Radio.Group>
         ))}
-        {refusedCrisis !== null && <SafetyNotice alertIds={[]} />}
+        {refusedCrisis !== null && <SafetyNotice alertIds={[]} crisis={refusedCrisis} />}
         {send.isError && (
           <Alert color="red" role="alert" title="Not saved">
             {describeError(send.error)}

@@ -54,7 +54,9 @@ function PaperEntry({ patientId }: { patientId: string }) {
           {sent.response.band === null ? '' : ` (${sent.response.band.label})`}
         </Alert>
       )}
-      {sent?.crisis != null && <SafetyNotice alertIds={sent.response.safetyAlertIds} />}
+      {sent?.crisis != null && (
+        <SafetyNotice alertIds={sent.response.safetyAlertIds} crisis={sent.crisis} />
+      )}
       <Collapse expanded={opened}>
         {instruments.isError && <QueryErrorAlert error={instruments.error} />}
         {instruments.data !== undefined && (

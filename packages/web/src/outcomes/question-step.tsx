@@ -1,13 +1,21 @@
 import { Button, Group, Progress, Radio, Stack, Text } from '@mantine/core';
-import { CRISIS_RESOURCES_US } from '@ketaflow/core';
+import { crisisMessageFor, type PatientCrisisMessage } from '@ketaflow/core';
 import type { InstrumentDefinition, InstrumentItem } from '../api/outcomes-types';
+import { useCrisisResources } from '../app/use-crisis-resources';
 import { CrisisPanel } from './crisis-panel';
 
-/** Shown as soon as a safety item is answered above zero, before anything is sent. */
-const IMMEDIATE_CRISIS = {
-  text: 'You do not have to wait for your care team. If you are thinking about hurting yourself, call or text 988 now. If you are in immediate danger, call 911.',
-  resources: CRISIS_RESOURCES_US,
+/** Until the clinic's numbers have loaded: no number is guessed. */
+const NO_NUMBERS_YET: PatientCrisisMessage = {
+  text: 'You do not have to wait for your care team. If you are in immediate danger, call your local emergency number now.',
+  resources: [],
 };
+
+/** Shown as soon as a safety item is answered above zero, before anything is sent. */
+function ImmediateCrisis() {
+  const resources = useCrisisResources();
+  const crisis = resources === null ? NO_NUMBERS_YET : crisisMessageFor(resources, 'answering');
+  return <CrisisPanel crisis={crisis} focus={false} />;
+}
 
 export function needsCrisisNow(item: InstrumentItem, score: number | undefined): boolean {
   return item.safety === 'suicidal-thoughts' && score !== undefined && score > 0;
@@ -86,7 +94,7 @@ export function QuestionStep({
           ))}
         </Stack>
       </Radio.Group>
-      {needsCrisisNow(item, score) && <CrisisPanel crisis={IMMEDIATE_CRISIS} focus={false} />}
+      {needsCrisisNow(item, score) && <ImmediateCrisis />}
       <Group grow gap="sm">
         <Button variant="default" size="lg" onClick={onBack} disabled={index === 0}>
           Back

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Group, List, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { SafetyAlert } from '../api/outcomes-types';
+import { useMeta } from '../app/use-meta';
 import { useSession } from '../auth/use-session';
 import { PageHeading } from '../components/page-heading';
 import { PageLoader } from '../components/page-loader';
@@ -22,6 +23,33 @@ function showValue(value: unknown, zone: string): string {
     return optionLabel(value);
   }
   return JSON.stringify(value);
+}
+
+/** The crisis lines the patient was shown, marked as the clinic setting they come from. */
+function ClinicCrisisResources() {
+  const crisis = useMeta().data?.crisis;
+  if (crisis === undefined) return null;
+  return (
+    <RecordSection id="crisis-resources" title="Crisis resources given to patients">
+      <Group gap="xs" mb={4}>
+        <Badge variant="light" color="gray">
+          Clinic setting
+        </Badge>
+        <Text size="sm" c="dimmed">
+          {crisis.setByClinic
+            ? 'Set by the clinic (crisisResources in the settings file).'
+            : 'The knowledge-base default, for clinics in the US: a clinic elsewhere sets its own under crisisResources in the settings file.'}
+        </Text>
+      </Group>
+      <List spacing={2} aria-label="Crisis resources">
+        {crisis.resources.map((r) => (
+          <List.Item key={r.contact}>
+            {r.name}: {r.how}
+          </List.Item>
+        ))}
+      </List>
+    </RecordSection>
+  );
 }
 
 function DocumentedFollowUp({ alert }: { alert: SafetyAlert }) {
@@ -119,6 +147,7 @@ export function SafetyAlertPage() {
           ))}
         </List>
       </RecordSection>
+      <ClinicCrisisResources />
       <RecordSection id="follow-up" title="Follow-up">
         <ContactAttempts alert={a} />
         {a.status === 'followed-up' ? (

@@ -1,5 +1,23 @@
 import { Alert, List, Stack, Text, Title } from '@mantine/core';
+import { emergencyActions, supportActions } from '@ketaflow/core';
 import type { Alternatives } from '../api/screening-types';
+import { useCrisisResources } from '../app/use-crisis-resources';
+
+/** What to do now, with the clinic's crisis numbers (setting `crisisResources`). */
+function UrgentHelp() {
+  const resources = useCrisisResources();
+  if (resources === null)
+    return (
+      <>If you might act on thoughts of harming yourself, call your local emergency number now.</>
+    );
+  const support = supportActions(resources, true);
+  return (
+    <>
+      If you might act on thoughts of harming yourself, {emergencyActions(resources, true)} now.
+      {support === '' ? null : ` You can also ${support}.`}
+    </>
+  );
+}
 
 /** Other treatments for the indication, to discuss with the person's own doctor. */
 export function AlternativesList({ alternatives }: { alternatives: Alternatives }) {
@@ -11,8 +29,7 @@ export function AlternativesList({ alternatives }: { alternatives: Alternatives 
       </Title>
       {urgent && (
         <Alert color="red" title="If you are in danger now">
-          If you might act on thoughts of harming yourself, call your local emergency number now. In
-          the US you can also call or text 988.
+          <UrgentHelp />
         </Alert>
       )}
       <Title order={4} size="h5">

@@ -1,6 +1,9 @@
 import type { Source } from '../schema/source';
 
-/** Outcome instruments (clinical-facts.md section 9, S107-S121) and the PCL-5's LOINC codes. */
+/**
+ * Outcome instruments (clinical-facts.md section 9, S107-S121), the PCL-5's LOINC codes and the US
+ * crisis lines (S160-S161, added for the crisis-resource default).
+ */
 export const outcomeSources: readonly Source[] = [
   {
     id: 'S107',
@@ -126,6 +129,26 @@ export const outcomeSources: readonly Source[] = [
     publisher: 'HealthAssure code directory (LOINC table, Regenstrief Institute)',
     url: 'https://www.healthassure.in/codes/loinc-101698-9-ptsd-pcl-5-score-pcl-5',
     note: 'Active quantitative observation (property Score, time 1 month, method PCL-5); the same directory lists 101697-1 as its panel.',
+  },
+  {
+    id: 'S160',
+    title: '988 key messages and points of contact (SAMHSA and Vibrant Emotional Health)',
+    year: 2022,
+    kind: 'secondary-summary',
+    secondary: true,
+    publisher: 'National Council for Mental Wellbeing',
+    url: 'https://www.thenationalcouncil.org/resources/988-key-messages-and-points-of-contact/',
+    note: 'The 988 Suicide & Crisis Lifeline (formerly the National Suicide Prevention Lifeline), funded by SAMHSA: call or text 988 or chat at 988lifeline.org, 24/7, anywhere in the United States.',
+  },
+  {
+    id: 'S161',
+    title: '988 Suicide & Crisis Lifeline',
+    year: null,
+    kind: 'regulatory',
+    secondary: false,
+    publisher: 'Wyoming Department of Health',
+    url: 'https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline',
+    note: 'Call or text 988 (or chat at 988lifeline.org), free and 24/7; anyone in immediate danger of harming themselves should call 911.',
   },
   {
     id: 'S118',

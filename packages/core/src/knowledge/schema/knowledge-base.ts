@@ -5,6 +5,7 @@ import { clinicBrandingSchema, type ClinicBranding } from './branding';
 import { weightBasisSchema } from './common';
 import { contraindicationSchema, type Contraindication } from './contraindication';
 import { costsSchema, type Costs } from './costs';
+import { crisisResourcesSchema, type CrisisResources } from './crisis-resources';
 import { esketamineScheduleSchema, type EsketamineSchedule } from './esketamine-schedule';
 import { doseGuardrailsSchema, type DoseGuardrails } from './guardrails';
 import { indicationSchema, type Indication } from './indication';
@@ -70,6 +71,8 @@ export interface KnowledgeBase {
   readonly monitoring: Monitoring;
   /** Rating scales, response and remission criteria, instrument by indication (clinic settings). */
   readonly outcomes: OutcomeDefaults;
+  /** Crisis lines shown to patients (clinic setting; the default is the US lines). */
+  readonly crisisResources: CrisisResources;
   readonly notes: readonly KnowledgeNote[];
   readonly overrides: readonly Override[];
 }
@@ -104,6 +107,7 @@ export const knowledgeBaseSchema: z.ZodType<KnowledgeBase> = z.strictObject({
   costs: costsSchema,
   monitoring: monitoringSchema,
   outcomes: outcomeDefaultsSchema,
+  crisisResources: crisisResourcesSchema,
   notes: z.array(knowledgeNoteSchema),
   overrides: z.array(
     z.strictObject({

@@ -19,6 +19,7 @@ import type {
 import type { InfusionProtocol } from '../schema/protocol';
 import { applyBrandingSettings } from './branding-settings';
 import type { ClinicSettings, GuardrailSettings } from './clinic-settings';
+import { applyCrisisResourcesSettings } from './crisis-resources-settings';
 import { mergeGuardrails } from './merge-guardrails';
 import { applyMonitoringSettings } from './monitoring-settings';
 import { applyOutcomesSettings } from './outcomes-settings';
@@ -311,6 +312,7 @@ export function applySettingsToContent(base: KnowledgeBase, s: ClinicSettings): 
     scheduling: applySchedulingSettings(base.scheduling, s.scheduling, note),
     outcomes: applyOutcomesSettings(base.outcomes, s.outcomes, note),
     monitoring: applyMonitoringSettings(base.monitoring, s.monitoring, note),
+    crisisResources: applyCrisisResourcesSettings(base.crisisResources, s.crisisResources, note),
     contraindications,
     interactions,
     pregnancyAndLactation,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INDICATION_IDS, PROTOCOL_IDS, SEVERITIES, WEIGHT_BASES } from '../ids';
 import { BAG_MODES } from '../schema/infusion-preparation';
 import { brandingSettingsSchema } from './branding-settings';
+import { crisisResourcesSettingsSchema } from './crisis-resources-settings';
 import { monitoringSettingsSchema } from './monitoring-settings';
 import { outcomesSettingsSchema } from './outcomes-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
@@ -108,6 +109,11 @@ export const clinicSettingsSchema = z.strictObject({
    * deadline (`monitoring-settings`).
    */
   monitoring: monitoringSettingsSchema.exactOptional(),
+  /**
+   * The crisis lines patients are shown (name, number as dialled, call/text, emergency or not);
+   * replaces the US default (988, 911) as a whole.
+   */
+  crisisResources: crisisResourcesSettingsSchema.exactOptional(),
   prices: z
     .strictObject({
       currency: z

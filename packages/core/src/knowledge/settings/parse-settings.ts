@@ -16,9 +16,16 @@ function withoutPath(value: unknown, path: readonly PropertyKey[]): unknown {
   return Object.fromEntries(entries.map(([k, v]) => [k, k === key ? withoutPath(v, rest) : v]));
 }
 
+/** A path up to (not into) its first list: a bad entry drops the whole list, never half of it. */
+function upToList(path: readonly PropertyKey[]): PropertyKey[] {
+  const index = path.findIndex((key) => typeof key === 'number');
+  return index === -1 ? [...path] : path.slice(0, index);
+}
+
 function offendingPaths(issue: z.core.$ZodIssue): PropertyKey[][] {
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...issue.path, key]);
-  return [[...issue.path]];
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => upToList([...issue.path, key]));
+  return [upToList(issue.path)];
 }
 
 /**

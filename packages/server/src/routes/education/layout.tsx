@@ -1,5 +1,6 @@
 // tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
 /* @jsxRuntime automatic */
+import { emergencyActions, supportActions, type CrisisResource } from '@ketaflow/core';
 import type { ReactNode } from 'react';
 import { Citations, SourceList } from './citations';
 import { EDUCATION_PAGES } from './catalog';
@@ -30,11 +31,26 @@ export function CareLinks() {
   );
 }
 
+/**
+ * Where to turn in a crisis, from the clinic's crisis resources (setting `crisisResources`): the
+ * numbers differ by country, so none is written into a page.
+ */
+export function CrisisLines({ resources }: { resources: readonly CrisisResource[] }) {
+  const support = supportActions(resources, true);
+  return (
+    <>
+      In an emergency, {emergencyActions(resources, true)}.
+      {support === '' ? null : ` For crisis support, ${support}.`}
+    </>
+  );
+}
+
 /** Skip link, header with navigation, one main (the page, next steps, sources) and footer. */
 export function SiteChrome(props: {
   meta: PageMeta;
   clinicName: string;
   citations: Citations;
+  crisisResources: readonly CrisisResource[];
   children: ReactNode;
 }) {
   const { meta, clinicName } = props;
@@ -97,9 +113,9 @@ export function SiteChrome(props: {
               </li>
             </ul>
           </nav>
-          <p className="muted">
+          <p className="muted" data-crisis="footer">
             General information, not medical advice: a clinician decides whether treatment suits
-            you. In an emergency, call 911 or the 988 Suicide &amp; Crisis Lifeline.
+            you. <CrisisLines resources={props.crisisResources} />
           </p>
         </div>
       </footer>
@@ -113,6 +129,7 @@ export function EducationDocument(props: {
   clinicName: string;
   css: string;
   citations: Citations;
+  crisisResources: readonly CrisisResource[];
   children: ReactNode;
 }) {
   const { meta, clinicName } = props;
@@ -127,7 +144,12 @@ export function EducationDocument(props: {
         <style>{props.css}</style>
       </head>
       <body id="top">
-        <SiteChrome meta={meta} clinicName={clinicName} citations={props.citations}>
+        <SiteChrome
+          meta={meta}
+          clinicName={clinicName}
+          citations={props.citations}
+          crisisResources={props.crisisResources}
+        >
           {props.children}
         </SiteChrome>
       </body>

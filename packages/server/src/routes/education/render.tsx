@@ -32,7 +32,13 @@ export function renderEducationPage(
   const ctx: PageContext = { kb, clinicName, cite };
   // Fizz renders in document order, so the source list after the body sees every citation.
   const html = renderToStaticMarkup(
-    <EducationDocument meta={page.meta} clinicName={clinicName} css={educationCss} citations={cite}>
+    <EducationDocument
+      meta={page.meta}
+      clinicName={clinicName}
+      css={educationCss}
+      citations={cite}
+      crisisResources={kb.crisisResources.resources}
+    >
       {page.body(ctx)}
     </EducationDocument>,
   );
@@ -63,7 +69,12 @@ export function renderPrerenderedPage(
     <>
       <style>{educationCss}</style>
       <div id="top" data-prerendered="">
-        <SiteChrome meta={page.meta} clinicName={clinicName} citations={cite}>
+        <SiteChrome
+          meta={page.meta}
+          clinicName={clinicName}
+          citations={cite}
+          crisisResources={kb.crisisResources.resources}
+        >
           {page.body(ctx)}
         </SiteChrome>
       </div>

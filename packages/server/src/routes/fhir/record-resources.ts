@@ -309,7 +309,11 @@ export async function scaleResources(ctx: ResourceContext, patientId: string) {
   for (const row of rows) {
     const instrument = await findInstrument(ctx.db, ctx.kb, row.instrument);
     if (!instrument) continue;
-    const scored = scoreResponse(instrument.definition, row.answers);
+    const scored = scoreResponse(
+      instrument.definition,
+      row.answers,
+      ctx.kb.crisisResources.resources,
+    );
     if (!scored.ok) continue;
     const context = {
       subject: patientRef(patientId),

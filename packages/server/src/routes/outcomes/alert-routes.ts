@@ -3,6 +3,7 @@ import {
   recordSafetyFollowUp,
   safetyAlertFor,
   type InstrumentDefinition,
+  type KnowledgeBase,
   type SafetyAlert,
 } from '@ketaflow/core';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
@@ -31,9 +32,17 @@ const LATE_ENTRY_MS = 5 * 60_000;
 const reviewer = alias(users, 'reviewer');
 
 /** The core alert for a stored row: its wording, actions and follow-up fields. */
-function coreAlert(definition: InstrumentDefinition, itemId: string, answer: number): SafetyAlert {
+function coreAlert(
+  kb: KnowledgeBase,
+  definition: InstrumentDefinition,
+  itemId: string,
+  answer: number,
+): SafetyAlert {
   const item = definition.items.find((i) => i.id === itemId);
-  const alert = item === undefined ? null : safetyAlertFor(definition, item, answer);
+  const alert =
+    item === undefined
+      ? null
+      : safetyAlertFor(definition, item, answer, kb.crisisResources.resources);
   if (alert === null) throw new Error(`stored safety alert on ${itemId} matches no safety rule`);
   return alert;
 }
@@ -60,7 +69,7 @@ async function loadAlerts(
   for (const { alert: a, patient: p, reviewer: r } of rows) {
     const instrument = await findInstrument(executor, knowledge.kb, a.instrument);
     if (!instrument) throw new Error(`instrument ${a.instrument} of a safety alert is gone`);
-    const core = coreAlert(instrument.definition, a.itemId, a.answer);
+    const core = coreAlert(knowledge.kb, instrument.definition, a.itemId, a.answer);
     out.push({
       id: a.id,
       patient: { id: p.id, mrn: p.mrn, displayName: `${p.givenName} ${p.familyName}` },
@@ -174,7 +183,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRouteOptions> = async (app,
         if (!instrument) throw new Error(`instrument ${row.instrument} of a safety alert is gone`);
         const input = { reviewedBy: user.id, ...request.body };
         const checked = recordSafetyFollowUp(
-          coreAlert(instrument.definition, row.itemId, row.answer),
+          coreAlert(knowledge.kb, instrument.definition, row.itemId, row.answer),
           input,
         );
         const found = checked.ok ? [] : bodyFieldErrors(checked.error);

@@ -116,7 +116,7 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
         tags,
         summary: 'Fill in a rating scale; scored at once',
         description:
-          'Every item must be answered (422 OUTCOME.RESPONSE_INCOMPLETE names each, nothing stored); an answer that is not one of the item’s scores (out of range, not a whole number) or an unknown item is 400 VALIDATION.FAILED naming each. An answer above zero on PHQ-9 item 9 raises a safety alert, tells the care team and returns `crisis` (988, 911) at once, even on a refused form. With `idempotencyKey`, a retry gets the first answer and stores nothing again (422 REQUEST.IDEMPOTENCY_MISMATCH when the key was used for other answers).',
+          'Every item must be answered (422 OUTCOME.RESPONSE_INCOMPLETE names each, nothing stored); an answer that is not one of the item’s scores (out of range, not a whole number) or an unknown item is 400 VALIDATION.FAILED naming each. An answer above zero on PHQ-9 item 9 raises a safety alert, tells the care team and returns `crisis` at once (the clinic’s crisis resources, setting `crisisResources`; by default 988 and 911), even on a refused form. With `idempotencyKey`, a retry gets the first answer and stores nothing again (422 REQUEST.IDEMPOTENCY_MISMATCH when the key was used for other answers).',
         body: PortalBody,
         response: {
           201: SubmittedSchema,
@@ -360,7 +360,11 @@ export const outcomeRoutes: FastifyPluginAsyncZod<OutcomeRouteOptions> = async (
       if (!row) throw new AppError('RESOURCE.NOT_FOUND', 'No such scale response.');
       const instrument = await findInstrument(db, kb, row.instrument);
       if (!instrument) throw new Error(`instrument ${row.instrument} of a stored response is gone`);
-      const scored = scoreResponse(instrument.definition, row.answers);
+      const scored = scoreResponse(
+        instrument.definition,
+        row.answers,
+        kb.crisisResources.resources,
+      );
       if (!scored.ok) throw new Error('a stored response no longer scores');
       const context = {
         subject: { reference: `Patient/${patientId}` },

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_ACTIONS, FOLLOW_UP_CONTACTS } from '@ketaflow/core';
+import { CRISIS_REACH, FOLLOW_UP_ACTIONS, FOLLOW_UP_CONTACTS } from '@ketaflow/core';
 import { z } from 'zod';
 import { SAFETY_ALERT_STATUSES, SCALE_SOURCES } from '../../db/schema/index';
 import { IsoInstant, ProblemSchema, Uuid } from '../common-schemas';
@@ -45,16 +45,23 @@ export const InstrumentSchema = z.object({
   definition: InstrumentDefinitionSchema,
 });
 
+/** One crisis service from the clinic setting `crisisResources`. */
+export const CrisisResourceSchema = z.object({
+  name: z.string(),
+  contact: z.string().describe('The number as dialled'),
+  reach: z.enum(CRISIS_REACH).describe('Whether the number takes calls, texts or both'),
+  emergency: z.boolean().describe('The emergency number, for a patient in immediate danger'),
+  how: z.string().describe('How to reach it, in words for the patient'),
+});
+
 export const CrisisMessageSchema = z
   .object({
     text: z.string(),
-    resources: z
-      .array(
-        z.object({ name: z.string(), contact: z.string(), how: z.string(), country: z.string() }),
-      )
-      .readonly(),
+    resources: z.array(CrisisResourceSchema).readonly(),
   })
-  .describe('Shown to the patient at once: 988 (call or text) and 911');
+  .describe(
+    "Shown to the patient at once: the clinic's crisis resources (clinic setting `crisisResources`; by default the US 988 Suicide & Crisis Lifeline and 911)",
+  );
 
 const Person = z.object({ id: Uuid, displayName: z.string() });
 

@@ -146,7 +146,7 @@ export async function submitScale(
 ): Promise<SubmitOutcome> {
   const { db, kb } = deps;
   const instrument = await mustFindInstrument(db, kb, input.instrument);
-  const scored = scoreResponse(instrument.definition, input.answers);
+  const scored = scoreResponse(instrument.definition, input.answers, kb.crisisResources.resources);
   const alerts = scored.ok ? scored.value.safetyAlerts : scored.error.safetyAlerts;
   const link = await resolveCourse(db, kb, input, instrument.ref);
   const [patient] = await db

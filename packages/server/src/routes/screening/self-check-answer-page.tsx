@@ -1,6 +1,6 @@
 // tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
 /* @jsxRuntime automatic */
-import type { SelfScreeningValues } from '@ketaflow/core';
+import { emergencyActions, supportActions, type SelfScreeningValues } from '@ketaflow/core';
 import type { EducationPage } from '../education/render';
 import { Intro, META, SelfCheckForm } from './self-check-page';
 import type { SelfScreeningAnswer } from './self-screening';
@@ -21,6 +21,8 @@ export function selfCheckAnswerPage(
     meta: META,
     body: ({ kb, clinicName }) => {
       const phone = kb.clinic.branding?.contact.phone ?? null;
+      const crisis = kb.crisisResources.resources;
+      const support = supportActions(crisis, true);
       return (
         <>
           <Intro />
@@ -64,9 +66,10 @@ export function selfCheckAnswerPage(
                   Other treatments to discuss with your doctor
                 </h3>
                 {alt.urgent ? (
-                  <p className="alert">
-                    If you might act on thoughts of harming yourself, call your local emergency
-                    number now. In the US you can also call or text 988.
+                  <p className="alert" data-crisis="alternatives">
+                    If you might act on thoughts of harming yourself,{' '}
+                    {emergencyActions(crisis, true)} now.
+                    {support === '' ? null : ` You can also ${support}.`}
                   </p>
                 ) : null}
                 <ul aria-label="Medicines to discuss">

@@ -1,8 +1,9 @@
-import type { ClinicBranding } from '@ketaflow/core';
+import { patientCrisisResources, type ClinicBranding, type CrisisResources } from '@ketaflow/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/client';
 import { clinicTimeZone } from '../consults/offered';
+import { CrisisResourceSchema } from '../outcomes/schemas';
 
 export interface SystemRouteOptions {
   readonly database: DatabaseHandle;
@@ -11,6 +12,10 @@ export interface SystemRouteOptions {
   readonly knowledgeVersion: string;
   /** Logo, colour and contact details from the clinic settings; `null` when none are set. */
   readonly branding: ClinicBranding | null;
+  /** The crisis lines patients are shown (clinic setting `crisisResources`). */
+  readonly crisisResources: CrisisResources;
+  /** Whether the clinic set its own crisis lines (otherwise they are the US default). */
+  readonly crisisResourcesSetByClinic: boolean;
 }
 
 const nullableText = z.string().nullable();
@@ -62,6 +67,16 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
             timeZone: z.string().nullable(),
             knowledgeVersion: z.string(),
             branding: BrandingSchema,
+            crisis: z
+              .object({
+                resources: z.array(CrisisResourceSchema),
+                setByClinic: z
+                  .boolean()
+                  .describe('False while the clinic runs on the US default (988, 911)'),
+              })
+              .describe(
+                'Crisis lines shown to patients (clinic setting `crisisResources`); at least one is the emergency number',
+              ),
           }),
         },
       },
@@ -74,6 +89,10 @@ export const systemRoutes: FastifyPluginAsyncZod<SystemRouteOptions> = async (ap
         timeZone,
         knowledgeVersion: options.knowledgeVersion,
         branding: options.branding,
+        crisis: {
+          resources: patientCrisisResources(options.crisisResources.resources),
+          setByClinic: options.crisisResourcesSetByClinic,
+        },
       };
     },
   );

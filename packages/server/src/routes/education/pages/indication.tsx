@@ -1,6 +1,11 @@
 // tsx runs the server from the repository root, where no tsconfig sets the JSX runtime.
 /* @jsxRuntime automatic */
-import type { Indication, InfusionProtocol, KnowledgeBase } from '@ketaflow/core';
+import {
+  urgentActions,
+  type Indication,
+  type InfusionProtocol,
+  type KnowledgeBase,
+} from '@ketaflow/core';
 import { Cite } from '../citations';
 import {
   articleFor,
@@ -97,7 +102,7 @@ function Alternatives({ indication, ctx }: { indication: Indication; ctx: PageCo
       {alt.urgent ? (
         <p className="alert">
           <strong>Getting safe comes first.</strong> If you might act on thoughts of ending your
-          life, call 911 or call or text 988 now.
+          life, {urgentActions(ctx.kb.crisisResources.resources, true)} now.
         </p>
       ) : null}
       <p>
