@@ -16,6 +16,7 @@ import {
   type InfusionInput,
 } from '../packages/core/src/dosing/index';
 import { knowledgeBase } from '../packages/core/src/knowledge/default-knowledge-base';
+import { getNasalSprayDevice } from '../packages/core/src/knowledge/queries';
 import { PROTOCOL_IDS } from '../packages/core/src/knowledge/ids';
 
 import { runCdsHooksBench } from './cds-hooks-cases';
@@ -78,6 +79,8 @@ const everyCheck: InfusionInput = {
   overrides: [{ code: 'DOSE.TOTAL_DOSE_ABOVE_SOFT_LIMIT', reason: 'prescriber confirmed' }],
 };
 
+const nasalDevice = getNasalSprayDevice(knowledgeBase);
+
 /** The baseline every case is divided by. */
 const BASELINE: Benchmark = {
   name: 'baseline: JSON.stringify(dose input)',
@@ -107,7 +110,8 @@ export const BENCHMARKS: Benchmark[] = [
   {
     name: 'calculateNasalDose (56 mg)',
     inputs: [{ dose: { value: 56, unit: 'mg' } }, { dose: { value: 84, unit: 'mg' } }],
-    run: (input: Parameters<typeof calculateNasalDose>[0]) => calculateNasalDose(input),
+    run: (input: Parameters<typeof calculateNasalDose>[1]) =>
+      calculateNasalDose(nasalDevice, input),
   },
   {
     name: "parseQuantity ('176 lb')",

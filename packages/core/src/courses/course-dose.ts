@@ -3,6 +3,7 @@ import { dosingProtocolFor } from '../dosing/from-knowledge';
 import { RANGE_SPECS } from '../dosing/guardrails';
 import { DOSE_PROBLEM } from '../dosing/problems';
 import type { ProtocolId } from '../knowledge/ids';
+import { getNasalSprayDevice } from '../knowledge/queries';
 import type { KnowledgeBase } from '../knowledge/schema/knowledge-base';
 import type { Problem } from '../result';
 
@@ -25,8 +26,8 @@ export interface CourseDoseCheck {
 /**
  * Checks a course's ordered dose against the knowledge base, as the calculator will at each
  * session: ketamine IV in mg/kg, at most the protocol's hard dose limit (the location's when it
- * has its own); esketamine in mg, whole 28 mg devices, at most the labeled 84 mg
- * (`calculateNasalDose`) [S14]. Soft limits are left to the calculator, which asks for a reason.
+ * has its own); esketamine in mg, whole devices, at most the labeled maximum per session, both
+ * from the knowledge base's device facts (`calculateNasalDose`) [S14]. Soft limits are left to the calculator, which asks for a reason.
  */
 export function checkCourseDose(kb: KnowledgeBase, request: CourseDoseRequest): CourseDoseCheck {
   const { dose, product } = request;
@@ -43,7 +44,9 @@ export function checkCourseDose(kb: KnowledgeBase, request: CourseDoseRequest): 
       ],
     };
   if (product === 'esketamine-nasal') {
-    const nasal = calculateNasalDose({ dose: { value: dose.value, unit: 'mg' } });
+    const nasal = calculateNasalDose(getNasalSprayDevice(kb), {
+      dose: { value: dose.value, unit: 'mg' },
+    });
     if (!nasal.ok)
       return {
         blocked: false,

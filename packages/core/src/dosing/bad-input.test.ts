@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../knowledge/default-knowledge-base';
+import { getNasalSprayDevice } from '../knowledge/queries';
 import { calculateInfusion } from './calculate-infusion';
 import { calculateNasalDose } from './calculate-nasal';
 import { dosingProtocolFor, infusionSettingsFor } from './from-knowledge';
@@ -291,7 +292,7 @@ describe('bad nasal input', () => {
     ['missing', {}, P.MISSING_INPUT, 'dose'],
     ['null input', null, P.MISSING_INPUT, 'dose'],
   ])('%s', (_what, input, code, path) => {
-    const result = calculateNasalDose(input as never);
+    const result = calculateNasalDose(getNasalSprayDevice(knowledgeBase), input as never);
     expect(!result.ok && result.error.map((p) => [p.code, p.path])).toEqual([[code, path]]);
   });
 });

@@ -14,7 +14,9 @@
 import { ok, type Problem, type Result } from '../result';
 import { compareRatio, multiplyExact } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
-import { durationSteps } from './compile-protocol';
+import { KETAMINE_VIAL_STRENGTHS_MG_PER_ML } from '../knowledge/ids';
+import { UNDILUTED_IV_FORBIDDEN_MG_PER_ML } from '../knowledge/safety-limits';
+import { durationSteps, LIMIT_SCALE } from './compile-protocol';
 import { applyOverrides, checkRange, RANGE_SPECS } from './guardrails';
 import { checkDelivered } from './delivered-checks';
 import { DOSE_LIMIT } from './problems';
@@ -40,9 +42,6 @@ import type {
 import { resolveDosingWeight } from './weight-basis';
 import { checkWeight } from './weight-checks';
 
-/** The label's ceiling for IV use of the 100 mg/mL strength: diluted at least 1:1 [S01][S05]. */
-const MAX_IV_CONCENTRATION_MG_PER_ML = 50;
-
 function hardFinding(
   code: string,
   field: LimitFinding['field'],
@@ -53,10 +52,10 @@ function hardFinding(
   return { level: 'hard', code, message, field, value, limit };
 }
 
-/** ` mg ÷ 50 mg/mL = `: the middle of the drug volume's step, for each vial strength. */
-function doseOverVial(c: VialConcentrationMgPerMl): string {
-  return c === 10 ? ' mg ÷ 10 mg/mL = ' : c === 50 ? ' mg ÷ 50 mg/mL = ' : ' mg ÷ 100 mg/mL = ';
-}
+/** ` mg ÷ 50 mg/mL = `: the middle of the drug volume's step, built once per vial strength. */
+const DOSE_OVER_VIAL = Object.fromEntries(
+  KETAMINE_VIAL_STRENGTHS_MG_PER_ML.map((c) => [c, ` mg ÷ ${String(c)} mg/mL = `]),
+) as Readonly<Record<VialConcentrationMgPerMl, string>>;
 
 /** The calculation on validated, scaled input. */
 function calculate(x: ReadInfusion): InfusionCalculation {
@@ -132,7 +131,7 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     4,
     settingsText.volumeTruncatedDigits,
   );
-  steps.push(doseText + doseOverVial(c) + roundedStepText(volume, settingsText.volume));
+  steps.push(doseText + DOSE_OVER_VIAL[c] + roundedStepText(volume, settingsText.volume));
   const volume4 = volume.scaled;
   if (volume4 === 0) {
     findings.push(
@@ -202,14 +201,16 @@ function calculate(x: ReadInfusion): InfusionCalculation {
     concentration,
     protocol.id,
   );
-  if (compareRatio(drawn4, total4, MAX_IV_CONCENTRATION_MG_PER_ML, 1) > 0) {
+  // The knowledge base's own ceiling, even where the clinic set another concentration limit.
+  const ceiling = protocol.ivConcentrationCeiling;
+  if (compareRatio(drawn4, total4, ceiling.scaled, LIMIT_SCALE) > 0) {
     findings.push(
       hardFinding(
         DOSE_LIMIT.UNDILUTED_100_MG_PER_ML,
         'finalConcentrationMgPerMl',
-        `Final concentration ${concentration.text} mg/mL is above 50 mg/mL: 100 mg/mL ketamine must never be given IV undiluted (dilute with at least an equal volume) [S01][S05]`,
+        `Final concentration ${concentration.text} mg/mL is above ${ceiling.value} mg/mL, the knowledge base's limit for IV use: ${UNDILUTED_IV_FORBIDDEN_MG_PER_ML} mg/mL ketamine must never be given IV undiluted (dilute with at least an equal volume) [S01][S05]`,
         { value: concentration.value, unit: 'mg/mL' },
-        { value: MAX_IV_CONCENTRATION_MG_PER_ML, unit: 'mg/mL' },
+        { value: ceiling.value, unit: 'mg/mL' },
       ),
     );
   }

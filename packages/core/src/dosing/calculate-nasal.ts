@@ -1,29 +1,55 @@
 /**
- * Esketamine (Spravato) nasal spray: a dose in mg as a number of 28 mg devices.
+ * Esketamine (Spravato) nasal spray: a dose in mg as a number of devices.
  *
- * One device holds 28 mg and gives it as 2 sprays, one per nostril; the 56 mg kit has 2 devices
- * and the 84 mg kit 3 [S09b][S14]. Wait 5 minutes between devices [S15]. Labeled doses are
- * 28, 56 and 84 mg, so anything not a whole number of devices is refused, and more than 84 mg is
- * a hard limit.
+ * Every number comes from the knowledge base's device facts (`getNasalSprayDevice`): mg per
+ * device, sprays per device, minutes between devices and the labeled maximum per session (28 mg,
+ * 2 sprays, 5 minutes and 84 mg in the built-in base [S09b][S14][S15]). A dose that is not a
+ * whole number of devices is refused; above the session maximum it is a hard limit.
  */
+import type { NasalDevice } from '../knowledge/schema/product';
 import { err, ok, type Problem, type Result } from '../result';
 import { DOSE_LIMIT, DOSE_PROBLEM, problem } from './problems';
 import { readQuantity } from './read-field';
 import type { LimitFinding, NasalCalculation, NasalInput } from './types';
 
-/** Esketamine per nasal-spray device [S09b][S14]. */
-export const ESKETAMINE_MG_PER_DEVICE = 28;
-/** Highest labeled dose per session: 84 mg, 3 devices [S14]. */
-const MAX_LABELED_DOSE_MG = 84;
 const MAX_PLAUSIBLE_DOSE_MG = 10_000;
 
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
- * Number of 28 mg devices for an esketamine nasal dose: 28 mg → 1, 56 mg → 2, 84 mg → 3.
- * A dose that is not a whole number of devices is an input problem; above 84 mg the result is
- * `blocked` [S14].
+ * Every dose of a whole number of devices up to the labeled maximum per session, in mg: 28, 56
+ * and 84 with the built-in knowledge base [S14].
  */
-export function calculateNasalDose(input: NasalInput): Result<NasalCalculation, Problem[]> {
+export function nasalDoseOptionsMg(device: NasalDevice): number[] {
+  const most = Math.floor(device.maxDosePerSession.mg / device.mgPerDevice);
+  return Array.from({ length: most }, (_, i) => (i + 1) * device.mgPerDevice);
+}
+
+/** `28, 56 or 84 mg`. */
+function labeledDosesText(device: NasalDevice): string {
+  const doses = nasalDoseOptionsMg(device).map(String);
+  const last = doses.pop() ?? String(device.maxDosePerSession.mg);
+  return doses.length === 0 ? `${last} mg` : `${doses.join(', ')} or ${last} mg`;
+}
+
+function citations(sources: readonly string[]): string {
+  return sources.map((id) => `[${id}]`).join('');
+}
+
+/**
+ * Number of devices for an esketamine nasal dose, from the knowledge base's `device` facts
+ * (`getNasalSprayDevice(kb)`): with 28 mg devices, 28 mg → 1, 56 mg → 2, 84 mg → 3. A dose that
+ * is not a whole number of devices is an input problem; above `device.maxDosePerSession` the
+ * result is `blocked` [S14].
+ */
+export function calculateNasalDose(
+  device: NasalDevice,
+  input: NasalInput,
+): Result<NasalCalculation, Problem[]> {
   const problems: Problem[] = [];
+  const perDevice = device.mgPerDevice;
   const raw = typeof input === 'object' && (input as unknown) !== null ? input.dose : undefined;
   const q = readQuantity(raw, 'dose', ['mg'] as const, problems);
   let mg: number | undefined;
@@ -36,12 +62,12 @@ export function calculateNasalDose(input: NasalInput): Result<NasalCalculation, 
           `dose ${q.value} mg is not plausible (at most ${MAX_PLAUSIBLE_DOSE_MG} mg)`,
         ),
       );
-    } else if (!Number.isInteger(q.value) || q.value % ESKETAMINE_MG_PER_DEVICE !== 0) {
+    } else if (!Number.isInteger(q.value) || q.value % perDevice !== 0) {
       problems.push(
         problem(
           DOSE_PROBLEM.NASAL_NOT_WHOLE_DEVICES,
           'dose',
-          `dose ${q.value} mg is not a whole number of 28 mg esketamine devices: labeled doses are 28, 56 or 84 mg`,
+          `dose ${q.value} mg is not a whole number of ${perDevice} mg esketamine devices: labeled doses are ${labeledDosesText(device)}`,
         ),
       );
     } else {
@@ -50,18 +76,22 @@ export function calculateNasalDose(input: NasalInput): Result<NasalCalculation, 
   }
   if (problems.length > 0 || mg === undefined) return err(problems);
 
-  const devices = mg / ESKETAMINE_MG_PER_DEVICE;
+  const devices = mg / perDevice;
+  const max = device.maxDosePerSession;
   const limits: LimitFinding[] = [];
-  if (mg > MAX_LABELED_DOSE_MG) {
+  if (mg > max.mg) {
     limits.push({
       level: 'hard',
       code: DOSE_LIMIT.NASAL_ABOVE_LABEL_MAX,
-      message: `Esketamine ${mg} mg (${devices} devices) is above the labeled maximum of 84 mg (3 devices) per session: blocked`,
+      message: `Esketamine ${mg} mg (${count(devices, 'device', 'devices')}) is above the labeled maximum of ${max.mg} mg (${count(max.mg / perDevice, 'device', 'devices')}) per session: blocked ${citations(max.sources)}`,
       field: 'nasalDoseMg',
       value: { value: mg, unit: 'mg' },
-      limit: { value: MAX_LABELED_DOSE_MG, unit: 'mg' },
+      limit: { value: max.mg, unit: 'mg' },
     });
   }
+  const sprays = device.spraysPerDevice;
+  // A two-spray device gives one spray into each nostril.
+  const perNostril = sprays === 2 ? ' (one per nostril)' : '';
   return ok({
     product: 'esketamine-nasal',
     dose: { value: mg, unit: 'mg' },
@@ -70,9 +100,11 @@ export function calculateNasalDose(input: NasalInput): Result<NasalCalculation, 
     blocked: limits.length > 0,
     requiresOverride: false,
     steps: [
-      `${mg} mg ÷ 28 mg per device = ${devices} device${devices === 1 ? '' : 's'}`,
-      `${devices} device${devices === 1 ? '' : 's'} × 2 sprays (one per nostril) = ${devices * 2} sprays`,
+      `${mg} mg ÷ ${perDevice} mg per device = ${count(devices, 'device', 'devices')}`,
+      `${count(devices, 'device', 'devices')} × ${count(sprays, 'spray', 'sprays')}${perNostril} = ${count(devices * sprays, 'spray', 'sprays')}`,
     ],
-    notes: ['Do not prime the devices; wait 5 minutes between devices [S15].'],
+    notes: [
+      `Do not prime the devices; wait ${count(device.minutesBetweenDevices, 'minute', 'minutes')} between devices ${citations(device.sources)}.`,
+    ],
   });
 }

@@ -8,7 +8,8 @@ import { toScaledInteger } from './exact';
 import { formatScaled } from './format-decimal';
 import { DOSE_PROBLEM, problem } from './problems';
 import { exactValue, type Rounded } from './rounding';
-import { marked, type BoundSetting } from './clinic-setting';
+import { UNDILUTED_IV_FORBIDDEN_MG_PER_ML } from '../knowledge/safety-limits';
+import { clinicSetBound, marked, type BoundSetting } from './clinic-setting';
 import type {
   DoseGuardrails,
   DosingProtocol,
@@ -90,6 +91,12 @@ export interface CompiledProtocol {
   readonly doseRateMgPerKgPerHour: CompiledRange;
   readonly durationMin: CompiledRange;
   readonly finalConcentrationMgPerMl: CompiledRange;
+  /**
+   * The knowledge base's own hard concentration maximum (50 mg/mL: 100 mg/mL diluted at least
+   * 1:1 [S01][S05]), kept when the clinic or a location set another: a setting may tighten the
+   * guardrail, but above this value the undiluted-vial limit blocks whatever the setting says.
+   */
+  readonly ivConcentrationCeiling: CompiledBound;
   readonly weightKg: CompiledRange;
   /** Scaled 10^-6. */
   readonly weightChangeFraction6: number;
@@ -251,6 +258,32 @@ function readFraction(value: unknown, path: string, problems: Problem[]): number
   return scaled;
 }
 
+/**
+ * The knowledge base's hard concentration maximum: the guardrail's, or the value it had before
+ * the clinic set its own (`clinicSet`). Required, and below the strength never given undiluted.
+ */
+function readIvCeiling(g: DoseGuardrails, problems: Problem[]): CompiledBound | undefined {
+  const path = 'protocol.guardrails.finalConcentrationMgPerMl.hard.max';
+  const set = clinicSetBound(g, { field: 'finalConcentrationMgPerMl', level: 'hard', side: 'max' });
+  const entry = g.finalConcentrationMgPerMl as SoftHardRange | undefined;
+  const hard = entry?.hard;
+  const value = set === undefined ? hard?.max : (set.knowledgeBaseValue ?? undefined);
+  // A malformed guardrail value is reported once, by readSoftHard.
+  const bound = readBound(value, path, []);
+  if (value !== undefined && bound === undefined) return undefined;
+  if (bound === undefined || bound.value >= UNDILUTED_IV_FORBIDDEN_MG_PER_ML) {
+    problems.push(
+      problem(
+        DOSE_PROBLEM.INVALID_PROTOCOL,
+        path,
+        `${path} is required and must be below ${UNDILUTED_IV_FORBIDDEN_MG_PER_ML} mg/mL: ${UNDILUTED_IV_FORBIDDEN_MG_PER_ML} mg/mL ketamine is never given IV undiluted`,
+      ),
+    );
+    return undefined;
+  }
+  return bound;
+}
+
 function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Problem[]> {
   const problems: Problem[] = [];
   if (typeof protocol.id !== 'string' || protocol.id === '') {
@@ -296,6 +329,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
   const doseRateMgPerKgPerHour = readSoftHard(g, 'doseRateMgPerKgPerHour', problems);
   const durationMin = readSoftHard(g, 'durationMin', problems);
   const finalConcentrationMgPerMl = readSoftHard(g, 'finalConcentrationMgPerMl', problems);
+  const ceiling = readIvCeiling(g, problems);
   const weightKg = g.weightKg as DoseGuardrails['weightKg'] | undefined;
   const weight = readRange(weightKg?.hard, 'protocol.guardrails.weightKg.hard', problems);
   if (weight.min === undefined || weight.max === undefined) {
@@ -331,7 +365,8 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     defaultDose4 === undefined ||
     defaultDuration === undefined ||
     change6 === undefined ||
-    mixup6 === undefined
+    mixup6 === undefined ||
+    ceiling === undefined
   ) {
     return err(problems);
   }
@@ -351,6 +386,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     doseRateMgPerKgPerHour,
     durationMin,
     finalConcentrationMgPerMl,
+    ivConcentrationCeiling: ceiling,
     weightKg: compiledRange(
       undefined,
       undefined,

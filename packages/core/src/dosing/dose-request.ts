@@ -5,6 +5,7 @@
  * design.md: quantities as `{ value, unit }` with UCUM units.
  */
 import { PROTOCOL_IDS, type ProtocolId } from '../knowledge/ids';
+import { getNasalSprayDevice } from '../knowledge/queries';
 import type { KnowledgeBase } from '../knowledge/schema/knowledge-base';
 import { err, ok, type Problem, type Result } from '../result';
 import { calculateInfusion } from './calculate-infusion';
@@ -151,18 +152,19 @@ export function calculateDose(kb: KnowledgeBase, input: unknown): Result<DoseOut
   }
   const product = (request.product as unknown) ?? 'ketamine-iv';
   if (product === 'esketamine-nasal') {
+    const device = getNasalSprayDevice(kb);
     for (const key of NASAL_IGNORED) {
       if (request[key] !== undefined)
         problems.push(
           problem(
             DOSE_PROBLEM.INVALID_INPUT,
             key,
-            `${key} does not apply to the esketamine nasal spray (the dose is a fixed number of 28 mg devices)`,
+            `${key} does not apply to the esketamine nasal spray (the dose is a whole number of ${device.mgPerDevice} mg devices)`,
           ),
         );
     }
     if (problems.length > 0) return err(problems);
-    const nasal = calculateNasalDose({ dose: request.dose as InputQuantity<'mg'> });
+    const nasal = calculateNasalDose(device, { dose: request.dose as InputQuantity<'mg'> });
     return nasal.ok ? ok({ product, calculation: nasal.value }) : nasal;
   }
   if (product !== 'ketamine-iv') {
@@ -308,7 +310,7 @@ export interface DoseJson {
   readonly duration: Quantity | null;
   readonly dosingWeight: (Quantity & { readonly basis: WeightBasis }) | null;
   readonly bagMode: InfusionSettings['bagMode'] | null;
-  /** Nasal spray: number of 28 mg devices; `null` for an infusion. */
+  /** Nasal spray: number of devices (the knowledge base's mg per device); `null` for an infusion. */
   readonly devices: number | null;
   readonly limits: readonly DoseLimitJson[];
   readonly blocked: boolean;

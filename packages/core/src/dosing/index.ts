@@ -22,7 +22,7 @@ export type {
 } from './types';
 export type { InputQuantity, InputUnit, Quantity, UcumUnit } from './quantity';
 export { calculateInfusion, isAdministrable } from './calculate-infusion';
-export { calculateNasalDose, ESKETAMINE_MG_PER_DEVICE } from './calculate-nasal';
+export { calculateNasalDose, nasalDoseOptionsMg } from './calculate-nasal';
 export { parseQuantity, type ParseQuantityOptions } from './parse-quantity';
 export { validateDosingProtocol } from './compile-protocol';
 export { DOSE_LIMIT, DOSE_PROBLEM, type DoseProblemCode } from './problems';

@@ -3,6 +3,7 @@
  * is reported with the path of its field; nothing is defaulted except what the protocol
  * defines (dose and duration), and never the weight.
  */
+import { KETAMINE_VIAL_STRENGTHS_MG_PER_ML } from '../knowledge/ids';
 import { err, ok, type Problem, type Result } from '../result';
 import { compileProtocol, type CompiledProtocol } from './compile-protocol';
 import { parseIsoInstant } from './iso-date';
@@ -16,6 +17,13 @@ import type {
   VialConcentrationMgPerMl,
   WeightBasis,
 } from './types';
+
+/** `10, 50 or 100`: the knowledge base's injection strengths (a KB check keeps them equal). */
+const VIAL_STRENGTHS_TEXT = `${KETAMINE_VIAL_STRENGTHS_MG_PER_ML.slice(0, -1).join(', ')} or ${String(KETAMINE_VIAL_STRENGTHS_MG_PER_ML.at(-1))}`;
+
+function isVialStrength(c: number | undefined): c is VialConcentrationMgPerMl {
+  return (KETAMINE_VIAL_STRENGTHS_MG_PER_ML as readonly (number | undefined)[]).includes(c);
+}
 
 export type { SettingsText } from './read-infusion-settings';
 
@@ -283,12 +291,12 @@ export function readInfusionInput(input: InfusionInput): Result<ReadInfusion, Pr
     problems,
   );
   const c = concentrationQ?.value;
-  if (concentrationQ !== undefined && c !== 10 && c !== 50 && c !== 100) {
+  if (concentrationQ !== undefined && !isVialStrength(c)) {
     problems.push(
       problem(
         DOSE_PROBLEM.UNSUPPORTED_CONCENTRATION,
         'vialConcentration',
-        `vialConcentration ${String(c)} mg/mL is not a ketamine vial strength: use 10, 50 or 100 mg/mL`,
+        `vialConcentration ${String(c)} mg/mL is not a ketamine vial strength: use ${VIAL_STRENGTHS_TEXT} mg/mL`,
       ),
     );
   }

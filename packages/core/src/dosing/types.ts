@@ -4,6 +4,7 @@
  * The limit model follows smart-pump drug libraries: per protocol, a soft limit warns and may be
  * passed with a recorded reason, a hard limit blocks [P1][P2][P4] (product-anchors.md section 4).
  */
+import type { KETAMINE_VIAL_STRENGTHS_MG_PER_ML } from '../knowledge/ids';
 import type { ClinicSetBound } from '../knowledge/schema/guardrails';
 import type { InputQuantity, Quantity } from './quantity';
 
@@ -73,8 +74,11 @@ export interface SoftLimitOverride {
   readonly reason: string;
 }
 
-/** Ketamine injection strengths (Ketalar: 10, 50, 100 mg/mL [S05]). */
-export type VialConcentrationMgPerMl = 10 | 50 | 100;
+/**
+ * Ketamine injection strengths (Ketalar: 10, 50, 100 mg/mL [S05]); `validateKnowledgeBase`
+ * checks they equal the knowledge base's injection products.
+ */
+export type VialConcentrationMgPerMl = (typeof KETAMINE_VIAL_STRENGTHS_MG_PER_ML)[number];
 
 /** Everything an IV infusion calculation needs. There is never a default weight. */
 export interface InfusionInput {
@@ -182,7 +186,7 @@ export interface NasalInput {
   readonly dose: InputQuantity<'mg'>;
 }
 
-/** Esketamine nasal spray: number of 28 mg devices for a labeled dose. */
+/** Esketamine nasal spray: number of devices (the knowledge base's device facts) for a dose. */
 export interface NasalCalculation {
   readonly product: 'esketamine-nasal';
   readonly dose: Quantity<'mg'>;

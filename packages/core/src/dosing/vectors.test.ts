@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../knowledge/default-knowledge-base';
+import { getNasalSprayDevice } from '../knowledge/queries';
 import { calculateInfusion, isAdministrable } from './calculate-infusion';
 import { calculateNasalDose } from './calculate-nasal';
 import { dosingProtocolFor, infusionSettingsFor } from './from-knowledge';
@@ -178,7 +179,9 @@ describe('the steps show the arithmetic a nurse re-checks', () => {
 
 describe('esketamine nasal devices match the label', () => {
   test.each(NASAL_VECTORS.map((v) => [v.arithmetic, v]))('%s', (_name, v) => {
-    const result = calculateNasalDose({ dose: { value: v.doseMg, unit: 'mg' } });
+    const result = calculateNasalDose(getNasalSprayDevice(knowledgeBase), {
+      dose: { value: v.doseMg, unit: 'mg' },
+    });
     if ('problem' in v) {
       expect(result.ok).toBe(false);
       expect(!result.ok && result.error.map((p) => [p.code, p.path])).toEqual([

@@ -2,7 +2,9 @@
  * Weight plausibility, the checks ISMP asks order entry to make [W1]: a weight outside the
  * protocol's hard range blocks; a change of more than a set fraction from the last recorded
  * weight, a ratio near 2.2046 (lb entered as kg, or kg as lb) and a stale weight are soft limits.
- * A check that cannot be made is said so in a note, never passed as normal.
+ * A check that cannot be made is said so in a note, never passed as normal. No clinical source
+ * sets the change fraction, the mix-up band or the age: they are clinic settings (with defaults
+ * in the knowledge base's guardrails), and every message says so.
  */
 import type { CompiledProtocol } from './compile-protocol';
 import { compareRatio, roundProductRatio } from './exact';
@@ -37,13 +39,14 @@ function checkChange(
     compareRatio(hi, lo, 1e14 + band, MIXUP_DENOMINATOR) <= 0;
   if (isMixup) {
     const ratio = formatRatio(hi, lo, 3, 3).text;
+    const bandText = `flagged as within ${formatScaled(protocol.mixupTolerance6, 6)} of 2.2046 lb per kg, a clinic setting`;
     findings.push({
       level: 'soft',
       code: DOSE_LIMIT.WEIGHT_LB_KG_MIXUP,
       message:
         actualGrams > last.grams
-          ? `Weight ${kgText(actualGrams)} is ${ratio} times the last recorded ${kgText(last.grams)} (${last.measuredOn}): was it entered in lb as kg? Weigh again in kg, or override with a reason`
-          : `Weight ${kgText(actualGrams)} is 1/${ratio} of the last recorded ${kgText(last.grams)} (${last.measuredOn}): was a weight in lb recorded as kg? Check both, or override with a reason`,
+          ? `Weight ${kgText(actualGrams)} is ${ratio} times the last recorded ${kgText(last.grams)} (${last.measuredOn}): was it entered in lb as kg? Weigh again in kg, or override with a reason (${bandText})`
+          : `Weight ${kgText(actualGrams)} is 1/${ratio} of the last recorded ${kgText(last.grams)} (${last.measuredOn}): was a weight in lb recorded as kg? Check both, or override with a reason (${bandText})`,
       field: 'weightKg',
       value: { value: actualGrams / 1000, unit: 'kg' },
       limit: { value: last.grams / 1000, unit: 'kg' },
@@ -58,7 +61,7 @@ function checkChange(
     findings.push({
       level: 'soft',
       code: DOSE_LIMIT.WEIGHT_CHANGE,
-      message: `Weight ${kgText(actualGrams)} is ${formatScaled(diff, 3)} kg ${up ? 'more' : 'less'} than the last recorded ${kgText(last.grams)} (${last.measuredOn}), a change of more than ${formatScaled(protocol.weightChangeFraction6, 4)}%: confirm the weight or override with a reason`,
+      message: `Weight ${kgText(actualGrams)} is ${formatScaled(diff, 3)} kg ${up ? 'more' : 'less'} than the last recorded ${kgText(last.grams)} (${last.measuredOn}), a change of more than ${formatScaled(protocol.weightChangeFraction6, 4)}% (a clinic setting): confirm the weight or override with a reason`,
       field: 'weightKg',
       value: { value: actualGrams / 1000, unit: 'kg' },
       limit: { value: boundGrams / 1000, unit: 'kg' },
@@ -101,7 +104,7 @@ export function checkWeight(
       findings.push({
         level: 'soft',
         code: DOSE_LIMIT.WEIGHT_TOO_OLD,
-        message: `The weight was measured ${days} days ago, more than the ${protocol.weightMaxAgeDays} days allowed: weigh again, or override with a reason`,
+        message: `The weight was measured ${days} days ago, more than the ${protocol.weightMaxAgeDays} days allowed (a clinic setting): weigh again, or override with a reason`,
         field: 'weightKg',
         value: { value: days, unit: 'd' },
         limit: { value: protocol.weightMaxAgeDays, unit: 'd' },

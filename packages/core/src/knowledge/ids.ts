@@ -33,6 +33,15 @@ export const PRODUCT_IDS = [
 ] as const;
 export type ProductId = (typeof PRODUCT_IDS)[number];
 
+/** The esketamine nasal spray the schedules and the nasal dose calculator use. */
+export const ESKETAMINE_NASAL_PRODUCT_ID = 'esketamine-nasal-spray-28-mg' satisfies ProductId;
+
+/**
+ * Ketamine injection strengths in mg/mL (Ketalar: 10, 50, 100 [S05]), as the infusion calculator
+ * accepts them; `validateKnowledgeBase` checks they equal the injection products' strengths.
+ */
+export const KETAMINE_VIAL_STRENGTHS_MG_PER_ML = [10, 50, 100] as const;
+
 export const ESKETAMINE_SCHEDULE_IDS = [
   'esketamine-trd',
   'esketamine-mdd-acute-suicidal-ideation',

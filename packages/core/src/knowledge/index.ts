@@ -11,6 +11,8 @@ export {
   PROTOCOL_IDS,
   MEDICATION_IDS,
   PRODUCT_IDS,
+  ESKETAMINE_NASAL_PRODUCT_ID,
+  KETAMINE_VIAL_STRENGTHS_MG_PER_ML,
   ESKETAMINE_SCHEDULE_IDS,
   SEVERITIES,
   EVIDENCE_LEVELS,
@@ -35,6 +37,7 @@ export {
   getDoseGuardrails,
   listIndications,
   listProducts,
+  getNasalSprayDevice,
   findSource,
 } from './queries';
 export { validateKnowledgeBase } from './validate-knowledge-base';

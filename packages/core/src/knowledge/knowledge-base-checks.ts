@@ -1,6 +1,7 @@
 import type { Problem } from '../result';
 import { checkClinicalConsistency } from './checks/clinical-consistency';
 import { checkIdentity } from './checks/identity';
+import { checkProducts } from './checks/products';
 import { checkSourceReferences } from './checks/source-references';
 import { computeKnowledgeVersion } from './knowledge-version';
 import type { KnowledgeBase } from './schema/knowledge-base';
@@ -11,6 +12,7 @@ export function checkCrossReferences(kb: KnowledgeBase): Problem[] {
     ...checkSourceReferences(kb),
     ...checkIdentity(kb),
     ...checkClinicalConsistency(kb),
+    ...checkProducts(kb),
   ];
   const expected = computeKnowledgeVersion(kb);
   if (kb.knowledgeVersion !== expected) {

@@ -121,7 +121,9 @@ export function formatPumpSheet(out: DoseJson, kb: KnowledgeBase): string {
   if (out.product === 'esketamine-nasal') {
     lines.push('ESKETAMINE NASAL SPRAY', rule);
     lines.push(`Dose                 ${q(out.dose)}`);
-    lines.push(`Devices (28 mg each) ${out.devices ?? '—'}`);
+    // The device strength is the knowledge base's: the dose over the number of devices.
+    const each = out.devices === null ? '' : ` (${String(out.dose.value / out.devices)} mg each)`;
+    lines.push(`${`Devices${each}`.padEnd(20)} ${out.devices ?? '—'}`);
   } else {
     lines.push(`KETAMINE INFUSION: PUMP PROGRAMMING SHEET (${out.indication ?? ''})`, rule);
     if (out.blocked) lines.push('BLOCKED BY A HARD LIMIT: NOT TO BE PREPARED OR GIVEN', rule);

@@ -3,7 +3,7 @@ import type { DoseProduct, KnowledgeBase, WeightBasis } from '@ketaflow/core';
 import type { ReactNode } from 'react';
 import type { Patient } from '../api/patient-types';
 import {
-  NASAL_DOSES,
+  nasalDoses,
   VIAL_STRENGTHS,
   type BagMode,
   type DoseField,
@@ -106,6 +106,7 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
   const prep = kb.infusionPreparation;
   const locations = Object.keys(kb.locationGuardrails);
   const basisDefault = protocol?.weightBasis ?? kb.clinic.weightBasisDefault;
+  const nasal = nasalDoses(kb);
 
   return (
     <Stack gap="md">
@@ -151,12 +152,12 @@ export function DoseForm({ kb, patient, inputs, errors, asOf, onChange }: DoseFo
         <Fieldset legend="Esketamine dose">
           <NativeSelect
             label="Esketamine dose"
-            description="Whole 28 mg devices: 28, 56 or 84 mg"
+            description={`Whole ${String(nasal.mgPerDevice)} mg devices: ${nasal.dosesText}`}
             value={inputs.nasalDose}
             error={errors.nasalDose}
             data={[
               { value: '', label: 'Choose a dose' },
-              ...NASAL_DOSES.map((mg) => ({ value: mg, label: `${mg} mg` })),
+              ...nasal.dosesMg.map((mg) => ({ value: mg, label: `${mg} mg` })),
             ]}
             onChange={(event) => {
               onChange({ nasalDose: event.currentTarget.value });

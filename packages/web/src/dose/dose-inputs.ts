@@ -2,12 +2,40 @@
  * The calculator's inputs as typed (text, so half-typed numbers survive), how they start from the
  * patient's record and the clinic's knowledge base, and the dose request they make.
  */
-import type { DoseProduct, DoseRequest, KnowledgeBase, WeightBasis } from '@ketaflow/core';
+import {
+  KETAMINE_VIAL_STRENGTHS_MG_PER_ML,
+  getNasalSprayDevice,
+  nasalDoseOptionsMg,
+  type DoseProduct,
+  type DoseRequest,
+  type KnowledgeBase,
+  type WeightBasis,
+} from '@ketaflow/core';
 import type { Patient } from '../api/patient-types';
 import { latestHeight, previousWeight } from './record-facts';
 
-export const VIAL_STRENGTHS = ['10', '50', '100'] as const;
-export const NASAL_DOSES = ['28', '56', '84'] as const;
+/** The vial strengths the calculator accepts (the knowledge base's ketamine injections). */
+export const VIAL_STRENGTHS: readonly string[] = KETAMINE_VIAL_STRENGTHS_MG_PER_ML.map(String);
+
+/**
+ * The nasal spray's device strength and its whole-device doses up to the labeled maximum, as
+ * options and as text (`28, 56 or 84 mg`).
+ */
+export function nasalDoses(kb: KnowledgeBase): {
+  mgPerDevice: number;
+  dosesMg: string[];
+  dosesText: string;
+} {
+  const device = getNasalSprayDevice(kb);
+  const dosesMg = nasalDoseOptionsMg(device).map(String);
+  const head = dosesMg.slice(0, -1).join(', ');
+  const last = dosesMg.at(-1) ?? '';
+  return {
+    mgPerDevice: device.mgPerDevice,
+    dosesMg,
+    dosesText: `${head === '' ? last : `${head} or ${last}`} mg`,
+  };
+}
 
 export type BagMode = 'add-to-bag' | 'withdraw-equal-volume';
 

@@ -14,7 +14,14 @@ export function resultRows(result: DoseJson): ResultRow[] {
   if (result.product === 'esketamine-nasal') {
     return [
       { label: 'Dose', value: formatQuantity(result.dose) },
-      { label: 'Devices (28 mg each)', value: String(result.devices ?? '—') },
+      {
+        // The knowledge base's device strength: the dose over the number of devices.
+        label:
+          result.devices === null
+            ? 'Devices'
+            : `Devices (${String(result.dose.value / result.devices)} mg each)`,
+        value: String(result.devices ?? '—'),
+      },
     ];
   }
   const weight = result.dosingWeight;

@@ -167,7 +167,6 @@ export function checkClinicalConsistency(kb: KnowledgeBase): Problem[] {
     }
   });
 
-  const device = kb.products.find((p) => p.device !== undefined)?.device;
   kb.esketamineSchedules.forEach((schedule, s) => {
     schedule.phases.forEach((phase, p) => {
       const path = ['esketamineSchedules', s, 'phases', p];
@@ -187,14 +186,6 @@ export function checkClinicalConsistency(kb: KnowledgeBase): Problem[] {
             ...path,
             'firstSessionDoseMg',
           ]),
-        );
-      if (device !== undefined && phase.doseOptionsMg.some((mg) => mg % device.mgPerDevice !== 0))
-        problems.push(
-          problem(
-            'KB.RANGE_INVALID',
-            `every dose must be a whole number of ${device.mgPerDevice} mg devices`,
-            [...path, 'doseOptionsMg'],
-          ),
         );
     });
   });

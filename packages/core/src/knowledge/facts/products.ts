@@ -121,6 +121,8 @@ export const products: readonly Product[] = [
       volumeMlPerDevice: 0.2,
       minutesBetweenDevices: 5,
       primeBeforeUse: false,
+      // Labeled doses are 28, 56 or 84 mg; 84 mg (the 3-device kit) is the most per session.
+      maxDosePerSession: { mg: 84, sources: ['S14'] },
       sources: ['S09b', 'S14', 'S15'],
     },
     brandNames: ['Spravato'],

@@ -23,6 +23,8 @@ export interface NasalDevice {
   readonly volumeMlPerDevice: number;
   readonly minutesBetweenDevices: number;
   readonly primeBeforeUse: false;
+  /** The most the label allows in one session, a whole number of devices (84 mg [S14]). */
+  readonly maxDosePerSession: { readonly mg: number; readonly sources: readonly string[] };
   readonly sources: readonly string[];
 }
 
@@ -86,6 +88,7 @@ export const productSchema: z.ZodType<Product> = z.strictObject({
       volumeMlPerDevice: positive,
       minutesBetweenDevices: z.number().int().nonnegative(),
       primeBeforeUse: z.literal(false),
+      maxDosePerSession: z.strictObject({ mg: positive, sources: sourceIdsSchema }),
       sources: sourceIdsSchema,
     })
     .exactOptional(),

@@ -9,6 +9,7 @@ import {
   clinicSetBound,
   clinicSettingText,
   dosingProtocolFor,
+  getNasalSprayDevice,
   type IndicationId,
   type KnowledgeBase,
   type LimitFinding,
@@ -41,9 +42,6 @@ export interface DoseCheckContext {
   /** On order-select the order is still being written: a dose not yet given is not flagged. */
   readonly hook: 'order-select' | 'order-sign';
 }
-
-/** The esketamine label's dosing source; core's nasal check cites it for the 84 mg maximum. */
-const NASAL_SOURCES = ['S14'];
 
 function sourcesLine(kb: KnowledgeBase, ids: readonly string[]): string {
   const titles = ids
@@ -226,6 +224,7 @@ function ivDoseCard(
 }
 
 function nasalDoseCard(order: Json, ctx: DoseCheckContext): Card | undefined {
+  const device = getNasalSprayDevice(ctx.kb);
   const dose = readOrderedDose(order);
   if (!dose.ok && dose.absent === true && ctx.hook === 'order-select') return undefined;
   const reason = !dose.ok ? dose.reason : dose.unit !== 'mg' ? `unit ${dose.unit}` : undefined;
@@ -235,9 +234,12 @@ function nasalDoseCard(order: Json, ctx: DoseCheckContext): Card | undefined {
       DOSE_UNCHECKED_RULE,
       'warning',
       `Esketamine dose could not be checked (${reason ?? 'unreadable dose'})`,
-      ['Esketamine nasal doses are whole 28 mg devices, given in mg. Check this dose by hand.'],
+      [
+        `Esketamine nasal doses are whole ${String(device.mgPerDevice)} mg devices, given in mg. Check this dose by hand.`,
+      ],
     );
-  const sources = sourcesLine(ctx.kb, NASAL_SOURCES);
+  // The sources of the labeled maximum per session, which core's nasal check applies.
+  const sources = sourcesLine(ctx.kb, device.maxDosePerSession.sources);
   const checked = calculateDose(ctx.kb, {
     product: 'esketamine-nasal',
     dose: { value: dose.value, unit: 'mg' },
