@@ -76,7 +76,7 @@ export async function givenClinic(t: TestApp, spec: ClinicSpec = {}): Promise<Bo
   const staff = async (role: 'nurse' | 'prescriber', n: number): Promise<string> => {
     const id = await one(
       t,
-      `insert into users (email, password_hash, role, display_name) values ($1, 'x', $2, $3) returning id`,
+      `insert into users (email, password_hash, role, display_name, email_verified_at) values ($1, 'x', $2, $3, now()) returning id`,
       [`${role}${String(n)}-${tag}@test.ketaflow`, role, `${role} ${String(n)} ${tag}`],
     );
     for (let weekday = 1; weekday <= 5; weekday++) {
@@ -150,7 +150,8 @@ export async function givenPatientAccount(t: TestApp): Promise<Session> {
   );
   const email = `${tag}@portal.ketaflow.test`;
   await t.database.query(
-    `insert into users (email, password_hash, role, display_name, patient_id) values ($1, $2, 'patient', $3, $4)`,
+    // Made by the clinic, as staff do: verified from the start.
+    `insert into users (email, password_hash, role, display_name, patient_id, email_verified_at) values ($1, $2, 'patient', $3, $4, now())`,
     [email, await hashPassword(DEMO_PASSWORD), `Portal ${tag}`, patientId],
   );
   return login(t.app, email);

@@ -3,6 +3,7 @@ import {
   as,
   cookieFrom,
   countRows,
+  registerAndVerify,
   createTestApp,
   DEMO,
   DRIVERS,
@@ -96,53 +97,20 @@ describe.each(DRIVERS)('accounts and sessions on %s', (driver) => {
     expect((await as(t.app, session)('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
-  test('registers a patient, who is logged in and sees their own new record', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: {
-        email: 'New.Person@Example.org',
-        password: 'a-long-password-1',
-        givenName: 'Robin',
-        familyName: 'Quill',
-        birthDate: '1990-05-05',
-      },
+  test('registers a patient, who after opening the mailed link is logged in and sees their own new record', async () => {
+    const session = await registerAndVerify(t, {
+      email: 'New.Person@Example.org',
+      password: 'a-long-password-1',
+      givenName: 'Robin',
+      familyName: 'Quill',
+      birthDate: '1990-05-05',
     });
-    expect(response.statusCode).toBe(201);
-    const body = response.json<{
-      user: { role: string; patientId: string; email: string };
-      csrfToken: string;
-    }>();
-    expect(body.user).toMatchObject({ role: 'patient', email: 'new.person@example.org' });
-    const session = {
-      cookie: cookieFrom(response),
-      csrfToken: body.csrfToken,
-      user: { ...body.user, id: '' },
-    };
-    const record = await as(t.app, session)('GET', `/api/patients/${body.user.patientId}`);
+    expect(session.user).toMatchObject({ role: 'patient', email: 'new.person@example.org' });
+    const record = await as(t.app, session)('GET', `/api/patients/${session.user.patientId}`);
     expect(record.statusCode).toBe(200);
     const patient = record.json<{ givenName: string; familyName: string; mrn: string }>();
     expect(patient).toMatchObject({ givenName: 'Robin', familyName: 'Quill' });
     expect(patient.mrn).toMatch(/^KF\d+$/);
-  });
-
-  test('refuses a second registration with the same e-mail with 409 naming body.email', async () => {
-    const payload = {
-      email: 'twice@example.org',
-      password: 'a-long-password-1',
-      givenName: 'A',
-      familyName: 'B',
-      birthDate: '1990-01-01',
-    };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/api/auth/register', payload })).statusCode,
-    ).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
-    expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({
-      code: 'AUTH.EMAIL_TAKEN',
-      errors: [{ path: 'body.email' }],
-    });
   });
 
   test('reports every invalid registration field with its path, and writes nothing', async () => {

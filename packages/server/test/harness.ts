@@ -206,3 +206,46 @@ export async function countRows(t: TestApp, table: string): Promise<number> {
   const rows = await t.database.query(`select count(*)::int as n from ${table}`);
   return Number(rows[0]?.n);
 }
+
+/** The token of the newest confirmation link mailed to `email` (read from the outbox), if any. */
+export async function verificationTokenSentTo(
+  t: TestApp,
+  email: string,
+): Promise<string | undefined> {
+  const rows = await t.database.query(
+    'select body from outbox where to_address = $1 order by created_at desc, id',
+    [email.toLowerCase()],
+  );
+  for (const row of rows) {
+    const token = /\/verify-email\/([\w-]+)/.exec(String(row.body))?.[1];
+    if (token !== undefined) return token;
+  }
+  return undefined;
+}
+
+/**
+ * Registers a patient the way the web app does, then opens the confirmation link from the outbox
+ * as the patient would; returns the session that link starts.
+ */
+export async function registerAndVerify(
+  t: TestApp,
+  payload: Record<string, unknown> & { email: string },
+): Promise<Session & { user: { patientId: string } }> {
+  const registered = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+  if (registered.statusCode !== 202)
+    throw new Error(`register: ${String(registered.statusCode)} ${registered.body}`);
+  const token = await verificationTokenSentTo(t, payload.email);
+  if (token === undefined) throw new Error(`no confirmation link was mailed to ${payload.email}`);
+  const verified = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/verify-email',
+    payload: { token },
+  });
+  if (verified.statusCode !== 200)
+    throw new Error(`verify-email: ${String(verified.statusCode)} ${verified.body}`);
+  const body = verified.json<{
+    csrfToken: string;
+    user: Session['user'] & { patientId: string };
+  }>();
+  return { cookie: cookieFrom(verified), csrfToken: body.csrfToken, user: body.user };
+}

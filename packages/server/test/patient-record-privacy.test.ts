@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   as,
-  cookieFrom,
   countRows,
   createTestApp,
   DEMO,
   DRIVERS,
   login,
+  registerAndVerify,
   type Session,
   type TestApp,
 } from './harness';
@@ -37,30 +37,19 @@ describe.each(DRIVERS)('patient record privacy and demographics on %s', (driver)
   };
 
   test("a patient's access log shows a refused look by another patient without that patient's name", async () => {
-    const registered = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: {
-        email: 'looked-at@example.org',
-        password: 'a-long-password-1',
-        givenName: 'Lou',
-        familyName: 'Lookedat',
-        birthDate: '1991-01-01',
-      },
+    const lou: Session = await registerAndVerify(t, {
+      email: 'looked-at@example.org',
+      password: 'a-long-password-1',
+      givenName: 'Lou',
+      familyName: 'Lookedat',
+      birthDate: '1991-01-01',
     });
-    expect(registered.statusCode, registered.body).toBe(201);
-    const body = registered.json<{ user: { id: string; patientId: string }; csrfToken: string }>();
-    const lou: Session = {
-      cookie: cookieFrom(registered),
-      csrfToken: body.csrfToken,
-      user: { ...body.user, role: 'patient', email: 'looked-at@example.org' },
-    };
     const snooper = demoPatient;
-    const refused = await as(t.app, snooper)('GET', `/api/patients/${body.user.patientId}`);
+    const refused = await as(t.app, snooper)('GET', `/api/patients/${lou.user.patientId ?? ''}`);
     expect(refused.statusCode).toBe(404);
 
     type Log = { items: { actorName: string; actorRole: string; outcome: string }[] };
-    const own = await as(t.app, lou)('GET', `/api/patients/${body.user.patientId}/access-log`);
+    const own = await as(t.app, lou)('GET', `/api/patients/${lou.user.patientId ?? ''}/access-log`);
     const denied = own.json<Log>().items.filter((i) => i.outcome === 'denied');
     expect(denied).toEqual([
       expect.objectContaining({ actorName: 'Another patient account', actorRole: 'patient' }),
@@ -68,7 +57,10 @@ describe.each(DRIVERS)('patient record privacy and demographics on %s', (driver)
     expect(own.body).not.toContain('Lindqvist');
     expect(own.json<Log>().items.some((i) => i.actorName === 'Lou Lookedat')).toBe(true);
     // Staff, who may read every record and the audit log, still see who it was.
-    const staff = await as(t.app, nurse)('GET', `/api/patients/${body.user.patientId}/access-log`);
+    const staff = await as(t.app, nurse)(
+      'GET',
+      `/api/patients/${lou.user.patientId ?? ''}/access-log`,
+    );
     expect(staff.body).toContain('Lindqvist');
   });
 

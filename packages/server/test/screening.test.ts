@@ -2,12 +2,12 @@ import { knowledgeBase, screenInput } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   as,
-  cookieFrom,
   countRows,
   createTestApp,
   DEMO,
   DRIVERS,
   login,
+  registerAndVerify,
   type Session,
   type TestApp,
 } from './harness';
@@ -326,36 +326,25 @@ describe.each(DRIVERS)('screening on %s', (driver) => {
   });
 
   test('registration with self-screening answers makes them the intake', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: {
-        email: 'intake@example.org',
-        password: 'a-long-password-1',
-        givenName: 'Ira',
-        familyName: 'Intake',
-        birthDate: '1985-02-02',
-        intake: {
-          indication: 'anxiety',
-          ageYears: 41,
-          sex: 'female',
-          pregnancy: 'not-pregnant',
-          breastfeeding: 'no',
-          conditions: ['CI.SEVERE_LIVER_DISEASE'],
-          otherConditions: ['migraine with aura'],
-          medications: ['sertraline 50 mg daily'],
-          bloodPressure: { systolicMmHg: 130, diastolicMmHg: 85 },
-        },
+    const session = await registerAndVerify(t, {
+      email: 'intake@example.org',
+      password: 'a-long-password-1',
+      givenName: 'Ira',
+      familyName: 'Intake',
+      birthDate: '1985-02-02',
+      intake: {
+        indication: 'anxiety',
+        ageYears: 41,
+        sex: 'female',
+        pregnancy: 'not-pregnant',
+        breastfeeding: 'no',
+        conditions: ['CI.SEVERE_LIVER_DISEASE'],
+        otherConditions: ['migraine with aura'],
+        medications: ['sertraline 50 mg daily'],
+        bloodPressure: { systolicMmHg: 130, diastolicMmHg: 85 },
       },
     });
-    expect(response.statusCode, response.body).toBe(201);
-    const user = response.json<{ user: { patientId: string }; csrfToken: string }>();
-    const id = user.user.patientId;
-    const session = {
-      cookie: cookieFrom(response),
-      csrfToken: user.csrfToken,
-      user: { id: '', role: 'patient', patientId: id, email: 'intake@example.org' },
-    };
+    const id = session.user.patientId;
     const record = await api(session)('GET', `/api/patients/${id}`);
     const patient = record.json<{
       intakes: { outcome: string }[];

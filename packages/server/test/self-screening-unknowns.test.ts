@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { countRows, createTestApp, type TestApp } from './harness';
+import { countRows, createTestApp, registerAndVerify, type TestApp } from './harness';
 
 // The self-check must never answer "may suit" for an answer it did not get or could not read.
 
@@ -145,20 +145,15 @@ describe('self-screening with the conditions question unanswered or not sure', (
   });
 
   test('registration keeps an intake without a conditions answer as a clinician review', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      payload: {
-        email: 'no-conditions-answer@example.org',
-        password: 'a-long-password-1',
-        givenName: 'Nell',
-        familyName: 'Noanswer',
-        birthDate: '1990-01-01',
-        intake: { ...answered, conditions: [] },
-      },
+    const session = await registerAndVerify(t, {
+      email: 'no-conditions-answer@example.org',
+      password: 'a-long-password-1',
+      givenName: 'Nell',
+      familyName: 'Noanswer',
+      birthDate: '1990-01-01',
+      intake: { ...answered, conditions: [] },
     });
-    expect(response.statusCode, response.body).toBe(201);
-    const patientId = response.json<{ user: { patientId: string } }>().user.patientId;
+    const patientId = session.user.patientId;
     const [intake] = await t.database.query(`select outcome from intakes where patient_id = $1`, [
       patientId,
     ]);

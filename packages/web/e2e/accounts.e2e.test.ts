@@ -1,7 +1,22 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { label, logIn, seriousViolations, waitForPath, waitForText } from './steps';
+import {
+  label,
+  logIn,
+  seriousViolations,
+  verificationLinkFor,
+  waitForPath,
+  waitForText,
+} from './steps';
+
+/** Fills in and sends the log-in form, staying on the page whatever the answer. */
+async function logInForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(label('Email')).fill(email);
+  await page.getByLabel(label('Password')).fill(password);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+}
 
 function isNavLinkOnScreenInPage(name: string): boolean {
   const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent === name);
@@ -32,9 +47,16 @@ describe('accounts and the shell in the browser', () => {
     await takeScreenshot(page, 'login-wrong-password');
   });
 
-  test('a new patient registers and lands on their record', async () => {
+  test('a visitor who chose a consult time registers, confirms the e-mail and goes on to book it', async () => {
     const page = await harness.newPage();
-    await page.goto('/register');
+    await page.goto('/consult');
+    await page.getByRole('heading', { name: 'Book a video consult', level: 1 }).waitFor();
+    await page
+      .getByRole('button', { name: / with / })
+      .first()
+      .click();
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await waitForPath(page, '/register');
     await page.getByLabel(label('Given name')).fill('Robin');
     await page.getByLabel(label('Family name')).fill('Example');
     await page.getByLabel(label('Date of birth')).fill('1988-07-14');
@@ -45,27 +67,66 @@ describe('accounts and the shell in the browser', () => {
     await waitForText(page.getByRole('main'), 'Password must be at least 12 characters');
     await takeScreenshot(page, 'register-short-password');
 
-    // Checked by the server: its field error sits beside the field it names.
-    const email = page.getByLabel(label('Email'));
-    await email.fill(demoEmails.patient);
     await page.getByLabel(label('Password')).fill('a-long-enough-passphrase');
+    const registered = page.waitForResponse((r) => r.url().endsWith('/api/auth/register'));
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('is already registered').waitFor();
-    expect(await email.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
-    await waitForText(
-      page.locator(`[id="${describedBy.split(' ').pop() ?? ''}"]`),
-      'is already registered',
-    );
-    await takeScreenshot(page, 'register-email-taken');
+    expect((await registered).status()).toBe(202);
+    // No session yet: the screen says where the link went and how long it works.
+    const notice = page.getByRole('status').filter({ hasText: 'Check your e-mail' });
+    await waitForText(notice, 'robin.example@example.test');
+    await waitForText(notice, 'within 24 hours');
+    expect(await seriousViolations(page)).toEqual([]);
+    await takeScreenshot(page, 'register-check-email');
 
-    await email.fill('robin.example@example.test');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await waitForPath(page, '/me');
-    await page.getByRole('heading', { name: 'My record', level: 1 }).waitFor();
+    // Logging in before confirming is refused with a way to get a new link.
+    const other = await harness.newPage();
+    await logInForm(other, 'robin.example@example.test', 'a-long-enough-passphrase');
+    const refusal = other.getByRole('alert').filter({ hasText: 'Confirm your e-mail first' });
+    await waitForText(refusal, 'open the link we sent you');
+    await refusal.getByRole('button', { name: 'Send a new link' }).waitFor();
+    await takeScreenshot(other, 'login-not-verified');
+
+    // A new link from the check-email screen replaces the first and still leads back to the time.
+    await page.getByRole('button', { name: 'Send a new link' }).click();
+    await waitForText(page.getByRole('main'), 'a new one is on its way');
+
+    const link = await verificationLinkFor(await harness.newPage(), 'robin.example@example.test');
+    await page.goto(link);
+    await waitForPath(page, '/me/book-consult');
+    await page.getByRole('button', { name: 'Confirm booking' }).waitFor();
     await waitForText(page.getByRole('banner'), 'Robin');
-    await waitForText(page.getByRole('region', { name: 'Demographics' }), 'Robin Example');
-    await takeScreenshot(page, 'register-landed-on-record');
+    await takeScreenshot(page, 'register-verified-back-to-booking');
+  });
+
+  test('registering with an address that has an account shows the same screen and changes nothing', async () => {
+    const page = await harness.newPage();
+    await page.goto('/register');
+    await page.getByLabel(label('Given name')).fill('Someone');
+    await page.getByLabel(label('Family name')).fill('Else');
+    await page.getByLabel(label('Date of birth')).fill('1980-01-01');
+    await page.getByLabel(label('Email')).fill(demoEmails.patient);
+    await page.getByLabel(label('Password')).fill('someone-elses-passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await waitForText(
+      page.getByRole('status').filter({ hasText: 'Check your e-mail' }),
+      demoEmails.patient,
+    );
+    await logIn(page, demoEmails.patient);
+    await waitForPath(page, '/me');
+  });
+
+  test('a confirmation link that does not work says so and offers a new one', async () => {
+    const page = await harness.newPage();
+    await page.goto('/verify-email/not-a-real-token-0123456789');
+    await waitForText(
+      page.getByRole('alert').filter({ hasText: 'Not confirmed' }),
+      'invalid, used or expired',
+    );
+    await page.getByLabel(label('Email')).fill('nobody.here@example.test');
+    await page.getByRole('button', { name: 'Send a new link' }).click();
+    await waitForText(page.getByRole('main'), 'a new one is on its way');
+    expect(await seriousViolations(page)).toEqual([]);
+    await takeScreenshot(page, 'verify-email-link-refused');
   });
 
   test('on a phone the burger opens the navigation', async () => {
@@ -146,8 +207,9 @@ describe('accounts and the shell in the browser', () => {
         birthDate: '1990-02-03',
       },
     });
-    expect(registered.status()).toBe(201);
-    await page.goto('/me');
+    expect(registered.status()).toBe(202);
+    await page.goto(await verificationLinkFor(await harness.newPage(), email));
+    await waitForPath(page, '/me');
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Account' })

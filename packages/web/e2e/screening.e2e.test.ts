@@ -16,7 +16,7 @@ import type {
 import { decisionLabels, statusLabels } from '../src/screening/labels';
 import { reasonLabel, warningsToAccept } from '../src/screening/warning-codes';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
-import { label, logIn, waitForPath, waitForText } from './steps';
+import { label, logIn, verificationLinkFor, waitForPath, waitForText } from './steps';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
@@ -217,10 +217,16 @@ describe('eligibility screening in the browser', () => {
     const registered = page.waitForResponse((r) => r.url().endsWith('/api/auth/register'));
     await page.getByRole('button', { name: 'Create account' }).click();
     const registration = await registered;
-    expect(registration.status()).toBe(201);
+    expect(registration.status()).toBe(202);
     expect((registration.request().postDataJSON() as { intake?: unknown }).intake).toEqual(
       third.sent,
     );
+    // The account is usable once the link mailed to the address is opened.
+    await waitForText(
+      page.getByRole('status').filter({ hasText: 'Check your e-mail' }),
+      'sam.intake@example.test',
+    );
+    await page.goto(await verificationLinkFor(await harness.newPage(), 'sam.intake@example.test'));
     await waitForPath(page, '/me');
 
     const session = await getJson<Session>(page, '/api/auth/me');

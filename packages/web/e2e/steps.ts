@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
-import { demoPassword, repoRoot } from './harness';
+import { demoEmails, demoPassword, repoRoot } from './harness';
 
 const defaultTimeoutMs = 15_000;
 
@@ -55,6 +55,24 @@ export async function logIn(page: Page, email: string, password = demoPassword):
   await page.getByLabel(label('Password')).fill(password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/**
+ * The path of the newest confirmation link mailed to `email` (`/verify-email/...`), read from the
+ * outbox by an admin (without SMTP, mail waits there). `admin` is a page of its own: this logs it in.
+ */
+export async function verificationLinkFor(admin: Page, email: string): Promise<string> {
+  const login = await admin.request.post('/api/auth/login', {
+    data: { email: demoEmails.admin, password: demoPassword },
+  });
+  if (!login.ok()) throw new Error(`admin log-in: ${String(login.status())}`);
+  const outbox = await admin.request.get('/api/outbox?pageSize=100');
+  const { items } = (await outbox.json()) as { items: { to: string; body: string }[] };
+  // Newest first: only the newest link works.
+  const body = items.find((m) => m.to === email && m.body.includes('/verify-email/'))?.body ?? '';
+  const link = /\/verify-email\/\S+/.exec(body)?.[0];
+  if (link === undefined) throw new Error(`no confirmation link in the outbox for ${email}`);
+  return link;
 }
 
 const axeSource = join(repoRoot, 'node_modules/axe-core/axe.min.js');

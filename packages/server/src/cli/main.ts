@@ -81,6 +81,8 @@ export function buildCli(): Command {
           displayName: options.name,
           role: 'admin',
           passwordHash: await hashPassword(password),
+          // Made by whoever runs the server: there is no link to open first.
+          emailVerifiedAt: new Date(),
         });
         print(`Admin ${email} created.${options.password ? '' : ` Password: ${password}`}`);
       } finally {

@@ -85,7 +85,9 @@ export async function seedDemoData(
           [1, 2, 3].map((n) => ({ locationId: site.id, name: `Chair ${s * 3 + n}` })),
         ),
       );
-    await tx.insert(users).values(DEMO_STAFF.map((s) => ({ ...s, passwordHash })));
+    await tx
+      .insert(users)
+      .values(DEMO_STAFF.map((s) => ({ ...s, passwordHash, emailVerifiedAt: now })));
     await seedClinicCalendar(tx, sites, now);
 
     for (const [index, p] of DEMO_PATIENTS.entries()) {
@@ -163,6 +165,7 @@ export async function seedDemoData(
           role: 'patient',
           displayName: `${p.givenName} ${p.familyName}`,
           patientId: row.id,
+          emailVerifiedAt: now,
         });
       }
     }

@@ -13,7 +13,11 @@ export const ERROR_CATALOG = {
   'AUTH.CSRF_INVALID': { status: 403, title: 'Missing or wrong CSRF token' },
   'AUTH.LOCKED': { status: 423, title: 'Account temporarily locked' },
   'AUTH.RESET_TOKEN_INVALID': { status: 400, title: 'The reset link is invalid or has expired' },
-  'AUTH.EMAIL_TAKEN': { status: 409, title: 'An account with this e-mail already exists' },
+  'AUTH.EMAIL_NOT_VERIFIED': { status: 403, title: 'The e-mail address is not confirmed yet' },
+  'AUTH.VERIFY_TOKEN_INVALID': {
+    status: 400,
+    title: 'The confirmation link is invalid or has expired',
+  },
   'RESOURCE.NOT_FOUND': { status: 404, title: 'Not found' },
   'RESOURCE.CONFLICT': { status: 409, title: 'The request conflicts with the current state' },
   'DOSE.BLOCKED': { status: 422, title: 'A hard dose limit blocks this calculation' },

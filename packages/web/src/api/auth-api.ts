@@ -18,7 +18,17 @@ export interface Registration {
   phone?: string;
   /** Self-screening answers, which become the new patient's intake. */
   intake?: SelfScreeningAnswers;
+  /** The in-app path to continue at once the e-mail is confirmed; the server puts it in the link. */
+  next?: string;
 }
+
+/** The answer to a registration or a resend: the same whether or not the address has an account. */
+export interface CheckEmail {
+  status: 'check-email';
+}
+
+/** How long a confirmation link works (the server's `VERIFICATION_TTL_HOURS`). */
+export const verificationLinkHours = 24;
 
 export function logIn(credentials: Credentials): Promise<Session> {
   return requestJson<Session>('POST', '/api/auth/login', credentials);
@@ -38,8 +48,22 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
-export function register(registration: Registration): Promise<Session> {
-  return requestJson<Session>('POST', '/api/auth/register', registration);
+/** Registers; the account can log in once the link mailed to the address is opened. */
+export function register(registration: Registration): Promise<CheckEmail> {
+  return requestJson<CheckEmail>('POST', '/api/auth/register', registration);
+}
+
+/** Opens a confirmation link: confirms the address and logs the new patient in. */
+export function verifyEmail(token: string): Promise<Session> {
+  return requestJson<Session>('POST', '/api/auth/verify-email', { token });
+}
+
+/** Asks for a new confirmation link (only the newest one works). */
+export function resendVerification(email: string, next?: string): Promise<CheckEmail> {
+  return requestJson<CheckEmail>('POST', '/api/auth/verify-email/resend', {
+    email,
+    ...(next === undefined ? {} : { next }),
+  });
 }
 
 export function requestPasswordReset(email: string): Promise<unknown> {

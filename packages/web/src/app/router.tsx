@@ -9,6 +9,7 @@ import { NotFoundPage } from '../pages/not-found-page';
 import { RegisterPage } from '../pages/register-page';
 import { ResetPasswordConfirmPage } from '../pages/reset-password-confirm-page';
 import { ResetPasswordRequestPage } from '../pages/reset-password-request-page';
+import { VerifyEmailPage } from '../pages/verify-email-page';
 
 // The workspace pages load on demand, so the public pages stay small on a phone.
 const staffRoles: readonly Role[] = ['nurse', 'prescriber', 'admin'];
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       },
       { path: '/reset-password', element: <ResetPasswordRequestPage /> },
       { path: '/reset-password/:token', element: <ResetPasswordConfirmPage /> },
+      { path: '/verify-email/:token', element: <VerifyEmailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,14 +3,20 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link, Navigate, useLocation } from 'react-router';
 import { logIn, type Credentials } from '../api/auth-api';
-import { describeError } from '../api/problem';
+import { ApiProblemError, describeError } from '../api/problem';
 import { homePathFor } from '../auth/home-path';
 import { readReturnPath } from '../auth/return-path';
 import { useApplySession, useSession } from '../auth/use-session';
 import { useMeta } from '../app/use-meta';
 import { PageHeading } from '../components/page-heading';
 import { requireText, validateEmail } from '../forms/validators';
+import { ResendLinkButton } from './check-email-notice';
 import { DemoLogins, demoPassword } from './demo-logins';
+
+/** The refusal of a right password for an account whose e-mail is not confirmed yet. */
+function isNotVerified(error: unknown): boolean {
+  return error instanceof ApiProblemError && error.code === 'AUTH.EMAIL_NOT_VERIFIED';
+}
 
 export function LoginPage() {
   const session = useSession();
@@ -44,9 +50,17 @@ export function LoginPage() {
         })}
       >
         <Stack gap="md">
-          {login.isError && (
+          {login.isError && !isNotVerified(login.error) && (
             <Alert color="red" title="Log-in failed" role="alert">
               {describeError(login.error)}
+            </Alert>
+          )}
+          {login.isError && isNotVerified(login.error) && (
+            <Alert color="yellow" title="Confirm your e-mail first" role="alert">
+              <Stack gap="sm">
+                <Text size="sm">{describeError(login.error)}</Text>
+                <ResendLinkButton email={login.variables.email} next={returnPath ?? undefined} />
+              </Stack>
             </Alert>
           )}
           <TextInput

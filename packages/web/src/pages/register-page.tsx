@@ -16,7 +16,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { register } from '../api/auth-api';
 import { homePathFor } from '../auth/home-path';
 import { readReturnPath } from '../auth/return-path';
-import { useApplySession, useSession } from '../auth/use-session';
+import { useSession } from '../auth/use-session';
 import { FormErrorAlert } from '../components/form-error-alert';
 import { PageHeading } from '../components/page-heading';
 import { applyProblemToForm } from '../forms/apply-problem';
@@ -33,6 +33,7 @@ import {
   readAnswersForRegistration,
 } from '../self-screening/intake-storage';
 import { IntakeSummary } from '../self-screening/intake-summary';
+import { CheckEmailNotice } from './check-email-notice';
 
 interface RegistrationValues {
   givenName: string;
@@ -46,7 +47,6 @@ interface RegistrationValues {
 export function RegisterPage() {
   const session = useSession();
   const returnPath = readReturnPath(useLocation().state);
-  const applySession = useApplySession();
   const [formError, setFormError] = useState<string | null>(null);
   // Answers from the self-screening page, if the person came from there in this tab.
   const [intake] = useState(readAnswersForRegistration);
@@ -73,10 +73,9 @@ export function RegisterPage() {
     onMutate: () => {
       setFormError(null);
     },
-    // Registration logs the new patient in; storing the session redirects below.
-    onSuccess: (newSession) => {
+    // The answers went with the registration; the account is usable once the mailed link is opened.
+    onSuccess: () => {
       forgetAnswersForRegistration();
-      applySession(newSession);
     },
     onError: (error) => {
       setFormError(applyProblemToForm(form, error));
@@ -87,6 +86,15 @@ export function RegisterPage() {
     // Someone who chose a consult time before registering goes back to confirm it.
     const next = returnPath ?? homePathFor(session.data.user);
     return <Navigate to={next} replace />;
+  }
+
+  if (registration.isSuccess) {
+    return (
+      <Stack maw={560} gap="lg">
+        <PageHeading>Confirm your e-mail</PageHeading>
+        <CheckEmailNotice email={registration.variables.email} next={returnPath ?? undefined} />
+      </Stack>
+    );
   }
 
   return (
@@ -107,6 +115,8 @@ export function RegisterPage() {
             password: values.password,
             ...ifFilled('phone', values.phone),
             ...(intake !== null && includeIntake ? { intake } : {}),
+            // The link in the mail brings the person back here (a consult time they chose).
+            ...(returnPath === null ? {} : { next: returnPath }),
           });
         })}
       >

@@ -18,6 +18,12 @@ export const users = pgTable(
     patientId: uuid('patient_id').references(() => patients.id, { onDelete: 'restrict' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * When the owner of the address proved they read it (a verification link, or a password reset).
+     * Null for a self-registered account whose link was not opened yet: it cannot log in. Staff and
+     * demo accounts are made verified.
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   },
   (t) => [
     check('users_role_check', sql`${t.role} in ('patient', 'nurse', 'prescriber', 'admin')`),
@@ -73,6 +79,21 @@ export const passwordResets = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/** Links that prove a self-registered patient reads the address they gave (see `passwordResets`). */
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('email_verifications_user_idx').on(t.userId)],
 );
 
 export const outbox = pgTable('outbox', {

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client';
 import { passwordResets, sessions, users } from '../../db/schema/index';
 import { hashToken, newToken, safeEqual } from '../../lib/tokens';
+import { markEmailVerified } from './email-verifications';
 import { clearLoginFailures } from './login-failures';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -44,7 +45,7 @@ export async function withdrawOpenResets(executor: Executor, userId: string): Pr
  * Sets a new password with a reset token. The token must be unused, unexpired and made for the
  * account's current password. On success every other open link of the account is withdrawn,
  * every session of the account ends (a stolen session must not outlive the reset) and its
- * log-in failures are forgotten. Returns false when the token does not qualify.
+ * log-in failures are forgotten, and its e-mail counts as verified. Returns false when the token does not qualify.
  */
 export async function confirmPasswordReset(
   db: Database,
@@ -73,6 +74,8 @@ export async function confirmPasswordReset(
       .for('update');
     if (!user || !safeEqual(digestOf(user.passwordHash), reset.passwordDigest)) return false;
     await tx.update(users).set({ passwordHash: newPasswordHash }).where(eq(users.id, reset.userId));
+    // The link came to the address, so opening it proves the address as a verification link does.
+    await markEmailVerified(tx, reset.userId, now);
     await withdrawOpenResets(tx, reset.userId);
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     await clearLoginFailures(tx, user.email);

@@ -2,18 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
 import { sessions, users } from '../../db/schema/index';
-import { AppError, fieldErrors } from '../../errors/catalog';
+import { AppError } from '../../errors/catalog';
 import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords';
-import { requireAuth, SESSION_COOKIE, startSession, type SessionUser } from '../../plugins/auth';
+import { requireAuth, SESSION_COOKIE, startSession } from '../../plugins/auth';
 import { problems } from '../common-schemas';
-import { assertBirthDateNotFuture } from '../patients/birth-date';
-import { insertPatient } from '../patients/repository';
-import { recordIntake, unknownConditionErrors } from '../screening/self-screening';
 import type { ClinicKnowledge } from '../../knowledge';
 import {
   clearLoginFailures,
@@ -24,13 +20,9 @@ import {
 } from './login-failures';
 import { changePasswordRoutes } from './change-password';
 import { confirmPasswordReset, issuePasswordReset } from './password-resets';
-import {
-  LoginBody,
-  RegisterBody,
-  ResetConfirmBody,
-  ResetRequestBody,
-  SessionResponse,
-} from './schemas';
+import { registrationRoutes } from './registration';
+import { LoginBody, ResetConfirmBody, ResetRequestBody, SessionResponse } from './schemas';
+import { toUser } from './session-user';
 
 export interface AuthRouteOptions {
   readonly db: Database;
@@ -44,20 +36,11 @@ export interface AuthRouteOptions {
   readonly knowledge: ClinicKnowledge;
 }
 
-function toUser(row: typeof users.$inferSelect): SessionUser {
-  return {
-    id: row.id,
-    email: row.email,
-    role: row.role,
-    displayName: row.displayName,
-    patientId: row.patientId,
-  };
-}
-
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, options) => {
   const { db, clock } = options;
   const sweepLoginFailures = createLoginFailureSweeper(db, options);
   await app.register(changePasswordRoutes, options);
+  await app.register(registrationRoutes, options);
 
   app.post(
     '/api/auth/login',
@@ -67,7 +50,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie',
         body: LoginBody,
-        response: { 200: SessionResponse, ...problems(400, 401, 423, 429) },
+        description:
+          'A self-registered account whose e-mail is not verified yet answers 403 AUTH.EMAIL_NOT_VERIFIED, but only to the right password; any wrong password answers 401 as for every address.',
+        response: { 200: SessionResponse, ...problems(400, 401, 403, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -95,6 +80,19 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         throw new AppError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is wrong.');
       }
       await clearLoginFailures(db, email);
+      if (!account.emailVerifiedAt) {
+        await appendAudit(db, request, {
+          action: 'auth.login',
+          resourceType: 'User',
+          resourceId: account.id,
+          outcome: 'denied',
+          detail: { reason: 'email-not-verified' },
+        });
+        throw new AppError(
+          'AUTH.EMAIL_NOT_VERIFIED',
+          'This account is not ready yet: open the link we sent you to confirm the e-mail address, or ask for a new one.',
+        );
+      }
       const csrfToken = await startSession(db, reply, request, account.id, options);
       request.auth = { user: toUser(account), csrfToken, tokenHash: '' };
       await appendAudit(db, request, {
@@ -140,85 +138,6 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   );
 
   app.post(
-    '/api/auth/register',
-    {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Patient self-registration: creates the record and the account, and logs in',
-        body: RegisterBody,
-        response: { 201: SessionResponse, ...problems(400, 409, 429) },
-      },
-    },
-    async (request, reply) => {
-      const b = request.body;
-      assertBirthDateNotFuture(b.birthDate, clock.now());
-      if (b.intake) {
-        const unknown = unknownConditionErrors(
-          options.knowledge.kb,
-          b.intake.conditions,
-          'body.intake.conditions',
-        );
-        if (unknown.length > 0) throw fieldErrors(unknown);
-      }
-      const passwordHash = await hashPassword(b.password);
-      let user: SessionUser;
-      try {
-        user = await db.transaction(async (tx) => {
-          const patient = await insertPatient(
-            tx,
-            {
-              givenName: b.givenName,
-              familyName: b.familyName,
-              birthDate: b.birthDate,
-              sex: b.intake?.sex ?? 'unknown',
-              email: b.email,
-              ...(b.phone ? { phone: b.phone } : {}),
-            },
-            clock.now(),
-          );
-          const [row] = await tx
-            .insert(users)
-            .values({
-              email: b.email,
-              passwordHash,
-              role: 'patient',
-              displayName: `${b.givenName} ${b.familyName}`,
-              patientId: patient.id,
-            })
-            .returning();
-          if (!row) throw new Error('insert into users returned no row');
-          if (b.intake)
-            await recordIntake(tx, {
-              kb: options.knowledge.kb,
-              patientId: patient.id,
-              answers: b.intake,
-              now: clock.now(),
-            });
-          request.auth = { user: toUser(row), csrfToken: '', tokenHash: '' };
-          await appendAudit(tx, request, {
-            action: 'patient.register',
-            resourceType: 'Patient',
-            resourceId: patient.id,
-            patientId: patient.id,
-            outcome: 'success',
-          });
-          return toUser(row);
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new AppError('AUTH.EMAIL_TAKEN', 'An account with this e-mail already exists.', [
-            { path: 'body.email', message: 'is already registered' },
-          ]);
-        }
-        throw error;
-      }
-      const csrfToken = await startSession(db, reply, request, user.id, options);
-      return reply.status(201).send({ user, csrfToken });
-    },
-  );
-
-  app.post(
     '/api/auth/password-reset/request',
     {
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
@@ -257,7 +176,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Set a new password with a reset token; ends every session of the account',
+        summary:
+          'Set a new password with a reset token; ends every session of the account and, as the link proves the address, marks the e-mail verified',
         body: ResetConfirmBody,
         response: { 204: z.undefined(), ...problems(400, 429) },
       },

@@ -25,6 +25,13 @@ export const SessionResponse = z.object({ user: UserSchema, csrfToken: z.string(
 
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(256) });
 
+/** A path inside the web app to continue at after verifying (a consult time chosen before registering). */
+export const ReturnPath = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path in this app, starting with one /')
+  .describe('Where the web app continues after the e-mail is verified, e.g. /me/book-consult?...');
+
 export const RegisterBody = z.object({
   email: Email,
   password: NewPassword,
@@ -34,7 +41,16 @@ export const RegisterBody = z.object({
   phone: z.string().trim().min(3).max(40).optional(),
   /** Self-screening answers, which become the patient's intake. */
   intake: SelfScreeningBody.optional(),
+  next: ReturnPath.optional(),
 });
+
+/** The one answer to a registration or a resend, whether or not the address has an account. */
+export const CheckEmailResponse = z
+  .object({ status: z.literal('check-email') })
+  .describe('A link was sent if the address can use one; the answer is the same for every address');
+
+export const VerifyEmailBody = z.object({ token: z.string().min(10).max(200) });
+export const ResendVerificationBody = z.object({ email: Email, next: ReturnPath.optional() });
 
 export const ResetRequestBody = z.object({ email: Email });
 export const ResetConfirmBody = z.object({

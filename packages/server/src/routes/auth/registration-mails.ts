@@ -1,0 +1,36 @@
+import type { OutgoingMail } from '../../lib/mailer';
+import { VERIFICATION_TTL_HOURS } from './email-verifications';
+
+/** The in-app path to continue at after verifying, carried in the link (see `ReturnPath`). */
+function verifyLink(publicUrl: string, token: string, next: string | undefined): string {
+  const query = next === undefined ? '' : `?${new URLSearchParams({ next }).toString()}`;
+  return `${publicUrl}/verify-email/${token}${query}`;
+}
+
+/** The mail with the link that finishes a new registration. */
+export function verificationMail(
+  publicUrl: string,
+  to: string,
+  token: string,
+  next: string | undefined,
+): OutgoingMail {
+  return {
+    to,
+    subject: 'Confirm your e-mail address for KetaFlow',
+    body: `Someone created a KetaFlow patient account with this e-mail address.\n\nIf it was you, open this link within ${String(VERIFICATION_TTL_HOURS)} hours to confirm the address and log in:\n${verifyLink(publicUrl, token, next)}\n\nOnly the newest link works. If it was not you, ignore this message: the account cannot be used without this link.`,
+    // Once sent, the outbox copy must not hold a working link.
+    secrets: [token],
+  };
+}
+
+/**
+ * The mail to an address that already has an account, when someone registers with it again. The
+ * answer to the registration says nothing of this; only the owner of the address learns it.
+ */
+export function alreadyRegisteredMail(publicUrl: string, to: string): OutgoingMail {
+  return {
+    to,
+    subject: 'Someone tried to register with your KetaFlow address',
+    body: `Someone just tried to create a KetaFlow patient account with this e-mail address, but it already has an account. Nothing was changed.\n\nIf it was you, log in at ${publicUrl}/login\nIf you forgot your password, choose a new one at ${publicUrl}/reset-password\n\nIf it was not you, you can ignore this message.`,
+  };
+}
