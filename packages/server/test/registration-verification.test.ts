@@ -169,6 +169,20 @@ describe.each(DRIVERS)('registration with e-mail verification on %s', (driver) =
     expect((await verify(await newLink(email, () => resend(email)))).statusCode).toBe(200);
   });
 
+  test('registering again before confirming mails a fresh link; the first registration stands', async () => {
+    const email = 'twice.over@example.org';
+    const first = await newLink(email, () => register(email, 'the-first-password-1'));
+    const patients = await countRows(t, 'patients');
+    const second = await newLink(email, () => register(email, 'the-second-password-2'));
+    expect(await countRows(t, 'patients')).toBe(patients);
+    expect((await mailsTo(email)).at(-1)?.body).toContain('password you chose the first time');
+    expectTokenRefused(await verify(first));
+    expect((await verify(second)).statusCode).toBe(200);
+    const wrong = await post('/api/auth/login', { email, password: 'the-second-password-2' });
+    expect(wrong.statusCode).toBe(401);
+    expect((await login(t.app, email, 'the-first-password-1')).user.email).toBe(email);
+  });
+
   test('only the newest link works', async () => {
     const email = 'two.links@example.org';
     const first = await newLink(email, () => register(email));

@@ -24,6 +24,25 @@ export function verificationMail(
 }
 
 /**
+ * The mail to an address whose account is not confirmed yet, when someone registers with it
+ * again: a fresh link (the earlier ones stop working), and the account keeps the details and
+ * password of the first registration.
+ */
+export function unconfirmedAgainMail(
+  publicUrl: string,
+  to: string,
+  token: string,
+  next: string | undefined,
+): OutgoingMail {
+  return {
+    to,
+    subject: 'Confirm your e-mail address for KetaFlow',
+    body: `Someone registered again with this e-mail address. It already has a KetaFlow patient account, made earlier and not yet confirmed; nothing in it was changed.\n\nIf it was you, open this link within ${String(VERIFICATION_TTL_HOURS)} hours to confirm the address and log in:\n${verifyLink(publicUrl, token, next)}\n\nThen log in with the password you chose the first time; if you do not remember it, choose a new one at ${publicUrl}/reset-password\n\nOnly the newest link works. If it was not you, ignore this message.`,
+    secrets: [token],
+  };
+}
+
+/**
  * The mail to an address that already has an account, when someone registers with it again. The
  * answer to the registration says nothing of this; only the owner of the address learns it.
  */

@@ -21,7 +21,11 @@ import {
   issueEmailVerification,
   VERIFICATION_TTL_HOURS,
 } from './email-verifications';
-import { alreadyRegisteredMail, verificationMail } from './registration-mails';
+import {
+  alreadyRegisteredMail,
+  unconfirmedAgainMail,
+  verificationMail,
+} from './registration-mails';
 import {
   CheckEmailResponse,
   RegisterBody,
@@ -112,10 +116,22 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationOptions> = as
     }
   }
 
-  /** Someone registered with an address that has an account: tell its owner, change nothing. */
-  async function noteRepeatedRegistration(request: FastifyRequest, email: string): Promise<void> {
+  /**
+   * Someone registered with an address that has an account: tell its owner, change nothing. An
+   * account not yet confirmed gets a fresh link instead, so registering twice before opening the
+   * first mail does not leave its owner stuck.
+   */
+  async function noteRepeatedRegistration(
+    request: FastifyRequest,
+    email: string,
+    next: string | undefined,
+  ): Promise<void> {
     const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-    if (user && !user.disabledAt)
+    if (user && !user.disabledAt && !user.emailVerifiedAt) {
+      const now = clock.now();
+      const token = await db.transaction((tx) => issueEmailVerification(tx, user.id, now));
+      await options.mailer.queue(unconfirmedAgainMail(options.publicUrl, user.email, token, next));
+    } else if (user && !user.disabledAt)
       await options.mailer.queue(alreadyRegisteredMail(options.publicUrl, user.email));
     await appendAudit(db, request, {
       action: 'patient.register',
@@ -133,7 +149,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationOptions> = as
       schema: {
         tags: ['auth'],
         summary: 'Patient self-registration; the account is usable once the mailed link is opened',
-        description: `Answers 202 { status: 'check-email' } alike whether or not the address has an account. A new address gets its patient record and account (not yet verified, no session) and a link to /verify-email/{token} that works for ${String(VERIFICATION_TTL_HOURS)} hours; an address with an account gets a mail saying someone tried to register with it, and nothing changes.`,
+        description: `Answers 202 { status: 'check-email' } alike whether or not the address has an account. A new address gets its patient record and account (not yet verified, no session) and a link to /verify-email/{token} that works for ${String(VERIFICATION_TTL_HOURS)} hours; an address with an account gets a mail saying someone tried to register with it, and nothing changes (an account not yet confirmed gets a fresh link instead; the first registration's details and password stand).`,
         body: RegisterBody,
         response: { 202: CheckEmailResponse, ...problems(400, 429) },
       },
@@ -160,7 +176,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationOptions> = as
       // Queued, not sent while the caller waits: an SMTP round trip would show which mail went.
       if (token)
         await options.mailer.queue(verificationMail(options.publicUrl, b.email, token, b.next));
-      else await noteRepeatedRegistration(request, b.email);
+      else await noteRepeatedRegistration(request, b.email, b.next);
       return reply.status(202).send(CHECK_EMAIL);
     },
   );
