@@ -37,6 +37,26 @@ export function nasalDoses(kb: KnowledgeBase): {
   };
 }
 
+/**
+ * The doses a session may give by the knowledge base's esketamine schedules (56 and 84 mg in the
+ * built-in base), smallest first, labelled with their number of devices: `56 mg (2 devices)`.
+ */
+export function sessionNasalDoseOptions(kb: KnowledgeBase): { value: string; label: string }[] {
+  const { mgPerDevice } = getNasalSprayDevice(kb);
+  const doses = new Set(
+    kb.esketamineSchedules.flatMap((s) => s.phases.flatMap((p) => p.doseOptionsMg)),
+  );
+  return [...doses]
+    .sort((a, b) => a - b)
+    .map((mg) => {
+      const devices = mg / mgPerDevice;
+      return {
+        value: String(mg),
+        label: `${String(mg)} mg (${String(devices)} device${devices === 1 ? '' : 's'})`,
+      };
+    });
+}
+
 export type BagMode = 'add-to-bag' | 'withdraw-equal-volume';
 
 export interface DoseInputs {

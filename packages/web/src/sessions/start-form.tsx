@@ -10,10 +10,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { startSession } from '../api/sessions-api';
 import type { Session, StartInput } from '../api/session-types';
 import { FormErrorAlert } from '../components/form-error-alert';
+import { sessionNasalDoseOptions } from '../dose/dose-inputs';
 import { useKnowledge } from '../dose/use-knowledge';
 import { applyProblemToForm } from '../forms/apply-problem';
 import { requireDate, requireText } from '../forms/validators';
@@ -41,15 +42,24 @@ export function StartForm({ session }: { session: Session }) {
       indication: session.indication ?? 'depression',
       doseValue: '',
       durationMin: '',
-      nasalDoseMg: '56',
+      nasalDoseMg: '',
       vialLot: '',
       vialExpiry: '',
     },
     validate: {
+      nasalDoseMg: (v) => (nasal && v === '' ? 'Choose the dose' : null),
       vialLot: requireText(nasal ? 'Device lot' : 'Vial lot'),
       vialExpiry: requireDate('Expiry'),
     },
   });
+  // The schedules' doses (knowledge base), the smallest chosen until the nurse picks another.
+  const nasalOptions = knowledge.data ? sessionNasalDoseOptions(knowledge.data) : [];
+  const firstNasalDose = nasalOptions[0]?.value;
+  useEffect(() => {
+    if (firstNasalDose !== undefined && form.getValues().nasalDoseMg === '')
+      form.setFieldValue('nasalDoseMg', firstNasalDose);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the options arrive
+  }, [firstNasalDose]);
   const start = useSessionMutation((body: StartInput) => startSession(session.id, body));
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -95,10 +105,8 @@ export function StartForm({ session }: { session: Session }) {
             <Select
               size="lg"
               label="Esketamine dose"
-              data={[
-                { value: '56', label: '56 mg (2 devices)' },
-                { value: '84', label: '84 mg (3 devices)' },
-              ]}
+              data={nasalOptions}
+              placeholder={knowledge.data ? undefined : 'Loading the doses…'}
               allowDeselect={false}
               {...form.getInputProps('nasalDoseMg')}
             />
