@@ -23,13 +23,25 @@ export interface RangeSpec {
   readonly belowHard: string;
   readonly aboveSoft: string;
   readonly belowSoft: string;
+  /**
+   * Said after a bound of the knowledge base's own when no clinical source sets it (its default
+   * is a clinic setting, documented in the guardrails' notes); empty when the bound is sourced.
+   */
+  readonly unsourced: string;
 }
 
-function spec(field: LimitField, label: string, unit: UcumUnit, code: string): RangeSpec {
+function spec(
+  field: LimitField,
+  label: string,
+  unit: UcumUnit,
+  code: string,
+  unsourced = '',
+): RangeSpec {
   return {
     field,
     label,
     unit,
+    unsourced,
     aboveHard: `DOSE.${code}_ABOVE_HARD_LIMIT`,
     belowHard: `DOSE.${code}_BELOW_HARD_LIMIT`,
     aboveSoft: `DOSE.${code}_ABOVE_SOFT_LIMIT`,
@@ -49,7 +61,14 @@ export const RANGE_SPECS: Readonly<Record<SoftHardKey | 'weightKg', RangeSpec>> 
     'mg/mL',
     'CONCENTRATION',
   ),
-  weightKg: spec('weightKg', 'Weight', 'kg', 'WEIGHT'),
+  // A plausibility range against typing and unit errors: no clinical source sets it.
+  weightKg: spec(
+    'weightKg',
+    'Weight',
+    'kg',
+    'WEIGHT',
+    ' (a clinic setting with no clinical source)',
+  ),
 };
 
 function finding(
@@ -73,7 +92,7 @@ function finding(
     level,
     code,
     // A prescriber must see when the number is the clinic's choice rather than the knowledge base's.
-    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit)} for ${protocolId}: ${consequence}`,
+    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit) || s.unsourced} for ${protocolId}: ${consequence}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },

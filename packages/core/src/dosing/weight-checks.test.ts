@@ -76,3 +76,29 @@ describe('soft weight checks say their limit is a clinic setting', () => {
     );
   });
 });
+
+// The hard weight range (30–250 kg) only catches typing and unit errors: no clinical source sets
+// it either, so its message says it is a clinic setting even at the knowledge base's own value.
+describe('the hard weight range says it is a clinic setting', () => {
+  const request = (kg: number) => ({
+    weight: { value: kg, unit: 'kg' },
+    concentration: { value: 50, unit: 'mg/mL' },
+  });
+  test('at the knowledge base default', () => {
+    expect(messageOf(knowledgeBase, 'DOSE.WEIGHT_ABOVE_HARD_LIMIT', request(260))).toBe(
+      'Weight 260 kg is above the hard maximum of 250 kg (a clinic setting with no clinical source) for depression: blocked',
+    );
+    expect(messageOf(knowledgeBase, 'DOSE.WEIGHT_BELOW_HARD_LIMIT', request(25))).toBe(
+      'Weight 25 kg is below the hard minimum of 30 kg (a clinic setting with no clinical source) for depression: blocked',
+    );
+  });
+  test('set by the clinic, with the knowledge base value it replaced', () => {
+    const set = applyClinicSettings(knowledgeBase, {
+      guardrails: { depression: { weightKg: { hard: { max: 200 } } } },
+    });
+    if (!set.ok) throw new Error(JSON.stringify(set.error));
+    expect(messageOf(set.value, 'DOSE.WEIGHT_ABOVE_HARD_LIMIT', request(210))).toBe(
+      "Weight 210 kg is above the hard maximum of 200 kg (a clinic setting; the knowledge base's is 250 kg) for depression: blocked",
+    );
+  });
+});
