@@ -2,8 +2,8 @@
  * A course's preferred weekdays and time (PATCH /api/courses/:id): cleared with null (or [] for
  * the days), kept when left out, and a bad value refused naming its field with nothing changed.
  */
-import { msToLocal } from '@ketaflow/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bookedAt, screenedPatient } from './course-fixtures';
 import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
 
 interface Problem {
@@ -18,17 +18,6 @@ interface Course {
 }
 
 const ZONE = 'America/New_York';
-const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/** Each booked session's local weekday and start time, e.g. `tue 10:00`. */
-function bookedAt(course: Course): string[] {
-  return course.sessions
-    .filter((s) => s.status === 'booked')
-    .map((s) => {
-      const local = msToLocal(Date.parse(s.startsAt), ZONE);
-      return `${WEEKDAY[new Date(`${local.date}T12:00:00Z`).getUTCDay()]!} ${local.time}`;
-    });
-}
 
 describe.each(DRIVERS)('course preferences on %s', (driver) => {
   let t: TestApp;
@@ -42,40 +31,13 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
    * 10:00. Each test takes its own weeks, so the courses do not compete for chairs.
    */
   async function planCourse(startDate: string): Promise<Course> {
-    const patient = await api(nurse)('POST', '/api/patients', {
-      givenName: 'Perry',
-      familyName: 'Preference',
-      birthDate: '1981-02-03',
-      sex: 'male',
-    });
-    const patientId = patient.json<{ id: string }>().id;
-    await api(nurse)('POST', `/api/patients/${patientId}/blood-pressures`, {
-      systolicMmHg: 118,
-      diastolicMmHg: 76,
-      measuredOn: '2026-03-01',
-    });
-    await api(nurse)('POST', `/api/patients/${patientId}/weights`, {
-      weight: { value: 80, unit: 'kg' },
-      measuredOn: '2026-03-01',
-    });
-    const screened = await api(nurse)('POST', `/api/patients/${patientId}/screenings`, {
-      indication: 'depression',
-    });
-    expect(screened.statusCode, screened.body).toBe(201);
-    const screening = screened.json<{
-      id: string;
-      result: { findings: { severity: string; code: string }[] };
-    }>();
-    const warnings = screening.result.findings.filter((f) => f.severity === 'warning');
-    const signed = await api(prescriber)('POST', `/api/screenings/${screening.id}/sign`, {
-      acceptances: [...new Set(warnings.map((f) => f.code))].map((code) => ({
-        code,
-        reason: 'Reviewed with the patient',
-      })),
-    });
-    expect(signed.statusCode, signed.body).toBe(200);
+    const { patientId, screeningId } = await screenedPatient(
+      t,
+      { nurse, prescriber },
+      { givenName: 'Perry', familyName: 'Preference' },
+    );
     const created = await api(prescriber)('POST', `/api/patients/${patientId}/courses`, {
-      screeningId: screening.id,
+      screeningId,
       indication: 'depression',
       product: 'ketamine-iv',
       dose: { value: 0.5, unit: 'mg/kg' },
@@ -88,7 +50,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const course = created.json<Course>();
-    expect(bookedAt(course)).toEqual(['tue 10:00', 'tue 10:00', 'tue 10:00', 'tue 10:00']);
+    expect(bookedAt(course, ZONE)).toEqual(['tue 10:00', 'tue 10:00', 'tue 10:00', 'tue 10:00']);
     return course;
   }
 
@@ -116,7 +78,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     expect(body).toMatchObject({ preferredWeekdays: null, preferredTime: null });
     // Any day at the opening time, as for a course planned without preferences (the Monday
     // that starts each week is open).
-    expect(bookedAt(body)).toEqual(['mon 08:00', 'mon 08:00', 'mon 08:00', 'mon 08:00']);
+    expect(bookedAt(body, ZONE)).toEqual(['mon 08:00', 'mon 08:00', 'mon 08:00', 'mon 08:00']);
     const stored = await api(nurse)('GET', `/api/courses/${course.id}`);
     expect(stored.json<Course>()).toMatchObject({ preferredWeekdays: null, preferredTime: null });
     // A later change without them does not bring them back.
@@ -131,7 +93,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     expect(cleared.statusCode, cleared.body).toBe(200);
     const body = cleared.json<Course>();
     expect(body).toMatchObject({ preferredWeekdays: null, preferredTime: '10:00' });
-    expect(bookedAt(body)).toEqual(['mon 10:00', 'mon 10:00', 'mon 10:00', 'mon 10:00']);
+    expect(bookedAt(body, ZONE)).toEqual(['mon 10:00', 'mon 10:00', 'mon 10:00', 'mon 10:00']);
   });
 
   test('clearing only the time keeps the days', async () => {
@@ -140,7 +102,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     expect(cleared.statusCode, cleared.body).toBe(200);
     const body = cleared.json<Course>();
     expect(body).toMatchObject({ preferredWeekdays: ['tue', 'fri'], preferredTime: null });
-    expect(bookedAt(body)).toEqual(['tue 08:00', 'tue 08:00', 'tue 08:00', 'tue 08:00']);
+    expect(bookedAt(body, ZONE)).toEqual(['tue 08:00', 'tue 08:00', 'tue 08:00', 'tue 08:00']);
   });
 
   test('preferences left out of a change are kept', async () => {
@@ -149,7 +111,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     expect(longer.statusCode, longer.body).toBe(200);
     const body = longer.json<Course>();
     expect(body).toMatchObject({ preferredWeekdays: ['tue', 'fri'], preferredTime: '10:00' });
-    expect(bookedAt(body)).toEqual(Array.from({ length: 5 }, () => 'tue 10:00'));
+    expect(bookedAt(body, ZONE)).toEqual(Array.from({ length: 5 }, () => 'tue 10:00'));
   });
 
   test('bad preference values are refused naming each field, and nothing changes', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../src/notifications/appointment-notices';
 import { COURSE_CHANGE_JOB } from '../src/notifications/course-change-notice';
 import { formatClinicTime } from '../src/notifications/clinic-time';
+import { bookedAt } from './course-fixtures';
 import {
   as,
   countRows,
@@ -49,18 +50,6 @@ interface Screening {
 
 const ZONE = 'America/New_York';
 const HOUR = 3_600_000;
-const WEEKDAY = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-/** Each booked session's local weekday and start time, e.g. `mon 09:00`. */
-function bookedAt(course: Course): string[] {
-  return course.sessions
-    .filter((s) => s.status === 'booked')
-    .map((s) => {
-      const local = msToLocal(Date.parse(s.startsAt), ZONE);
-      return `${WEEKDAY[new Date(`${local.date}T12:00:00Z`).getUTCDay()]!} ${local.time}`;
-    });
-}
-
 describe.each(DRIVERS)('courses on %s', (driver) => {
   let t: TestApp;
   let nurse: Session;
@@ -271,8 +260,10 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     // Booked again on the days and at the time the prescriber asked for, not the planner's
     // defaults (it had been opening time on any day).
     // (The planner takes another day only when a preferred one cannot hold the session.)
-    expect(bookedAt(back).every((at) => at.endsWith(' 09:00'))).toBe(true);
-    expect(bookedAt(back).filter((at) => /^(mon|thu) /.test(at)).length).toBeGreaterThanOrEqual(6);
+    expect(bookedAt(back, ZONE).every((at) => at.endsWith(' 09:00'))).toBe(true);
+    expect(
+      bookedAt(back, ZONE).filter((at) => /^(mon|thu) /.test(at)).length,
+    ).toBeGreaterThanOrEqual(6);
     expect(back.history.map((h) => [h.from, h.to, h.reason])).toEqual([
       [null, 'planned', 'Course created'],
       ['planned', 'active', 'First session given'],
@@ -292,7 +283,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
     expect(body.sessions.filter((s) => s.status === 'booked')).toHaveLength(4);
     // Preferences not restated are kept.
     expect(body).toMatchObject({ preferredWeekdays: ['mon', 'thu'], preferredTime: '09:00' });
-    expect(bookedAt(body).every((at) => at.endsWith(' 09:00'))).toBe(true);
+    expect(bookedAt(body, ZONE).every((at) => at.endsWith(' 09:00'))).toBe(true);
     const stopped = await api(prescriber)('POST', `/api/courses/${course.id}/status`, {
       to: 'stopped',
       reason: 'Patient chose to stop',
@@ -505,14 +496,14 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
       preferredWeekdays: ['tue', 'fri'],
       preferredTime: '11:00',
     });
-    expect(bookedAt(later.json<Course>()).every((at) => at.endsWith(' 11:00'))).toBe(true);
+    expect(bookedAt(later.json<Course>(), ZONE).every((at) => at.endsWith(' 11:00'))).toBe(true);
     // A change that does not restate the time books at the one restated last.
     const fewer = await api(prescriber)('PATCH', `/api/courses/${id}`, {
       sessionsPerWeek: 1,
       reason: 'Good response: one a week',
     });
     expect(fewer.statusCode, fewer.body).toBe(200);
-    const sessions = bookedAt(fewer.json<Course>());
+    const sessions = bookedAt(fewer.json<Course>(), ZONE);
     expect(sessions).toHaveLength(4);
     expect(sessions.every((at) => at.endsWith(' 11:00'))).toBe(true);
     expect(sessions.filter((at) => /^(tue|fri) /.test(at)).length).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { givenClinic, type BookingClinic } from './appointment-fixtures';
+import { screenedPatient } from './course-fixtures';
 import {
   as,
   countRows,
@@ -58,41 +59,12 @@ describe.each(DRIVERS)(
       });
 
     /** A patient with a current signed depression screening (ketamine IV), ready for a course. */
-    async function screenedPatient(): Promise<{ patientId: string; screeningId: string }> {
-      const created = await api(nurse)('POST', '/api/patients', {
-        givenName: 'Ida',
-        familyName: `Integrity${Math.random().toString(36).slice(2, 8)}`,
-        birthDate: '1984-05-05',
-        sex: 'male',
-      });
-      const patientId = created.json<{ id: string }>().id;
-      await api(nurse)('POST', `/api/patients/${patientId}/blood-pressures`, {
-        systolicMmHg: 118,
-        diastolicMmHg: 76,
-        measuredOn: '2026-03-01',
-      });
-      await api(nurse)('POST', `/api/patients/${patientId}/weights`, {
-        weight: { value: 80, unit: 'kg' },
-        measuredOn: '2026-03-01',
-      });
-      const screened = await api(nurse)('POST', `/api/patients/${patientId}/screenings`, {
-        indication: 'depression',
-      });
-      const screening = screened.json<{
-        id: string;
-        result: { findings: { severity: string; code: string }[] };
-      }>();
-      const codes = [
-        ...new Set(
-          screening.result.findings.filter((f) => f.severity === 'warning').map((f) => f.code),
-        ),
-      ];
-      const signed = await api(prescriber)('POST', `/api/screenings/${screening.id}/sign`, {
-        acceptances: codes.map((code) => ({ code, reason: 'Reviewed with the patient' })),
-      });
-      expect(signed.statusCode, signed.body).toBe(200);
-      return { patientId, screeningId: screening.id };
-    }
+    const screenedPatientNow = () =>
+      screenedPatient(
+        t,
+        { nurse, prescriber },
+        { givenName: 'Ida', familyName: `Integrity${Math.random().toString(36).slice(2, 8)}` },
+      );
     const courseBody = (screeningId: string, extra: Record<string, unknown> = {}) => ({
       screeningId,
       indication: 'depression',
@@ -155,7 +127,7 @@ describe.each(DRIVERS)(
     });
 
     test('a booking names only a course of the same patient; an unknown one is a 404, not a 500', async () => {
-      const { patientId, screeningId } = await screenedPatient();
+      const { patientId, screeningId } = await screenedPatientNow();
       const created = await api(prescriber)(
         'POST',
         `/api/patients/${patientId}/courses`,
@@ -176,7 +148,7 @@ describe.each(DRIVERS)(
     });
 
     test('a course is refused, writing nothing, for a hard-limit dose, a wrong unit, an unknown location or a start long past', async () => {
-      const { patientId, screeningId } = await screenedPatient();
+      const { patientId, screeningId } = await screenedPatientNow();
       const before = await countRows(t, 'courses');
       const cases: [Record<string, unknown>, number, string, string][] = [
         [{ dose: { value: 1000, unit: 'mg/kg' } }, 422, 'DOSE.BLOCKED', 'body.dose.value'],
@@ -202,7 +174,7 @@ describe.each(DRIVERS)(
     });
 
     test('stopping or re-planning a course keeps the session the patient is already checked in for', async () => {
-      const { patientId, screeningId } = await screenedPatient();
+      const { patientId, screeningId } = await screenedPatientNow();
       const created = await api(prescriber)(
         'POST',
         `/api/patients/${patientId}/courses`,
@@ -239,7 +211,7 @@ describe.each(DRIVERS)(
     });
 
     test('re-planning a course whose weeks are all over books nothing and does not fail', async () => {
-      const { patientId, screeningId } = await screenedPatient();
+      const { patientId, screeningId } = await screenedPatientNow();
       const created = await api(prescriber)(
         'POST',
         `/api/patients/${patientId}/courses`,
