@@ -10,7 +10,6 @@ import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
 import { hashPassword } from '../../lib/passwords';
-import { startSession } from '../../plugins/auth';
 import type { ClinicKnowledge } from '../../knowledge';
 import { problems } from '../common-schemas';
 import { assertBirthDateNotFuture } from '../patients/birth-date';
@@ -33,7 +32,7 @@ import {
   SessionResponse,
   VerifyEmailBody,
 } from './schemas';
-import { toUser } from './session-user';
+import { logIn, toUser } from './session-user';
 
 export interface RegistrationOptions {
   readonly db: Database;
@@ -209,15 +208,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationOptions> = as
           [{ path: 'body.token', message: 'is invalid, used or expired' }],
         );
       }
-      const csrfToken = await startSession(db, reply, request, user.id, options);
-      request.auth = { user: toUser(user), csrfToken, tokenHash: '' };
-      await appendAudit(db, request, {
-        action: 'auth.verify-email',
-        resourceType: 'User',
-        resourceId: user.id,
-        outcome: 'success',
-      });
-      return { user: toUser(user), csrfToken };
+      return logIn(db, request, reply, user, 'auth.verify-email', options);
     },
   );
 

@@ -8,7 +8,7 @@ import { appendAudit } from '../../lib/audit';
 import type { Clock } from '../../lib/clock';
 import type { Mailer } from '../../lib/mailer';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../lib/passwords';
-import { requireAuth, SESSION_COOKIE, startSession } from '../../plugins/auth';
+import { requireAuth, SESSION_COOKIE } from '../../plugins/auth';
 import { problems } from '../common-schemas';
 import type { ClinicKnowledge } from '../../knowledge';
 import {
@@ -22,7 +22,7 @@ import { changePasswordRoutes } from './change-password';
 import { confirmPasswordReset, issuePasswordReset } from './password-resets';
 import { registrationRoutes } from './registration';
 import { LoginBody, ResetConfirmBody, ResetRequestBody, SessionResponse } from './schemas';
-import { toUser } from './session-user';
+import { logIn } from './session-user';
 
 export interface AuthRouteOptions {
   readonly db: Database;
@@ -93,15 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
           'This account is not ready yet: open the link we sent you to confirm the e-mail address, or ask for a new one.',
         );
       }
-      const csrfToken = await startSession(db, reply, request, account.id, options);
-      request.auth = { user: toUser(account), csrfToken, tokenHash: '' };
-      await appendAudit(db, request, {
-        action: 'auth.login',
-        resourceType: 'User',
-        resourceId: account.id,
-        outcome: 'success',
-      });
-      return { user: toUser(account), csrfToken };
+      return logIn(db, request, reply, account, 'auth.login', options);
     },
   );
 
