@@ -48,6 +48,7 @@ import { liveConsultTimesPage } from './routes/consults/consult-times-page';
 import { rescreenHook, screeningRoutes } from './routes/screening/routes';
 import { clinicalRoutes } from './routes/patients/clinical-routes';
 import { historyRoutes } from './routes/patients/history-routes';
+import { patientAccountRoutes } from './routes/patients/account-routes';
 import { patientRoutes } from './routes/patients/routes';
 import { sessionRoutes } from './routes/sessions/routes';
 import { systemRoutes } from './routes/system/routes';
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const screening = { db, clock, knowledge: deps.knowledge };
   const afterChange = rescreenHook(screening);
   await app.register(patientRoutes, { db, clock, afterChange });
+  await app.register(patientAccountRoutes, { db, clock, mailer, publicUrl: config.publicUrl });
   await app.register(clinicalRoutes, { db, clock, afterChange });
   await app.register(historyRoutes, { db, clock, afterChange });
   await app.register(screeningRoutes, screening);

@@ -18,6 +18,10 @@ export const ERROR_CATALOG = {
     status: 400,
     title: 'The confirmation link is invalid or has expired',
   },
+  'AUTH.EMAIL_ALREADY_CONFIRMED': {
+    status: 409,
+    title: 'The e-mail address of this account is already confirmed',
+  },
   'RESOURCE.NOT_FOUND': { status: 404, title: 'Not found' },
   'RESOURCE.CONFLICT': { status: 409, title: 'The request conflicts with the current state' },
   'DOSE.BLOCKED': { status: 422, title: 'A hard dose limit blocks this calculation' },

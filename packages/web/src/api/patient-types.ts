@@ -21,6 +21,15 @@ export interface LatestWeight {
   measuredOn: string;
 }
 
+/** The patient's own online account (self-registration). */
+export interface OnlineAccount {
+  /** Where the account's mails go (may differ from the record's e-mail field). */
+  email: string;
+  /** False: the owner never opened a confirmation link, so the address is unproven. */
+  confirmed: boolean;
+  registeredAt: string;
+}
+
 /** Who the patient is: what the list and the whole record both carry. */
 export interface PatientIdentity {
   id: string;
@@ -30,6 +39,8 @@ export interface PatientIdentity {
   birthDate: string;
   sex: Sex;
   latestWeight: LatestWeight | null;
+  /** Null: no online account (a record made by staff or imported). */
+  account: OnlineAccount | null;
 }
 
 /** A patient as the list shows them. */

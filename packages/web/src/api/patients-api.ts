@@ -146,3 +146,13 @@ export function setHistoryNoneKnown(
 export function fetchAccessLog(id: string, page: number): Promise<Page<AccessLogEntry>> {
   return requestJson('GET', withQuery(`${base}/${encodeURIComponent(id)}/access-log`, { page }));
 }
+
+/** The answer to sending a patient's account a new confirmation link. */
+export interface ConfirmationLinkSent {
+  sentTo: string;
+  expiresAt: string;
+}
+
+export function sendConfirmationLink(id: string): Promise<ConfirmationLinkSent> {
+  return requestJson('POST', `${base}/${encodeURIComponent(id)}/account/confirmation-link`);
+}

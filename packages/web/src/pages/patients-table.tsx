@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../api/patient-types';
 import { TableScrollRegion } from '../components/table-scroll-region';
@@ -20,6 +20,19 @@ function UnrecordedHistory({ lists }: { lists: PatientSummary['unrecordedLists']
     <Text size="sm" c="orange">
       History not recorded: {lists.map((list) => historyListNames[list]).join(', ')}
     </Text>
+  );
+}
+
+/**
+ * A registration whose owner never opened the confirmation link: the address on the account is
+ * unproven (mistyped, or someone else's). Nothing for a confirmed account or none.
+ */
+function UnconfirmedEmail({ account }: { account: PatientSummary['account'] }) {
+  if (account === null || account.confirmed) return null;
+  return (
+    <Badge color="orange" variant="light" tt="none" title={account.email}>
+      E-mail not confirmed
+    </Badge>
   );
 }
 
@@ -54,6 +67,7 @@ export function PatientsTable({
                   <Anchor component={Link} to={`/patients/${encodeURIComponent(patient.id)}`}>
                     {patient.familyName}, {patient.givenName}
                   </Anchor>
+                  <UnconfirmedEmail account={patient.account} />
                   <UnrecordedHistory lists={patient.unrecordedLists} />
                 </Stack>
               </Table.Td>

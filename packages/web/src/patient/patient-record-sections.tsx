@@ -12,6 +12,7 @@ import { DemographicsView } from './demographics-view';
 import { HeightsTable } from './heights-table';
 import { HistoryListStatusLine } from './history-list-status';
 import { MedicationsTable } from './medications-table';
+import { OnlineAccountNotice } from './online-account-notice';
 import { RecordSection } from './record-section';
 import {
   BloodPressuresTable,
@@ -32,6 +33,7 @@ export function PatientRecordSections({ patient, editable }: PatientRecordSectio
   return (
     <Stack gap="lg">
       <RecordSection id="demographics" title="Demographics">
+        {editable && <OnlineAccountNotice patient={patient} />}
         {editable ? (
           <DemographicsForm key={patient.updatedAt} patient={patient} />
         ) : (

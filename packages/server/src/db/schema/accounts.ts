@@ -29,6 +29,8 @@ export const users = pgTable(
     check('users_role_check', sql`${t.role} in ('patient', 'nurse', 'prescriber', 'admin')`),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_patient_link', sql`(${t.role} = 'patient') = (${t.patientId} is not null)`),
+    // The patient list reads each row's online account by patient.
+    index('users_patient_idx').on(t.patientId),
   ],
 );
 

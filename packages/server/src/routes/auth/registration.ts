@@ -87,6 +87,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationOptions> = as
             role: 'patient',
             displayName: `${b.givenName} ${b.familyName}`,
             patientId: patient.id,
+            // The clinic's clock, as for the record: staff see it as when the person registered.
+            createdAt: now,
           })
           .returning();
         if (!row) throw new Error('insert into users returned no row');

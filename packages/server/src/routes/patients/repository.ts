@@ -21,6 +21,7 @@ import {
   NONE_KNOWN_KEY,
   type HistoryList,
 } from './history-lists';
+import { onlineAccountSql, toOnlineAccount } from './online-account';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -114,6 +115,7 @@ export async function searchPatients(
       birthDate: patients.birthDate,
       sex: patients.sex,
       latestWeight: latestWeightSql,
+      account: onlineAccountSql,
       conditionsNotRecorded: notRecorded.conditions,
       medicationsNotRecorded: notRecorded.medications,
       allergiesNotRecorded: notRecorded.allergies,
@@ -133,6 +135,7 @@ export async function searchPatients(
       birthDate: r.birthDate,
       sex: r.sex,
       latestWeight: toLatestWeight(r.latestWeight),
+      account: toOnlineAccount(r.account),
       unrecordedLists: HISTORY_LISTS.filter((list) => r[`${list}NotRecorded`]),
     })),
   };
@@ -153,6 +156,7 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
     bpRows,
     reproRows,
     intakeRows,
+    [accountRow],
   ] = await readAll(executor, [
     executor
       .select()
@@ -194,6 +198,7 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
       .from(intakes)
       .where(eq(intakes.patientId, id))
       .orderBy(desc(intakes.createdAt)),
+    executor.select({ account: onlineAccountSql }).from(patients).where(eq(patients.id, id)),
   ]);
   const latest = weights[0];
   const list = (list: HistoryList, counting: number) => {
@@ -218,6 +223,7 @@ export async function loadPatient(executor: Executor, id: string): Promise<Patie
     latestWeight: latest
       ? { weightKg: Number(latest.weightKg), measuredOn: latest.measuredOn }
       : null,
+    account: toOnlineAccount(accountRow?.account ?? null),
     weights: weights.map((w) => ({
       id: w.id,
       weightKg: Number(w.weightKg),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SEXES } from '../../db/schema/index';
 import { IsoDate, PageQuery } from '../common-schemas';
 import { HISTORY_LISTS, HistoryListsSchema } from './history-lists';
+import { OnlineAccountSchema } from './online-account';
 
 /**
  * The longest text each record field keeps, in characters: what the API accepts, and what the
@@ -217,6 +218,7 @@ const PatientIdentity = z.object({
   birthDate: z.string(),
   sex: z.enum(SEXES),
   latestWeight: LatestWeight,
+  account: OnlineAccountSchema,
 });
 
 export const PatientSummarySchema = PatientIdentity.extend({
