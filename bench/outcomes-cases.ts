@@ -38,18 +38,19 @@ const course: { series: ScoreSeries; sessions: { at: string }[] } = {
   })),
 };
 const criteria = outcomeCriteria(knowledgeBase, 'phq-9');
+const crisis = knowledgeBase.crisisResources.resources;
 
 export const OUTCOME_BENCHMARKS: readonly Case[] = [
   {
     name: 'scoreResponse (PHQ-9, 9 items, item-9 alerts)',
     inputs: phq9Answers,
-    run: (answers: Record<string, number>) => scoreResponse(phq9, answers),
+    run: (answers: Record<string, number>) => scoreResponse(phq9, answers, crisis),
     target: 200_000,
   },
   {
     name: 'scoreResponse (PCL-5, 20 items)',
     inputs: pcl5Answers,
-    run: (answers: Record<string, number>) => scoreResponse(pcl5, answers),
+    run: (answers: Record<string, number>) => scoreResponse(pcl5, answers, crisis),
   },
   {
     name: 'progress (12 weekly PHQ-9, 24 infusions)',

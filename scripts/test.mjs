@@ -49,6 +49,7 @@ function runVitest(project) {
 run('type-check core', 'npx', ['tsc', '-p', 'packages/core']);
 run('type-check server', 'npx', ['tsc', '-p', 'packages/server']);
 run('type-check web', 'npx', ['tsc', '-p', 'packages/web']);
+run('type-check bench', 'npx', ['tsc', '-p', 'bench']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 run('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 run('dependency rules', 'npx', ['depcruise', 'packages', '--config', '.dependency-cruiser.cjs']);
