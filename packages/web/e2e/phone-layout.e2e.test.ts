@@ -137,6 +137,26 @@ describe('signed-in screens on a phone', () => {
     expect(refused).toEqual([]);
   });
 
+  test("a form's last question shows its Review answers button whole", async () => {
+    const patient = await harness.newPage(phone);
+    await logIn(patient, demoEmails.patient);
+    await patient.goto('/me/scales/phq-9');
+    // Every question answered "Not at all", up to the last one, whose button leads to the review.
+    for (;;) {
+      await patient.getByRole('radio', { name: 'Not at all' }).check();
+      const review = patient.getByRole('button', { name: 'Review answers' });
+      if ((await review.count()) > 0) break;
+      await patient.getByRole('button', { name: 'Next' }).click();
+    }
+    const review = patient.getByRole('button', { name: 'Review answers' });
+    // It was cut to "Review ansı" when Back and it shared the width in two equal halves.
+    const whole = await review.evaluate((button) =>
+      [button, ...button.querySelectorAll('*')].every((el) => el.scrollWidth <= el.clientWidth),
+    );
+    expect(whole).toBe(true);
+    expect(await pageOverflow(patient)).toBeLessThanOrEqual(0);
+  });
+
   test('the dose calculator shows the weight basis whole', async () => {
     const nurse = await harness.newPage({ width: 1366, height: 850 });
     await logIn(nurse, demoEmails.nurse);

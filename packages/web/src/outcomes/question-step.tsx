@@ -95,11 +95,13 @@ export function QuestionStep({
         </Stack>
       </Radio.Group>
       {needsCrisisNow(item, score) && <ImmediateCrisis />}
-      <Group grow gap="sm">
+      {/* Back keeps its own width and Next takes the rest: two equal halves of a phone cut
+          "Review answers" short. */}
+      <Group gap="sm" wrap="nowrap">
         <Button variant="default" size="lg" onClick={onBack} disabled={index === 0}>
           Back
         </Button>
-        <Button size="lg" onClick={onNext} disabled={score === undefined}>
+        <Button size="lg" onClick={onNext} disabled={score === undefined} style={{ flex: 1 }}>
           {isLast ? 'Review answers' : 'Next'}
         </Button>
       </Group>
