@@ -80,6 +80,8 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
   const remissionBelow = progress?.criteria.remission.belowScore ?? null;
   const narrow = width > 0 && width < 520;
   const chartWidth = Math.max(280, Math.floor(width));
+  // Inside the plot the names sat on the latest score when it was near a line.
+  const lineLabelAt = narrow ? 'insideBottomRight' : 'right';
 
   return (
     <Stack gap="xs">
@@ -89,7 +91,8 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
             width={chartWidth}
             height={300}
             data={points}
-            margin={{ top: 10, right: narrow ? 8 : 24, bottom: 0, left: -16 }}
+            // Wide: the reference lines are named in the right margin, clear of the scores.
+            margin={{ top: 10, right: narrow ? 8 : 72, bottom: 0, left: -16 }}
             accessibilityLayer={false}
           >
             {bands.map((band, index) => (
@@ -142,7 +145,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 y={progress.baseline.total}
                 stroke={BASELINE_COLOR}
                 strokeDasharray="6 3"
-                label={{ value: 'Baseline', position: 'insideBottomRight', fontSize: 11 }}
+                label={{ value: 'Baseline', position: lineLabelAt, fontSize: 11 }}
               />
             )}
             {threshold !== null && (
@@ -150,7 +153,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 y={threshold}
                 stroke={RESPONSE_COLOR}
                 strokeWidth={2}
-                label={{ value: 'Response', position: 'insideBottomRight', fontSize: 11 }}
+                label={{ value: 'Response', position: lineLabelAt, fontSize: 11 }}
               />
             )}
             {remissionBelow !== null && (
@@ -159,7 +162,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 stroke={REMISSION_COLOR}
                 strokeDasharray="2 2"
                 strokeWidth={2}
-                label={{ value: 'Remission', position: 'insideBottomRight', fontSize: 11 }}
+                label={{ value: 'Remission', position: lineLabelAt, fontSize: 11 }}
               />
             )}
             <Tooltip
