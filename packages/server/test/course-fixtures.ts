@@ -64,3 +64,11 @@ export async function screenedPatient(
   expect(signed.statusCode, signed.body).toBe(200);
   return { patientId, screeningId: screening.id };
 }
+
+/** The id of the demo clinic's Downtown location. */
+export async function downtownLocationId(t: TestApp, nurse: Session): Promise<string> {
+  const locations = await as(t.app, nurse)('GET', '/api/clinic/locations');
+  return locations
+    .json<{ items: { id: string; code: string }[] }>()
+    .items.find((l) => l.code === 'downtown')!.id;
+}

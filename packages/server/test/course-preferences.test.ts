@@ -3,7 +3,7 @@
  * the days), kept when left out, and a bad value refused naming its field with nothing changed.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bookedAt, screenedPatient } from './course-fixtures';
+import { bookedAt, downtownLocationId, screenedPatient } from './course-fixtures';
 import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
 
 interface Problem {
@@ -61,10 +61,7 @@ describe.each(DRIVERS)('course preferences on %s', (driver) => {
     t = await createTestApp(driver);
     nurse = await login(t.app, DEMO.nurse);
     prescriber = await login(t.app, DEMO.prescriber);
-    const locations = await api(nurse)('GET', '/api/clinic/locations');
-    downtownId = locations
-      .json<{ items: { id: string; code: string }[] }>()
-      .items.find((l) => l.code === 'downtown')!.id;
+    downtownId = await downtownLocationId(t, nurse);
   });
   afterAll(async () => {
     await t.close();

@@ -8,7 +8,7 @@ import {
 } from '../src/notifications/appointment-notices';
 import { COURSE_CHANGE_JOB } from '../src/notifications/course-change-notice';
 import { formatClinicTime } from '../src/notifications/clinic-time';
-import { bookedAt } from './course-fixtures';
+import { bookedAt, downtownLocationId } from './course-fixtures';
 import {
   as,
   countRows,
@@ -112,10 +112,7 @@ describe.each(DRIVERS)('courses on %s', (driver) => {
       weight: { value: 80, unit: 'kg' },
       measuredOn: '2026-03-01',
     });
-    const locations = await api(nurse)('GET', '/api/clinic/locations');
-    downtownId = locations
-      .json<{ items: { id: string; code: string }[] }>()
-      .items.find((l) => l.code === 'downtown')!.id;
+    downtownId = await downtownLocationId(t, nurse);
   });
   afterAll(async () => {
     await t.close();

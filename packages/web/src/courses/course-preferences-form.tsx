@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,8 +7,8 @@ import { changeCoursePlan, type CourseChange } from '../api/courses-api';
 import { queryKeys } from '../api/query-keys';
 import type { Course, Weekday } from '../api/scheduling-types';
 import { applyProblemToForm } from '../forms/apply-problem';
-import { weekdayLabels, weekdayOrder } from '../schedule/labels';
 import { ScheduleProblem } from '../schedule/schedule-problem';
+import { PreferredWeekdaysInput } from './preferred-weekdays-input';
 
 interface PreferenceValues {
   preferredWeekdays: Weekday[];
@@ -67,17 +67,11 @@ export function CoursePreferencesForm({ course }: { course: Course }) {
       })}
     >
       <Stack gap="sm">
-        <Checkbox.Group
+        <PreferredWeekdaysInput
           label="Preferred days"
           description="None ticked: any open day."
           {...form.getInputProps('preferredWeekdays')}
-        >
-          <Group gap="md" mt={4}>
-            {weekdayOrder.map((d) => (
-              <Checkbox key={d} value={d} label={weekdayLabels[d]} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        />
         <Group align="end" gap="sm" wrap="wrap">
           <TextInput
             label="Preferred time"

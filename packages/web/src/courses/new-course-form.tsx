@@ -1,15 +1,5 @@
 import type { KnowledgeBase, ProtocolId } from '@ketaflow/core';
-import {
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -19,10 +9,10 @@ import type { Location, NewCourse, Weekday } from '../api/scheduling-types';
 import type { Screening } from '../api/screening-types';
 import { applyProblemToForm } from '../forms/apply-problem';
 import { productLabels } from '../screening/labels';
-import { weekdayLabels, weekdayOrder } from '../schedule/labels';
 import { ScheduleProblem } from '../schedule/schedule-problem';
 import { todayIn } from '../format/zoned-time';
 import { useState } from 'react';
+import { PreferredWeekdaysInput } from './preferred-weekdays-input';
 
 interface NewCourseFormProps {
   patientId: string;
@@ -171,17 +161,11 @@ export function NewCourseForm(props: NewCourseFormProps) {
             {...form.getInputProps('preferredTime')}
           />
         </SimpleGrid>
-        <Checkbox.Group
+        <PreferredWeekdaysInput
           label="Preferred days (optional)"
           description="Tried first; another open day only when these cannot hold a week's sessions. Kept for re-bookings."
           {...form.getInputProps('preferredWeekdays')}
-        >
-          <Group gap="md" mt={4}>
-            {weekdayOrder.map((d) => (
-              <Checkbox key={d} value={d} label={weekdayLabels[d]} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        />
         <ScheduleProblem error={error} fallbackTitle="Course not created" />
         <Button type="submit" loading={create.isPending} w="fit-content">
           Create course and book sessions

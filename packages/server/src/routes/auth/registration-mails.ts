@@ -7,6 +7,24 @@ function verifyLink(publicUrl: string, token: string, next: string | undefined):
   return `${publicUrl}/verify-email/${token}${query}`;
 }
 
+/** A mail with a confirmation link: `intro`, the link, then `after` (each ending its paragraph). */
+function confirmationMail(
+  publicUrl: string,
+  to: string,
+  token: string,
+  next: string | undefined,
+  intro: string,
+  after: string,
+): OutgoingMail {
+  return {
+    to,
+    subject: 'Confirm your e-mail address for KetaFlow',
+    body: `${intro}\n\nIf it was you, open this link within ${String(VERIFICATION_TTL_HOURS)} hours to confirm the address and log in:\n${verifyLink(publicUrl, token, next)}\n\n${after}`,
+    // Once sent, the outbox copy must not hold a working link.
+    secrets: [token],
+  };
+}
+
 /** The mail with the link that finishes a new registration. */
 export function verificationMail(
   publicUrl: string,
@@ -14,13 +32,14 @@ export function verificationMail(
   token: string,
   next: string | undefined,
 ): OutgoingMail {
-  return {
+  return confirmationMail(
+    publicUrl,
     to,
-    subject: 'Confirm your e-mail address for KetaFlow',
-    body: `Someone created a KetaFlow patient account with this e-mail address.\n\nIf it was you, open this link within ${String(VERIFICATION_TTL_HOURS)} hours to confirm the address and log in:\n${verifyLink(publicUrl, token, next)}\n\nOnly the newest link works. If it was not you, ignore this message: the account cannot be used without this link.`,
-    // Once sent, the outbox copy must not hold a working link.
-    secrets: [token],
-  };
+    token,
+    next,
+    'Someone created a KetaFlow patient account with this e-mail address.',
+    'Only the newest link works. If it was not you, ignore this message: the account cannot be used without this link.',
+  );
 }
 
 /**
@@ -34,12 +53,14 @@ export function unconfirmedAgainMail(
   token: string,
   next: string | undefined,
 ): OutgoingMail {
-  return {
+  return confirmationMail(
+    publicUrl,
     to,
-    subject: 'Confirm your e-mail address for KetaFlow',
-    body: `Someone registered again with this e-mail address. It already has a KetaFlow patient account, made earlier and not yet confirmed; nothing in it was changed.\n\nIf it was you, open this link within ${String(VERIFICATION_TTL_HOURS)} hours to confirm the address and log in:\n${verifyLink(publicUrl, token, next)}\n\nThen log in with the password you chose the first time; if you do not remember it, choose a new one at ${publicUrl}/reset-password\n\nOnly the newest link works. If it was not you, ignore this message.`,
-    secrets: [token],
-  };
+    token,
+    next,
+    'Someone registered again with this e-mail address. It already has a KetaFlow patient account, made earlier and not yet confirmed; nothing in it was changed.',
+    `Then log in with the password you chose the first time; if you do not remember it, choose a new one at ${publicUrl}/reset-password\n\nOnly the newest link works. If it was not you, ignore this message.`,
+  );
 }
 
 /**
