@@ -1,6 +1,6 @@
 /**
  * Staff see whether a self-registered patient confirmed their e-mail address, on the list and the
- * record, and can mail the account a new confirmation link.
+ * record, can mail the account a new confirmation link, and can correct a mistyped address.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -28,7 +28,12 @@ describe.each(DRIVERS)("a patient's online account, seen and nudged by staff, on
   let calls = 0;
 
   /** Each request from its own address, below the per-address limits of requests a minute. */
-  function send(session: Session | null, method: 'GET' | 'POST', url: string, payload?: object) {
+  function send(
+    session: Session | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: object,
+  ) {
     calls += 1;
     return t.app.inject({
       method,
@@ -188,5 +193,111 @@ describe.each(DRIVERS)("a patient's online account, seen and nudged by staff, on
     expect(own.statusCode).toBe(403);
     const anonymous = await send(null, 'POST', `/api/patients/${id}/account/confirmation-link`);
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  describe('correcting the address of an unconfirmed account', () => {
+    const CORRECT = 'patient.account.email-corrected';
+    const correct = (id: string, email: string, session: Session = nurse) =>
+      send(session, 'PUT', `/api/patients/${id}/account/email`, { email });
+    const correctionAudit = (patientId: string) =>
+      t.database.query(
+        `select actor_role, outcome, detail from audit_log where action = $1 and patient_id = $2 order by id`,
+        [CORRECT, patientId],
+      );
+    const accountOf = async (id: string) =>
+      (await send(nurse, 'GET', `/api/patients/${id}`)).json<{
+        email: string | null;
+        account: { email: string; confirmed: boolean } | null;
+      }>();
+    const mailsTo = async (email: string) =>
+      (await t.database.query('select id from outbox where to_address = $1', [email])).length;
+
+    test('the account and the record take the right address, and only its link works', async () => {
+      const id = await register('noor.mistyped@exmaple.test', 'Mistypedsson');
+      const first = await verificationTokenSentTo(t, 'noor.mistyped@exmaple.test');
+      const response = await correct(id, ' Noor.Right@Example.test ');
+      expect(response.statusCode, response.body).toBe(202);
+      expect(response.json()).toMatchObject({
+        sentTo: 'noor.right@example.test',
+        recordEmailUpdated: true,
+      });
+      expect(await accountOf(id)).toMatchObject({
+        email: 'noor.right@example.test',
+        account: { email: 'noor.right@example.test', confirmed: false },
+      });
+      const audit = await correctionAudit(id);
+      expect(audit.at(-1)).toMatchObject({
+        actor_role: 'nurse',
+        outcome: 'success',
+        detail: { changed: true, recordEmailUpdated: true },
+      });
+      expect(JSON.stringify(audit)).not.toContain('@');
+
+      const stale = await send(null, 'POST', '/api/auth/verify-email', { token: first });
+      expect(stale.statusCode).toBe(400);
+      const fresh = await verificationTokenSentTo(t, 'noor.right@example.test');
+      const opened = await send(null, 'POST', '/api/auth/verify-email', { token: fresh });
+      expect(opened.statusCode, opened.body).toBe(200);
+      const session = await login(t.app, 'noor.right@example.test', 'a-long-password-1');
+      expect(session.user.patientId).toBe(id);
+    });
+
+    test("a record e-mail that staff set apart from the account's stays as it is", async () => {
+      const id = await register('noor.apart@exmaple.test', 'Apartsson');
+      const edited = await send(nurse, 'PATCH', `/api/patients/${id}`, {
+        email: 'noor.work@example.test',
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const response = await correct(id, 'noor.apart@example.test');
+      expect(response.statusCode, response.body).toBe(202);
+      expect(response.json()).toMatchObject({ recordEmailUpdated: false });
+      expect(await accountOf(id)).toMatchObject({
+        email: 'noor.work@example.test',
+        account: { email: 'noor.apart@example.test' },
+      });
+    });
+
+    test('an address of another account is refused with the field named; nothing changes', async () => {
+      const id = await register('noor.clash@exmaple.test', 'Clashsson');
+      const before = await mailsTo(expected.confirmed.email);
+      const response = await correct(id, expected.confirmed.email);
+      expect(response.statusCode, response.body).toBe(409);
+      expect(response.json()).toMatchObject({
+        code: 'RESOURCE.CONFLICT',
+        errors: [{ path: 'body.email' }],
+      });
+      expect((await accountOf(id)).account?.email).toBe('noor.clash@exmaple.test');
+      expect(await mailsTo(expected.confirmed.email)).toBe(before);
+      expect(await correctionAudit(id)).toHaveLength(0);
+    });
+
+    test('a confirmed account is refused (409, audited); a bad address names the field', async () => {
+      const confirmed = await correct(ids.confirmed, 'noor.elsewhere@example.test');
+      expect(confirmed.statusCode, confirmed.body).toBe(409);
+      expect(confirmed.json()).toMatchObject({ code: 'AUTH.EMAIL_ALREADY_CONFIRMED' });
+      expect((await accountOf(ids.confirmed)).account?.email).toBe(expected.confirmed.email);
+      expect((await correctionAudit(ids.confirmed)).at(-1)).toMatchObject({ outcome: 'denied' });
+      expect(await mailsTo('noor.elsewhere@example.test')).toBe(0);
+
+      const bad = await correct(ids.staffMade, 'not an address');
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toEqual([
+        'body.email',
+      ]);
+      const none = await correct(ids.staffMade, 'noor.none@example.test');
+      expect(none.statusCode, none.body).toBe(404);
+    });
+
+    test('patients may not correct addresses (403), anonymous callers get 401', async () => {
+      const id = await register('noor.self@exmaple.test', 'Selfsson');
+      const patient = await login(t.app, DEMO.patient);
+      const response = await correct(id, 'noor.self@example.test', patient);
+      expect(response.statusCode).toBe(403);
+      expect((await accountOf(id)).account?.email).toBe('noor.self@exmaple.test');
+      const anonymous = await send(null, 'PUT', `/api/patients/${id}/account/email`, {
+        email: 'noor.self@example.test',
+      });
+      expect(anonymous.statusCode).toBe(401);
+    });
   });
 });

@@ -60,4 +60,49 @@ describe('a self-registered patient who never confirmed their e-mail', () => {
     await patient.goto(newLink);
     await waitForPath(patient, /^\/me/);
   });
+
+  test('staff correct a mistyped address; the link goes to the new one and logs the patient in', async () => {
+    const typo = 'ash.neverarrived@exmaple.test';
+    const right = 'ash.neverarrived@example.test';
+    const visitor = await harness.newPage();
+    const registered = await visitor.request.post('/api/auth/register', {
+      data: {
+        email: typo,
+        password: 'a-long-enough-passphrase',
+        givenName: 'Ash',
+        familyName: 'Mistyped',
+        birthDate: '1981-01-01',
+      },
+    });
+    expect(registered.status()).toBe(202);
+
+    const nurse = await harness.newPage();
+    await logIn(nurse, demoEmails.nurse);
+    await nurse.goto('/patients?query=Mistyped');
+    await nurse.getByRole('link', { name: 'Mistyped, Ash' }).click();
+    await waitForPath(nurse, /^\/patients\/[\w-]+$/);
+    const demographics = nurse.getByRole('region', { name: 'Demographics' });
+    const notice = demographics.getByRole('alert').filter({ hasText: 'E-mail not confirmed' });
+    await waitForText(notice, typo);
+    await notice.getByRole('button', { name: 'Correct the address' }).click();
+    const field = notice.getByRole('textbox', { name: "The patient's correct address" });
+    // The client check names the field before anything is sent.
+    await field.fill('ash at example');
+    await notice.getByRole('button', { name: 'Save and send link' }).click();
+    await waitForText(notice, 'Enter a valid email address');
+    // An address another account uses is refused by the server, beside the field.
+    await field.fill(demoEmails.patient);
+    await notice.getByRole('button', { name: 'Save and send link' }).click();
+    await waitForText(notice, 'is the log-in address of another online account');
+    await field.fill(right);
+    await notice.getByRole('button', { name: 'Save and send link' }).click();
+    await waitForText(notice.getByRole('status'), `The account’s address is now ${right}`);
+    await waitForText(notice, `with the address ${right}`);
+    expect(await seriousViolations(nurse)).toEqual([]);
+    await takeScreenshot(nurse, 'unconfirmed-email-address-corrected', demographics);
+
+    const patient = await harness.newPage();
+    await patient.goto(await verificationLinkFor(await harness.newPage(), right));
+    await waitForPath(patient, /^\/me/);
+  });
 });

@@ -156,3 +156,13 @@ export interface ConfirmationLinkSent {
 export function sendConfirmationLink(id: string): Promise<ConfirmationLinkSent> {
   return requestJson('POST', `${base}/${encodeURIComponent(id)}/account/confirmation-link`);
 }
+
+/** The answer to correcting the address of a patient's unconfirmed account. */
+export interface AccountAddressCorrected extends ConfirmationLinkSent {
+  /** The record's e-mail field followed (it held the old address). */
+  recordEmailUpdated: boolean;
+}
+
+export function correctAccountEmail(id: string, email: string): Promise<AccountAddressCorrected> {
+  return requestJson('PUT', `${base}/${encodeURIComponent(id)}/account/email`, { email });
+}

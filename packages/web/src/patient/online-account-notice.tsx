@@ -5,11 +5,13 @@ import { sendConfirmationLink } from '../api/patients-api';
 import { ApiProblemError, describeError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
 import { formatDateTime } from '../format/dates';
+import { AccountAddressForm } from './account-address-form';
 
 /**
  * For staff, beside the demographics: the patient's online account. One whose address was never
  * confirmed is flagged (the person may have mistyped it, or used someone else's), with a way to
- * mail a new link to that address. Nothing for a patient without an online account.
+ * mail a new link to that address or to correct the address. Nothing for a patient without an
+ * online account.
  */
 export function OnlineAccountNotice({ patient }: { patient: Patient }) {
   const queryClient = useQueryClient();
@@ -60,6 +62,7 @@ export function OnlineAccountNotice({ patient }: { patient: Patient }) {
             {describeError(mutation.error)}
           </Alert>
         )}
+        <AccountAddressForm patientId={patient.id} />
       </Stack>
     </Alert>
   );
