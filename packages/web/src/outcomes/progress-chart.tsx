@@ -80,8 +80,11 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
   const remissionBelow = progress?.criteria.remission.belowScore ?? null;
   const narrow = width > 0 && width < 520;
   const chartWidth = Math.max(280, Math.floor(width));
-  // Inside the plot the names sat on the latest score when it was near a line.
-  const lineLabelAt = narrow ? 'insideBottomRight' : 'right';
+  // Wide: the reference lines are named in the right margin. Narrow: there is no room for a
+  // margin, and inside the plot a name sat on the latest score when it was near its line, so the
+  // legend below (same colours and dashes) names them.
+  const lineLabel = (value: string) =>
+    narrow ? {} : { label: { value, position: 'right' as const, fontSize: 11 } };
 
   return (
     <Stack gap="xs">
@@ -145,7 +148,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 y={progress.baseline.total}
                 stroke={BASELINE_COLOR}
                 strokeDasharray="6 3"
-                label={{ value: 'Baseline', position: lineLabelAt, fontSize: 11 }}
+                {...lineLabel('Baseline')}
               />
             )}
             {threshold !== null && (
@@ -153,7 +156,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 y={threshold}
                 stroke={RESPONSE_COLOR}
                 strokeWidth={2}
-                label={{ value: 'Response', position: lineLabelAt, fontSize: 11 }}
+                {...lineLabel('Response')}
               />
             )}
             {remissionBelow !== null && (
@@ -162,7 +165,7 @@ export function ProgressChart({ data, bands }: ProgressChartProps) {
                 stroke={REMISSION_COLOR}
                 strokeDasharray="2 2"
                 strokeWidth={2}
-                label={{ value: 'Remission', position: lineLabelAt, fontSize: 11 }}
+                {...lineLabel('Remission')}
               />
             )}
             <Tooltip
