@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { as, createTestApp, DEMO, DRIVERS, login, type Session, type TestApp } from './harness';
-import { bookedAppointment, INFUSION_START, NORMAL, preCheckBody } from './session-fixtures';
+import {
+  bookedAppointment,
+  ESKETAMINE_START,
+  GOOD_ALDRETE,
+  INFUSION_START,
+  NORMAL,
+  preCheckBody,
+} from './session-fixtures';
 
 interface Problem {
   code: string;
@@ -26,19 +33,6 @@ interface SessionBody {
   dischargeReadiness: { ready: boolean; unmet: { code: string; field: string }[] };
   esketamine: { rems: { form: Record<string, unknown> } } | null;
 }
-
-const GOOD_ALDRETE = {
-  activity: 2,
-  respiration: 2,
-  circulation: 2,
-  consciousness: 2,
-  oxygenSaturation: 2,
-};
-const ESKETAMINE_START = {
-  dose: { product: 'esketamine-nasal', dose: { value: 56, unit: 'mg' } },
-  vialLot: 'SPR-9',
-  vialExpiry: '2027-01-31',
-};
 
 describe.each(DRIVERS)('session safety on %s', (driver) => {
   let t: TestApp;
