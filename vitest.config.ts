@@ -13,6 +13,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          include: ['packages/web/src/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['packages/server/**/*.test.ts'],
           environment: 'node',

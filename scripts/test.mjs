@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check and every suite, in order, with one closing line for CI.
-// Steps: type-check, lint, format, dependency rules, unit + API suites, web build, browser suite.
+// Steps: type-check, lint, format, dependency rules, unit (core, web) + API suites, web build, browser suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,7 @@ run('format', 'npx', ['prettier', '--check', '.', '--log-level=warn']);
 run('dependency rules', 'npx', ['depcruise', 'packages', '--config', '.dependency-cruiser.cjs']);
 
 runVitest('core');
+runVitest('web');
 if (!process.env.TEST_DATABASE_URL) {
   console.log('\nNOTE: TEST_DATABASE_URL is not set: database suites run on PGlite only.');
 }

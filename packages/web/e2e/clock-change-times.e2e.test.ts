@@ -1,7 +1,9 @@
 /**
  * On the night the clocks go back in New York, 01:30 happens twice. The day board, the week
  * calendar and the appointment drawer label each time with its zone abbreviation that day, so the
- * two 01:30 sessions read differently; on an ordinary day the times stay bare. The server runs on
+ * two 01:30 sessions read differently; on an ordinary day the times stay bare. The day board's
+ * hours run as time passes: the repeated hour shows twice, named, and on the night the clocks go
+ * forward the missing hour is not there. The server runs on
  * the real clock, so the test books ahead: the next first Sunday of November (the US rule), with
  * the location open all night and its staff on duty.
  */
@@ -48,6 +50,21 @@ function nextFallBackDay(nowMs: number): string {
     const sunday = new Date(first.getTime() + ((7 - first.getUTCDay()) % 7) * 24 * HOUR_MS);
     if (sunday.getTime() > nowMs + 7 * 24 * HOUR_MS) return sunday.toISOString().slice(0, 10);
   }
+}
+
+/** The second Sunday of March after local date `after` (the US rule for the clocks going forward). */
+function nextSpringForwardDay(after: string): string {
+  const year = Number(after.slice(0, 4)) + 1;
+  const first = new Date(Date.UTC(year, 2, 1));
+  const sunday = first.getTime() + (((7 - first.getUTCDay()) % 7) + 7) * 24 * HOUR_MS;
+  return new Date(sunday).toISOString().slice(0, 10);
+}
+
+/** The hour labels down the side of a day board, once it has drawn. */
+async function hourLabels(board: Locator): Promise<string[]> {
+  const labels = board.locator('[data-board-axis] span');
+  await labels.first().waitFor();
+  return labels.allTextContents();
 }
 
 /** `HH:mm` of an instant at a fixed offset from UTC (EDT -4, EST -5). */
@@ -150,7 +167,27 @@ describe('times on the day the clocks go back', () => {
     const againName = `01:30 EST–${wallTime(again.endsAt, -5)} EST ${again.patient.name},`;
     await waitForText(block(board, earlyName), /^01:30 EDT–/);
     await waitForText(block(board, againName), /^01:30 EST–/);
-    await takeScreenshot(nurse, 'clock-change-day-board');
+
+    // The hours down the side run as time passes: 01:00 twice, each named, 25 rows in all; the
+    // two 01:30s are drawn an hour (72 px) apart, not on top of each other.
+    const hours = await hourLabels(board);
+    expect(hours.slice(0, 5)).toEqual([
+      '00:00 EDT',
+      '01:00 EDT',
+      '01:00 EST',
+      '02:00 EST',
+      '03:00 EST',
+    ]);
+    expect(hours).toHaveLength(25);
+    const earlyBox = await block(board, earlyName).boundingBox();
+    const againBox = await block(board, againName).boundingBox();
+    expect(Math.round((againBox?.y ?? 0) - (earlyBox?.y ?? 0))).toBe(72);
+    await waitForText(nurse.getByText(/^Sunday hours:/), 'Sunday hours: 00:00 EDT–23:59 EST');
+    await waitForText(
+      nurse.getByText(/^Clocks go back/),
+      'Clocks go back 1 hour at 02:00 EDT, to 01:00 EST: 01:00–02:00 happens twice.',
+    );
+    await takeScreenshot(nurse, 'clock-change-day-board', block(board, earlyName));
 
     // The drawer says which 01:30 too.
     await block(board, earlyName).click();
@@ -166,6 +203,25 @@ describe('times on the day the clocks go back', () => {
       ordinaryTime,
     );
     expect(text).not.toMatch(/E[DS]T/);
+    const plainHours = await hourLabels(plain);
+    expect(plainHours).toHaveLength(24);
+    expect(plainHours.every((label, i) => label === `${String(i).padStart(2, '0')}:00`)).toBe(true);
+    await waitForText(nurse.getByText(/^Saturday hours:/), 'Saturday hours: 00:00–23:59 ·');
+    expect(await nurse.getByText(/^Clocks go/).count()).toBe(0);
+
+    // The night the clocks go forward: no 02:00 row, 23 in all.
+    const spring = nextSpringForwardDay(day);
+    await nurse.goto(`/schedule/day?location=${location.id}&date=${spring}`);
+    const short = nurse.getByRole('group', { name: `Day board ${location.name} ${spring}` });
+    const springHours = await hourLabels(short);
+    expect(springHours.slice(0, 4)).toEqual(['00:00 EST', '01:00 EST', '03:00 EDT', '04:00 EDT']);
+    expect(springHours).toHaveLength(23);
+    expect(springHours.filter((label) => label.startsWith('02:'))).toEqual([]);
+    await waitForText(
+      nurse.getByText(/^Clocks go forward/),
+      'Clocks go forward 1 hour at 02:00 EST, to 03:00 EDT: there is no 02:00–03:00.',
+    );
+    await takeScreenshot(nurse, 'clock-change-spring-day-board');
 
     // The nurse's week: the two 01:30s differ, Saturday's time is bare.
     const nurseId = early.nurse?.id;

@@ -25,7 +25,9 @@ export {
   type LocalDateTime,
 } from './time';
 export {
+  clockChangesOn,
   isClockChangeDay,
+  type ClockChange,
   needsZoneAbbreviation,
   zoneAbbreviation,
   zoneAbbreviationsAt,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  clockChangesOn,
   isClockChangeDay,
   needsZoneAbbreviation,
   zoneAbbreviation,
@@ -71,5 +72,30 @@ describe('zoneAbbreviationsAt', () => {
   test('a range without a change names one', () => {
     const instants = [at('2026-11-02T15:00:00Z'), at('2026-11-13T15:00:00Z')];
     expect(zoneAbbreviationsAt(instants, 'America/New_York')).toEqual(['EST']);
+  });
+});
+
+describe('clockChangesOn', () => {
+  test.each([
+    // zone, local date, instant of the change, clock before, clock after, minutes moved
+    ['America/New_York', '2026-11-01', '2026-11-01T06:00:00Z', '02:00', '01:00', -60],
+    ['America/New_York', '2026-03-08', '2026-03-08T07:00:00Z', '02:00', '03:00', 60],
+    ['Europe/London', '2026-10-25', '2026-10-25T01:00:00Z', '02:00', '01:00', -60],
+    // Midnight itself is skipped: the change is the day's first instant.
+    ['America/Santiago', '2026-09-06', '2026-09-06T04:00:00Z', '00:00', '01:00', 60],
+  ] as const)('%s %s: %s, %s becomes %s', (zone, date, iso, fromTime, toTime, shift) => {
+    expect(clockChangesOn(date, zone)).toEqual([
+      { atMs: at(iso), fromTime, toTime, shiftMinutes: shift },
+    ]);
+  });
+
+  test.each([
+    ['America/New_York', '2026-10-31'],
+    ['America/New_York', '2026-11-02'],
+    ['America/New_York', '2026-03-07'],
+    ['Asia/Tokyo', '2026-11-01'],
+    ['UTC', '2026-11-01'],
+  ])('%s %s: none', (zone, date) => {
+    expect(clockChangesOn(date, zone)).toEqual([]);
   });
 });

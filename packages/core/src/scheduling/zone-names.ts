@@ -1,10 +1,14 @@
+import { tzScan } from '@date-fns/tz';
 import {
   addLocalDays,
+  formatLocalTime,
   HOUR_MS,
   localToMs,
   memo,
+  MINUTE_MS,
   msToLocal,
   type LocalDate,
+  type LocalTime,
   type TimeZone,
 } from './time';
 
@@ -58,4 +62,42 @@ export function needsZoneAbbreviation(
 /** The zone abbreviations in force at `instants`, each once, in the order they first occur. */
 export function zoneAbbreviationsAt(instants: readonly number[], zone: TimeZone): string[] {
   return [...new Set(instants.map((ms) => zoneAbbreviation(ms, zone)))];
+}
+
+/** A moment when the clocks change, as a clock on the wall shows it. */
+export interface ClockChange {
+  /** The instant of the change. */
+  readonly atMs: number;
+  /** What the clock reached on the old time (`02:00` EDT as New York falls back). */
+  readonly fromTime: LocalTime;
+  /** What it shows from then on (`01:00` EST). */
+  readonly toTime: LocalTime;
+  /** How far the clocks move, in minutes: −60 back, +60 forward. */
+  readonly shiftMinutes: number;
+}
+
+/**
+ * The clock changes during local `date` in `zone`, in order; none on an ordinary day. The tz
+ * database is scanned by the hour (`tzScan`), which finds every change in zones that change on
+ * the hour (all but Australia/Lord_Howe, whose 02:00 change it reports half an hour late).
+ */
+export function clockChangesOn(date: LocalDate, zone: TimeZone): ClockChange[] {
+  if (!isClockChangeDay(date, zone)) return [];
+  const start = localToMs(date, '00:00', zone);
+  const end = localToMs(addLocalDays(date, 1), '00:00', zone);
+  // From an hour early: a change at the day's first instant (Santiago skips midnight) counts.
+  return tzScan(zone, { start: new Date(start - HOUR_MS), end: new Date(end) })
+    .filter((c) => start <= c.date.getTime() && c.date.getTime() < end)
+    .map((c) => {
+      const atMs = c.date.getTime();
+      // The old time's reading at the change: a minute before it, plus that minute (and
+      // midnight, where Santiago changes, reads 00:00 rather than 24:00).
+      const before = (msToLocal(atMs - MINUTE_MS, zone).minutes + 1) % (24 * 60);
+      return {
+        atMs,
+        fromTime: formatLocalTime(before),
+        toTime: msToLocal(atMs, zone).time,
+        shiftMinutes: c.change,
+      };
+    });
 }

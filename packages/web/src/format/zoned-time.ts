@@ -1,10 +1,10 @@
 import {
   addLocalDays,
+  isClockChangeDay,
   localToMs,
   msToLocal,
   needsZoneAbbreviation,
   resolveLocalTime,
-  wallMinutesFrom,
   weekdayOf,
   zoneAbbreviation as coreZoneAbbreviation,
   zoneAbbreviationsAt,
@@ -18,6 +18,7 @@ import {
  * same text (the browser tests compare it with the API's instants).
  */
 
+const MINUTE_MS = 60_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY_LABELS = {
   mon: 'Mon',
@@ -151,12 +152,34 @@ export function localDaysWindow(
 }
 
 /**
- * Where an instant falls on `date`'s wall clock in `zone`, in minutes (may exceed 1440 or go
- * negative): 09:00 is 540 on a 23- or 25-hour day too, so appointments line up with the hour
- * rules and opening hours drawn from local times.
+ * Minutes from the first instant of local `date` in `zone` to an instant: time elapsed, so on the
+ * night the clocks go back 01:30 EDT is 90 and 01:30 EST 150, and on the night they go forward
+ * 03:30 EDT is 150 (02:00–03:00 never happens). On an ordinary day it reads as the wall clock
+ * (09:00 is 540). Before the day it is negative; after it, past the day's 1380, 1440 or 1500.
  */
-export function minutesIntoDay(iso: string, date: LocalDate, zone: string): number {
-  return wallMinutesFrom(date, Date.parse(iso), zone);
+export function minutesSinceDayStart(iso: string | number, date: LocalDate, zone: string): number {
+  const ms = typeof iso === 'number' ? iso : Date.parse(iso);
+  return (ms - localToMs(date, '00:00', zone)) / MINUTE_MS;
+}
+
+/**
+ * `08:00–18:00`: a period of local `date` given as wall-clock times (opening hours, working
+ * hours). On a clock-change day each end names its zone (`00:00 EDT–23:59 EST`), read as the
+ * scheduler reads it: a time that happens twice is its first occurrence, and one that does not
+ * happen moves on by the change (02:30 on the night the clocks go forward is 03:30 EDT).
+ */
+export function formatLocalPeriod(
+  date: LocalDate,
+  startsAt: string,
+  endsAt: string,
+  zone: string,
+): string {
+  if (!isClockChangeDay(date, zone)) return `${startsAt}–${endsAt}`;
+  const at = (time: string) => {
+    const r = resolveLocalTime(date, time, zone);
+    return `${r.kind === 'gap' ? r.shiftedTo : time} ${coreZoneAbbreviation(r.ms, zone)}`;
+  };
+  return `${at(startsAt)}–${at(endsAt)}`;
 }
 
 /** The Monday on or before `date`. */

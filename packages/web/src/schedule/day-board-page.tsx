@@ -8,12 +8,14 @@ import { QueryErrorAlert } from '../components/query-error-alert';
 import {
   addLocalDays,
   formatLocalDate,
+  formatLocalPeriod,
   localDaysWindow,
   todayIn,
   weekdayOf,
 } from '../format/zoned-time';
 import { useSessionList } from '../sessions/use-session';
 import { AppointmentDrawer } from './appointment-drawer';
+import { clockChangeNotes } from './board-geometry';
 import { DayBoard } from './day-board';
 import { weekdayLabels } from './labels';
 import { useAppointments, useLocations } from './use-scheduling';
@@ -38,9 +40,18 @@ function HoursNote({ location, date }: { location: Location; date: string }) {
       )}
       <Text size="sm" c="dimmed">
         {weekdayLabels[weekday]} hours:{' '}
-        {hours.length === 0 ? 'closed' : hours.map((h) => `${h.opensAt}–${h.closesAt}`).join(', ')}{' '}
+        {hours.length === 0
+          ? 'closed'
+          : hours
+              .map((h) => formatLocalPeriod(date, h.opensAt, h.closesAt, location.timeZone))
+              .join(', ')}{' '}
         · times in {location.timeZone}
       </Text>
+      {clockChangeNotes(date, location.timeZone).map((note) => (
+        <Text key={note} size="sm" fw={600} c="orange.9">
+          {note}.
+        </Text>
+      ))}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { Box, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import type { Appointment, Location } from '../api/scheduling-types';
 import type { SessionSummary } from '../api/session-types';
-import { formatZonedTimeInList, minutesIntoDay } from '../format/zoned-time';
+import { formatZonedTimeInList, minutesSinceDayStart } from '../format/zoned-time';
 import { chairLanes, dayFrame, PX_PER_MINUTE } from './board-geometry';
 import classes from './day-board.module.css';
 import { decisionColors, sessionStatusLabel, unclearedPreCheck } from '../sessions/labels';
@@ -26,8 +26,6 @@ function standing(a: Appointment, session: SessionSummary | undefined): string {
   return `${sessionStatusLabel(session)}${alerts}`;
 }
 
-const hourLabel = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:00`;
-
 /** The block's name: everything it shows, so a screen reader hears what a sighted nurse reads. */
 function blockLabel(a: Appointment, time: string, session: SessionSummary | undefined): string {
   return [
@@ -39,21 +37,26 @@ function blockLabel(a: Appointment, time: string, session: SessionSummary | unde
   ].join(', ');
 }
 
-/** Chairs as columns, the location's local time running down; appointments as blocks. */
+/**
+ * Chairs as columns, the location's local time running down; appointments as blocks. The time
+ * runs as it passes (see `dayFrame`), so on a clock-change day the hours are labelled with zones.
+ */
 export function DayBoard({ location, date, appointments, sessions, onOpen }: DayBoardProps) {
   const zone = location.timeZone;
   const frame = dayFrame(location, date, appointments);
   const lanes = chairLanes(location, appointments);
   const heightPx = (frame.endMinutes - frame.startMinutes) * PX_PER_MINUTE;
   const y = (minutes: number) => (minutes - frame.startMinutes) * PX_PER_MINUTE;
-  const hours: number[] = [];
-  for (let m = frame.startMinutes; m < frame.endMinutes; m += 60) hours.push(m);
+  // `01:00 EDT` needs more room than `01:00`; ordinary days keep the narrow axis.
+  const axisPx = frame.zoned ? 84 : 56;
 
   return (
     <ScrollArea type="auto" offsetScrollbars>
       <Box
         className={classes.board}
-        style={{ gridTemplateColumns: `56px repeat(${String(lanes.length)}, minmax(150px, 1fr))` }}
+        style={{
+          gridTemplateColumns: `${String(axisPx)}px repeat(${String(lanes.length)}, minmax(150px, 1fr))`,
+        }}
         role="group"
         aria-label={`Day board ${location.name} ${date}`}
       >
@@ -63,10 +66,10 @@ export function DayBoard({ location, date, appointments, sessions, onOpen }: Day
             {lane.name}
           </Text>
         ))}
-        <div className={classes.axis} style={{ height: heightPx }} aria-hidden>
-          {hours.map((m) => (
-            <span key={m} className={classes.hour} style={{ top: y(m) }}>
-              {hourLabel(m)}
+        <div className={classes.axis} style={{ height: heightPx }} aria-hidden data-board-axis>
+          {frame.hours.map((h) => (
+            <span key={h.minutes} className={classes.hour} style={{ top: y(h.minutes) }}>
+              {h.label}
             </span>
           ))}
         </div>
@@ -88,12 +91,24 @@ export function DayBoard({ location, date, appointments, sessions, onOpen }: Day
                 />
               ))
             )}
-            {hours.map((m) => (
-              <div key={m} className={classes.rule} style={{ top: y(m) }} />
+            {frame.hours.map((h) => (
+              <div key={h.minutes} className={classes.rule} style={{ top: y(h.minutes) }} />
+            ))}
+            {frame.changes.map((c) => (
+              <div
+                key={c.minutes}
+                className={classes.change}
+                style={{ top: y(c.minutes) }}
+                title={c.label}
+              />
             ))}
             {lane.appointments.map((a) => {
-              const top = y(Math.max(frame.startMinutes, minutesIntoDay(a.startsAt, date, zone)));
-              const bottom = y(Math.min(frame.endMinutes, minutesIntoDay(a.endsAt, date, zone)));
+              const top = y(
+                Math.max(frame.startMinutes, minutesSinceDayStart(a.startsAt, date, zone)),
+              );
+              const bottom = y(
+                Math.min(frame.endMinutes, minutesSinceDayStart(a.endsAt, date, zone)),
+              );
               const time = `${formatZonedTimeInList(a.startsAt, zone)}–${formatZonedTimeInList(a.endsAt, zone)}`;
               const session = sessions?.get(a.id);
               // A pre-check that has not cleared the patient stands out in its decision's colour.

@@ -21,6 +21,7 @@ import { QueryErrorAlert } from '../components/query-error-alert';
 import {
   addLocalDays,
   formatLocalDate,
+  formatLocalPeriod,
   formatZonedTimeInList,
   localDaysWindow,
   mondayOf,
@@ -56,6 +57,8 @@ function DayColumn(props: {
       props.date <= zonedDate(x.endsAt, props.zone),
   );
   const where = (id: string) => props.locations.find((l) => l.id === id)?.name ?? 'a location';
+  // Working hours are the location's wall clock, as the scheduler reads them.
+  const zoneOf = (id: string) => props.locations.find((l) => l.id === id)?.timeZone ?? props.zone;
   return (
     <Paper withBorder p="sm" component="section" aria-label={formatLocalDate(props.date)}>
       <Stack gap={6}>
@@ -65,7 +68,12 @@ function DayColumn(props: {
         <Text size="xs" c="dimmed">
           {periods.length === 0
             ? 'Not scheduled'
-            : periods.map((p) => `${p.startsAt}–${p.endsAt} ${where(p.locationId)}`).join('; ')}
+            : periods
+                .map(
+                  (p) =>
+                    `${formatLocalPeriod(props.date, p.startsAt, p.endsAt, zoneOf(p.locationId))} ${where(p.locationId)}`,
+                )
+                .join('; ')}
         </Text>
         {away.map((x) => (
           <Badge key={x.id} color="orange" variant="light">
