@@ -47,13 +47,16 @@ export function fitLinkKey(key: string, path: string): string {
  * entry's id or fullUrl (else its place in the Bundle); refused, naming the element, when too long.
  */
 export function entryLinkKey(patientId: string, type: string, entry: Json, index: number): string {
+  const source = entrySourceOf(entry, index);
+  return fitLinkKey(`${patientId}|${type}|${source.value}`, source.path);
+}
+
+/** What names a non-Patient entry in its link key: its id, else its fullUrl, else its place. */
+export function entrySourceOf(entry: Json, index: number): Located {
   const entryPath = `Bundle.entry[${String(index)}]`;
   const res: Json = isObject(entry.resource) ? entry.resource : {};
-  const source =
+  return (
     located(str(res.id), `${entryPath}.resource.id`) ??
-    located(str(entry.fullUrl), `${entryPath}.fullUrl`);
-  return fitLinkKey(
-    `${patientId}|${type}|${source?.value ?? String(index)}`,
-    source?.path ?? entryPath,
+    located(str(entry.fullUrl), `${entryPath}.fullUrl`) ?? { value: String(index), path: entryPath }
   );
 }

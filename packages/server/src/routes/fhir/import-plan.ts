@@ -84,13 +84,14 @@ function outOfRange(path: string, what: string): FhirError {
 
 /**
  * How one resource becomes (or updates) a KetaFlow row; undefined when KetaFlow does not keep it.
- * `path` is the resource's place in the Bundle, for errors.
+ * `path` is the resource's place in the Bundle, for errors. It reads the resource alone, never
+ * the database, and is told its patient only when it inserts: the checks plan each entry before
+ * its patient exists, and the writes use that same plan.
  */
 export function plan(
   tx: Transaction,
   res: Json,
   type: string,
-  patientId: string,
   now: Date,
   path: string,
   medicationsInBundle: MedicationIndex,
@@ -120,7 +121,7 @@ export function plan(
       };
       return {
         table: 'conditions',
-        insert: async () =>
+        insert: async (patientId) =>
           returningId(
             await tx
               .insert(conditions)
@@ -176,7 +177,7 @@ export function plan(
       };
       return {
         table: 'medications',
-        insert: async () =>
+        insert: async (patientId) =>
           returningId(
             await tx
               .insert(medications)
@@ -221,7 +222,7 @@ export function plan(
       };
       return {
         table: 'allergies',
-        insert: async () =>
+        insert: async (patientId) =>
           returningId(
             await tx
               .insert(allergies)
@@ -234,19 +235,13 @@ export function plan(
       };
     }
     case 'Observation':
-      return planObservation(tx, res, patientId, now, path);
+      return planObservation(tx, res, now, path);
     default:
       return undefined;
   }
 }
 
-function planObservation(
-  tx: Transaction,
-  res: Json,
-  patientId: string,
-  now: Date,
-  path: string,
-): Upsert | undefined {
+function planObservation(tx: Transaction, res: Json, now: Date, path: string): Upsert | undefined {
   const status = str(res.status);
   if (status === 'entered-in-error' || status === 'cancelled') return undefined;
   const loinc = codesOf(res.code)
@@ -281,7 +276,7 @@ function planObservation(
     const values = { systolicMmHg: systolic, diastolicMmHg: diastolic, measuredOn: date };
     return {
       table: 'blood_pressures',
-      insert: async () =>
+      insert: async (patientId) =>
         returningId(
           await tx
             .insert(bloodPressures)
@@ -318,7 +313,7 @@ function planObservation(
     };
     return {
       table: 'patient_weights',
-      insert: async () =>
+      insert: async (patientId) =>
         returningId(
           await tx
             .insert(patientWeights)
@@ -342,7 +337,7 @@ function planObservation(
     const values = { heightCm: (value * factor).toFixed(2), measuredOn: date };
     return {
       table: 'patient_heights',
-      insert: async () =>
+      insert: async (patientId) =>
         returningId(
           await tx
             .insert(patientHeights)
@@ -354,5 +349,5 @@ function planObservation(
       },
     };
   }
-  return planReproductiveStatus(tx, res, loinc, patientId, date, now);
+  return planReproductiveStatus(tx, res, loinc, date, now);
 }

@@ -15,7 +15,8 @@ export interface Upsert {
   readonly table: string;
   /** The Observation id prefix of the row's FHIR view, when a table has more than one. */
   readonly prefix?: string;
-  insert(): Promise<string>;
+  /** Inserts the row for `patientId`, who may have been created by this same import. */
+  insert(patientId: string): Promise<string>;
   update(id: string): Promise<void>;
 }
 
@@ -48,7 +49,6 @@ export function planReproductiveStatus(
   tx: Transaction,
   res: Json,
   loinc: readonly string[],
-  patientId: string,
   date: string,
   now: Date,
 ): Upsert | undefined {
@@ -58,7 +58,7 @@ export function planReproductiveStatus(
   return {
     table: 'reproductive_statuses',
     prefix,
-    insert: async () => {
+    insert: async (patientId) => {
       const [sameDay] = await tx
         .select({ id: reproductiveStatuses.id })
         .from(reproductiveStatuses)

@@ -12,6 +12,7 @@ import { listStatementOf } from './import-history-lists';
 import { entryLinkKey } from './import-limits';
 import { readPatient, type PatientFields } from './import-patient';
 import { plan } from './import-plan';
+import type { Upsert } from './import-reproductive';
 import { FhirError, Problems } from './outcome';
 import { ownerOf } from './resources';
 
@@ -27,6 +28,11 @@ export interface CheckedImport {
   readonly patients: ReadonlyMap<number, PatientFields>;
   /** `Patient/<id>` references to KetaFlow patients (not entries of the Bundle), with their ids. */
   readonly known: ReadonlyMap<string, string>;
+  /**
+   * How each entry the import keeps as a row is written, by its place in the Bundle: planned once,
+   * here, and written as planned. An entry not in it is not kept.
+   */
+  readonly plans: ReadonlyMap<number, Upsert>;
 }
 
 /** The reference to the patient a resource is about (`subject`, else `patient`), and its place. */
@@ -66,6 +72,7 @@ export async function checkImport(
   const inBundle = patientReferencesOf(entries);
   const patients = new Map<number, PatientFields>();
   const known = new Map<string, string>();
+  const plans = new Map<number, Upsert>();
   // Entry by entry, so that the problems are listed (and cut at MAX_ISSUES) in Bundle order.
   for (const [index, entry] of entries.entries()) {
     if (!checkTransactionEntry(entry, index, fullUrls, problems)) continue;
@@ -94,12 +101,14 @@ export async function checkImport(
       continue;
     const about = patientId;
     problems.attempt(() => {
-      if (plan(tx, res, type, about, now, path, medicationsInBundle) !== undefined)
-        entryLinkKey(about, type, e, index);
+      const upsert = plan(tx, res, type, now, path, medicationsInBundle);
+      if (upsert === undefined) return;
+      entryLinkKey(about, type, e, index);
+      plans.set(index, upsert);
     });
   }
   problems.settle();
-  return { patients, known };
+  return { patients, known, plans };
 }
 
 /**

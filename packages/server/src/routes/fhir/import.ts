@@ -4,23 +4,24 @@
  * second import of the same bundle updates those rows. Resources KetaFlow does not keep are
  * counted and named in the transaction-response. An IPS "none known" statement records the
  * list's none-known statement instead of a row (import-history-lists.ts). Every entry is checked
- * before anything is written (import-validation.ts), and all the problems found refuse it together.
+ * and planned before anything is written (import-validation.ts), and all the problems found refuse
+ * it together; the writes carry out those plans. An entry id that already names another kind of row
+ * is a conflict found while writing, and refuses the transaction too.
  */
 import { medicationIndex } from '@ketaflow/core';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { fhirLinks, patients } from '../../db/schema/index';
 import { insertPatient } from '../patients/repository';
 import { FhirError, operationOutcome, type FhirResource } from './outcome';
-import { isObject, str, type Json } from './fhir-read';
+import { isObject, str, type Json, type Located } from './fhir-read';
 import {
   applyListStatements,
   listOfEntry,
   listStatementOf,
   type ListStatement,
 } from './import-history-lists';
-import { entryLinkKey } from './import-limits';
-import { plan } from './import-plan';
+import { entryLinkKey, entrySourceOf } from './import-limits';
 import { checkImport, patientReferenceOf } from './import-validation';
 import type { HistoryList } from '../patients/history-lists';
 
@@ -135,18 +136,8 @@ export async function importTransaction(
       statements.push(statement);
       continue;
     }
-    const upsert =
-      patientId === undefined
-        ? undefined
-        : plan(
-            tx,
-            res,
-            type,
-            patientId,
-            now,
-            `Bundle.entry[${String(i)}].resource`,
-            medicationsInBundle,
-          );
+    // Planned by the checks; nothing a write does changes how a resource reads.
+    const upsert = patientId === undefined ? undefined : checked.plans.get(i);
     if (patientId === undefined || upsert === undefined) {
       count(notKept, type);
       const why =
@@ -163,10 +154,12 @@ export async function importTransaction(
     }
     const key = entryLinkKey(patientId, type, entry, i);
     const [link] = await tx
-      .select({ targetId: fhirLinks.targetId })
+      .select({ targetId: fhirLinks.targetId, targetTable: fhirLinks.targetTable })
       .from(fhirLinks)
-      .where(and(eq(fhirLinks.sourceKey, key), eq(fhirLinks.targetTable, upsert.table)))
+      .where(eq(fhirLinks.sourceKey, key))
       .limit(1);
+    if (link !== undefined && link.targetTable !== upsert.table)
+      throw linkConflict(entrySourceOf(entry, i), type, link.targetTable, upsert.table);
     let targetId: string;
     if (link) {
       targetId = link.targetId;
@@ -174,7 +167,7 @@ export async function importTransaction(
       await tx.update(fhirLinks).set({ updatedAt: now }).where(eq(fhirLinks.sourceKey, key));
       responses[i] = { status: '200 OK' };
     } else {
-      targetId = await upsert.insert();
+      targetId = await upsert.insert(patientId);
       await tx
         .insert(fhirLinks)
         .values({ sourceKey: key, patientId, targetTable: upsert.table, targetId });
@@ -230,6 +223,29 @@ export async function importTransaction(
       ),
     },
   };
+}
+
+/** What a row of a table is, in words, for an Observation whose id names two kinds of row. */
+const KIND_OF_ROW: Readonly<Record<string, string>> = {
+  blood_pressures: 'a blood pressure',
+  patient_weights: 'a weight',
+  patient_heights: 'a height',
+  reproductive_statuses: 'a pregnancy or breastfeeding status',
+};
+const kindOfRow = (table: string) => KIND_OF_ROW[table] ?? `a row of ${table.replace(/_/g, ' ')}`;
+
+/**
+ * An entry whose id (or fullUrl) already names a row of another kind for the same patient, made
+ * by an earlier import or an earlier entry of this Bundle: one link cannot name two rows, and
+ * overwriting the first would lose it, so the transaction is refused and writes nothing.
+ */
+function linkConflict(source: Located, type: string, had: string, wanted: string): FhirError {
+  return new FhirError(
+    409,
+    'conflict',
+    `${source.path}: ${type} ${source.value} is already kept for this patient as ${kindOfRow(had)} (from an earlier import or an earlier entry of this Bundle), so it cannot also be ${kindOfRow(wanted)}. Give each resource its own id.`,
+    source.path,
+  );
 }
 
 /** `table` is the Upsert's Observation prefix when it has one (`breastfeeding`). */

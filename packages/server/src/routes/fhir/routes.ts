@@ -208,7 +208,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
         body: TransactionSchema,
         response: {
           200: fhirJson(TransactionResponseSchema),
-          ...outcomes(400, 401, 403, 413, 415, 500),
+          ...outcomes(400, 401, 403, 409, 413, 415, 500),
         },
       },
       bodyLimit: 32 * 1024 * 1024,

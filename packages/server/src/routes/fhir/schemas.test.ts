@@ -51,7 +51,7 @@ describe('FHIR route schemas', () => {
       },
       'get /fhir/metadata': { 200: ['application/fhir+json'], 500: ['application/fhir+json'] },
       'post /fhir/': Object.fromEntries(
-        [200, 400, 401, 403, 413, 415, 500].map((s) => [s, ['application/fhir+json']]),
+        [200, 400, 401, 403, 409, 413, 415, 500].map((s) => [s, ['application/fhir+json']]),
       ),
       'get /fhir/Patient/{id}/$everything': Object.fromEntries(
         [200, 400, 401, 403, 404, 500].map((s) => [s, ['application/fhir+json']]),
