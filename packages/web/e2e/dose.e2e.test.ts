@@ -210,6 +210,27 @@ describe('dose calculator in the browser', () => {
     await page.getByLabel(label('Protocol (indication)')).selectOption('depression');
     await page.getByLabel(label('Vial concentration')).selectOption('10');
     await waitForText(page.getByRole('region', { name: 'Result' }), 'mL/h');
+
+    // No clinical source sets the weight range: at its default it is still a clinic setting.
+    const weight = page.getByLabel(label('Weight'));
+    const recorded = await weight.inputValue();
+    await weight.fill('260');
+    const weightAlert = page
+      .getByRole('group', { name: 'Limits' })
+      .getByRole('alert')
+      .filter({ hasText: 'Hard limit: blocked' })
+      .filter({ hasText: 'Weight 260 kg' });
+    await waitForText(
+      weightAlert,
+      'hard maximum of 250 kg (a clinic setting with no clinical source)',
+    );
+    const badge = weightAlert.getByTestId('limit-clinic-setting');
+    expect(await badge.textContent()).toBe('Clinic setting');
+    expect(await badge.getAttribute('title')).toBe(
+      'No clinical source sets this limit. It is the default; the clinic may change it.',
+    );
+    await weight.fill(recorded);
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'mL/h');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -141,6 +141,8 @@ describe('a limit finding says when its limit is a clinic setting', () => {
     expect(dose?.clinicSetting).toEqual({
       scope: 'location',
       knowledgeBaseLimit: { value: 1, unit: 'mg/kg' },
+      setting: 'doseMgPerKg.hard.max',
+      atDefault: false,
     });
     expect(dose?.message).toContain(
       "0.6 mg/kg (a setting for this location; the knowledge base's is 1 mg/kg)",

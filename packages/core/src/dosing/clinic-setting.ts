@@ -1,9 +1,15 @@
 /**
  * Limits the clinic chose itself. The knowledge base's guardrails list them (`clinicSet`, added
  * by clinic settings); a compiled bound carries its entry so that a finding can tell a prescriber
- * the number is the clinic's choice, and what the knowledge base's was.
+ * the number is the clinic's choice, and what the knowledge base's was. Limits no clinical source
+ * sets are clinic settings even at the knowledge base's default, and their findings say so too.
  */
-import type { ClinicSetBound } from '../knowledge/schema/guardrails';
+import type {
+  ClinicSetBound,
+  ClinicSetValue,
+  WeightCheckSetting,
+} from '../knowledge/schema/guardrails';
+import type { Quantity } from './quantity';
 import type { LimitClinicSetting, LimitFinding } from './types';
 
 /** A bound the clinic set: whose setting it is and the knowledge base's value it replaced. */
@@ -54,18 +60,67 @@ export function clinicSettingText(bound: Settable, unit: string): string {
   return ` (${whose}; ${base})`;
 }
 
-/** The finding's `clinicSetting` field for a bound the clinic set (spread it in). */
+/**
+ * The finding's `clinicSetting` field (spread it in) for a bound the clinic set, or for one no
+ * clinical source sets (`unsourced`) at the knowledge base's default; none for a sourced bound
+ * of the knowledge base's own. `setting` is the guardrail key, e.g. `weightKg.hard.max`.
+ */
 export function clinicSettingField(
-  bound: Settable,
+  bound: Settable & { readonly value: number },
   unit: LimitFinding['limit']['unit'],
+  setting: string,
+  unsourced: boolean,
 ): { clinicSetting?: LimitClinicSetting } {
   const set = bound.clinicSetting;
-  if (set === undefined) return {};
+  if (set === undefined) {
+    if (!unsourced) return {};
+    return {
+      clinicSetting: {
+        scope: 'clinic',
+        knowledgeBaseLimit: { value: bound.value, unit },
+        setting,
+        atDefault: true,
+      },
+    };
+  }
   return {
     clinicSetting: {
       scope: set.scope,
       knowledgeBaseLimit:
         set.knowledgeBaseValue === null ? null : { value: set.knowledgeBaseValue, unit },
+      setting,
+      atDefault: false,
+    },
+  };
+}
+
+/** The clinic's change of a weight-check setting, when `clinicSetValues` lists it. */
+export function clinicSetValue(
+  guardrails: { readonly clinicSetValues?: readonly ClinicSetValue[] },
+  setting: WeightCheckSetting,
+): ClinicSetValue | undefined {
+  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
+  const list = guardrails.clinicSetValues as unknown;
+  if (!Array.isArray(list)) return undefined;
+  return (list as readonly ClinicSetValue[]).find((v) => v.setting === setting);
+}
+
+/**
+ * The `clinicSetting` field of a weight-check finding: no clinical source sets these, so it is
+ * always a clinic setting; `changed` is the clinic's change when there is one, and
+ * `knowledgeBaseLimit` the limit the knowledge base's default gives.
+ */
+export function weightCheckSettingField(
+  setting: WeightCheckSetting,
+  changed: ClinicSetValue | undefined,
+  knowledgeBaseLimit: Quantity,
+): { clinicSetting: LimitClinicSetting } {
+  return {
+    clinicSetting: {
+      scope: changed?.scope ?? 'clinic',
+      knowledgeBaseLimit,
+      setting,
+      atDefault: changed === undefined,
     },
   };
 }

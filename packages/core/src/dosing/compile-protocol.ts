@@ -3,74 +3,27 @@
  * exact comparison. Protocols are immutable knowledge-base records, so the compiled form is
  * cached by object identity.
  */
+import {
+  WEIGHT_CHECK_SETTINGS,
+  type ClinicSetValue,
+  type WeightCheckSetting,
+} from '../knowledge/schema/guardrails';
 import { err, ok, type Problem, type Result } from '../result';
+import { clinicSetValue, marked } from './clinic-setting';
+import {
+  compiledRange,
+  LIMIT_DIGITS,
+  readRange,
+  readSoftHard,
+  type CompiledBound,
+  type CompiledRange,
+} from './compile-range';
 import { toScaledInteger } from './exact';
 import { formatScaled } from './format-decimal';
+import { readIvCeiling } from './iv-concentration-ceiling';
 import { DOSE_PROBLEM, problem } from './problems';
 import { exactValue, type Rounded } from './rounding';
-import { UNDILUTED_IV_FORBIDDEN_MG_PER_ML } from '../knowledge/safety-limits';
-import { clinicSetBound, marked, type BoundSetting } from './clinic-setting';
-import type {
-  DoseGuardrails,
-  DosingProtocol,
-  LimitRange,
-  SoftHardRange,
-  WeightBasis,
-} from './types';
-
-/** Limits are held at 10^-6 of their unit. */
-export const LIMIT_DIGITS = 6;
-export const LIMIT_SCALE = 1e6;
-
-/** One bound, as given and as an integer count of 10^-6. */
-export interface CompiledBound {
-  readonly value: number;
-  readonly scaled: number;
-  /**
-   * value × (1 ± 10^-12): a float quotient beyond these is surely above or below the bound
-   * (see `compareToBound` in guardrails.ts); between them the comparison is made exactly.
-   */
-  readonly surelyAbove: number;
-  readonly surelyBelow: number;
-  /** Present when the clinic chose this bound, with the knowledge base's value it replaced. */
-  readonly clinicSetting?: BoundSetting;
-}
-
-export interface CompiledRange {
-  readonly softMin: CompiledBound | undefined;
-  readonly softMax: CompiledBound | undefined;
-  readonly hardMin: CompiledBound | undefined;
-  readonly hardMax: CompiledBound | undefined;
-  /**
-   * A float quotient below `quietBelow` is surely under both maxima, and one above
-   * `quietAbove` surely over both minima (±Infinity when there is no such bound): a value
-   * strictly between them hits no limit, which `checkRange` tells with two comparisons.
-   */
-  readonly quietBelow: number;
-  readonly quietAbove: number;
-}
-
-function compiledRange(
-  softMin: CompiledBound | undefined,
-  softMax: CompiledBound | undefined,
-  hardMin: CompiledBound | undefined,
-  hardMax: CompiledBound | undefined,
-): CompiledRange {
-  return {
-    softMin,
-    softMax,
-    hardMin,
-    hardMax,
-    quietBelow: Math.min(
-      softMax?.surelyBelow ?? Number.POSITIVE_INFINITY,
-      hardMax?.surelyBelow ?? Number.POSITIVE_INFINITY,
-    ),
-    quietAbove: Math.max(
-      softMin?.surelyAbove ?? Number.NEGATIVE_INFINITY,
-      hardMin?.surelyAbove ?? Number.NEGATIVE_INFINITY,
-    ),
-  };
-}
+import type { DoseGuardrails, DosingProtocol, WeightBasis } from './types';
 
 export interface CompiledProtocol {
   readonly id: string;
@@ -104,6 +57,8 @@ export interface CompiledProtocol {
   /** Scaled 10^-6. */
   readonly mixupTolerance6: number;
   readonly weightMaxAgeDays: number;
+  /** The clinic's changes of the weight checks' settings (no entry: the knowledge base's default). */
+  readonly weightCheckChanges: Readonly<Partial<Record<WeightCheckSetting, ClinicSetValue>>>;
   /** Notes said when the protocol's default dose or duration is used (built once). */
   readonly defaultDoseNote: string;
   readonly defaultDurationNote: string;
@@ -141,81 +96,7 @@ export function durationSteps(milliMin: number): DurationSteps {
   };
 }
 
-/** The guardrails that have both soft and hard ranges. */
-export type SoftHardKey =
-  | 'doseMgPerKg'
-  | 'totalDoseMg'
-  | 'doseRateMgPerKgPerHour'
-  | 'durationMin'
-  | 'finalConcentrationMgPerMl';
-
 const cache = new WeakMap<DosingProtocol, Result<CompiledProtocol, Problem[]>>();
-
-function readBound(value: unknown, path: string, problems: Problem[]): CompiledBound | undefined {
-  if (value === undefined) return undefined;
-  const scaled =
-    typeof value === 'number' && value >= 0 && value <= 1e6
-      ? toScaledInteger(value, LIMIT_DIGITS)
-      : undefined;
-  if (typeof value !== 'number' || scaled === undefined) {
-    problems.push(
-      problem(
-        DOSE_PROBLEM.INVALID_PROTOCOL,
-        path,
-        `${path} must be a number from 0 to 1000000 with at most 6 decimals`,
-      ),
-    );
-    return undefined;
-  }
-  return { value, scaled, surelyAbove: value + value * 1e-12, surelyBelow: value - value * 1e-12 };
-}
-
-function readRange(
-  range: LimitRange | undefined,
-  path: string,
-  problems: Problem[],
-): { min: CompiledBound | undefined; max: CompiledBound | undefined } {
-  if (typeof range !== 'object' || (range as unknown) === null) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path} is required`));
-    return { min: undefined, max: undefined };
-  }
-  const min = readBound(range.min, `${path}.min`, problems);
-  const max = readBound(range.max, `${path}.max`, problems);
-  if (min !== undefined && max !== undefined && min.scaled > max.scaled) {
-    problems.push(problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.min is above ${path}.max`));
-  }
-  return { min, max };
-}
-
-function readSoftHard(
-  guardrails: DoseGuardrails,
-  key: SoftHardKey,
-  problems: Problem[],
-): CompiledRange {
-  const path = `protocol.guardrails.${key}`;
-  const entry = guardrails[key] as SoftHardRange | undefined;
-  const soft = readRange(entry?.soft, `${path}.soft`, problems);
-  const hard = readRange(entry?.hard, `${path}.hard`, problems);
-  // A soft bound outside its hard bound could never be reached.
-  if (soft.max && hard.max && soft.max.scaled > hard.max.scaled) {
-    problems.push(
-      problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.max is above hard.max`),
-    );
-  }
-  if (soft.min && hard.min && soft.min.scaled < hard.min.scaled) {
-    problems.push(
-      problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`),
-    );
-  }
-  const mark = (b: CompiledBound | undefined, level: 'soft' | 'hard', side: 'min' | 'max') =>
-    marked(b, guardrails, { field: key, level, side });
-  return compiledRange(
-    mark(soft.min, 'soft', 'min'),
-    mark(soft.max, 'soft', 'max'),
-    mark(hard.min, 'hard', 'min'),
-    mark(hard.max, 'hard', 'max'),
-  );
-}
 
 function readDefaulted(
   range: { readonly min: number; readonly max: number; readonly default: number } | undefined,
@@ -258,30 +139,35 @@ function readFraction(value: unknown, path: string, problems: Problem[]): number
   return scaled;
 }
 
-/**
- * The knowledge base's hard concentration maximum: the guardrail's, or the value it had before
- * the clinic set its own (`clinicSet`). Required, and below the strength never given undiluted.
- */
-function readIvCeiling(g: DoseGuardrails, problems: Problem[]): CompiledBound | undefined {
-  const path = 'protocol.guardrails.finalConcentrationMgPerMl.hard.max';
-  const set = clinicSetBound(g, { field: 'finalConcentrationMgPerMl', level: 'hard', side: 'max' });
-  const entry = g.finalConcentrationMgPerMl as SoftHardRange | undefined;
-  const hard = entry?.hard;
-  const value = set === undefined ? hard?.max : (set.knowledgeBaseValue ?? undefined);
-  // A malformed guardrail value is reported once, by readSoftHard.
-  const bound = readBound(value, path, []);
-  if (value !== undefined && bound === undefined) return undefined;
-  if (bound === undefined || bound.value >= UNDILUTED_IV_FORBIDDEN_MG_PER_ML) {
-    problems.push(
-      problem(
-        DOSE_PROBLEM.INVALID_PROTOCOL,
-        path,
-        `${path} is required and must be below ${UNDILUTED_IV_FORBIDDEN_MG_PER_ML} mg/mL: ${UNDILUTED_IV_FORBIDDEN_MG_PER_ML} mg/mL ketamine is never given IV undiluted`,
-      ),
-    );
-    return undefined;
+/** The weight-check settings `clinicSetValues` lists, each with a usable knowledge-base value. */
+function readWeightCheckChanges(
+  g: DoseGuardrails,
+  problems: Problem[],
+): Partial<Record<WeightCheckSetting, ClinicSetValue>> {
+  const changes: Partial<Record<WeightCheckSetting, ClinicSetValue>> = {};
+  for (const setting of WEIGHT_CHECK_SETTINGS) {
+    const changed = clinicSetValue(g, setting);
+    if (changed === undefined) continue;
+    const value = changed.knowledgeBaseValue as unknown;
+    const usable =
+      typeof value === 'number' &&
+      (setting === 'weightMaxAgeDays'
+        ? Number.isInteger(value) && value >= 0
+        : value > 0 && value < 1 && toScaledInteger(value, LIMIT_DIGITS) !== undefined);
+    if (usable) {
+      changes[setting] = changed;
+    } else {
+      const path = 'protocol.guardrails.clinicSetValues';
+      problems.push(
+        problem(
+          DOSE_PROBLEM.INVALID_PROTOCOL,
+          path,
+          `${path}: ${setting} needs the knowledge base's value, as the guardrail itself takes it`,
+        ),
+      );
+    }
   }
-  return bound;
+  return changes;
 }
 
 function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Problem[]> {
@@ -360,6 +246,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
       ),
     );
   }
+  const weightCheckChanges = readWeightCheckChanges(g, problems);
   if (
     problems.length > 0 ||
     defaultDose4 === undefined ||
@@ -397,6 +284,7 @@ function compileUncached(protocol: DosingProtocol): Result<CompiledProtocol, Pro
     weightChangeFraction: g.weightChangeSoftFraction,
     mixupTolerance6: mixup6,
     weightMaxAgeDays: g.weightMaxAgeDays,
+    weightCheckChanges,
     defaultDoseShown: exactValue(defaultDose4, 4),
     defaultDoseTimes: `${formatScaled(defaultDose4, 4)} mg/kg × `,
     defaultDurationSteps: durationSteps(defaultDuration),

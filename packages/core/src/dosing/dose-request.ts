@@ -281,8 +281,9 @@ export interface DoseLimitJson {
   readonly overridden: boolean;
   readonly reason?: string;
   /**
-   * `clinic-setting`: the clinic (or this location) set this limit in its settings in place of
-   * the knowledge base's, which `clinicSetting` gives; `knowledge-base`: the knowledge base's own.
+   * `clinic-setting`: a clinic setting, which `clinicSetting` describes: the clinic (or this
+   * location) set this limit in place of the knowledge base's, or no clinical source sets it and
+   * it is at the knowledge base's default (`atDefault`); `knowledge-base`: the knowledge base's own.
    */
   readonly basis: 'knowledge-base' | 'clinic-setting';
   readonly clinicSetting?: LimitClinicSetting;
@@ -319,7 +320,8 @@ export interface DoseJson {
   readonly notes: readonly string[];
 }
 
-function limitJson(l: LimitFinding): DoseLimitJson {
+/** One limit finding as the public JSON shows it (in `doseToJson`, and on CDS Hooks dose cards). */
+export function limitToJson(l: LimitFinding): DoseLimitJson {
   return {
     level: l.level,
     code: l.code,
@@ -353,7 +355,7 @@ export function doseToJson(outcome: DoseOutcome): DoseJson {
       dosingWeight: null,
       bagMode: null,
       devices: c.devices,
-      limits: c.limits.map(limitJson),
+      limits: c.limits.map(limitToJson),
       blocked: c.blocked,
       requiresOverride: c.requiresOverride,
       steps: c.steps,
@@ -377,7 +379,7 @@ export function doseToJson(outcome: DoseOutcome): DoseJson {
     dosingWeight: c.dosingWeight,
     bagMode: c.bagMode,
     devices: null,
-    limits: c.limits.map(limitJson),
+    limits: c.limits.map(limitToJson),
     blocked: c.blocked,
     requiresOverride: c.requiresOverride,
     steps: c.steps,

@@ -10,7 +10,7 @@ import {
   type CompiledBound,
   type CompiledRange,
   type SoftHardKey,
-} from './compile-protocol';
+} from './compile-range';
 import type { UcumUnit } from './quantity';
 import { roundForDisplay, type DisplayIncrement, type Rounded } from './rounding';
 import type { LimitField, LimitFinding, SoftLimitOverride } from './types';
@@ -26,6 +26,7 @@ export interface RangeSpec {
   /**
    * Said after a bound of the knowledge base's own when no clinical source sets it (its default
    * is a clinic setting, documented in the guardrails' notes); empty when the bound is sourced.
+   * A finding against such a bound carries `clinicSetting` with `atDefault: true` as well.
    */
   readonly unsourced: string;
 }
@@ -96,7 +97,12 @@ function finding(
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
-    ...clinicSettingField(bound, s.unit),
+    ...clinicSettingField(
+      bound,
+      s.unit,
+      `${s.field}.${level}.${above ? 'max' : 'min'}`,
+      s.unsourced !== '',
+    ),
   };
 }
 
@@ -213,11 +219,16 @@ function delivered(
   return {
     level: 'hard',
     code: `DOSE.${stem}_${side}_HARD_LIMIT`,
-    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit)} for ${protocolId}: blocked. ${text.advice}`,
+    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit) || s.unsourced} for ${protocolId}: blocked. ${text.advice}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
-    ...clinicSettingField(bound, s.unit),
+    ...clinicSettingField(
+      bound,
+      s.unit,
+      `${s.field}.hard.${above ? 'max' : 'min'}`,
+      s.unsourced !== '',
+    ),
   };
 }
 

@@ -32,6 +32,7 @@ export { clinicSetBound, clinicSettingText } from './clinic-setting';
 export {
   calculateDose,
   doseToJson,
+  limitToJson,
   DOSE_PRODUCTS,
   type DoseJson,
   type DoseLimitJson,

@@ -5,7 +5,7 @@
  * passed with a recorded reason, a hard limit blocks [P1][P2][P4] (product-anchors.md section 4).
  */
 import type { KETAMINE_VIAL_STRENGTHS_MG_PER_ML } from '../knowledge/ids';
-import type { ClinicSetBound } from '../knowledge/schema/guardrails';
+import type { ClinicSetBound, ClinicSetValue } from '../knowledge/schema/guardrails';
 import type { InputQuantity, Quantity } from './quantity';
 
 /** A lower and/or upper bound; an absent side is not checked. */
@@ -39,6 +39,8 @@ export interface DoseGuardrails {
   readonly notes: string;
   /** Bounds the clinic (or a location) set in place of the knowledge base's; absent: none. */
   readonly clinicSet?: readonly ClinicSetBound[];
+  /** Weight-check settings the clinic (or a location) changed; absent: none. */
+  readonly clinicSetValues?: readonly ClinicSetValue[];
 }
 
 /** Which body weight a dose per kg is applied to. */
@@ -128,15 +130,33 @@ export interface LimitFinding {
   readonly limit: Quantity;
   /** Present when a soft limit was passed with a non-empty reason. */
   readonly overridden?: { readonly reason: string };
-  /** Present when the bound is the clinic's own setting, not the knowledge base's. */
+  /**
+   * Present when the bound is a clinic setting: one the clinic (or a location) set in place of
+   * the knowledge base's, or one no clinical source sets, at the knowledge base's default.
+   */
   readonly clinicSetting?: LimitClinicSetting;
 }
 
-/** Whose choice a bound is when the clinic set it: the clinic-wide or a location's guardrails. */
+/** Whose setting a limit is and which setting it is: the clinic-wide or a location's guardrails. */
 export interface LimitClinicSetting {
+  /** `clinic` for a setting at its default: it is the clinic's to change. */
   readonly scope: ClinicSetBound['scope'];
-  /** The knowledge base's bound it replaced; `null` when the knowledge base had none. */
+  /**
+   * The limit at the knowledge base's value of the setting (the limit itself when `atDefault`);
+   * `null` when the knowledge base had none.
+   */
   readonly knowledgeBaseLimit: Quantity | null;
+  /**
+   * The setting that governs the limit, as a key of one protocol's guardrails in the clinic
+   * settings (`guardrails.<indication>`, or `locations.<code>.guardrails.<indication>`):
+   * `weightKg.hard.max`, `weightChangeSoftFraction`.
+   */
+  readonly setting: string;
+  /**
+   * True when no clinical source sets the limit and the clinic left it at the knowledge base's
+   * documented default (the guardrails' notes); false when the clinic or a location set it.
+   */
+  readonly atDefault: boolean;
 }
 
 /**

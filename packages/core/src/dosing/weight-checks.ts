@@ -4,10 +4,13 @@
  * weight, a ratio near 2.2046 (lb entered as kg, or kg as lb) and a stale weight are soft limits.
  * A check that cannot be made is said so in a note, never passed as normal. No clinical source
  * sets the change fraction, the mix-up band or the age: they are clinic settings (with defaults
- * in the knowledge base's guardrails), and every message says so.
+ * in the knowledge base's guardrails), and every message says so, as does each finding's
+ * `clinicSetting`.
  */
+import { weightCheckSettingField } from './clinic-setting';
 import type { CompiledProtocol } from './compile-protocol';
-import { compareRatio, roundProductRatio } from './exact';
+import { LIMIT_DIGITS } from './compile-range';
+import { compareRatio, roundProductRatio, toScaledInteger } from './exact';
 import { formatRatio, formatScaled } from './format-decimal';
 import { checkRange, RANGE_SPECS } from './guardrails';
 import { wholeDaysBetween } from './iso-date';
@@ -40,6 +43,7 @@ function checkChange(
   if (isMixup) {
     const ratio = formatRatio(hi, lo, 3, 3).text;
     const bandText = `flagged as within ${formatScaled(protocol.mixupTolerance6, 6)} of 2.2046 lb per kg, a clinic setting`;
+    const lastKg = { value: last.grams / 1000, unit: 'kg' } as const;
     findings.push({
       level: 'soft',
       code: DOSE_LIMIT.WEIGHT_LB_KG_MIXUP,
@@ -49,7 +53,13 @@ function checkChange(
           : `Weight ${kgText(actualGrams)} is 1/${ratio} of the last recorded ${kgText(last.grams)} (${last.measuredOn}): was a weight in lb recorded as kg? Check both, or override with a reason (${bandText})`,
       field: 'weightKg',
       value: { value: actualGrams / 1000, unit: 'kg' },
-      limit: { value: last.grams / 1000, unit: 'kg' },
+      limit: lastKg,
+      // The band decides which ratios are flagged; the weight compared with stays the last one.
+      ...weightCheckSettingField(
+        'lbKgMixupTolerance',
+        protocol.weightCheckChanges.lbKgMixupTolerance,
+        lastKg,
+      ),
     });
     return;
   }
@@ -58,6 +68,15 @@ function checkChange(
     const up = actualGrams > last.grams;
     const factor = up ? 1e6 + protocol.weightChangeFraction6 : 1e6 - protocol.weightChangeFraction6;
     const boundGrams = roundProductRatio(last.grams, factor, 1e6);
+    const changed = protocol.weightCheckChanges.weightChangeSoftFraction;
+    const base6 =
+      changed === undefined
+        ? protocol.weightChangeFraction6
+        : (toScaledInteger(changed.knowledgeBaseValue, LIMIT_DIGITS) ?? 0);
+    const baseGrams =
+      changed === undefined
+        ? boundGrams
+        : roundProductRatio(last.grams, up ? 1e6 + base6 : 1e6 - base6, 1e6);
     findings.push({
       level: 'soft',
       code: DOSE_LIMIT.WEIGHT_CHANGE,
@@ -65,6 +84,10 @@ function checkChange(
       field: 'weightKg',
       value: { value: actualGrams / 1000, unit: 'kg' },
       limit: { value: boundGrams / 1000, unit: 'kg' },
+      ...weightCheckSettingField('weightChangeSoftFraction', changed, {
+        value: baseGrams / 1000,
+        unit: 'kg',
+      }),
     });
   }
 }
@@ -101,6 +124,7 @@ export function checkWeight(
   } else {
     const days = wholeDaysBetween(input.weightMeasuredMs, input.asOfMs);
     if (days > protocol.weightMaxAgeDays) {
+      const changed = protocol.weightCheckChanges.weightMaxAgeDays;
       findings.push({
         level: 'soft',
         code: DOSE_LIMIT.WEIGHT_TOO_OLD,
@@ -108,6 +132,10 @@ export function checkWeight(
         field: 'weightKg',
         value: { value: days, unit: 'd' },
         limit: { value: protocol.weightMaxAgeDays, unit: 'd' },
+        ...weightCheckSettingField('weightMaxAgeDays', changed, {
+          value: changed?.knowledgeBaseValue ?? protocol.weightMaxAgeDays,
+          unit: 'd',
+        }),
       });
     }
   }

@@ -76,10 +76,12 @@ export type {
 } from './schema/knowledge-base';
 export type {
   ClinicSetBound,
+  ClinicSetValue,
   DoseGuardrails,
   GuardrailLimitField,
   LimitRange,
   SoftHardLimits,
+  WeightCheckSetting,
 } from './schema/guardrails';
 export { BAG_MODES, type BagMode, type InfusionPreparation } from './schema/infusion-preparation';
 export { LOCATION_CODE } from './settings/clinic-settings';

@@ -11,15 +11,22 @@ interface DoseLimitsProps {
 }
 
 /**
- * Marks a limit the clinic (or this location) chose itself, from the limit's own data, so a
- * prescriber can tell the clinic's number from the knowledge base's at a glance.
+ * Marks a limit that is a clinic setting, from the limit's own data: one the clinic (or this
+ * location) chose itself, or one no clinical source sets, at the knowledge base's default (the
+ * weight range and the weight checks). A prescriber can tell the clinic's number from the
+ * knowledge base's sourced one at a glance.
  */
 function ClinicSettingBadge({ limit }: { limit: DoseLimitJson }) {
   // Calculations stored before limits carried a basis have none: say nothing rather than guess.
   if (limit.basis !== 'clinic-setting') return null;
-  const text = limit.clinicSetting?.scope === 'location' ? 'Location setting' : 'Clinic setting';
+  const set = limit.clinicSetting;
+  const text = set?.scope === 'location' ? 'Location setting' : 'Clinic setting';
+  const title =
+    set?.atDefault === true
+      ? 'No clinical source sets this limit. It is the default; the clinic may change it.'
+      : 'Set by the clinic in place of the knowledge base’s limit.';
   return (
-    <Badge color="dark" variant="white" size="sm" data-testid="limit-clinic-setting">
+    <Badge color="dark" variant="white" size="sm" title={title} data-testid="limit-clinic-setting">
       {text}
     </Badge>
   );

@@ -35,6 +35,25 @@ export interface ClinicSetBound {
   readonly scope: 'clinic' | 'location';
 }
 
+/** The weight checks' settings that are not bounds; no clinical source sets any of them. */
+export const WEIGHT_CHECK_SETTINGS = [
+  'weightChangeSoftFraction',
+  'lbKgMixupTolerance',
+  'weightMaxAgeDays',
+] as const;
+export type WeightCheckSetting = (typeof WEIGHT_CHECK_SETTINGS)[number];
+
+/**
+ * One weight-check setting the clinic changed in its settings (like `ClinicSetBound`, for the
+ * values that are not bounds), so a finding can say it is no longer the knowledge base's default.
+ */
+export interface ClinicSetValue {
+  readonly setting: WeightCheckSetting;
+  /** The knowledge base's default it replaced. */
+  readonly knowledgeBaseValue: number;
+  readonly scope: 'clinic' | 'location';
+}
+
 /**
  * Limits the dosing module checks for one IV protocol. Soft limits warn; hard limits block.
  * Consumed as-is by `dosing`: change this shape only on purpose, with a test.
@@ -58,6 +77,8 @@ export interface DoseGuardrails {
   readonly notes: string;
   /** Bounds the clinic's settings set (absent in the knowledge base itself). */
   readonly clinicSet?: readonly ClinicSetBound[];
+  /** Weight-check settings the clinic's settings changed (absent in the knowledge base itself). */
+  readonly clinicSetValues?: readonly ClinicSetValue[];
 }
 
 const bound = z.number().nonnegative().exactOptional();
@@ -95,6 +116,15 @@ export const doseGuardrailsSchema: z.ZodType<DoseGuardrails> = z.strictObject({
         level: z.enum(['soft', 'hard']),
         side: z.enum(['min', 'max']),
         knowledgeBaseValue: z.number().nonnegative().nullable(),
+        scope: z.enum(['clinic', 'location']),
+      }),
+    )
+    .exactOptional(),
+  clinicSetValues: z
+    .array(
+      z.strictObject({
+        setting: z.enum(WEIGHT_CHECK_SETTINGS),
+        knowledgeBaseValue: z.number().positive(),
         scope: z.enum(['clinic', 'location']),
       }),
     )

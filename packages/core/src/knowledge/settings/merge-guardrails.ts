@@ -1,6 +1,8 @@
 import {
   SOFT_HARD_FIELDS,
+  WEIGHT_CHECK_SETTINGS,
   type ClinicSetBound,
+  type ClinicSetValue,
   type DoseGuardrails,
   type SoftHardLimits,
 } from '../schema/guardrails';
@@ -60,18 +62,38 @@ function clinicSetBounds(
   return [...set.values()];
 }
 
+/** The weight-check settings the clinic changed, kept as `clinicSetBounds` keeps bounds. */
+function clinicSetValues(
+  base: DoseGuardrails,
+  settings: GuardrailSettings,
+  scope: ClinicSetValue['scope'],
+): ClinicSetValue[] {
+  const set = new Map((base.clinicSetValues ?? []).map((v) => [v.setting, v]));
+  for (const setting of WEIGHT_CHECK_SETTINGS) {
+    const to = settings[setting];
+    if (to === undefined) continue;
+    const from = base[setting];
+    const knowledgeBaseValue = set.get(setting)?.knowledgeBaseValue ?? from;
+    if (to === knowledgeBaseValue) set.delete(setting);
+    else if (to !== from) set.set(setting, { setting, knowledgeBaseValue, scope });
+  }
+  return [...set.values()];
+}
+
 /**
  * The guardrails a clinic's overrides produce: each given bound replaces the base bound, and
  * `clinicSet` lists the bounds that are now the clinic's (or, with `scope: 'location'`, the
- * location's) own choice rather than the knowledge base's.
+ * location's) own choice rather than the knowledge base's; `clinicSetValues` lists the
+ * weight-check settings changed likewise.
  */
 export function mergeGuardrails(
   base: DoseGuardrails,
   settings: GuardrailSettings,
   scope: ClinicSetBound['scope'] = 'clinic',
 ): DoseGuardrails {
-  const { clinicSet: _previous, ...rest } = base;
+  const { clinicSet: _previous, clinicSetValues: _previousValues, ...rest } = base;
   const clinicSet = clinicSetBounds(base, settings, scope);
+  const setValues = clinicSetValues(base, settings, scope);
   return {
     ...rest,
     doseMgPerKg: mergeSoftHard(base.doseMgPerKg, settings.doseMgPerKg),
@@ -91,6 +113,7 @@ export function mergeGuardrails(
     weightMaxAgeDays: settings.weightMaxAgeDays ?? base.weightMaxAgeDays,
     // Absent, not empty, when every bound is the knowledge base's: the base keeps its hash.
     ...(clinicSet.length > 0 ? { clinicSet } : {}),
+    ...(setValues.length > 0 ? { clinicSetValues: setValues } : {}),
   };
 }
 

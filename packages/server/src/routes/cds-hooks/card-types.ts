@@ -28,6 +28,8 @@ export interface Card {
   readonly suggestions?: ({ label: string; uuid: string } & Json)[];
   readonly selectionBehavior?: 'at-most-one' | 'any';
   readonly overrideReasons?: { code: string; system: string; display: string }[];
+  /** Named extension properties (https://cds-hooks.hl7.org/2.0/#extensions). */
+  readonly extension?: Json;
 }
 
 /** `text` cut to `max` characters (a card's summary must stay under 140). */

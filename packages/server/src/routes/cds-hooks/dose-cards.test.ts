@@ -1,6 +1,9 @@
 import { applyClinicSettings, knowledgeBase, type KnowledgeBase } from '@ketaflow/core';
 import { describe, expect, test } from 'vitest';
-import { orderDoseCard, type DoseCheckContext } from './dose-cards';
+import { z } from 'zod';
+import type { Card } from './card-types';
+import { DOSE_LIMITS_EXTENSION, orderDoseCard, type DoseCheckContext } from './dose-cards';
+import { CdsResponseSchema } from './schemas';
 
 /** A draft order for `mg` of ketamine, as the hook's draftOrders would carry it. */
 function order(mg: number) {
@@ -51,5 +54,50 @@ describe('the no-weight dose card names a clinic-set hard total', () => {
     expect(tightened?.detail).toContain(
       "The hard total-dose limit (a clinic setting; the knowledge base's is 250 mg).",
     );
+  });
+});
+
+describe('a dose card lists its limits as JSON in its extension', () => {
+  const limitsOf = (card: Card | undefined) => {
+    // As the route answers: the response schema keeps the extension.
+    const [sent] = z.encode(CdsResponseSchema, { cards: card === undefined ? [] : [card] }).cards;
+    return sent?.extension?.[DOSE_LIMITS_EXTENSION] as Record<string, unknown>[] | undefined;
+  };
+
+  test('the hard weight maximum, which no clinical source sets, is a clinic setting at its default', () => {
+    const card = orderDoseCard(
+      order(100),
+      { valueKg: 260, date: '2026-03-01' },
+      context(knowledgeBase),
+    );
+    expect(card?.source.topic.code).toBe('CDS.DOSE_NOT_CHECKED');
+    expect(limitsOf(card)).toContainEqual(
+      expect.objectContaining({
+        code: 'DOSE.WEIGHT_ABOVE_HARD_LIMIT',
+        basis: 'clinic-setting',
+        clinicSetting: {
+          scope: 'clinic',
+          knowledgeBaseLimit: { value: 250, unit: 'kg' },
+          setting: 'weightKg.hard.max',
+          atDefault: true,
+        },
+      }),
+    );
+  });
+
+  test("a sourced limit is the knowledge base's own, with no clinic setting", () => {
+    // 120 mg for 80 kg is 1.5 mg/kg, above the hard maximum of 1 mg/kg.
+    const card = orderDoseCard(
+      order(120),
+      { valueKg: 80, date: '2026-03-01' },
+      context(knowledgeBase),
+    );
+    expect(card?.source.topic.code).toBe('CDS.DOSE_OUT_OF_RANGE');
+    const limits = limitsOf(card);
+    expect(limits?.map((l) => l['code'])).toContain('DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT');
+    for (const l of limits ?? []) {
+      expect(l['basis']).toBe('knowledge-base');
+      expect(l).not.toHaveProperty('clinicSetting');
+    }
   });
 });

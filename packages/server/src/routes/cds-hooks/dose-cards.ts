@@ -10,6 +10,7 @@ import {
   clinicSettingText,
   dosingProtocolFor,
   getNasalSprayDevice,
+  limitToJson,
   type IndicationId,
   type KnowledgeBase,
   type LimitFinding,
@@ -57,7 +58,7 @@ function doseCard(
   indicator: Card['indicator'],
   summary: string,
   details: readonly string[],
-  extra: Pick<Card, 'suggestions' | 'selectionBehavior'> = {},
+  extra: Pick<Card, 'suggestions' | 'selectionBehavior' | 'extension'> = {},
 ): Card {
   return {
     uuid: randomUUID(),
@@ -76,6 +77,19 @@ function doseCard(
     ...extra,
     overrideReasons: OVERRIDE_REASONS,
   };
+}
+
+/** The card extension that lists a dose card's limits as JSON (CDS Hooks 2.0 extensions). */
+export const DOSE_LIMITS_EXTENSION = 'org.ketaflow.dose-limits';
+
+/**
+ * The limits a card reports, as the dose API gives them: a client can tell from `basis` and
+ * `clinicSetting` which are the clinic's settings without reading the Markdown.
+ */
+function limitsExtension(limits: readonly LimitFinding[]): Pick<Card, 'extension'> {
+  return limits.length === 0
+    ? {}
+    : { extension: { [DOSE_LIMITS_EXTENSION]: limits.map(limitToJson) } };
 }
 
 /** The limits hit, as one Markdown list (a detail paragraph). */
@@ -178,6 +192,7 @@ function ivDoseCard(
     // The protocol dose for this weight is itself blocked or flagged (a weight outside the hard
     // range, a stale weight): no dose can be suggested, and the ordered one was not checked.
     const why = standardLimits?.find((l) => l.level === 'hard') ?? standardLimits?.[0];
+    const extra = orderedLimits.filter((l) => !standardLimits?.some((s) => s.code === l.code));
     return doseCard(
       ctx,
       DOSE_UNCHECKED_RULE,
@@ -186,9 +201,10 @@ function ivDoseCard(
       [
         `Weight used: ${weightText}.`,
         ...limitLines(standardLimits ?? []),
-        ...limitLines(orderedLimits.filter((l) => !standardLimits?.some((s) => s.code === l.code))),
+        ...limitLines(extra),
         sources,
       ],
+      limitsExtension([...(standardLimits ?? []), ...extra]),
     );
   }
   const calc = standard.value.calculation;
@@ -219,6 +235,7 @@ function ivDoseCard(
         },
       ],
       selectionBehavior: 'at-most-one',
+      ...limitsExtension(orderedLimits),
     },
   );
 }
@@ -261,6 +278,7 @@ function nasalDoseCard(order: Json, ctx: DoseCheckContext): Card | undefined {
     hard ? 'critical' : 'warning',
     limits[0]?.message ?? `Esketamine ${String(dose.value)} mg is outside the label`,
     [...limitLines(limits), sources],
+    limitsExtension(limits),
   );
 }
 

@@ -45,5 +45,11 @@ export const CardSchema = z.object({
   suggestions: z.array(z.looseObject({ label: z.string(), uuid: z.uuid().optional() })).optional(),
   selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
   overrideReasons: z.array(CodingSchema).optional(),
+  extension: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'CDS Hooks 2.0 extensions. `org.ketaflow.dose-limits` on a dose card: the limits it reports, each as the dose API gives it (`level`, `code`, `message`, `field`, `value`, `limit`, `basis`; `clinicSetting` with `scope`, `knowledgeBaseLimit`, `setting` and `atDefault` when the limit is a clinic setting, including one no clinical source sets, at its default)',
+    ),
 });
 export const CdsResponseSchema = z.object({ cards: z.array(CardSchema) });

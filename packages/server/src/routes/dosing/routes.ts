@@ -74,15 +74,33 @@ const Limit = z.object({
     .enum(['knowledge-base', 'clinic-setting'])
     .optional()
     .describe(
-      '`clinic-setting`: the clinic (or this location) set this limit in its settings in place of the knowledge base’s; absent from calculations stored before it was added',
+      '`clinic-setting`: the limit is a clinic setting, either set by the clinic (or this location) in place of the knowledge base’s, or one no clinical source sets (the 30–250 kg weight range, the weight-change, lb/kg mix-up and weight-age checks) at the knowledge base’s documented default; `knowledge-base`: the knowledge base’s own sourced limit. Absent from calculations stored before it was added; calculations stored before `atDefault` was added say `knowledge-base` for an unsourced limit at its default',
     ),
   clinicSetting: z
     .object({
-      scope: z.enum(['clinic', 'location']),
-      knowledgeBaseLimit: Quantity.nullable().describe('`null`: the knowledge base has none'),
+      scope: z
+        .enum(['clinic', 'location'])
+        .describe('Whose setting it is; `clinic` for a setting at its default'),
+      knowledgeBaseLimit: Quantity.nullable().describe(
+        'The limit at the knowledge base’s value of the setting (the limit itself when `atDefault`); `null`: the knowledge base has none',
+      ),
+      setting: z
+        .string()
+        .optional()
+        .describe(
+          'The setting that governs the limit, as a key of one indication’s guardrails in the clinic settings (`guardrails.<indication>`, or `locations.<code>.guardrails.<indication>`), e.g. `weightKg.hard.max`, `weightChangeSoftFraction`; absent from calculations stored before it was added',
+        ),
+      atDefault: z
+        .boolean()
+        .optional()
+        .describe(
+          '`true`: no clinical source sets this limit and it is at the knowledge base’s documented default; `false`: the clinic or this location set it. Absent from calculations stored before it was added',
+        ),
     })
     .optional()
-    .describe('With `basis: clinic-setting`: whose setting it is and the knowledge base’s limit'),
+    .describe(
+      'With `basis: clinic-setting`: whose setting it is, which setting, whether it is at its default, and the knowledge base’s limit',
+    ),
 });
 
 /** The public calculation JSON (the same shape `ketaflow dose --json` prints). */
