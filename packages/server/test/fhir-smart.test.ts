@@ -52,10 +52,15 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
       .setAudience(String(claims.aud ?? tokenUrl))
       .setExpirationTime(claims.exp ?? nowS() + 240)
       .sign(key);
-  const token = (clientAssertion: string, scope = 'system/*.read system/Bundle.write') =>
+  const token = (
+    clientAssertion: string,
+    scope = 'system/*.read system/Bundle.write',
+    remoteAddress = '127.0.0.1',
+  ) =>
     t.app.inject({
       method: 'POST',
       url: '/fhir/auth/token',
+      remoteAddress,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({
         grant_type: 'client_credentials',
@@ -200,5 +205,56 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
       token_endpoint: tokenUrl,
       grant_types_supported: ['client_credentials'],
     });
+  });
+
+  test('the token endpoint allows 60 requests a minute per address and client, then 429 with Retry-After', async () => {
+    const address = '198.51.100.7';
+    const used = async () =>
+      Number((await t.database.query('select count(*) as n from fhir_used_assertions'))[0]!.n);
+    for (let i = 1; i <= 60; i += 1) {
+      const response = await token(await assertion(), 'system/*.read', address);
+      expect(response.statusCode, `request ${String(i)}`).toBe(200);
+    }
+    const before = await used();
+    const limited = await token(await assertion(), 'system/*.read', address);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/json');
+    expect(limited.headers['cache-control']).toBe('no-store');
+    const wait = Number(limited.headers['retry-after']);
+    expect(Number.isInteger(wait) && wait >= 1 && wait <= 60, String(wait)).toBe(true);
+    expect(limited.json()).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: expect.stringMatching(
+        /^More than 60 token requests a minute: try again in /,
+      ) as unknown,
+    });
+    // Refused before the assertion was checked: its jti is not spent.
+    expect(await used()).toBe(before);
+
+    // Another caller: the same client from elsewhere, another client from the same address.
+    expect((await token(await assertion(), 'system/*.read', '198.51.100.8')).statusCode).toBe(200);
+    expect(
+      (await token(await assertion({}, 'reader'), 'system/Condition.read', address)).statusCode,
+    ).toBe(200);
+  });
+
+  test('issuers nobody registered share one count per address, so inventing them does not escape it', async () => {
+    const address = '198.51.100.9';
+    // Never verified (no such client), so an unsigned token serves.
+    const made = (iss: string) =>
+      [{ alg: 'ES384' }, { iss, sub: iss }, 'sig']
+        .map((part) =>
+          Buffer.from(typeof part === 'string' ? part : JSON.stringify(part)).toString('base64url'),
+        )
+        .join('.');
+    for (let i = 1; i <= 60; i += 1) {
+      const response = await token(made(`stranger-${String(i)}`), 'system/*.read', address);
+      expect(response.statusCode, `request ${String(i)}`).toBe(401);
+    }
+    const limited = await token(made('stranger-61'), 'system/*.read', address);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: 'temporarily_unavailable' });
+    // A registered client at that address has its own count.
+    expect((await token(await assertion(), 'system/*.read', address)).statusCode).toBe(200);
   });
 });

@@ -12,9 +12,11 @@ import {
   ASSERTION_ALGORITHMS,
   issueToken,
   scopeAllows,
+  TOKEN_LIFETIME_SECONDS,
   TokenError,
   type FhirClient,
 } from './smart';
+import { TOKEN_REQUESTS_PER_MINUTE, tokenRateLimit } from './token-limit';
 import { FHIR_JSON, FhirError, operationOutcome, type FhirResource } from './outcome';
 import {
   CapabilityStatementSchema,
@@ -101,6 +103,14 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
   });
 
   app.setErrorHandler((error: unknown, request, reply) => {
+    // The token endpoint speaks OAuth, not FHIR: its refusals (the rate limit's too) are OAuth JSON.
+    if (error instanceof TokenError) {
+      request.log.info({ reason: error.message }, 'FHIR token refused');
+      return reply
+        .code(error.status)
+        .header('cache-control', 'no-store')
+        .send({ error: error.error, error_description: error.message });
+    }
     if ((error as { statusCode?: unknown }).statusCode === 415)
       return send(reply, unsupportedMediaType(request), 415);
     const answer = answerOf(error);
@@ -134,6 +144,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       schema: {
         tags,
         summary: 'SMART Backend Services token (client_credentials, signed JWT)',
+        description: `A token lasts ${String(TOKEN_LIFETIME_SECONDS / 60)} minutes. At most ${String(TOKEN_REQUESTS_PER_MINUTE)} requests a minute from one address for one client (refused ones count too); over that, 429 \`temporarily_unavailable\` with Retry-After in seconds.`,
         consumes: ['application/x-www-form-urlencoded'],
         body: TokenRequestSchema,
         response: {
@@ -146,23 +157,19 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
             },
           },
           401: OAuthErrorSchema,
+          429: {
+            description: `More than ${String(TOKEN_REQUESTS_PER_MINUTE)} requests a minute from this address for this client; Retry-After says when to try again`,
+            content: { 'application/json': { schema: OAuthErrorSchema } },
+          },
           ...outcomes(413, 415, 500),
         },
       },
+      config: { rateLimit: tokenRateLimit(clients) },
     },
     async (request, reply) => {
-      try {
-        const form = (request.body ?? {}) as Record<string, string | undefined>;
-        const grant = await issueToken(db, clients, form, tokenUrl, clock.now());
-        return await reply.header('cache-control', 'no-store').send(grant);
-      } catch (error) {
-        if (!(error instanceof TokenError)) throw error;
-        request.log.info({ reason: error.message }, 'FHIR token refused');
-        return reply
-          .code(error.status)
-          .header('cache-control', 'no-store')
-          .send({ error: error.error, error_description: error.message });
-      }
+      const form = (request.body ?? {}) as Record<string, string | undefined>;
+      const grant = await issueToken(db, clients, form, tokenUrl, clock.now());
+      return reply.header('cache-control', 'no-store').send(grant);
     },
   );
 

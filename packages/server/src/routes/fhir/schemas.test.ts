@@ -41,6 +41,7 @@ describe('FHIR route schemas', () => {
         200: ['application/json'],
         400: ['application/json', 'application/fhir+json'],
         401: ['application/json'],
+        429: ['application/json'],
         413: ['application/fhir+json'],
         415: ['application/fhir+json'],
         500: ['application/fhir+json'],

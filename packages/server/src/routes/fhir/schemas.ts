@@ -169,7 +169,13 @@ export const TokenGrantSchema = z.object({
 
 export const OAuthErrorSchema = z
   .object({
-    error: z.enum(['invalid_request', 'invalid_client', 'invalid_scope', 'unsupported_grant_type']),
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_scope',
+      'unsupported_grant_type',
+      'temporarily_unavailable',
+    ]),
     error_description: z.string(),
   })
   .describe('OAuth 2.0 error (RFC 6749 section 5.2)');

@@ -42,11 +42,16 @@ export function loadFhirClients(file: string | undefined): readonly FhirClient[]
   return parsed.data;
 }
 
+/** An OAuth 2.0 error answer (RFC 6749 section 5.2); 429 is the token endpoint's rate limit. */
 export class TokenError extends Error {
   constructor(
-    readonly status: 400 | 401,
+    readonly status: 400 | 401 | 429,
     readonly error:
-      'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type',
+      | 'invalid_request'
+      | 'invalid_client'
+      | 'invalid_scope'
+      | 'unsupported_grant_type'
+      | 'temporarily_unavailable',
     message: string,
   ) {
     super(message);
