@@ -1,7 +1,8 @@
 /**
  * A transaction whose entry id already names another kind of row for the same patient (a weight
  * re-sent as a height): 409 with a `conflict` OperationOutcome naming the element, and nothing
- * of the transaction written.
+ * of the transaction written. Two entries of one Bundle that are the same resource (same patient,
+ * type and id, same kind of row): 400 naming the later entry, with the other problems found.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -145,5 +146,86 @@ describe.each(DRIVERS)('FHIR import conflicts on %s', (driver) => {
     const entries = again.json<{ entry: { response: { status: string } }[] }>().entry;
     expect(entries.map((e) => e.response.status)).toEqual(['200 OK', '200 OK']);
     expect(await counts()).toEqual(before);
+  });
+
+  describe('two entries of one Bundle that are the same resource', () => {
+    /** Posts `entry`, expects a 400 whose issues name `elements` in order, and nothing written. */
+    async function expectRefused(entry: Json[], elements: string[]) {
+      const before = await counts();
+      const response = await postFhir(t.app, staff, transaction(entry));
+      expect(response.statusCode, response.body).toBe(400);
+      const outcome = response.json<Outcome>();
+      expect(outcome.issue.map((i) => i.expression?.[0])).toEqual(elements);
+      expect(r4Errors(outcome)).toEqual([]);
+      expect(await counts()).toEqual(before);
+      return outcome.issue;
+    }
+
+    test('returns 400 naming the second of two weights with one id, and keeps neither', async () => {
+      const [issue] = await expectRefused(
+        [patient('twice'), weight('obs-4', 70), weight('obs-4', 75)],
+        ['Bundle.entry[2]'],
+      );
+      expect(issue).toMatchObject({ severity: 'error', code: 'invalid' });
+      expect(issue?.diagnostics).toContain(
+        'Bundle.entry[2]: Observation obs-4 (Bundle.entry[2].resource.id) is the same resource as Bundle.entry[1]',
+      );
+    });
+
+    test('returns 400 for an exact copy of an earlier entry, saying so', async () => {
+      const [issue] = await expectRefused(
+        [patient('copy'), weight('obs-5', 70), weight('obs-5', 70)],
+        ['Bundle.entry[2]'],
+      );
+      expect(issue?.diagnostics).toContain(
+        'Bundle.entry[2]: this Observation is an exact copy of Bundle.entry[1]. Send it once.',
+      );
+    });
+
+    test('lists the repeated entry with the other problems of the Bundle, in Bundle order', async () => {
+      await expectRefused(
+        [
+          patient('listed'),
+          weight('obs-6', 70),
+          { resource: { resourceType: 'Weight' }, request: { method: 'POST', url: 'Weight' } },
+          weight('obs-6', 71),
+          weight('obs-6', 71),
+        ],
+        ['Bundle.entry[2].resource.resourceType', 'Bundle.entry[3]', 'Bundle.entry[4]'],
+      );
+    });
+
+    test('returns 400 when two Patient entries are one KetaFlow patient and each has a weight with one id', async () => {
+      const again = {
+        ...patient('same-person'),
+        fullUrl: 'urn:uuid:55555555-5555-4555-8555-555555555555',
+      };
+      const againWeight = weight('obs-8', 75);
+      (againWeight.resource as Json).subject = { reference: again.fullUrl };
+      const [issue] = await expectRefused(
+        [patient('same-person'), again, weight('obs-8', 70), againWeight],
+        ['Bundle.entry[3]'],
+      );
+      expect(issue?.diagnostics).toContain(
+        'Bundle.entry[3]: Observation obs-8 (Bundle.entry[3].resource.id) is the same resource as Bundle.entry[2], since both are about the same KetaFlow patient.',
+      );
+    });
+
+    test('keeps one id used by two patients of the Bundle: they are different resources', async () => {
+      const other = {
+        ...patient('other'),
+        fullUrl: 'urn:uuid:44444444-4444-4444-8444-444444444444',
+      };
+      const otherWeight = weight('obs-7', 80);
+      (otherWeight.resource as Json).subject = { reference: other.fullUrl };
+      const response = await postFhir(
+        t.app,
+        staff,
+        transaction([patient('one'), other, weight('obs-7', 70), otherWeight]),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const entries = response.json<{ entry: { response: { status: string } }[] }>().entry;
+      expect(entries.map((e) => e.response.status)).toEqual(Array(4).fill('201 Created'));
+    });
   });
 });

@@ -9,7 +9,7 @@ import type { Transaction } from '../../db/client';
 import { isObject, str, type Json } from './fhir-read';
 import { checkTransactionEntry, fullUrlsOf } from './import-checks';
 import { listStatementOf } from './import-history-lists';
-import { entryLinkKey } from './import-limits';
+import { entryLinkKey, entrySourceOf } from './import-limits';
 import { readPatient, type PatientFields } from './import-patient';
 import { plan } from './import-plan';
 import type { Upsert } from './import-reproductive';
@@ -47,15 +47,18 @@ export function patientReferenceOf(
   };
 }
 
-/** What the Bundle's Patients answer to (fullUrl, `Patient/<id>`), as the writes resolve it. */
-function patientReferencesOf(entries: readonly unknown[]): ReadonlySet<string> {
-  const refs = new Set<string>();
-  for (const e of entries) {
+/**
+ * What the Bundle's Patients answer to (fullUrl, `Patient/<id>`), as the writes resolve it, each
+ * with the place of its Patient entry.
+ */
+function patientReferencesOf(entries: readonly unknown[]): ReadonlyMap<string, number> {
+  const refs = new Map<string, number>();
+  for (const [index, e] of entries.entries()) {
     if (!isObject(e) || !isObject(e.resource) || e.resource.resourceType !== 'Patient') continue;
     const url = str(e.fullUrl);
-    if (url !== undefined) refs.add(url);
+    if (url !== undefined) refs.set(url, index);
     const id = str(e.resource.id);
-    if (id !== undefined) refs.add(`Patient/${id}`);
+    if (id !== undefined) refs.set(`Patient/${id}`, index);
   }
   return refs;
 }
@@ -73,6 +76,7 @@ export async function checkImport(
   const patients = new Map<number, PatientFields>();
   const known = new Map<string, string>();
   const plans = new Map<number, Upsert>();
+  const sameResource = new RepeatedEntries();
   // Entry by entry, so that the problems are listed (and cut at MAX_ISSUES) in Bundle order.
   for (const [index, entry] of entries.entries()) {
     if (!checkTransactionEntry(entry, index, fullUrls, problems)) continue;
@@ -100,10 +104,14 @@ export async function checkImport(
     )
       continue;
     const about = patientId;
+    // Patients of the Bundle are told apart by their entry while none has an id yet.
+    const patientEntry = inBundle.get(reference);
+    const who = patientEntry === undefined ? patientId : `Bundle.entry[${String(patientEntry)}]`;
     problems.attempt(() => {
       const upsert = plan(tx, res, type, now, path, medicationsInBundle);
       if (upsert === undefined) return;
       entryLinkKey(about, type, e, index);
+      sameResource.assertFirst(who, type, e, index, upsert.table);
       plans.set(index, upsert);
     });
   }
@@ -133,4 +141,40 @@ async function existingPatient(
       where,
     );
   return id;
+}
+
+/**
+ * A transaction's entries must each be a different resource (FHIR R4 transaction rules,
+ * https://hl7.org/fhir/R4/http.html#trules). Two entries kept as the same kind of row for one
+ * patient under one id (or fullUrl) would be one row, which the second silently rewrites while
+ * the answer counts both as kept: the later entry is refused, naming it. So is an exact copy of
+ * an earlier entry, since R4 allows no exception and the sender loses nothing by sending it once.
+ * An id shared by two kinds of row is refused while writing (409, import.ts).
+ */
+class RepeatedEntries {
+  private readonly first = new Map<string, { index: number; table: string; resource: unknown }>();
+
+  /** Throws when an earlier entry has the same patient, type, id or fullUrl, and table. */
+  assertFirst(patient: string, type: string, entry: Json, index: number, table: string): void {
+    const source = entrySourceOf(entry, index);
+    const key = `${patient}|${type}|${source.value}`;
+    const earlier = this.first.get(key);
+    if (earlier === undefined) {
+      this.first.set(key, { index, table, resource: entry.resource });
+      return;
+    }
+    if (earlier.table !== table) return;
+    const at = `Bundle.entry[${String(index)}]`;
+    const was = `Bundle.entry[${String(earlier.index)}]`;
+    const said =
+      JSON.stringify(earlier.resource) === JSON.stringify(entry.resource)
+        ? `${at}: this ${type} is an exact copy of ${was}. Send it once.`
+        : `${at}: ${type} ${source.value} (${source.path}) is the same resource as ${was}, for the same patient. Give each resource its own id, or send it once.`;
+    throw new FhirError(
+      400,
+      'invalid',
+      `${said} The entries of a transaction must each be a different resource.`,
+      at,
+    );
+  }
 }

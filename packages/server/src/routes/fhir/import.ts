@@ -6,7 +6,9 @@
  * list's none-known statement instead of a row (import-history-lists.ts). Every entry is checked
  * and planned before anything is written (import-validation.ts), and all the problems found refuse
  * it together; the writes carry out those plans. An entry id that already names another kind of row
- * is a conflict found while writing, and refuses the transaction too.
+ * is a conflict found while writing, and refuses the transaction too, as do two entries that are
+ * one resource (refused by the checks, or while writing when two Patients prove to be one). Imports
+ * of the same patient take turns (import-locks.ts).
  */
 import { medicationIndex } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
@@ -22,6 +24,7 @@ import {
   type ListStatement,
 } from './import-history-lists';
 import { entryLinkKey, entrySourceOf } from './import-limits';
+import { lockPatientIdentifiers, lockPatientIds } from './import-locks';
 import { checkImport, patientReferenceOf } from './import-validation';
 import type { HistoryList } from '../patients/history-lists';
 
@@ -60,23 +63,26 @@ export async function importTransaction(
     into[type] = (into[type] ?? 0) + 1;
   };
 
+  // Another import of the same patient waits for this one (import-locks.ts): each identifier is
+  // locked before it is looked up, and every patient written about before anything is written.
+  await lockPatientIdentifiers(
+    tx,
+    [...checked.patients.values()].flatMap((fields) => fields.keys),
+  );
+  const found = new Map<number, string>();
+  for (const [i, { keys }] of checked.patients) {
+    const patientId = await patientKnownBy(tx, keys);
+    if (patientId !== undefined) found.set(i, patientId);
+  }
+  await lockPatientIds(tx, [...checked.known.values(), ...found.values()]);
+
   // Patients first, so that every other entry can find its patient.
   for (const [i, fields] of checked.patients) {
     const e = entries[i] as Json;
     const res = e.resource as Json;
-    const { keys, contact } = fields;
-    let patientId: string | undefined;
-    for (const key of keys) {
-      const [link] = await tx
-        .select({ patientId: fhirLinks.patientId })
-        .from(fhirLinks)
-        .where(eq(fhirLinks.sourceKey, key))
-        .limit(1);
-      if (link) {
-        patientId = link.patientId;
-        break;
-      }
-    }
+    const { contact } = fields;
+    // Looked up again when not found: an earlier Patient entry of this Bundle may have just made it.
+    let patientId = found.get(i) ?? (await patientKnownBy(tx, fields.keys));
     const present = Object.fromEntries(
       Object.entries(contact).filter(([, v]) => v !== undefined),
     ) as Record<string, string>;
@@ -104,7 +110,7 @@ export async function importTransaction(
         })
         .where(eq(patients.id, patientId));
     }
-    for (const key of keys)
+    for (const key of fields.keys)
       await tx
         .insert(fhirLinks)
         .values({ sourceKey: key, patientId, targetTable: 'patients', targetId: patientId })
@@ -121,6 +127,7 @@ export async function importTransaction(
   // the list anywhere in the bundle wins over "none known".
   const statements: ListStatement[] = [];
   const keptEntries = new Map<string, { patientId: string; list: HistoryList }>();
+  const linkedHere = new Map<string, number>();
   for (const [i, e] of entries.entries()) {
     const entry = e as Json;
     const res = entry.resource as Json;
@@ -160,6 +167,11 @@ export async function importTransaction(
       .limit(1);
     if (link !== undefined && link.targetTable !== upsert.table)
       throw linkConflict(entrySourceOf(entry, i), type, link.targetTable, upsert.table);
+    // The checks refuse two entries that are one resource; two Patient entries of the Bundle that
+    // turn out to be one KetaFlow patient make that known only now.
+    const earlier = linkedHere.get(key);
+    if (earlier !== undefined) throw sameResource(entrySourceOf(entry, i), type, i, earlier);
+    linkedHere.set(key, i);
     let targetId: string;
     if (link) {
       targetId = link.targetId;
@@ -225,6 +237,22 @@ export async function importTransaction(
   };
 }
 
+/** The KetaFlow patient an earlier import linked to one of `keys`, if any. */
+async function patientKnownBy(
+  tx: Transaction,
+  keys: readonly string[],
+): Promise<string | undefined> {
+  for (const key of keys) {
+    const [link] = await tx
+      .select({ patientId: fhirLinks.patientId })
+      .from(fhirLinks)
+      .where(eq(fhirLinks.sourceKey, key))
+      .limit(1);
+    if (link) return link.patientId;
+  }
+  return undefined;
+}
+
 /** What a row of a table is, in words, for an Observation whose id names two kinds of row. */
 const KIND_OF_ROW: Readonly<Record<string, string>> = {
   blood_pressures: 'a blood pressure',
@@ -245,6 +273,17 @@ function linkConflict(source: Located, type: string, had: string, wanted: string
     'conflict',
     `${source.path}: ${type} ${source.value} is already kept for this patient as ${kindOfRow(had)} (from an earlier import or an earlier entry of this Bundle), so it cannot also be ${kindOfRow(wanted)}. Give each resource its own id.`,
     source.path,
+  );
+}
+
+/** The entry at `index` is the resource of the entry at `earlier`, for one KetaFlow patient. */
+function sameResource(source: Located, type: string, index: number, earlier: number): FhirError {
+  const at = `Bundle.entry[${String(index)}]`;
+  return new FhirError(
+    400,
+    'invalid',
+    `${at}: ${type} ${source.value} (${source.path}) is the same resource as Bundle.entry[${String(earlier)}], since both are about the same KetaFlow patient. The entries of a transaction must each be a different resource.`,
+    at,
   );
 }
 
