@@ -134,7 +134,8 @@ describe('course preferences', () => {
     // Cleared on the course page: sent as null, so later re-bookings do not bring them back.
     await page.reload();
     const form = page.getByRole('region', { name: 'Preferred days and time' });
-    await expect.poll(() => form.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(true);
+    // The reloaded page reads the course first: wait for the box to show ticked (not 1 s of polling).
+    await form.getByRole('checkbox', { name: 'Monday', checked: true }).waitFor();
     expect(await form.getByLabel(label('Preferred time')).inputValue()).toBe('09:00');
     await form.getByRole('button', { name: 'Clear preferences' }).click();
     expect(await form.getByRole('checkbox', { name: 'Monday' }).isChecked()).toBe(false);
@@ -156,7 +157,7 @@ describe('course preferences', () => {
     const after = (await cleared.json()) as Course;
     expect(after).toMatchObject({ preferredWeekdays: null, preferredTime: null });
     expect(bookedAt(after, zone).length).toBe(planned.length);
-    await expect.poll(() => page.getByText(/^Preferred:/).count()).toBe(0);
+    await expect.poll(() => page.getByText(/^Preferred:/).count(), { timeout: 10_000 }).toBe(0);
     await takeScreenshot(page, 'course-preferences-cleared');
     const stored = await getJson<Course>(page, `/api/courses/${course.id}`);
     expect(stored).toMatchObject({ preferredWeekdays: null, preferredTime: null });
