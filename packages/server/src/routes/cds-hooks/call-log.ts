@@ -67,25 +67,13 @@ export function createCallLog(
         if (!first.has(key)) first.set(key, i);
       });
       const distinct = calls.filter((c, i) => first.get(keyOf(c.issuer, c.jti)) === i);
-      // One statement per batch: the jtis are inserted, and the cards of the calls whose jti
-      // was new (the insert's RETURNING) go in with them. Both or neither: if the cards cannot be
-      // stored, the jti is not used up either and the call fails without an answer.
+      // One statement per batch (cds_record_calls, migration 0019): the jtis are inserted, and the
+      // cards of the calls whose jti was new go in with them. Both or neither: if the cards
+      // cannot be stored, the jti is not used up either and the call fails without an answer.
       const cards = distinct.flatMap((c) => c.cards.map((card) => ({ call: c, card })));
       const stored = await query(
-        `with fresh as (
-           insert into cds_jwt_ids (issuer, jti, expires_at)
-           select * from unnest($1::text[], $2::text[], $3::timestamptz[])
-           on conflict do nothing
-           returning issuer, jti
-         ), cards as (
-           insert into cds_cards (uuid, service_id, hook_instance, rule_code, indicator, issuer)
-           select c.uuid, c.service_id, c.hook_instance, c.rule_code, c.indicator, c.issuer
-           from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[]) as c(uuid, service_id, hook_instance, rule_code, indicator,
-                                          issuer, jti)
-           join fresh using (issuer, jti)
-         )
-         select issuer, jti from fresh`,
+        `select issuer, jti from cds_record_calls($1::text[], $2::text[], $3::timestamptz[],
+           $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
         [
           distinct.map((c) => c.issuer),
           distinct.map((c) => c.jti),
