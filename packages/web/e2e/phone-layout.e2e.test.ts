@@ -3,8 +3,9 @@
  * the page wider than the screen, what matters most stays on screen, and axe-core finds no serious
  * or critical WCAG 2.1 AA violation.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import type { Session } from '../src/api/auth-types';
 import type { Patient } from '../src/api/patient-types';
 import { demoEmails, takeScreenshot, useHarness } from './harness';
 import { logIn, seriousViolations, waitForPath } from './steps';
@@ -22,6 +23,68 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
+}
+
+/**
+ * Where each cell of a record table sits against the table's scroll region, and the column name
+ * drawn beside it (Chromium gives `"Score" / ""` for the stacked layout's label, else "none").
+ */
+async function tableLayout(table: Locator) {
+  return table.evaluate((t) => {
+    const region = t.closest('[role="region"]');
+    if (region === null) throw new Error('the table is not inside its scroll region');
+    const area = region.getBoundingClientRect();
+    const headers = [...t.querySelectorAll('thead th')].map((th) => th.textContent);
+    const cells = [...t.querySelectorAll('tbody tr')].flatMap((tr) =>
+      [...tr.querySelectorAll('td')].map((td, index) => {
+        const box = td.getBoundingClientRect();
+        return {
+          column: headers[index] ?? '',
+          text: td.textContent.trim(),
+          onScreen:
+            box.width > 0 && box.height > 0 && box.left >= area.left && box.right <= area.right,
+          whole: td.scrollWidth <= td.clientWidth,
+          label: getComputedStyle(td, '::before').content,
+        };
+      }),
+    );
+    return {
+      overflow: t.scrollWidth - region.clientWidth,
+      display: getComputedStyle(t).display,
+      headers,
+      cells,
+    };
+  });
+}
+
+/**
+ * The scores table under the progress chart on a phone: nothing scrolls sideways, every value of
+ * every column shows whole beside its column's name, and screen readers still meet a table whose
+ * column headers name each cell.
+ */
+async function expectScoresStacked(page: Page): Promise<void> {
+  const table = page
+    .getByRole('region', { name: 'Progress' })
+    .getByRole('table', { name: 'PHQ-9 scores' });
+  await table.locator('tbody tr').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const layout = await tableLayout(table);
+  expect(layout.overflow).toBeLessThanOrEqual(0);
+  expect(layout.display).toBe('block');
+  expect(layout.headers).toContain('Entered');
+  const rows = await table.locator('tbody tr').count();
+  expect(layout.cells.length).toBe(rows * layout.headers.length);
+  for (const cell of layout.cells) {
+    expect(cell.text, cell.column).not.toBe('');
+    expect(cell.onScreen, `${cell.column} ${cell.text}`).toBe(true);
+    expect(cell.whole, `${cell.column} ${cell.text}`).toBe(true);
+    expect(cell.label).toBe(`"${cell.column}" / ""`);
+  }
+  for (const header of layout.headers)
+    expect(await table.getByRole('columnheader', { name: header, exact: true }).count()).toBe(1);
+  expect(await table.getByRole('cell').count()).toBe(layout.cells.length);
+  expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 describe('signed-in screens on a phone', () => {
@@ -135,6 +198,43 @@ describe('signed-in screens on a phone', () => {
       .first()
       .waitFor();
     expect(refused).toEqual([]);
+  });
+
+  test('the scores under the progress chart stack on a phone and stay a table on a desktop', async () => {
+    const patient = await harness.newPage(phone);
+    await logIn(patient, demoEmails.patient);
+    const session = await getJson<Session>(patient, '/api/auth/me');
+    const patientId = session.user.patientId;
+    if (patientId === null) throw new Error('the demo patient has no record');
+    await patient.goto('/me/scales');
+    await expectScoresStacked(patient);
+    await takeScreenshot(
+      patient,
+      'scores-stacked-phone',
+      patient.getByRole('table', { name: 'PHQ-9 scores' }),
+    );
+
+    // Staff read the same table on the patient's record.
+    const nurse = await harness.newPage(phone);
+    await logIn(nurse, demoEmails.nurse);
+    await nurse.goto(`/patients/${patientId}`);
+    await expectScoresStacked(nurse);
+
+    // From the sm breakpoint up it is laid out as a table again, header row and all.
+    const wide = await harness.newPage({ width: 1280, height: 900 });
+    await logIn(wide, demoEmails.nurse);
+    await wide.goto(`/patients/${patientId}`);
+    const table = wide.getByRole('table', { name: 'PHQ-9 scores' });
+    await table.locator('tbody tr').first().waitFor();
+    const layout = await tableLayout(table);
+    expect(layout.display).toBe('table');
+    const headerRow = await table.locator('thead').boundingBox();
+    expect(headerRow?.height ?? 0).toBeGreaterThan(20);
+    for (const cell of layout.cells) {
+      expect(cell.onScreen, `${cell.column} ${cell.text}`).toBe(true);
+      expect(cell.label).toBe('none');
+    }
+    await takeScreenshot(wide, 'scores-table-desktop', table);
   });
 
   test("a form's last question shows its Review answers button whole", async () => {

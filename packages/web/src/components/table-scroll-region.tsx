@@ -6,6 +6,8 @@ interface TableScrollRegionProps {
   /** The table's own name; the region is "<label> table", apart from a section of that name. */
   label: string;
   minWidth: number;
+  /** Added to the scroll container, e.g. to lift the minimum width on a phone. */
+  className?: string | undefined;
   children: ReactNode;
 }
 
@@ -14,10 +16,15 @@ interface TableScrollRegionProps {
  * stop, so a keyboard user can scroll it with the arrow keys even when its cells hold only text
  * (axe: scrollable-region-focusable).
  */
-export function TableScrollRegion({ label, minWidth, children }: TableScrollRegionProps) {
+export function TableScrollRegion({
+  label,
+  minWidth,
+  className,
+  children,
+}: TableScrollRegionProps) {
   return (
     <Table.ScrollContainer
-      className={classes.container}
+      className={className === undefined ? classes.container : `${classes.container} ${className}`}
       minWidth={minWidth}
       scrollAreaProps={{
         viewportProps: { role: 'region', 'aria-label': `${label} table`, tabIndex: 0 },
