@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { knowledgeBase, type KnowledgeBase } from '@ketaflow/core';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import type { Session } from '../src/api/auth-types';
 import type { Patient } from '../src/api/patient-types';
 import { expectInfusion, type InfusionExpectation } from './dose-expectations';
 import { demoEmails, repoRoot, takeScreenshot, useHarness } from './harness';
@@ -11,6 +12,21 @@ async function getJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path);
   expect(response.status()).toBe(200);
   return (await response.json()) as T;
+}
+
+async function postJson<T>(page: Page, path: string, data: unknown): Promise<T> {
+  const { csrfToken } = await getJson<Session>(page, '/api/auth/me');
+  const response = await page.request.post(path, {
+    data,
+    headers: { 'x-csrf-token': csrfToken, 'idempotency-key': crypto.randomUUID() },
+  });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The calendar date `days` before today, in UTC (the tests run in UTC). */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The value cell of the row headed `name` in a two-column results table. */
@@ -193,6 +209,46 @@ describe('dose calculator in the browser', () => {
     await expectNumbers(storedSheet.getByRole('table', { name: 'Sheet values' }), expected);
     await waitForText(storedSheet, why);
     await takeScreenshot(page, 'dose-saved-sheet');
+  });
+
+  test('a refusal by the server marks the limit that is a clinic setting', async () => {
+    const page = await harness.newPage();
+    await logIn(page, demoEmails.nurse);
+    const patient = await postJson<{ id: string }>(page, '/api/patients', {
+      givenName: 'Rae',
+      familyName: 'Refusal',
+      birthDate: '1980-04-04',
+      sex: 'female',
+    });
+    const weigh = (value: number, measuredOn: string) =>
+      postJson(page, `/api/patients/${patient.id}/weights`, {
+        weight: { value, unit: 'kg' },
+        measuredOn,
+      });
+    await weigh(70, daysAgo(2));
+    await page.goto(`/patients/${patient.id}/dose`);
+    await page.getByLabel(label('Protocol (indication)')).selectOption('depression');
+    await page.getByLabel(label('Vial concentration')).selectOption('50');
+    await waitForText(page.getByRole('region', { name: 'Result' }), 'Within limits');
+
+    // Weighed again while the screen is open: the server calculates from the record, where
+    // 80 kg after 70 kg is more than the default 10% change, a clinic setting no source sets.
+    await weigh(80, daysAgo(1));
+    await page.getByRole('button', { name: 'Save calculation' }).click();
+    const refusal = page
+      .getByRole('region', { name: 'Result' })
+      .getByRole('alert')
+      .filter({ hasText: 'Not saved' });
+    await waitForText(refusal, 'A soft dose limit needs a reason before going on');
+    const limit = refusal.getByTestId('refusal-limit').filter({ hasText: 'Soft limit' });
+    await waitForText(limit, 'Weight 80 kg');
+    const badge = limit.getByTestId('limit-clinic-setting');
+    expect(await badge.textContent()).toBe('Clinic setting');
+    expect(await badge.getAttribute('title')).toBe(
+      'No clinical source sets this limit. It is the default; the clinic may change it.',
+    );
+    expect(await refusal.getByTestId('refusal-limit').count()).toBe(1);
+    await takeScreenshot(page, 'dose-refusal-clinic-setting', refusal);
   });
 
   test('the calculator fits a tablet in portrait', async () => {

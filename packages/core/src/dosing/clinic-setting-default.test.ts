@@ -88,23 +88,92 @@ describe('a limit no clinical source sets, at its default, is marked a clinic se
   });
 
   test('sourced knowledge-base limits carry no clinic setting', () => {
-    // 1.2 mg/kg over 20 min: above the hard dose (1 mg/kg), the hard rate (3.6 > 1.5 mg/kg/h)
+    // 0.9 mg/kg over 20 min: above the soft dose (0.5 mg/kg), the hard rate (2.7 > 1.5 mg/kg/h)
     // and below the soft duration (40 min); 250 mL keeps the concentration inside its limits.
     const limits = limitsFor(knowledgeBase, {
-      dose: { value: 1.2, unit: 'mg/kg' },
+      dose: { value: 0.9, unit: 'mg/kg' },
       duration: { value: 20, unit: 'min' },
     });
-    expect(limits.map((l) => l.code)).toEqual(
-      expect.arrayContaining([
-        'DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT',
-        'DOSE.DOSE_RATE_ABOVE_HARD_LIMIT',
-        'DOSE.DURATION_BELOW_SOFT_LIMIT',
-      ]),
-    );
+    expect(limits.map((l) => l.code).sort()).toEqual([
+      'DOSE.DOSE_PER_KG_ABOVE_SOFT_LIMIT',
+      'DOSE.DOSE_RATE_ABOVE_HARD_LIMIT',
+      'DOSE.DURATION_BELOW_SOFT_LIMIT',
+    ]);
     for (const l of limits) {
       expect(l.basis, l.code).toBe('knowledge-base');
       expect(l.clinicSetting, l.code).toBeUndefined();
     }
+  });
+});
+
+describe('a bound the knowledge base calls a clinic setting, at its default', () => {
+  test.each([
+    // The psychiatric 1.0 mg/kg, anchored to the highest arm of a dose-finding trial [S45].
+    ['depression', 1.2, { value: 1, unit: 'mg/kg' }],
+    // Pain and migraine: 2.0 mg/kg, the usual anaesthetic dose [S05].
+    ['chronic-pain', 2.2, { value: 2, unit: 'mg/kg' }],
+    ['migraine', 2.2, { value: 2, unit: 'mg/kg' }],
+  ])('the hard dose maximum of %s', (indication, mgPerKg, limit) => {
+    const limits = limitsFor(knowledgeBase, {
+      indication,
+      dose: { value: mgPerKg, unit: 'mg/kg' },
+    });
+    const finding = only(limits, 'DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT');
+    expect(finding.limit).toEqual(limit);
+    expect(finding.basis).toBe('clinic-setting');
+    expect(finding.clinicSetting).toEqual({
+      scope: 'clinic',
+      knowledgeBaseLimit: limit,
+      setting: 'doseMgPerKg.hard.max',
+      atDefault: true,
+    });
+    expect(finding.message).toContain(
+      `hard maximum of ${String(limit.value)} mg/kg (a clinic setting; this is the knowledge base's default)`,
+    );
+  });
+
+  test('the total-dose backstop, hard dose maximum × 250 kg', () => {
+    // 300 mg at 80 kg: above 250 mg (1.0 mg/kg × 250 kg), and so above the hard dose per kg too.
+    const limits = limitsFor(knowledgeBase, { dose: { value: 300, unit: 'mg' } });
+    const finding = only(limits, 'DOSE.TOTAL_DOSE_ABOVE_HARD_LIMIT');
+    expect(finding.limit).toEqual({ value: 250, unit: 'mg' });
+    expect(finding.basis).toBe('clinic-setting');
+    expect(finding.clinicSetting).toEqual({
+      scope: 'clinic',
+      knowledgeBaseLimit: { value: 250, unit: 'mg' },
+      setting: 'totalDoseMg.hard.max',
+      atDefault: true,
+    });
+  });
+
+  test('once the clinic changes it, the finding says the clinic set it', () => {
+    const clinic = applied({ guardrails: { depression: { doseMgPerKg: { hard: { max: 0.8 } } } } });
+    const finding = only(
+      limitsFor(clinic, { dose: { value: 0.9, unit: 'mg/kg' } }),
+      'DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT',
+    );
+    expect(finding.limit).toEqual({ value: 0.8, unit: 'mg/kg' });
+    expect(finding.clinicSetting).toEqual({
+      scope: 'clinic',
+      knowledgeBaseLimit: { value: 1, unit: 'mg/kg' },
+      setting: 'doseMgPerKg.hard.max',
+      atDefault: false,
+    });
+  });
+
+  test('a protocol that does not list the bound leaves it sourced', () => {
+    const { settingDefaults: _listed, ...unlisted } = knowledgeBase.doseGuardrails.depression;
+    const kb = {
+      ...knowledgeBase,
+      doseGuardrails: { ...knowledgeBase.doseGuardrails, depression: unlisted },
+    };
+    const finding = only(
+      limitsFor(kb, { dose: { value: 1.2, unit: 'mg/kg' } }),
+      'DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT',
+    );
+    expect(finding.basis).toBe('knowledge-base');
+    expect(finding.clinicSetting).toBeUndefined();
+    expect(finding.message).not.toContain('setting');
   });
 });
 

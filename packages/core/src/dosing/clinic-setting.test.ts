@@ -110,17 +110,24 @@ describe('a limit finding says when its limit is a clinic setting', () => {
     );
   });
 
-  test("the knowledge base's own limit is marked as such, with no clinic wording", () => {
-    const limits = limitsFor(knowledgeBase, { dose: { value: 1.2, unit: 'mg/kg' } });
+  test("the knowledge base's own sourced limit is marked as such, with no clinic wording", () => {
+    // 0.6 mg/kg is above the seed protocol's soft maximum of 0.5 mg/kg, a sourced limit.
+    const limits = limitsFor(knowledgeBase, { dose: { value: 0.6, unit: 'mg/kg' } });
     const dose = limits.find((l) => l.field === 'doseMgPerKg');
-    expect(dose).toMatchObject({ level: 'hard', limit: { value: 1 }, basis: 'knowledge-base' });
+    expect(dose).toMatchObject({ level: 'soft', limit: { value: 0.5 }, basis: 'knowledge-base' });
     expect(dose?.clinicSetting).toBeUndefined();
     for (const l of limits) expect(l.message).not.toContain('setting');
-    // Setting the knowledge base's own value does not make it the clinic's choice.
+  });
+
+  test("setting a bound to the knowledge base's own value leaves it at its default", () => {
+    // The hard dose maximum's default is itself a clinic setting (clinic-setting-default.test.ts).
     const same = applied({ guardrails: { depression: { doseMgPerKg: { hard: { max: 1 } } } } });
     expect(same.doseGuardrails.depression.clinicSet).toBeUndefined();
     const again = limitsFor(same, { dose: { value: 1.2, unit: 'mg/kg' } });
-    expect(again.find((l) => l.field === 'doseMgPerKg')?.basis).toBe('knowledge-base');
+    expect(again.find((l) => l.field === 'doseMgPerKg')?.clinicSetting).toMatchObject({
+      scope: 'clinic',
+      atDefault: true,
+    });
   });
 
   test('a soft limit the clinic added where the knowledge base has none says so', () => {

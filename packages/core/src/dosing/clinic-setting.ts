@@ -7,6 +7,7 @@
 import type {
   ClinicSetBound,
   ClinicSetValue,
+  SettingDefaultBound,
   WeightCheckSetting,
 } from '../knowledge/schema/guardrails';
 import type { Quantity } from './quantity';
@@ -44,6 +45,29 @@ export function marked<B extends Settable>(
     ? bound
     : { ...bound, clinicSetting: { scope: set.scope, knowledgeBaseValue: set.knowledgeBaseValue } };
 }
+
+/**
+ * The bound marked `settingDefault` when the knowledge base lists it among the bounds whose
+ * default is a clinic setting (`settingDefaults`). The clinic's own setting of it, when `marked`
+ * found one, is what a finding reports; the mark is still added, and then unused.
+ */
+export function markedDefault<B extends object>(
+  bound: B | undefined,
+  guardrails: { readonly settingDefaults?: readonly SettingDefaultBound[] },
+  at: SettingDefaultBound,
+): (B & { readonly settingDefault?: true }) | undefined {
+  if (bound === undefined) return bound;
+  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
+  const list = guardrails.settingDefaults as unknown;
+  if (!Array.isArray(list)) return bound;
+  const listed = (list as readonly SettingDefaultBound[]).some(
+    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
+  );
+  return listed ? { ...bound, settingDefault: true } : bound;
+}
+
+/** Said after a bound of the knowledge base's own whose default is a clinic setting. */
+export const SETTING_DEFAULT_TEXT = " (a clinic setting; this is the knowledge base's default)";
 
 /**
  * ` (a clinic setting; the knowledge base's is 1 mg/kg)` after a limit the clinic set, empty

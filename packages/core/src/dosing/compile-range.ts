@@ -3,7 +3,7 @@
  * a min/max range, and a soft-and-hard pair with its clinic settings marked.
  */
 import type { Problem } from '../result';
-import { marked, type BoundSetting } from './clinic-setting';
+import { marked, markedDefault, type BoundSetting } from './clinic-setting';
 import { toScaledInteger } from './exact';
 import { DOSE_PROBLEM, problem } from './problems';
 import type { DoseGuardrails, LimitRange, SoftHardRange } from './types';
@@ -24,6 +24,11 @@ export interface CompiledBound {
   readonly surelyBelow: number;
   /** Present when the clinic chose this bound, with the knowledge base's value it replaced. */
   readonly clinicSetting?: BoundSetting;
+  /**
+   * The knowledge base lists this bound among its clinic-setting defaults (`settingDefaults`):
+   * no clinical source sets it, so a finding against it is a clinic setting at its default.
+   */
+  readonly settingDefault?: true;
 }
 
 export interface CompiledRange {
@@ -131,7 +136,11 @@ export function readSoftHard(
     );
   }
   const mark = (b: CompiledBound | undefined, level: 'soft' | 'hard', side: 'min' | 'max') =>
-    marked(b, guardrails, { field: key, level, side });
+    markedDefault(marked(b, guardrails, { field: key, level, side }), guardrails, {
+      field: key,
+      level,
+      side,
+    });
   return compiledRange(
     mark(soft.min, 'soft', 'min'),
     mark(soft.max, 'soft', 'max'),

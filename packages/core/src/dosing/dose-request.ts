@@ -282,8 +282,9 @@ export interface DoseLimitJson {
   readonly reason?: string;
   /**
    * `clinic-setting`: a clinic setting, which `clinicSetting` describes: the clinic (or this
-   * location) set this limit in place of the knowledge base's, or no clinical source sets it and
-   * it is at the knowledge base's default (`atDefault`); `knowledge-base`: the knowledge base's own.
+   * location) set this limit in place of the knowledge base's, or no clinical source sets it (the
+   * weight checks, or a bound the guardrails list in `settingDefaults`) and it is at the knowledge
+   * base's default (`atDefault`); `knowledge-base`: the knowledge base's own sourced limit.
    */
   readonly basis: 'knowledge-base' | 'clinic-setting';
   readonly clinicSetting?: LimitClinicSetting;

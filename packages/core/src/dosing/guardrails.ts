@@ -3,7 +3,7 @@
  * maximum (or below a hard minimum) blocks; past a soft bound it may go on only with a reason,
  * which is recorded. Comparisons use the exact value, never the rounded one shown.
  */
-import { clinicSettingField, clinicSettingText } from './clinic-setting';
+import { clinicSettingField, clinicSettingText, SETTING_DEFAULT_TEXT } from './clinic-setting';
 import { compareRatio } from './exact';
 import {
   LIMIT_SCALE,
@@ -72,6 +72,19 @@ export const RANGE_SPECS: Readonly<Record<SoftHardKey | 'weightKg', RangeSpec>> 
   ),
 };
 
+/** No clinical source sets the bound: the whole field's range, or this bound by the knowledge base. */
+function isUnsourced(s: RangeSpec, bound: CompiledBound): boolean {
+  return s.unsourced !== '' || bound.settingDefault === true;
+}
+
+/** Whose number the bound is, after it in a message: empty for a sourced knowledge-base bound. */
+function whoseText(s: RangeSpec, bound: CompiledBound): string {
+  const clinic = clinicSettingText(bound, s.unit);
+  if (clinic !== '') return clinic;
+  if (s.unsourced !== '') return s.unsourced;
+  return bound.settingDefault === true ? SETTING_DEFAULT_TEXT : '';
+}
+
 function finding(
   s: RangeSpec,
   level: 'soft' | 'hard',
@@ -93,7 +106,7 @@ function finding(
     level,
     code,
     // A prescriber must see when the number is the clinic's choice rather than the knowledge base's.
-    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit) || s.unsourced} for ${protocolId}: ${consequence}`,
+    message: `${s.label} ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the ${level} ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${whoseText(s, bound)} for ${protocolId}: ${consequence}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
@@ -101,7 +114,7 @@ function finding(
       bound,
       s.unit,
       `${s.field}.${level}.${above ? 'max' : 'min'}`,
-      s.unsourced !== '',
+      isUnsourced(s, bound),
     ),
   };
 }
@@ -219,7 +232,7 @@ function delivered(
   return {
     level: 'hard',
     code: `DOSE.${stem}_${side}_HARD_LIMIT`,
-    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${clinicSettingText(bound, s.unit) || s.unsourced} for ${protocolId}: blocked. ${text.advice}`,
+    message: `${text.label}: ${valueText} ${s.unit} is ${above ? 'above' : 'below'} the hard ${above ? 'maximum' : 'minimum'} of ${bound.value} ${s.unit}${whoseText(s, bound)} for ${protocolId}: blocked. ${text.advice}`,
     field: s.field,
     value: { value: shown.value, unit: s.unit },
     limit: { value: bound.value, unit: s.unit },
@@ -227,7 +240,7 @@ function delivered(
       bound,
       s.unit,
       `${s.field}.hard.${above ? 'max' : 'min'}`,
-      s.unsourced !== '',
+      isUnsourced(s, bound),
     ),
   };
 }

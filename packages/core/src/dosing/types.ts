@@ -5,7 +5,11 @@
  * passed with a recorded reason, a hard limit blocks [P1][P2][P4] (product-anchors.md section 4).
  */
 import type { KETAMINE_VIAL_STRENGTHS_MG_PER_ML } from '../knowledge/ids';
-import type { ClinicSetBound, ClinicSetValue } from '../knowledge/schema/guardrails';
+import type {
+  ClinicSetBound,
+  ClinicSetValue,
+  SettingDefaultBound,
+} from '../knowledge/schema/guardrails';
 import type { InputQuantity, Quantity } from './quantity';
 
 /** A lower and/or upper bound; an absent side is not checked. */
@@ -37,6 +41,8 @@ export interface DoseGuardrails {
   readonly weightMaxAgeDays: number;
   readonly sources: readonly string[];
   readonly notes: string;
+  /** Bounds whose knowledge-base default is a clinic setting, not a sourced limit; absent: none. */
+  readonly settingDefaults?: readonly SettingDefaultBound[];
   /** Bounds the clinic (or a location) set in place of the knowledge base's; absent: none. */
   readonly clinicSet?: readonly ClinicSetBound[];
   /** Weight-check settings the clinic (or a location) changed; absent: none. */

@@ -2,7 +2,7 @@
  * The one error catalog: every problem code the API can return, with its HTTP status and title.
  * Responses are RFC 9457 problem+json. `docs/errors.md` lists the same codes (a test keeps them in step).
  */
-import type { Problem } from '@ketaflow/core';
+import type { DoseLimitJson, Problem } from '@ketaflow/core';
 
 export const ERROR_CATALOG = {
   'VALIDATION.FAILED': { status: 400, title: 'The request has invalid fields' },
@@ -138,12 +138,11 @@ export const ERROR_CATALOG = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
-/** A dose limit carried in a DOSE.* problem, so the client can show and override it. */
-export interface ProblemLimit {
-  readonly level: 'soft' | 'hard';
-  readonly code: string;
-  readonly message: string;
-}
+/**
+ * A dose limit carried in a DOSE.* problem, so the client can show and override it: the same
+ * object a calculation's `limits` hold, so a refusal says whether a clinic setting stopped it.
+ */
+export type ProblemLimit = DoseLimitJson;
 
 export interface FieldError {
   /** Where the problem is, e.g. `body.weight.value`. */

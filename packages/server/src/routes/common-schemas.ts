@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DoseLimitSchema } from './dose-limit-schema';
 
 /**
  * The years a stored date or instant may have: what PostgreSQL stores (it refuses year 0000) and
@@ -66,9 +67,11 @@ export const ProblemSchema = z
       .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
       .optional(),
     limits: z
-      .array(z.object({ level: z.enum(['soft', 'hard']), code: z.string(), message: z.string() }))
+      .array(DoseLimitSchema)
       .optional()
-      .describe('DOSE.* problems: the limits that stopped the request'),
+      .describe(
+        'DOSE.* problems: the calculation’s limits, each as a calculation gives it (`basis` and `clinicSetting` tell a clinic setting from a sourced limit)',
+      ),
   })
   .describe('RFC 9457 problem details');
 

@@ -3,7 +3,6 @@ import type { KnowledgeBase } from '@ketaflow/core';
 import { useState } from 'react';
 import type { SavedDoseCalculation } from '../api/dose-types';
 import type { Patient } from '../api/patient-types';
-import { FormErrorAlert } from '../components/form-error-alert';
 import { DoseForm } from './dose-form';
 import { initialInputs, parseDecimal, type DoseField, type DoseInputs } from './dose-inputs';
 import { DoseLimits } from './dose-limits';
@@ -12,6 +11,7 @@ import { DoseStatus } from './dose-status';
 import { NeededInputs } from './needed-inputs';
 import { DoseSteps } from './dose-steps';
 import { PumpSheet } from './pump-sheet';
+import { RefusalAlert } from './refusal-alert';
 import { findRecordMismatch } from './record-mismatch';
 import { SavePanel } from './save-panel';
 import { toServerErrors, type ServerErrors } from './server-errors';
@@ -108,7 +108,7 @@ export function DoseCalculator({ kb, patient, asOf, canSave }: DoseCalculatorPro
                   <DoseSteps result={result} />
                 </>
               )}
-              <FormErrorAlert message={serverErrors?.message ?? null} />
+              <RefusalAlert errors={serverErrors} />
               {saved !== null && (
                 <Alert color="teal" role="status" title="Saved">
                   Saved as calculation {saved.id} by {saved.createdBy.displayName}, knowledge

@@ -14,9 +14,13 @@ interface DoseLimitsProps {
  * Marks a limit that is a clinic setting, from the limit's own data: one the clinic (or this
  * location) chose itself, or one no clinical source sets, at the knowledge base's default (the
  * weight range and the weight checks). A prescriber can tell the clinic's number from the
- * knowledge base's sourced one at a glance.
+ * knowledge base's sourced one at a glance, in a calculation and in a server's refusal alike.
  */
-function ClinicSettingBadge({ limit }: { limit: DoseLimitJson }) {
+export function ClinicSettingBadge({
+  limit,
+}: {
+  limit: Partial<Pick<DoseLimitJson, 'basis' | 'clinicSetting'>>;
+}) {
   // Calculations stored before limits carried a basis have none: say nothing rather than guess.
   if (limit.basis !== 'clinic-setting') return null;
   const set = limit.clinicSetting;

@@ -80,6 +80,18 @@ describe('dose guardrails', () => {
     );
   });
 
+  test.each(expected)('%s: the bounds its notes call clinic settings are listed', (id) => {
+    const g = doseGuardrails[id];
+    // The notes say the hard dose maximum is a clinic setting, and the total-dose backstop is
+    // derived from it and the 250 kg weight setting; the list lets a finding say so too.
+    expect(g.notes).toMatch(/CLINIC SETTING[^[]*hard (dose )?max \d/);
+    expect(g.notes).toContain('Total dose hard max = hard dose max x 250 kg');
+    expect(g.settingDefaults).toEqual([
+      { field: 'doseMgPerKg', level: 'hard', side: 'max' },
+      { field: 'totalDoseMg', level: 'hard', side: 'max' },
+    ]);
+  });
+
   test('the exported guardrails are the knowledge base ones', () => {
     expect(doseGuardrails).toBe(knowledgeBase.doseGuardrails);
   });

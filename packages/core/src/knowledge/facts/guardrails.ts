@@ -1,5 +1,5 @@
 import { PROTOCOL_IDS, type ProtocolId } from '../ids';
-import type { DoseGuardrails, LimitRange } from '../schema/guardrails';
+import type { DoseGuardrails, LimitRange, SettingDefaultBound } from '../schema/guardrails';
 import type { InfusionProtocol } from '../schema/protocol';
 import { protocols } from './protocols';
 
@@ -15,6 +15,14 @@ const weightMaxAgeDays = 30;
 // 500 mL, 2 mg/mL in 250 mL) [S80]. Hard max 50 mg/mL: the strongest strength the label lets be
 // given IV without dilution; 100 mg/mL must be diluted [S01][S05].
 const finalConcentrationMgPerMl = { soft: { max: 2 }, hard: { max: 50 } } as const;
+
+// Bounds whose defaults the notes call clinic settings: every protocol's hard dose maximum (each
+// anchor's notes: CLINIC SETTING), and the total-dose backstop derived from it and the 250 kg
+// weight setting. The weight range is marked as one by the dosing module itself.
+const settingDefaults: readonly SettingDefaultBound[] = [
+  { field: 'doseMgPerKg', level: 'hard', side: 'max' },
+  { field: 'totalDoseMg', level: 'hard', side: 'max' },
+];
 
 interface GuardrailAnchors {
   /** Highest dose in mg/kg a session may reach (blocks above). */
@@ -60,6 +68,7 @@ function buildGuardrails(protocol: InfusionProtocol, anchors: GuardrailAnchors):
     weightMaxAgeDays,
     sources: ['SEED', ...anchors.sources, 'S01', 'S05', 'S07', 'S80'],
     notes: `${anchors.notes} ${commonNotes}`,
+    settingDefaults,
   };
 }
 

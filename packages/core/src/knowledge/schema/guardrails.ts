@@ -35,6 +35,13 @@ export interface ClinicSetBound {
   readonly scope: 'clinic' | 'location';
 }
 
+/**
+ * One bound of the knowledge base's own that is a clinic setting: no clinical source sets it (the
+ * guardrails' notes say why the default was chosen), so a finding against it is marked as a
+ * clinic setting at its default, as the weight range's is.
+ */
+export type SettingDefaultBound = Pick<ClinicSetBound, 'field' | 'level' | 'side'>;
+
 /** The weight checks' settings that are not bounds; no clinical source sets any of them. */
 export const WEIGHT_CHECK_SETTINGS = [
   'weightChangeSoftFraction',
@@ -75,6 +82,8 @@ export interface DoseGuardrails {
   readonly sources: readonly string[];
   /** Why these numbers: which are sourced, which are conservative clinic defaults. */
   readonly notes: string;
+  /** Bounds whose default is a clinic setting rather than a sourced limit (see `notes`). */
+  readonly settingDefaults?: readonly SettingDefaultBound[];
   /** Bounds the clinic's settings set (absent in the knowledge base itself). */
   readonly clinicSet?: readonly ClinicSetBound[];
   /** Weight-check settings the clinic's settings changed (absent in the knowledge base itself). */
@@ -90,6 +99,15 @@ const softHardSchema: z.ZodType<SoftHardLimits> = z.strictObject({
   hard: limitRangeSchema,
 });
 
+const guardrailLimitFieldSchema = z.enum([
+  'doseMgPerKg',
+  'totalDoseMg',
+  'doseRateMgPerKgPerHour',
+  'durationMin',
+  'finalConcentrationMgPerMl',
+  'weightKg',
+]);
+
 export const doseGuardrailsSchema: z.ZodType<DoseGuardrails> = z.strictObject({
   doseMgPerKg: softHardSchema,
   totalDoseMg: softHardSchema,
@@ -102,17 +120,19 @@ export const doseGuardrailsSchema: z.ZodType<DoseGuardrails> = z.strictObject({
   weightMaxAgeDays: z.number().int().positive(),
   sources: sourceIdsSchema,
   notes: nonEmptyText,
+  settingDefaults: z
+    .array(
+      z.strictObject({
+        field: guardrailLimitFieldSchema,
+        level: z.enum(['soft', 'hard']),
+        side: z.enum(['min', 'max']),
+      }),
+    )
+    .exactOptional(),
   clinicSet: z
     .array(
       z.strictObject({
-        field: z.enum([
-          'doseMgPerKg',
-          'totalDoseMg',
-          'doseRateMgPerKgPerHour',
-          'durationMin',
-          'finalConcentrationMgPerMl',
-          'weightKg',
-        ]),
+        field: guardrailLimitFieldSchema,
         level: z.enum(['soft', 'hard']),
         side: z.enum(['min', 'max']),
         knowledgeBaseValue: z.number().nonnegative().nullable(),

@@ -85,17 +85,30 @@ describe('a dose card lists its limits as JSON in its extension', () => {
     );
   });
 
-  test("a sourced limit is the knowledge base's own, with no clinic setting", () => {
-    // 120 mg for 80 kg is 1.5 mg/kg, above the hard maximum of 1 mg/kg.
+  test("a sourced limit is the knowledge base's own; the hard dose maximum a setting", () => {
+    // 120 mg for 80 kg is 1.5 mg/kg, above the hard maximum of 1 mg/kg (a clinic setting at
+    // its default, which the knowledge base anchors to a trial's highest arm) and, over 40
+    // minutes, above the hard rate of 1.5 mg/kg/h (the knowledge base's own).
     const card = orderDoseCard(
       order(120),
       { valueKg: 80, date: '2026-03-01' },
       context(knowledgeBase),
     );
     expect(card?.source.topic.code).toBe('CDS.DOSE_OUT_OF_RANGE');
-    const limits = limitsOf(card);
-    expect(limits?.map((l) => l['code'])).toContain('DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT');
-    for (const l of limits ?? []) {
+    const limits = limitsOf(card) ?? [];
+    const dose = limits.find((l) => l['code'] === 'DOSE.DOSE_PER_KG_ABOVE_HARD_LIMIT');
+    expect(dose).toMatchObject({
+      basis: 'clinic-setting',
+      clinicSetting: {
+        scope: 'clinic',
+        knowledgeBaseLimit: { value: 1, unit: 'mg/kg' },
+        setting: 'doseMgPerKg.hard.max',
+        atDefault: true,
+      },
+    });
+    const sourced = limits.filter((l) => l !== dose);
+    expect(sourced.map((l) => l['code'])).toContain('DOSE.DOSE_RATE_ABOVE_HARD_LIMIT');
+    for (const l of sourced) {
       expect(l['basis']).toBe('knowledge-base');
       expect(l).not.toHaveProperty('clinicSetting');
     }

@@ -9,6 +9,7 @@ import { appendAudit } from '../../lib/audit';
 import type { ClinicKnowledge } from '../../knowledge';
 import { requireAuth, requireRole, STAFF_ROLES } from '../../plugins/auth';
 import { IsoDate, problems, Uuid } from '../common-schemas';
+import { DoseLimitSchema as Limit, Quantity } from '../dose-limit-schema';
 import { assertPatientAccess } from '../patients/access';
 import {
   listDoseCalculations,
@@ -58,49 +59,6 @@ const PreviewBody = z.strictObject({
 const RecordBody = z.strictObject({
   ...choices,
   purpose: z.enum(DOSE_PURPOSES).default('calculation'),
-});
-
-const Quantity = z.object({ value: z.number(), unit: z.string() });
-const Limit = z.object({
-  level: z.enum(['soft', 'hard']),
-  code: z.string(),
-  message: z.string(),
-  field: z.string(),
-  value: Quantity,
-  limit: Quantity,
-  overridden: z.boolean(),
-  reason: z.string().optional(),
-  basis: z
-    .enum(['knowledge-base', 'clinic-setting'])
-    .optional()
-    .describe(
-      '`clinic-setting`: the limit is a clinic setting, either set by the clinic (or this location) in place of the knowledge base’s, or one no clinical source sets (the 30–250 kg weight range, the weight-change, lb/kg mix-up and weight-age checks) at the knowledge base’s documented default; `knowledge-base`: the knowledge base’s own sourced limit. Absent from calculations stored before it was added; calculations stored before `atDefault` was added say `knowledge-base` for an unsourced limit at its default',
-    ),
-  clinicSetting: z
-    .object({
-      scope: z
-        .enum(['clinic', 'location'])
-        .describe('Whose setting it is; `clinic` for a setting at its default'),
-      knowledgeBaseLimit: Quantity.nullable().describe(
-        'The limit at the knowledge base’s value of the setting (the limit itself when `atDefault`); `null`: the knowledge base has none',
-      ),
-      setting: z
-        .string()
-        .optional()
-        .describe(
-          'The setting that governs the limit, as a key of one indication’s guardrails in the clinic settings (`guardrails.<indication>`, or `locations.<code>.guardrails.<indication>`), e.g. `weightKg.hard.max`, `weightChangeSoftFraction`; absent from calculations stored before it was added',
-        ),
-      atDefault: z
-        .boolean()
-        .optional()
-        .describe(
-          '`true`: no clinical source sets this limit and it is at the knowledge base’s documented default; `false`: the clinic or this location set it. Absent from calculations stored before it was added',
-        ),
-    })
-    .optional()
-    .describe(
-      'With `basis: clinic-setting`: whose setting it is, which setting, whether it is at its default, and the knowledge base’s limit',
-    ),
 });
 
 /** The public calculation JSON (the same shape `ketaflow dose --json` prints). */
@@ -196,7 +154,7 @@ export const dosingRoutes: FastifyPluginAsyncZod<DosingRouteOptions> = async (
         summary:
           'Recompute a dose from the patient’s recorded weight, height and sex, and store it',
         description:
-          'Refuses with 422 DOSE.BLOCKED when a hard limit is hit, DOSE.OVERRIDE_REASON_REQUIRED when a soft limit has no reason in `overrides`, and DOSE.NO_WEIGHT when no weight is recorded. Every attempt is audited.',
+          'Refuses with 422 DOSE.BLOCKED when a hard limit is hit, DOSE.OVERRIDE_REASON_REQUIRED when a soft limit has no reason in `overrides`, and DOSE.NO_WEIGHT when no weight is recorded. A DOSE.BLOCKED or DOSE.OVERRIDE_REASON_REQUIRED problem lists the calculation’s `limits` as the 201 does, with `basis` and `clinicSetting`, so a refusal by a clinic setting says so. Every attempt is audited.',
         params: z.object({ id: Uuid }),
         body: RecordBody,
         response: { 201: DoseCalculation, ...problems(400, 401, 403, 404, 422) },

@@ -200,7 +200,8 @@ export async function prepareDoseCalculation(
     );
   }
   const result = doseToJson(outcome.value);
-  const limits = result.limits.map(({ level, code, message }) => ({ level, code, message }));
+  // Every limit as the calculation gives it: a prescriber must see a clinic setting as one.
+  const limits = result.limits;
   if (result.blocked) {
     const hard = result.limits.filter((l) => l.level === 'hard');
     throw await refuse(
