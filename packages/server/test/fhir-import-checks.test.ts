@@ -53,9 +53,13 @@ function noise(n: number): string {
   }).join('');
 }
 
+let made = 0;
+
+/** An entry about the patient above, with a fullUrl of its own (a Bundle's must differ). */
 function about(resource: Json): Json {
+  made += 1;
   return {
-    fullUrl: 'urn:uuid:22222222-2222-4222-8222-222222222222',
+    fullUrl: `urn:uuid:22222222-2222-4222-8222-${String(made).padStart(12, '0')}`,
     resource: { subject: { reference: PATIENT_URL }, ...resource },
     request: { method: 'POST', url: String(resource.resourceType) },
   };

@@ -3,8 +3,10 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TOKEN_BODY_LIMIT } from '../src/routes/fhir/token-limit';
 import { externalData } from '../../../test-support/external-data';
 import { createTestApp, DRIVERS, type TestApp } from './harness';
 import { r4Errors } from './r4-validation';
@@ -236,6 +238,60 @@ describe.each(DRIVERS)('SMART Backend Services on %s', (driver) => {
     expect(
       (await token(await assertion({}, 'reader'), 'system/Condition.read', address)).statusCode,
     ).toBe(200);
+  });
+
+  test('a token request body over 64 KiB gets 413 invalid_request as OAuth JSON, and is not counted', async () => {
+    const address = '198.51.100.10';
+    const form = (assertionChars: number) =>
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: 'x'.repeat(assertionChars),
+        scope: 'system/*.read',
+      }).toString();
+    const over = form(TOKEN_BODY_LIMIT);
+    const post = (payload: string | Readable, contentType = 'application/x-www-form-urlencoded') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/fhir/auth/token',
+        remoteAddress: address,
+        headers: { 'content-type': contentType },
+        payload,
+      });
+    const bodies: Record<string, () => string | Readable> = {
+      // Refused on its Content-Length, unread.
+      form: () => over,
+      // Sent in chunks with no length: refused once 64 KiB have been read.
+      streamed: () => Readable.from([over.slice(0, 40_000), over.slice(40_000)]),
+    };
+    for (const [name, body] of Object.entries(bodies)) {
+      const response = await post(body());
+      expect(response.statusCode, name).toBe(413);
+      expect(response.headers['content-type'], name).toContain('application/json');
+      expect(response.headers['cache-control'], name).toBe('no-store');
+      expect(response.json(), name).toEqual({
+        error: 'invalid_request',
+        error_description:
+          'The request body is larger than 64 KiB, more than a token request needs.',
+      });
+    }
+    // JSON is read by the parser of imports, whose own limit is 32 MB: the route's limit wins.
+    const json = await post(
+      JSON.stringify({ grant_type: 'client_credentials', pad: 'x'.repeat(2_000_000) }),
+      'application/json',
+    );
+    expect(json.statusCode).toBe(413);
+    expect(json.json()).toMatchObject({ error: 'invalid_request' });
+    // Just under the limit, the form is read and its assertion checked.
+    const under = await post(form(TOKEN_BODY_LIMIT - 1024));
+    expect(under.statusCode).toBe(401);
+    expect(under.json()).toMatchObject({ error: 'invalid_client' });
+    // Only that one counted, for no registered client: 59 more this minute, not 56.
+    for (let i = 2; i <= 60; i += 1) {
+      const response = await token('not-a-jwt', 'system/*.read', address);
+      expect(response.statusCode, `request ${String(i)}`).toBe(401);
+    }
+    expect((await token('not-a-jwt', 'system/*.read', address)).statusCode).toBe(429);
   });
 
   test('issuers nobody registered share one count per address, so inventing them does not escape it', async () => {

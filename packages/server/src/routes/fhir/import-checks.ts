@@ -169,25 +169,55 @@ function references(value: unknown, path: string, out: [string, string][]): void
     }
 }
 
-/** The fullUrl of every entry: what a `urn:uuid:` reference may point at. */
-export function fullUrlsOf(entries: readonly unknown[]): ReadonlySet<string> {
-  return new Set(
-    entries.flatMap((e) => (isObject(e) && typeof e.fullUrl === 'string' ? [e.fullUrl] : [])),
-  );
+/**
+ * The fullUrl of every entry, with the place of the first entry that has it: what a `urn:uuid:`
+ * reference may point at.
+ */
+export function fullUrlsOf(entries: readonly unknown[]): ReadonlyMap<string, number> {
+  const urls = new Map<string, number>();
+  for (const [index, e] of entries.entries())
+    if (isObject(e) && typeof e.fullUrl === 'string' && !urls.has(e.fullUrl))
+      urls.set(e.fullUrl, index);
+  return urls;
+}
+
+/** The earlier entry whose fullUrl entry `index` repeats, if any. */
+export function earlierWithFullUrl(
+  entry: unknown,
+  index: number,
+  fullUrls: ReadonlyMap<string, number>,
+): number | undefined {
+  if (!isObject(entry) || typeof entry.fullUrl !== 'string') return undefined;
+  const first = fullUrls.get(entry.fullUrl);
+  return first === index ? undefined : first;
 }
 
 /**
- * Entry `index` has a resource whose type R4 has and whose every `urn:uuid:` reference is in
- * `fullUrls`; each problem goes to `problems` (the caller answers them together). False when
- * there is no resource to read further.
+ * Entry `index` has a fullUrl no earlier entry has, and a resource whose type R4 has and whose
+ * every `urn:uuid:` reference is in `fullUrls`; each problem goes to `problems` (the caller
+ * answers them together). False when there is no resource to read further.
+ *
+ * Two entries with one fullUrl would leave a reference to it naming either. R4 lets them share it
+ * only as versions of one resource (Bundle rule bdl-7), and a transaction may not touch one
+ * resource twice (https://hl7.org/fhir/R4/http.html#trules), so the later entry is refused.
  */
 export function checkTransactionEntry(
   entry: unknown,
   index: number,
-  fullUrls: ReadonlySet<string>,
+  fullUrls: ReadonlyMap<string, number>,
   problems: Problems,
 ): boolean {
   const path = `Bundle.entry[${String(index)}]`;
+  const earlier = earlierWithFullUrl(entry, index, fullUrls);
+  if (earlier !== undefined)
+    problems.add(
+      new FhirError(
+        400,
+        'invalid',
+        `${path}.fullUrl is the fullUrl of Bundle.entry[${String(earlier)}] too. Each entry of a Bundle needs its own fullUrl.`,
+        `${path}.fullUrl`,
+      ),
+    );
   if (!isObject(entry) || !isObject(entry.resource)) {
     problems.add(new FhirError(400, 'invalid', 'Each entry needs a resource.', path));
     return false;

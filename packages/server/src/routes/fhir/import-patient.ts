@@ -23,6 +23,8 @@ export interface PatientFields {
   };
   /** `Patient|<system>|<value>` for each identifier with a value. */
   readonly keys: readonly string[];
+  /** Where each key's identifier is (`...identifier[k]`; the first, when two give one key). */
+  readonly keyPaths: ReadonlyMap<string, string>;
 }
 
 /** The Patient at `path` as KetaFlow keeps it; undefined when it has a problem (in `problems`). */
@@ -62,11 +64,14 @@ export function readPatient(
       ),
     );
   const gender = str(res.gender);
+  const keyPaths = new Map<string, string>();
   const keys = arr(res.identifier).flatMap((id, k) => {
     const value = isObject(id) ? str(id.value) : undefined;
     if (!isObject(id) || value === undefined) return [];
     const key = `Patient|${str(id.system) ?? ''}|${value}`;
-    const fitted = problems.attempt(() => fitLinkKey(key, `${path}.identifier[${String(k)}]`));
+    const where = `${path}.identifier[${String(k)}]`;
+    const fitted = problems.attempt(() => fitLinkKey(key, where));
+    if (fitted !== undefined && !keyPaths.has(fitted)) keyPaths.set(fitted, where);
     return fitted === undefined ? [] : [fitted];
   });
   const telecom = arr(res.telecom);
@@ -102,5 +107,6 @@ export function readPatient(
     sex: gender === 'female' || gender === 'male' || gender === 'other' ? gender : 'unknown',
     contact,
     keys,
+    keyPaths,
   };
 }

@@ -7,7 +7,7 @@
 import type { MedicationIndex } from '@ketaflow/core';
 import type { Transaction } from '../../db/client';
 import { isObject, str, type Json } from './fhir-read';
-import { checkTransactionEntry, fullUrlsOf } from './import-checks';
+import { checkTransactionEntry, earlierWithFullUrl, fullUrlsOf } from './import-checks';
 import { listStatementOf } from './import-history-lists';
 import { entryLinkKey, entrySourceOf } from './import-limits';
 import { readPatient, type PatientFields } from './import-patient';
@@ -77,6 +77,7 @@ export async function checkImport(
   const known = new Map<string, string>();
   const plans = new Map<number, Upsert>();
   const sameResource = new RepeatedEntries();
+  const samePatient = new PatientIdentifiers();
   // Entry by entry, so that the problems are listed (and cut at MAX_ISSUES) in Bundle order.
   for (const [index, entry] of entries.entries()) {
     if (!checkTransactionEntry(entry, index, fullUrls, problems)) continue;
@@ -86,7 +87,11 @@ export async function checkImport(
     const path = `Bundle.entry[${String(index)}].resource`;
     if (type === 'Patient') {
       const fields = readPatient(res, path, problems);
-      if (fields !== undefined) patients.set(index, fields);
+      if (fields === undefined) continue;
+      problems.attempt(() => {
+        samePatient.assertFirst(fields, index);
+      });
+      patients.set(index, fields);
       continue;
     }
     if (typeof type !== 'string') continue;
@@ -111,7 +116,9 @@ export async function checkImport(
       const upsert = plan(tx, res, type, now, path, medicationsInBundle);
       if (upsert === undefined) return;
       entryLinkKey(about, type, e, index);
-      sameResource.assertFirst(who, type, e, index, upsert.table);
+      // A repeated fullUrl is refused as such (checkTransactionEntry): once is enough.
+      if (earlierWithFullUrl(e, index, fullUrls) === undefined)
+        sameResource.assertFirst(who, type, e, index, upsert.table);
       plans.set(index, upsert);
     });
   }
@@ -176,5 +183,35 @@ class RepeatedEntries {
       `${said} The entries of a transaction must each be a different resource.`,
       at,
     );
+  }
+}
+
+/**
+ * Patients are matched on any identifier (import.ts), so two Patient entries sharing one (system
+ * and value) would be one KetaFlow patient: the later would overwrite the name, birth date and
+ * contact details of the earlier, both would be counted as kept, and each entry's resources would
+ * be filed under the one record. Which of the two is right cannot be told, so the later entry is
+ * refused, naming its identifier (not its value, which may be a national number).
+ */
+class PatientIdentifiers {
+  private readonly first = new Map<string, { index: number; path: string }>();
+
+  /** Throws when an earlier Patient entry has one of the identifiers of `fields`. */
+  assertFirst(fields: PatientFields, index: number): void {
+    for (const key of fields.keys) {
+      const earlier = this.first.get(key);
+      if (earlier !== undefined && earlier.index !== index) {
+        const at = `Bundle.entry[${String(index)}]`;
+        const where = fields.keyPaths.get(key) ?? at;
+        throw new FhirError(
+          400,
+          'invalid',
+          `${at}: ${where} is the same identifier (system and value) as ${earlier.path}, so both entries would be one KetaFlow patient, the later overwriting the name, birth date and contact details of the earlier. Send each patient in one entry.`,
+          where,
+        );
+      }
+    }
+    for (const [key, path] of fields.keyPaths)
+      if (!this.first.has(key)) this.first.set(key, { index, path });
   }
 }

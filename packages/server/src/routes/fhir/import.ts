@@ -7,8 +7,9 @@
  * and planned before anything is written (import-validation.ts), and all the problems found refuse
  * it together; the writes carry out those plans. An entry id that already names another kind of row
  * is a conflict found while writing, and refuses the transaction too, as do two entries that are
- * one resource (refused by the checks, or while writing when two Patients prove to be one). Imports
- * of the same patient take turns (import-locks.ts).
+ * one resource (refused by the checks, or while writing when they prove to be about one patient)
+ * and two Patient entries that are one patient (sharing an identifier, or linked to one record by
+ * an earlier import). Imports of the same patient take turns (import-locks.ts).
  */
 import { medicationIndex } from '@ketaflow/core';
 import { eq } from 'drizzle-orm';
@@ -75,14 +76,15 @@ export async function importTransaction(
     if (patientId !== undefined) found.set(i, patientId);
   }
   await lockPatientIds(tx, [...checked.known.values(), ...found.values()]);
+  assertDifferentPatients(found);
 
   // Patients first, so that every other entry can find its patient.
   for (const [i, fields] of checked.patients) {
     const e = entries[i] as Json;
     const res = e.resource as Json;
     const { contact } = fields;
-    // Looked up again when not found: an earlier Patient entry of this Bundle may have just made it.
-    let patientId = found.get(i) ?? (await patientKnownBy(tx, fields.keys));
+    // Not found is new: no earlier Patient entry of this Bundle shares an identifier (the checks).
+    let patientId = found.get(i);
     const present = Object.fromEntries(
       Object.entries(contact).filter(([, v]) => v !== undefined),
     ) as Record<string, string>;
@@ -167,8 +169,8 @@ export async function importTransaction(
       .limit(1);
     if (link !== undefined && link.targetTable !== upsert.table)
       throw linkConflict(entrySourceOf(entry, i), type, link.targetTable, upsert.table);
-    // The checks refuse two entries that are one resource; two Patient entries of the Bundle that
-    // turn out to be one KetaFlow patient make that known only now.
+    // The checks refuse two entries that are one resource; an entry about a Patient of the Bundle
+    // and one about `Patient/<id>` that turn out to be one KetaFlow patient make that known only now.
     const earlier = linkedHere.get(key);
     if (earlier !== undefined) throw sameResource(entrySourceOf(entry, i), type, i, earlier);
     linkedHere.set(key, i);
@@ -274,6 +276,29 @@ function linkConflict(source: Located, type: string, had: string, wanted: string
     `${source.path}: ${type} ${source.value} is already kept for this patient as ${kindOfRow(had)} (from an earlier import or an earlier entry of this Bundle), so it cannot also be ${kindOfRow(wanted)}. Give each resource its own id.`,
     source.path,
   );
+}
+
+/**
+ * Two Patient entries an earlier import linked to one KetaFlow patient (by different identifiers:
+ * the checks refuse a shared one) would be written as one record, the later overwriting the
+ * earlier, so the later is refused, before anything is written.
+ */
+function assertDifferentPatients(found: ReadonlyMap<number, string>): void {
+  const entryOf = new Map<string, number>();
+  for (const [index, patientId] of found) {
+    const earlier = entryOf.get(patientId);
+    if (earlier === undefined) {
+      entryOf.set(patientId, index);
+      continue;
+    }
+    const at = `Bundle.entry[${String(index)}]`;
+    throw new FhirError(
+      400,
+      'invalid',
+      `${at}: this Patient and Bundle.entry[${String(earlier)}] are one KetaFlow patient (Patient/${patientId}), linked by an earlier import to the identifiers of both, so the later would overwrite the earlier. Send each patient in one entry.`,
+      at,
+    );
+  }
 }
 
 /** The entry at `index` is the resource of the entry at `earlier`, for one KetaFlow patient. */

@@ -16,7 +16,12 @@ import {
   TokenError,
   type FhirClient,
 } from './smart';
-import { TOKEN_REQUESTS_PER_MINUTE, tokenRateLimit } from './token-limit';
+import {
+  refuseLargeTokenBody,
+  TOKEN_BODY_LIMIT,
+  TOKEN_REQUESTS_PER_MINUTE,
+  tokenRateLimit,
+} from './token-limit';
 import { FHIR_JSON, FhirError, operationOutcome, type FhirResource } from './outcome';
 import {
   CapabilityStatementSchema,
@@ -144,7 +149,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
       schema: {
         tags,
         summary: 'SMART Backend Services token (client_credentials, signed JWT)',
-        description: `A token lasts ${String(TOKEN_LIFETIME_SECONDS / 60)} minutes. At most ${String(TOKEN_REQUESTS_PER_MINUTE)} requests a minute from one address for one client (refused ones count too); over that, 429 \`temporarily_unavailable\` with Retry-After in seconds.`,
+        description: `A token lasts ${String(TOKEN_LIFETIME_SECONDS / 60)} minutes. At most ${String(TOKEN_REQUESTS_PER_MINUTE)} requests a minute from one address for one client (refused ones count too); over that, 429 \`temporarily_unavailable\` with Retry-After in seconds. A body larger than ${String(TOKEN_BODY_LIMIT / 1024)} KiB is refused with 413 \`invalid_request\` once it passes that (a refusal the rate limit does not count).`,
         consumes: ['application/x-www-form-urlencoded'],
         body: TokenRequestSchema,
         response: {
@@ -161,9 +166,16 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirOptions): Pr
             description: `More than ${String(TOKEN_REQUESTS_PER_MINUTE)} requests a minute from this address for this client; Retry-After says when to try again`,
             content: { 'application/json': { schema: OAuthErrorSchema } },
           },
-          ...outcomes(413, 415, 500),
+          413: {
+            description: `The body is larger than ${String(TOKEN_BODY_LIMIT / 1024)} KiB`,
+            content: { 'application/json': { schema: OAuthErrorSchema } },
+          },
+          ...outcomes(415, 500),
         },
       },
+      // Its own limit, whatever the media type (a route's limit wins over its parser's).
+      bodyLimit: TOKEN_BODY_LIMIT,
+      errorHandler: refuseLargeTokenBody,
       config: { rateLimit: tokenRateLimit(clients) },
     },
     async (request, reply) => {

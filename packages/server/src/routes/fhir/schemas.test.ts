@@ -42,7 +42,7 @@ describe('FHIR route schemas', () => {
         400: ['application/json', 'application/fhir+json'],
         401: ['application/json'],
         429: ['application/json'],
-        413: ['application/fhir+json'],
+        413: ['application/json'],
         415: ['application/fhir+json'],
         500: ['application/fhir+json'],
       },

@@ -42,10 +42,13 @@ export function loadFhirClients(file: string | undefined): readonly FhirClient[]
   return parsed.data;
 }
 
-/** An OAuth 2.0 error answer (RFC 6749 section 5.2); 429 is the token endpoint's rate limit. */
+/**
+ * An OAuth 2.0 error answer (RFC 6749 section 5.2); 413 is the token endpoint's body limit, 429
+ * its rate limit.
+ */
 export class TokenError extends Error {
   constructor(
-    readonly status: 400 | 401 | 429,
+    readonly status: 400 | 401 | 413 | 429,
     readonly error:
       | 'invalid_request'
       | 'invalid_client'
