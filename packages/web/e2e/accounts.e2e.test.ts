@@ -115,6 +115,22 @@ describe('accounts and the shell in the browser', () => {
     await waitForPath(page, '/me');
   });
 
+  test('a logged-in person on a public page is offered their own pages, not log-in', async () => {
+    const page = await harness.newPage();
+    const site = page.getByRole('navigation', { name: 'Site' });
+    await page.goto('/costs');
+    await site.getByRole('link', { name: 'Log in' }).waitFor();
+    await logIn(page, demoEmails.patient);
+    await waitForPath(page, '/me');
+    await page.goto('/costs');
+    await site.getByRole('link', { name: 'My record' }).click();
+    await waitForPath(page, '/me');
+    await page.goto('/costs');
+    await site.getByRole('link', { name: 'My record' }).waitFor();
+    expect(await site.getByRole('link', { name: 'Log in' }).count()).toBe(0);
+    expect(await site.getByRole('link', { name: 'Register' }).count()).toBe(0);
+  });
+
   test('a confirmation link that does not work says so and offers a new one', async () => {
     const page = await harness.newPage();
     await page.goto('/verify-email/not-a-real-token-0123456789');

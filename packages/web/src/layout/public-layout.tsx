@@ -1,5 +1,7 @@
 import { Anchor, Box, Container, Group } from '@mantine/core';
 import { Link, Outlet } from 'react-router';
+import { homePathFor } from '../auth/home-path';
+import { useSession } from '../auth/use-session';
 import { ClinicBrand, useBrandColor } from './clinic-brand';
 import { PublicFooter } from './public-footer';
 import { SkipLink } from './skip-link';
@@ -7,6 +9,7 @@ import { SkipLink } from './skip-link';
 /** Header and main landmark for the pages anyone can open (landing, log-in, registration). */
 export function PublicLayout() {
   const brandColor = useBrandColor();
+  const user = useSession().data?.user;
   return (
     <>
       <SkipLink />
@@ -30,12 +33,21 @@ export function PublicLayout() {
               <Anchor component={Link} to="/check">
                 Could it suit me?
               </Anchor>
-              <Anchor component={Link} to="/login">
-                Log in
-              </Anchor>
-              <Anchor component={Link} to="/register">
-                Register
-              </Anchor>
+              {user === undefined ? (
+                <>
+                  <Anchor component={Link} to="/login">
+                    Log in
+                  </Anchor>
+                  <Anchor component={Link} to="/register">
+                    Register
+                  </Anchor>
+                </>
+              ) : (
+                // Someone logged in who opens a public page goes back to their own pages from here.
+                <Anchor component={Link} to={homePathFor(user)}>
+                  {user.role === 'patient' ? 'My record' : 'Clinic workspace'}
+                </Anchor>
+              )}
             </Group>
           </Group>
         </Container>
