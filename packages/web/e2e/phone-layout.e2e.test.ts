@@ -237,6 +237,32 @@ describe('signed-in screens on a phone', () => {
     await takeScreenshot(wide, 'scores-table-desktop', table);
   });
 
+  test("every table of a patient's own record stacks on a phone", async () => {
+    const patient = await harness.newPage(phone);
+    await logIn(patient, demoEmails.patient);
+    await waitForPath(patient, '/me');
+    await patient.getByRole('table', { name: 'Weights' }).locator('tbody tr').first().waitFor();
+    await patient.waitForLoadState('networkidle');
+    const tables = patient.getByRole('main').getByRole('table');
+    const count = await tables.count();
+    // Weights, heights, conditions and medications at least: the demo patient has all four.
+    expect(count).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < count; i += 1) {
+      const table = tables.nth(i);
+      const name = (await table.getAttribute('aria-label')) ?? `table ${String(i)}`;
+      const layout = await tableLayout(table);
+      expect(layout.overflow, name).toBeLessThanOrEqual(0);
+      expect(layout.display, name).toBe('block');
+      for (const cell of layout.cells) {
+        expect(cell.onScreen, `${name}: ${cell.column} ${cell.text}`).toBe(true);
+        expect(cell.label, `${name}: ${cell.column}`).toContain(cell.column);
+      }
+    }
+    expect(await pageOverflow(patient)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(patient)).toEqual([]);
+    await takeScreenshot(patient, 'my-record-stacked-phone');
+  });
+
   test("a form's last question shows its Review answers button whole", async () => {
     const patient = await harness.newPage(phone);
     await logIn(patient, demoEmails.patient);

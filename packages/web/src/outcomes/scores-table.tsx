@@ -24,7 +24,6 @@ export function ScoresTable({ data }: { data: PatientProgress }) {
         'Entered',
       ]}
       emptyText="No scores yet."
-      stackOnPhone
       rows={data.responses.map((r) => {
         const point = points.get(r.completedAt);
         return {

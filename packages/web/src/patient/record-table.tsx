@@ -9,7 +9,10 @@ interface RecordTableProps {
   /** One array of cells per row, keyed by the entry id. */
   rows: readonly { key: string; cells: readonly ReactNode[] }[];
   emptyText: string;
-  /** On a phone, show each row as a card of "column: value" lines instead of scrolling sideways. */
+  /**
+   * On a phone, show each row as a card of "column: value" lines instead of scrolling sideways
+   * (the default; false keeps the sideways-scrolling table).
+   */
   stackOnPhone?: boolean;
 }
 
@@ -34,7 +37,7 @@ export function RecordTable({
   headers,
   rows,
   emptyText,
-  stackOnPhone = false,
+  stackOnPhone = true,
 }: RecordTableProps) {
   const role = roles(stackOnPhone);
   if (rows.length === 0) {
