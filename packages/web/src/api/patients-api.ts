@@ -82,9 +82,14 @@ export interface MedicationStatusChange {
 export const HISTORY_FILTERS = ['incomplete'] as const;
 export type HistoryFilter = (typeof HISTORY_FILTERS)[number];
 
+/** `unconfirmed`: only patients whose online account's address was never confirmed. */
+export const ACCOUNT_FILTERS = ['unconfirmed'] as const;
+export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
+
 export interface PatientSearch {
   query: string;
   history?: HistoryFilter | undefined;
+  account?: AccountFilter | undefined;
   page: number;
   pageSize: number;
 }

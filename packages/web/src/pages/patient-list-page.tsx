@@ -4,8 +4,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
+  ACCOUNT_FILTERS,
   HISTORY_FILTERS,
   searchPatients,
+  type AccountFilter,
   type HistoryFilter,
   type PatientSearch,
 } from '../api/patients-api';
@@ -29,10 +31,15 @@ function readHistory(value: string | null): HistoryFilter | undefined {
   return HISTORY_FILTERS.find((filter) => filter === value);
 }
 
+function readAccount(value: string | null): AccountFilter | undefined {
+  return ACCOUNT_FILTERS.find((filter) => filter === value);
+}
+
 function readSearch(params: URLSearchParams): PatientSearch {
   return {
     query: params.get('query') ?? '',
     history: readHistory(params.get('history')),
+    account: readAccount(params.get('account')),
     page: readPage(params.get('page')),
     pageSize,
   };
@@ -43,13 +50,40 @@ function toParams(search: PatientSearch): Record<string, string> {
   return {
     ...(search.query === '' ? {} : { query: search.query }),
     ...(search.history === undefined ? {} : { history: search.history }),
+    ...(search.account === undefined ? {} : { account: search.account }),
     ...(search.page > 1 ? { page: String(search.page) } : {}),
   };
 }
 
 /**
+ * A filter's box, which follows a click at once: bound to the address alone, it would show (and
+ * announce) its old state until the navigation ends. Back and Forward still move it, through
+ * `inAddress`.
+ */
+function useFilterBox(inAddress: boolean): [boolean, (checked: boolean) => void] {
+  const [checked, setChecked] = useState(inAddress);
+  const [addressSeen, setAddressSeen] = useState(inAddress);
+  if (addressSeen !== inAddress) {
+    setAddressSeen(inAddress);
+    setChecked(inAddress);
+  }
+  return [checked, setChecked];
+}
+
+/** What the table says when nothing matches, naming the filters on. */
+function emptyMessage(search: PatientSearch): string | undefined {
+  if (search.history !== undefined && search.account !== undefined)
+    return 'No patient matches both filters.';
+  if (search.history === 'incomplete') return 'No patient with history to complete matches.';
+  if (search.account === 'unconfirmed')
+    return 'No online registration with the e-mail not confirmed matches.';
+  return undefined;
+}
+
+/**
  * Staff's list of patients: search by name or MRN, and find the records whose history lists are
- * still to be taken; paged. The search and the filter live in the address.
+ * still to be taken or whose online registration was never confirmed; paged. The search and the
+ * filters live in the address.
  */
 export function PatientListPage() {
   const navigate = useNavigate();
@@ -57,15 +91,9 @@ export function PatientListPage() {
   const search = readSearch(searchParams);
   const [queryText, setQueryText] = useState(search.query);
   const [newPatientOpened, newPatientDialog] = useDisclosure(false);
-  // The box follows a click at once: bound to the address alone, it would show (and announce) its
-  // old state until the navigation ends. Back and Forward still move it, through `filterInAddress`.
-  const filterInAddress = search.history === 'incomplete';
-  const [onlyIncomplete, setOnlyIncomplete] = useState(filterInAddress);
-  const [addressSeen, setAddressSeen] = useState(filterInAddress);
-  if (addressSeen !== filterInAddress) {
-    setAddressSeen(filterInAddress);
-    setOnlyIncomplete(filterInAddress);
-  }
+  const [onlyIncomplete, setOnlyIncomplete] = useFilterBox(search.history === 'incomplete');
+  const [onlyUnconfirmed, setOnlyUnconfirmed] = useFilterBox(search.account === 'unconfirmed');
+  const empty = emptyMessage(search);
 
   // From the address as it is when the wait ends, so a filter set meanwhile stays.
   const applyQuery = useDebouncedCallback((query: string) => {
@@ -117,6 +145,18 @@ export function PatientListPage() {
             const history = checked ? 'incomplete' : undefined;
             setSearchParams(toParams({ ...search, history, page: 1 }));
           }}
+          mb="sm"
+        />
+        <Checkbox
+          label="Only online registrations with the e-mail not confirmed"
+          description="The patient registered but never opened the confirmation link"
+          checked={onlyUnconfirmed}
+          onChange={(event) => {
+            const checked = event.currentTarget.checked;
+            setOnlyUnconfirmed(checked);
+            const account = checked ? 'unconfirmed' : undefined;
+            setSearchParams(toParams({ ...search, account, page: 1 }));
+          }}
           mb="md"
         />
       </form>
@@ -128,9 +168,8 @@ export function PatientListPage() {
         <>
           <PatientsTable
             patients={patients.data.items}
-            {...(search.history === 'incomplete'
-              ? { emptyMessage: 'No patient with history to complete matches.' }
-              : {})}
+            showRegistered={search.account === 'unconfirmed'}
+            {...(empty === undefined ? {} : { emptyMessage: empty })}
           />
           <PaginationBar
             page={patients.data}

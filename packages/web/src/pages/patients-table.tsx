@@ -2,6 +2,7 @@ import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../api/patient-types';
 import { TableScrollRegion } from '../components/table-scroll-region';
+import { formatDateTime } from '../format/dates';
 import { historyListNames } from '../format/labels';
 import { formatKilograms } from '../format/units';
 
@@ -40,11 +41,14 @@ interface PatientsTableProps {
   patients: readonly PatientSummary[];
   /** What an empty table says instead. */
   emptyMessage?: string;
+  /** Adds when each patient registered online (for the list of unconfirmed registrations). */
+  showRegistered?: boolean;
 }
 
 export function PatientsTable({
   patients,
   emptyMessage = 'No patient matches.',
+  showRegistered = false,
 }: PatientsTableProps) {
   if (patients.length === 0) return <Text c="dimmed">{emptyMessage}</Text>;
   return (
@@ -56,6 +60,7 @@ export function PatientsTable({
             <Table.Th scope="col">Name</Table.Th>
             <Table.Th scope="col">Date of birth</Table.Th>
             <Table.Th scope="col">Latest weight</Table.Th>
+            {showRegistered && <Table.Th scope="col">Registered online</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -73,6 +78,11 @@ export function PatientsTable({
               </Table.Td>
               <Table.Td>{patient.birthDate}</Table.Td>
               <Table.Td>{describeLatestWeight(patient)}</Table.Td>
+              {showRegistered && (
+                <Table.Td>
+                  {patient.account === null ? '—' : formatDateTime(patient.account.registeredAt)}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

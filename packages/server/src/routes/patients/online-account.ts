@@ -39,6 +39,12 @@ export const onlineAccountSql = sql<OnlineAccountJson | null>`(
   where u.patient_id = "patients"."id" and u.role = 'patient' and u.disabled_at is null
   order by u.created_at desc, u.id limit 1)`;
 
+/**
+ * True for a row of `patients` whose online account, the one `onlineAccountSql` shows, exists and
+ * is not confirmed; false without an account, so the list filter and the list rows always agree.
+ */
+export const unconfirmedAccountSql = sql<boolean>`coalesce((${onlineAccountSql} ->> 'confirmed') = 'false', false)`;
+
 /** The subquery's JSON as the API gives it (the timestamp in UTC, whatever the session zone). */
 export function toOnlineAccount(raw: OnlineAccountJson | null): OnlineAccount {
   return raw

@@ -21,7 +21,7 @@ import {
   NONE_KNOWN_KEY,
   type HistoryList,
 } from './history-lists';
-import { onlineAccountSql, toOnlineAccount } from './online-account';
+import { onlineAccountSql, toOnlineAccount, unconfirmedAccountSql } from './online-account';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -77,6 +77,8 @@ export interface PatientSearch {
   readonly query: string | undefined;
   /** Only patients with a history list not recorded. */
   readonly incompleteHistory: boolean;
+  /** Only patients whose online account's address is not confirmed. */
+  readonly unconfirmedAccount: boolean;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -104,6 +106,7 @@ export async function searchPatients(
   const where = and(
     nameOrMrnMatches(search.query),
     search.incompleteHistory ? or(...HISTORY_LISTS.map((list) => notRecorded[list])) : undefined,
+    search.unconfirmedAccount ? unconfirmedAccountSql : undefined,
   );
   const [totalRow] = await executor.select({ n: count() }).from(patients).where(where);
   const rows = await executor

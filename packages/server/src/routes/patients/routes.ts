@@ -45,16 +45,18 @@ export const patientRoutes: FastifyPluginAsyncZod<PatientRouteOptions> = async (
       preHandler: staffOnly,
       schema: {
         tags: ['patients'],
-        summary: 'Search patients by name or MRN, or find those with history to complete (staff)',
+        summary:
+          'Search patients by name or MRN, or find those with history to complete or an unconfirmed online account (staff)',
         querystring: PatientListQuery,
         response: { 200: paged(PatientSummarySchema), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
-      const { query, history, page, pageSize } = request.query;
+      const { query, history, account, page, pageSize } = request.query;
       const result = await searchPatients(db, {
         query,
         incompleteHistory: history === 'incomplete',
+        unconfirmedAccount: account === 'unconfirmed',
         page,
         pageSize,
       });

@@ -74,6 +74,9 @@ export const PatientPatchBody = z
 /** The patient list's filters on how complete a record is. */
 export const HISTORY_FILTERS = ['incomplete'] as const;
 
+/** The patient list's filters on the patient's own online account. */
+export const ACCOUNT_FILTERS = ['unconfirmed'] as const;
+
 export const PatientListQuery = PageQuery.extend({
   query: z.string().trim().max(100).optional(),
   history: z
@@ -81,6 +84,12 @@ export const PatientListQuery = PageQuery.extend({
     .optional()
     .describe(
       '"incomplete": only patients with at least one history list (conditions, medications, allergies) not recorded, so staff can find the records to complete.',
+    ),
+  account: z
+    .enum(ACCOUNT_FILTERS)
+    .optional()
+    .describe(
+      '"unconfirmed": only patients whose online account (the one `account` shows) has an e-mail address nobody confirmed yet, so staff can find registrations stuck before their first log-in.',
     ),
 });
 
