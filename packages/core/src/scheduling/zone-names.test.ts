@@ -83,6 +83,10 @@ describe('clockChangesOn', () => {
     ['Europe/London', '2026-10-25', '2026-10-25T01:00:00Z', '02:00', '01:00', -60],
     // Midnight itself is skipped: the change is the day's first instant.
     ['America/Santiago', '2026-09-06', '2026-09-06T04:00:00Z', '00:00', '01:00', 60],
+    // Half-hour changes: back at 02:00 to 01:30, forward at 02:00 to 02:30 (a tzScan started on
+    // a UTC hour reports the October one at 16:00Z, half an hour late).
+    ['Australia/Lord_Howe', '2026-04-05', '2026-04-04T15:00:00Z', '02:00', '01:30', -30],
+    ['Australia/Lord_Howe', '2026-10-04', '2026-10-03T15:30:00Z', '02:00', '02:30', 30],
   ] as const)('%s %s: %s, %s becomes %s', (zone, date, iso, fromTime, toTime, shift) => {
     expect(clockChangesOn(date, zone)).toEqual([
       { atMs: at(iso), fromTime, toTime, shiftMinutes: shift },

@@ -78,8 +78,10 @@ export interface ClockChange {
 
 /**
  * The clock changes during local `date` in `zone`, in order; none on an ordinary day. The tz
- * database is scanned by the hour (`tzScan`), which finds every change in zones that change on
- * the hour (all but Australia/Lord_Howe, whose 02:00 change it reports half an hour late).
+ * database is scanned by the hour (`tzScan`) from an hour before local midnight. Its steps then
+ * fall on the zone's own half hours, so a change on the half hour (Australia/Lord_Howe's 02:00 →
+ * 02:30 in October, at 15:30Z) is found at its minute; a scan started on a UTC hour would report
+ * that one at 16:00Z.
  */
 export function clockChangesOn(date: LocalDate, zone: TimeZone): ClockChange[] {
   if (!isClockChangeDay(date, zone)) return [];
