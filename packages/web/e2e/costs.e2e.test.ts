@@ -4,8 +4,8 @@ import { formatMoneyRange, type CourseEstimate } from '@ketaflow/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CostsOverview } from '../src/api/costs-api';
-import { repoRoot, takeScreenshot, useHarness } from './harness';
-import { seriousViolations } from './steps';
+import { demoEmails, repoRoot, takeScreenshot, useHarness } from './harness';
+import { logIn, seriousViolations } from './steps';
 
 const phone = { width: 390, height: 844 };
 
@@ -112,5 +112,24 @@ describe('public cost estimate', () => {
       .toBe(pain.lines[1]?.arithmetic);
     expect(pain.lines[1]?.arithmetic).toBe('$725.50 per session');
     expect(await page.getByLabel('Weeks').count()).toBe(0);
+  });
+
+  test('a logged-in patient who opens the page directly gets the estimate too', async () => {
+    const page = await harness.newPage(phone);
+    await logIn(page, demoEmails.patient);
+    // A fresh page load: the estimate is asked for before anything has loaded the session. With
+    // the session cookie and no CSRF token the server refused it ("Could not estimate").
+    await page.goto('/costs');
+    await page.locator('[data-prerendered]').waitFor({ state: 'detached' });
+    const overview = (await (await page.request.get('/api/public/costs')).json()) as CostsOverview;
+    const byDefault = overview.estimates.find((e) => e.indication === 'depression');
+    if (byDefault === undefined) throw new Error('no depression estimate');
+    await page.getByTestId('estimate-total').waitFor();
+    expect(await page.getByTestId('estimate-total').innerText()).toContain(totalText(byDefault));
+    expect(await page.getByText('Could not estimate').count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Site' })
+      .getByRole('link', { name: 'My record' })
+      .waitFor();
   });
 });

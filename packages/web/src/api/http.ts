@@ -1,4 +1,4 @@
-import { getCsrfToken } from './csrf-token';
+import { csrfTokenForWrite } from './csrf-token';
 import { ApiProblemError, toProblem } from './problem';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -38,8 +38,10 @@ export async function requestJson<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const csrfToken = getCsrfToken();
-  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') {
+    const csrfToken = await csrfTokenForWrite();
+    if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  }
 
   const response = await fetch(path, {
     method,
