@@ -263,6 +263,24 @@ describe('signed-in screens on a phone', () => {
     await takeScreenshot(patient, 'my-record-stacked-phone');
   });
 
+  test("a nurse's patient list stacks on a phone, each row with its column names", async () => {
+    const nurse = await harness.newPage(phone);
+    await logIn(nurse, demoEmails.nurse);
+    await nurse.goto('/patients');
+    const table = nurse.getByRole('table', { name: 'Patients' });
+    await table.locator('tbody tr').first().waitFor();
+    const layout = await tableLayout(table);
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.display).toBe('block');
+    expect(layout.headers).toEqual(['MRN', 'Name', 'Date of birth', 'Latest weight']);
+    for (const cell of layout.cells) {
+      expect(cell.onScreen, `${cell.column} ${cell.text}`).toBe(true);
+      expect(cell.label, cell.column).toContain(cell.column);
+    }
+    expect(await pageOverflow(nurse)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(nurse)).toEqual([]);
+  });
+
   test("a form's last question shows its Review answers button whole", async () => {
     const patient = await harness.newPage(phone);
     await logIn(patient, demoEmails.patient);

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PatientSummary } from '../api/patient-types';
-import { TableScrollRegion } from '../components/table-scroll-region';
 import { formatDateTime } from '../format/dates';
 import { historyListNames } from '../format/labels';
 import { formatKilograms } from '../format/units';
+import { RecordTable } from '../patient/record-table';
 
 function describeLatestWeight(patient: PatientSummary): string {
   const weight = patient.latestWeight;
@@ -50,43 +50,31 @@ export function PatientsTable({
   emptyMessage = 'No patient matches.',
   showRegistered = false,
 }: PatientsTableProps) {
-  if (patients.length === 0) return <Text c="dimmed">{emptyMessage}</Text>;
+  const headers = ['MRN', 'Name', 'Date of birth', 'Latest weight'];
   return (
-    <TableScrollRegion label="Patients" minWidth={520}>
-      <Table striped highlightOnHover aria-label="Patients">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">MRN</Table.Th>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Date of birth</Table.Th>
-            <Table.Th scope="col">Latest weight</Table.Th>
-            {showRegistered && <Table.Th scope="col">Registered online</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {patients.map((patient) => (
-            <Table.Tr key={patient.id}>
-              <Table.Td ff="monospace">{patient.mrn}</Table.Td>
-              <Table.Td>
-                <Stack gap={2} align="flex-start">
-                  <Anchor component={Link} to={`/patients/${encodeURIComponent(patient.id)}`}>
-                    {patient.familyName}, {patient.givenName}
-                  </Anchor>
-                  <UnconfirmedEmail account={patient.account} />
-                  <UnrecordedHistory lists={patient.unrecordedLists} />
-                </Stack>
-              </Table.Td>
-              <Table.Td>{patient.birthDate}</Table.Td>
-              <Table.Td>{describeLatestWeight(patient)}</Table.Td>
-              {showRegistered && (
-                <Table.Td>
-                  {patient.account === null ? '—' : formatDateTime(patient.account.registeredAt)}
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScrollRegion>
+    <RecordTable
+      caption="Patients"
+      headers={showRegistered ? [...headers, 'Registered online'] : headers}
+      emptyText={emptyMessage}
+      rows={patients.map((patient) => {
+        const cells = [
+          <Text key="mrn" span ff="monospace" size="sm">
+            {patient.mrn}
+          </Text>,
+          <Stack key="name" gap={2} align="flex-start">
+            <Anchor component={Link} to={`/patients/${encodeURIComponent(patient.id)}`}>
+              {patient.familyName}, {patient.givenName}
+            </Anchor>
+            <UnconfirmedEmail account={patient.account} />
+            <UnrecordedHistory lists={patient.unrecordedLists} />
+          </Stack>,
+          patient.birthDate,
+          describeLatestWeight(patient),
+        ];
+        if (showRegistered)
+          cells.push(patient.account === null ? '—' : formatDateTime(patient.account.registeredAt));
+        return { key: patient.id, cells };
+      })}
+    />
   );
 }
