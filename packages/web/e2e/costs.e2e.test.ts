@@ -50,6 +50,12 @@ describe('public cost estimate', () => {
       byDefault.lines[1]?.arithmetic,
     );
 
+    // On a phone the choices sit one above the other, each as wide as the form: side by side the
+    // select cut its own option ("As the protocol gi").
+    const condition = await page.getByLabel('Condition').boundingBox();
+    const perWeek = await page.getByLabel('Sessions per week').boundingBox();
+    expect(perWeek?.width).toBe(condition?.width);
+
     // 2 a week for 4 weeks: the page shows what the API computes.
     await page.getByLabel('Sessions per week').selectOption('2');
     await page.getByLabel('Weeks').fill('4');

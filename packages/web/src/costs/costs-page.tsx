@@ -6,6 +6,7 @@ import {
   Group,
   NativeSelect,
   NumberInput,
+  SimpleGrid,
   Stack,
   Text,
   Title,
@@ -99,7 +100,8 @@ export function CostsPage() {
           }}
         />
         {weekly ? (
-          <Group grow align="flex-start" wrap="wrap">
+          // One above the other on a phone: side by side, the select cut its option's words.
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <NativeSelect
               label="Sessions per week"
               value={perWeek}
@@ -119,7 +121,7 @@ export function CostsPage() {
                 setWeeks(typeof value === 'number' ? value : '');
               }}
             />
-          </Group>
+          </SimpleGrid>
         ) : (
           <Text size="sm">
             This condition is treated as needed, so sessions are priced one at a time.
