@@ -20,17 +20,26 @@ interface Settable {
   readonly clinicSetting?: BoundSetting;
 }
 
+/**
+ * One of the guardrails' optional lists. Protocols may come from outside the knowledge base (the
+ * CLI, tests), so it is read defensively: anything but an array is no entries.
+ */
+function listed<T>(list: readonly T[] | undefined): readonly T[] {
+  const value: unknown = list;
+  return Array.isArray(value) ? (value as readonly T[]) : [];
+}
+
+/** Whether `b` names the bound `at`. */
+function isBound(b: SettingDefaultBound, at: SettingDefaultBound): boolean {
+  return b.field === at.field && b.level === at.level && b.side === at.side;
+}
+
 /** The clinic's setting of one bound of `guardrails`, when `clinicSet` lists it. */
 export function clinicSetBound(
   guardrails: { readonly clinicSet?: readonly ClinicSetBound[] },
-  at: Pick<ClinicSetBound, 'field' | 'level' | 'side'>,
+  at: SettingDefaultBound,
 ): ClinicSetBound | undefined {
-  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
-  const list = guardrails.clinicSet as unknown;
-  if (!Array.isArray(list)) return undefined;
-  return (list as readonly ClinicSetBound[]).find(
-    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
-  );
+  return listed(guardrails.clinicSet).find((b) => isBound(b, at));
 }
 
 /** The bound with the clinic's setting of it attached, when `clinicSet` lists it. */
@@ -57,13 +66,9 @@ export function markedDefault<B extends object>(
   at: SettingDefaultBound,
 ): (B & { readonly settingDefault?: true }) | undefined {
   if (bound === undefined) return bound;
-  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
-  const list = guardrails.settingDefaults as unknown;
-  if (!Array.isArray(list)) return bound;
-  const listed = (list as readonly SettingDefaultBound[]).some(
-    (b) => b.field === at.field && b.level === at.level && b.side === at.side,
-  );
-  return listed ? { ...bound, settingDefault: true } : bound;
+  return listed(guardrails.settingDefaults).some((b) => isBound(b, at))
+    ? { ...bound, settingDefault: true }
+    : bound;
 }
 
 /** Said after a bound of the knowledge base's own whose default is a clinic setting. */
@@ -123,10 +128,7 @@ export function clinicSetValue(
   guardrails: { readonly clinicSetValues?: readonly ClinicSetValue[] },
   setting: WeightCheckSetting,
 ): ClinicSetValue | undefined {
-  // Protocols may come from outside the knowledge base (the CLI, tests): read defensively.
-  const list = guardrails.clinicSetValues as unknown;
-  if (!Array.isArray(list)) return undefined;
-  return (list as readonly ClinicSetValue[]).find((v) => v.setting === setting);
+  return listed(guardrails.clinicSetValues).find((v) => v.setting === setting);
 }
 
 /**

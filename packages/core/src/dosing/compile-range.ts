@@ -135,12 +135,10 @@ export function readSoftHard(
       problem(DOSE_PROBLEM.INVALID_PROTOCOL, path, `${path}.soft.min is below hard.min`),
     );
   }
-  const mark = (b: CompiledBound | undefined, level: 'soft' | 'hard', side: 'min' | 'max') =>
-    markedDefault(marked(b, guardrails, { field: key, level, side }), guardrails, {
-      field: key,
-      level,
-      side,
-    });
+  const mark = (b: CompiledBound | undefined, level: 'soft' | 'hard', side: 'min' | 'max') => {
+    const at = { field: key, level, side } as const;
+    return markedDefault(marked(b, guardrails, at), guardrails, at);
+  };
   return compiledRange(
     mark(soft.min, 'soft', 'min'),
     mark(soft.max, 'soft', 'max'),

@@ -1,4 +1,5 @@
-import { csrfTokenForWrite } from './csrf-token';
+import type { Session } from './auth-types';
+import { knownCsrfToken, setCsrfToken } from './csrf-token';
 import { ApiProblemError, toProblem } from './problem';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -24,6 +25,34 @@ async function readBody(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+let askingForSession: Promise<void> | undefined;
+
+/**
+ * The CSRF token for a mutating request. A page opened directly (a public page such as /costs)
+ * can send one before anything has asked for the session, and a request that carries the session
+ * cookie without the token is refused. So the session is asked for first, once per page load.
+ */
+async function csrfTokenForWrite(): Promise<string | null> {
+  const token = knownCsrfToken();
+  if (token !== undefined) return token;
+  askingForSession ??= requestJson<Session>('GET', '/api/auth/me')
+    // A log-in or log-out that answered meanwhile knows better than this answer.
+    .then((session) => {
+      if (knownCsrfToken() === undefined) setCsrfToken(session.csrfToken);
+    })
+    .catch((error: unknown) => {
+      // 401: logged out, no token to send. Anything else leaves it unknown, to ask again; the
+      // request goes without the token, and its own answer says why.
+      const loggedOut = error instanceof ApiProblemError && error.status === 401;
+      if (loggedOut && knownCsrfToken() === undefined) setCsrfToken(null);
+    })
+    .finally(() => {
+      askingForSession = undefined;
+    });
+  await askingForSession;
+  return knownCsrfToken() ?? null;
 }
 
 /**
